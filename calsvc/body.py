@@ -1,0 +1,138 @@
+"""Reading what follows a header: its papers (title, authors, abstract) and its rooms."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .model import Item
+
+_ROOM = re.compile(r"^\[\s*(?P<room>[^\[\]]{1,120}?)\s*\]$")
+_ABSTRACT = re.compile(r"^abstract\s*(?::\s*(?P<rest>.*))?$", re.IGNORECASE | re.DOTALL)
+_BIO = re.compile(r"^bio\s*:\s*(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
+_NAME_SEPARATORS = re.compile(r"\s*(?:,|·|•|;|\band\b)\s*")
+_NAME_WORD = re.compile(
+    r"^(?:[A-Z\u00c0-\u00de][\w'’\-.]*|\([A-Z][\w'’\-.]*\)|[A-Z]\.(?:[A-Z]\.)*"
+    r"|de|da|di|del|der|den|van|von|le|la|bin|al|dos|du)$"
+)
+# "Ryan Adams is a machine learning researcher…": a talk's speaker bio, not its abstract.
+_BIO_OPENING = re.compile(
+    r"^(?:(?:Dr|Prof)\.?\s+)?(?:[A-Z][\w'’\-.]*\s+){1,3}"
+    r"(?:is|was|has|holds|leads|received|joined|currently|works)\b"
+)
+_LIST_MARK = re.compile(r"[,·•;]")
+_SENTENCE_END = (".", "!", "?", ":", ")", '"', "”")
+
+
+def is_author_line(line: str, *, single_name_ok: bool = False) -> bool:
+    """Whether a line lists people: 'Eyal Cidon, Jenya Pergament, Zain Asgar'."""
+    if len(line) > 2000 or line.endswith((".", ":", "?", "!")) and not line[-2:-1].isupper():
+        return False
+    names = [name for name in _NAME_SEPARATORS.split(line) if name]
+    if not names or (len(names) < 2 and not single_name_ok):
+        return False
+    for name in names:
+        words = name.split()
+        if not 2 <= len(words) <= 5 or not all(_NAME_WORD.match(w) for w in words):
+            return False
+    return len(names) >= 2 or len(names[0].split()) <= 4
+
+
+def _is_title_shaped(line: str) -> bool:
+    return (
+        len(line) <= 200
+        and len(line.split()) <= 25
+        and (line[0].isupper() or line[0].isdigit())
+        and not line.endswith((".", ",", ";", "!"))
+    )
+
+
+@dataclass
+class _Draft:
+    title: str | None = None
+    authors: str | None = None
+    abstract: list[str] = field(default_factory=list)
+    bio: list[str] = field(default_factory=list)
+
+    def empty(self) -> bool:
+        return not (self.title or self.authors or self.abstract or self.bio)
+
+    def item(self) -> Item:
+        return Item(self.title, self.authors, _join(self.abstract), _join(self.bio))
+
+
+def _join(lines: list[str]) -> str | None:
+    """Joins lines into paragraphs: a line that ends mid-sentence was wrapped, so it continues."""
+    text = ""
+    for line in lines:
+        if not text:
+            text = line
+        elif text.endswith(_SENTENCE_END):
+            text += "\n" + line
+        else:
+            text += " " + line
+    return text or None
+
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    items: tuple[Item, ...]
+    rooms: tuple[str, ...]
+
+
+def read_body(lines: Sequence[str], *, talk: bool) -> Body:
+    """The items and rooms in the stripped lines after one header (blank lines kept)."""
+    items: list[Item] = []
+    rooms: list[str] = []
+    draft = _Draft()
+    in_bio = False
+
+    def close() -> None:
+        nonlocal draft, in_bio
+        if not draft.empty():
+            items.append(draft.item())
+        draft, in_bio = _Draft(), False
+
+    for index, line in enumerate(lines):
+        if not line:
+            continue
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        if room := _ROOM.match(line):
+            if room["room"] not in rooms:
+                rooms.append(room["room"])
+            if draft.abstract:
+                close()
+            continue
+        if marker := _ABSTRACT.match(line):
+            if draft.abstract:
+                close()
+            in_bio = False
+            line = (marker["rest"] or "").strip()
+        elif marker := _BIO.match(line):
+            in_bio = True
+            line = marker["rest"].strip()
+        if not line:
+            continue
+        # A line above an author list is its title, unless it is itself a list of names
+        # ('Characterizing and Taming Model Instability' has no commas; authors do).
+        if (
+            _is_title_shaped(line)
+            and is_author_line(following, single_name_ok=True)
+            and not ((_LIST_MARK.search(line)) and is_author_line(line))
+        ):
+            close()
+            draft.title = line
+        elif is_author_line(line):
+            if draft.authors or draft.abstract:
+                close()
+            draft.authors = line
+        elif draft.empty() and _is_title_shaped(line) and len(line) <= 150:
+            draft.title = line
+        elif in_bio or (talk and draft.abstract and _BIO_OPENING.match(line)):
+            in_bio = True
+            draft.bio.append(line)
+        else:
+            draft.abstract.append(line)
+    close()
+    return Body(tuple(items), tuple(rooms))

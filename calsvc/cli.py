@@ -1,0 +1,92 @@
+"""The `calsvc` command: every error becomes one line on stderr and a non-zero exit, here only."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from . import pipeline
+from .errors import CalsvcError
+from .report import schedules_json, text_report
+from .settings import Settings
+
+EXIT_INPUT_ERRORS = 1  # parsed, but some lines were wrong
+EXIT_USAGE = 2  # bad option, unreadable file, bad data file
+
+
+def _iso_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from None
+
+
+@click.group()
+@click.version_option(package_name="calsvc")
+def cli() -> None:
+    """Turn conference programme text into subscribable iCalendar feeds."""
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--year", type=click.IntRange(1900, 2200), help="Year of the programme's dates.")
+@click.option(
+    "--tz", "timezone", metavar="ZONE", help="IANA time zone of the times, e.g. Europe/Paris."
+)
+@click.option(
+    "--ref-date",
+    callback=_iso_date,
+    metavar="YYYY-MM-DD",
+    help="Date to infer a missing year near (default: today).",
+)
+@click.option(
+    "--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+def parse(
+    files: tuple[Path, ...],
+    year: int | None,
+    timezone: str | None,
+    ref_date: date | None,
+    output: str,
+) -> None:
+    """Read programme texts and report their sessions, untimed headers and problems."""
+    sources = Settings.from_env().sources
+    schedules = [
+        pipeline.parse_file(
+            path,
+            reference=ref_date or date.today(),
+            sources_dir=sources,
+            year=year,
+            timezone=timezone,
+        )
+        for path in files
+    ]
+    if output == "json":
+        click.echo(json.dumps(schedules_json(schedules), indent=2, ensure_ascii=False))
+    else:
+        click.echo(text_report(schedules), nl=False)
+    if any(schedule.errors for schedule in schedules):
+        sys.exit(EXIT_INPUT_ERRORS)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: runs the command and turns every error into one line on stderr."""
+    try:
+        cli.main(args=argv, prog_name="calsvc", standalone_mode=False)
+    except click.exceptions.Exit as done:
+        sys.exit(done.exit_code)
+    except click.ClickException as exc:
+        click.echo(f"calsvc: {exc.format_message()}", err=True)
+        sys.exit(EXIT_USAGE)
+    except click.Abort:
+        click.echo("calsvc: aborted", err=True)
+        sys.exit(EXIT_USAGE)
+    except CalsvcError as exc:
+        click.echo(f"calsvc: {exc}", err=True)
+        sys.exit(EXIT_USAGE)

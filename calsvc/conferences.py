@@ -1,0 +1,150 @@
+"""The conference data file: which conference each source text belongs to, and its facts."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytz
+
+from .errors import ConfigError
+from .kinds import slugify
+from .model import Conference
+
+DATA_FILE = "conferences.toml"
+_SOURCE_KEYS = {"file", "slug", "name", "year", "timezone", "venue", "homepage", "durations"}
+_DECODE_LINE = re.compile(r"at line (\d+)")
+
+
+@dataclass(frozen=True, slots=True)
+class DataFile:
+    """A parsed data file: the conference of each source file it names."""
+
+    path: Path
+    by_file: dict[str, Conference]
+
+
+def _line_of(text: str, key: str, value: object) -> int | None:
+    """The line where `key = value` is written, so errors can point at it."""
+    wanted = re.compile(rf"^\s*{re.escape(key)}\s*=\s*[\"']?{re.escape(str(value))}")
+    for number, line in enumerate(text.splitlines(), start=1):
+        if wanted.match(line):
+            return number
+    return None
+
+
+def _durations(table: Any, where: str, text: str) -> dict[str, int]:
+    if not isinstance(table, dict):
+        raise ConfigError(where, _line_of(text, "durations", ""), "durations must be a table")
+    durations: dict[str, int] = {}
+    for kind, minutes in table.items():
+        if not isinstance(minutes, int) or isinstance(minutes, bool) or not 1 <= minutes <= 1440:
+            raise ConfigError(
+                where,
+                _line_of(text, kind, minutes),
+                f"duration of {kind!r} must be whole minutes from 1 to 1440, not {minutes!r}",
+            )
+        durations[slugify(kind)] = minutes
+    return durations
+
+
+def _conference(entry: Any, defaults: dict[str, int], where: str, text: str) -> Conference:
+    if not isinstance(entry, dict) or not isinstance(entry.get("file"), str):
+        raise ConfigError(where, None, 'each [[source]] needs file = "NAME.txt"')
+    file = entry["file"]
+    line = _line_of(text, "file", file)
+    unknown = set(entry) - _SOURCE_KEYS
+    if unknown:
+        raise ConfigError(
+            where,
+            _line_of(text, sorted(unknown)[0], "") or line,
+            f"unknown key {sorted(unknown)[0]!r} for {file}; "
+            f"allowed: {', '.join(sorted(_SOURCE_KEYS))}",
+        )
+    timezone = entry.get("timezone", "UTC")
+    if timezone not in pytz.all_timezones_set:
+        raise ConfigError(
+            where,
+            _line_of(text, "timezone", timezone) or line,
+            f"unknown time zone {timezone!r} for {file}; "
+            "use an IANA name such as 'America/New_York'",
+        )
+    year = entry.get("year")
+    if year is not None and (not isinstance(year, int) or not 1900 <= year <= 2200):
+        raise ConfigError(
+            where, _line_of(text, "year", year) or line, f"year must be a number, not {year!r}"
+        )
+    slug = entry.get("slug") or slugify(Path(file).stem)
+    if slug != slugify(slug):
+        raise ConfigError(
+            where,
+            _line_of(text, "slug", slug) or line,
+            f"slug {slug!r} must be lowercase ASCII words joined by dashes, e.g. {slugify(slug)!r}",
+        )
+    return Conference(
+        slug=slug,
+        name=str(entry.get("name") or slug),
+        timezone=timezone,
+        source=file,
+        year=year,
+        venue=entry.get("venue"),
+        homepage=entry.get("homepage"),
+        durations={**defaults, **_durations(entry.get("durations", {}), where, text)},
+    )
+
+
+def load_data_file(path: Path) -> DataFile:
+    """Reads and checks a data file; raises ConfigError naming the file and line of any mistake."""
+    where = str(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+        document = tomllib.loads(text)
+    except OSError as exc:
+        raise ConfigError(where, None, f"cannot read the data file: {exc.strerror}") from exc
+    except UnicodeDecodeError as exc:
+        raise ConfigError(where, None, "the data file is not UTF-8 text") from exc
+    except tomllib.TOMLDecodeError as exc:
+        found = _DECODE_LINE.search(str(exc))
+        message = _DECODE_LINE.sub("", str(exc)).replace("()", "").strip(" ()")
+        raise ConfigError(
+            where, int(found[1]) if found else None, f"not valid TOML: {message}"
+        ) from exc
+    defaults = _durations(document.get("defaults", {}).get("durations", {}), where, text)
+    by_file: dict[str, Conference] = {}
+    owners: dict[str, str] = {}
+    for entry in document.get("source", []):
+        conference = _conference(entry, defaults, where, text)
+        if conference.source in by_file:
+            raise ConfigError(
+                where,
+                _line_of(text, "file", conference.source),
+                f"{conference.source} is listed twice",
+            )
+        if conference.slug in owners:
+            raise ConfigError(
+                where,
+                _line_of(text, "slug", conference.slug),
+                f"slug {conference.slug!r} is used by both {owners[conference.slug]} and "
+                f"{conference.source}; each conference needs its own",
+            )
+        owners[conference.slug] = conference.source
+        by_file[conference.source] = conference
+    return DataFile(path, by_file)
+
+
+def conference_for(source: Path, data: DataFile | None) -> Conference | None:
+    """The data file's entry for a source file, if it has one."""
+    return data.by_file.get(source.name) if data else None
+
+
+def fallback_conference(source: Path, timezone: str = "UTC") -> Conference:
+    """A conference for a source no data file describes: named after the file."""
+    return Conference(
+        slug=slugify(source.stem) or "programme",
+        name=source.stem,
+        timezone=timezone,
+        source=source.name,
+    )

@@ -1,0 +1,101 @@
+"""Dates and wall-clock times: which year a programme is in, and when its times really are."""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import pytz
+
+YEARS_BACK, YEARS_AHEAD = 10, 1
+_WEEKDAY_NAMES = list(calendar.day_name)
+
+
+@dataclass(frozen=True, slots=True)
+class DateParts:
+    """A date as written in a header: month and day, maybe a weekday and a year."""
+
+    month: int
+    day: int
+    weekday: int | None
+    year: int | None
+
+
+def years_for(parts: Sequence[DateParts], base_year: int) -> list[int]:
+    """The year of each date: base_year, moving on when the months wrap (Dec → Jan)."""
+    years: list[int] = []
+    year, previous_month = base_year, None
+    for part in parts:
+        if part.year is not None:
+            year = part.year
+        elif previous_month is not None and previous_month - part.month >= 6:
+            year += 1
+        years.append(year)
+        previous_month = part.month
+    return years
+
+
+def _fits(part: DateParts, year: int) -> bool:
+    try:
+        return date(year, part.month, part.day).weekday() == part.weekday
+    except ValueError:
+        return False
+
+
+@dataclass(frozen=True, slots=True)
+class YearGuess:
+    year: int
+    alternatives: tuple[int, ...]
+    from_weekdays: bool
+
+
+def infer_year(parts: Sequence[DateParts], reference: date) -> YearGuess:
+    """The year whose calendar fits the most weekdays, nearest the reference date.
+
+    Candidates lie within the ten years before the reference and the one after it.
+    """
+    weekdayed = [p for p in parts if p.weekday is not None and p.year is None]
+    candidates = range(reference.year - YEARS_BACK, reference.year + YEARS_AHEAD + 1)
+    if not weekdayed:
+        return YearGuess(reference.year, (), from_weekdays=False)
+    scores = {}
+    for candidate in candidates:
+        years = years_for(parts, candidate)
+        scores[candidate] = sum(
+            _fits(p, y) for p, y in zip(parts, years, strict=True) if p in weekdayed
+        )
+    best = max(scores.values())
+    if best == 0:
+        return YearGuess(reference.year, (), from_weekdays=False)
+
+    def distance(candidate: int) -> int:
+        first = weekdayed[0]
+        day = min(first.day, calendar.monthrange(candidate, first.month)[1])
+        return abs((date(candidate, first.month, day) - reference).days)
+
+    fitting = sorted((y for y, s in scores.items() if s == best), key=distance)
+    return YearGuess(fitting[0], tuple(sorted(fitting[1:])), from_weekdays=True)
+
+
+def weekday_name(weekday: int) -> str:
+    return _WEEKDAY_NAMES[weekday]
+
+
+def localize(naive: datetime, zone: pytz.BaseTzInfo) -> tuple[datetime, str | None]:
+    """The aware time for a wall-clock time, and a warning when a DST change skips or repeats it."""
+    try:
+        return zone.localize(naive, is_dst=None), None
+    except pytz.NonExistentTimeError:
+        aware = zone.normalize(zone.localize(naive, is_dst=False))
+        return aware, (
+            f"{naive:%H:%M} does not exist on {naive:%Y-%m-%d} in {zone.zone} "
+            f"(clocks go forward); read as {aware:%H:%M %Z}"
+        )
+    except pytz.AmbiguousTimeError:
+        aware = zone.localize(naive, is_dst=True)
+        return aware, (
+            f"{naive:%H:%M} happens twice on {naive:%Y-%m-%d} in {zone.zone} "
+            f"(clocks go back); read as the first, {aware:%H:%M %Z}"
+        )

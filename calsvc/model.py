@@ -1,0 +1,111 @@
+"""The schedule model: frozen values that every later step reads and none changes."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Literal
+
+from .kinds import slugify
+
+Level = Literal["error", "warning", "info"]
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """Something a person should know about one line of a source."""
+
+    source: str
+    line: int
+    level: Level
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.source}:{self.line}: {self.level}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One paper or talk inside a session; any part may be missing."""
+
+    title: str | None = None
+    authors: str | None = None
+    abstract: str | None = None
+    bio: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Conference:
+    """The facts about one source, from the data file (or inferred)."""
+
+    slug: str
+    name: str
+    timezone: str
+    source: str
+    year: int | None = None
+    venue: str | None = None
+    homepage: str | None = None
+    durations: Mapping[str, int] = field(default_factory=dict)
+
+    def duration_minutes(self, kind_slug: str) -> int:
+        """The default length of a session of this kind, in minutes."""
+        return self.durations.get(kind_slug, self.durations.get("other", 60))
+
+
+@dataclass(frozen=True, slots=True)
+class Session:
+    """One session: timed (start and end) or untimed (a date at most)."""
+
+    uid: str
+    source: str
+    line: int
+    conference: str
+    kind: str
+    track: str | None
+    day: date | None
+    start: datetime | None
+    end: datetime | None
+    end_inferred: bool
+    timezone: str
+    location: str | None
+    items: tuple[Item, ...]
+
+    @property
+    def title(self) -> str:
+        """The header label, e.g. 'Poster: Measurement and Analysis'."""
+        return f"{self.kind}: {self.track}" if self.track else self.kind
+
+    @property
+    def timed(self) -> bool:
+        return self.start is not None
+
+    @property
+    def kind_slug(self) -> str:
+        return slugify(self.kind)
+
+    @property
+    def track_slug(self) -> str | None:
+        return slugify(self.track) if self.track else None
+
+
+@dataclass(frozen=True, slots=True)
+class Schedule:
+    """Everything read from one source: its conference, sessions and diagnostics."""
+
+    conference: Conference
+    sessions: tuple[Session, ...]
+    diagnostics: tuple[Diagnostic, ...]
+
+    @property
+    def timed(self) -> tuple[Session, ...]:
+        return tuple(s for s in self.sessions if s.timed)
+
+    @property
+    def untimed(self) -> tuple[Session, ...]:
+        return tuple(s for s in self.sessions if not s.timed)
+
+    @property
+    def errors(self) -> tuple[Diagnostic, ...]:
+        return tuple(d for d in self.diagnostics if d.level == "error")

@@ -1,0 +1,36 @@
+"""Turning the bytes of a source into clean lines, whatever encoding and line ends it came with."""
+
+from __future__ import annotations
+
+from .errors import SourceError
+from .model import Diagnostic
+
+# Text copied from web pages ends lines in spaces and no-break spaces; both are noise.
+_TRAILING = " \t\r\f\v\u00a0\u2007\u202f\u200b\ufeff"
+
+
+def _control_share(data: bytes) -> float:
+    sample = data[:8192]
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return controls / max(len(sample), 1)
+
+
+def decode(data: bytes, source: str) -> tuple[list[str], list[Diagnostic]]:
+    """Lines of text, stripped at both ends; Windows-1252 and BOMs tolerated, binary refused."""
+    diagnostics: list[Diagnostic] = []
+    if _control_share(data) > 0.1:
+        raise SourceError(source, 1, "this is not a text file (it holds binary data)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        text = data.decode("cp1252", errors="replace").removeprefix("\ufeff")
+        diagnostics.append(
+            Diagnostic(source, line, "info", "encoding", "not UTF-8; read as Windows-1252")
+        )
+    lines = text.split("\n")
+    for number, raw in enumerate(lines, start=1):
+        if "\x00" in raw:
+            diagnostics.append(Diagnostic(source, number, "warning", "nul", "NUL bytes removed"))
+            lines[number - 1] = raw.replace("\x00", "")
+    return [line.strip(_TRAILING).lstrip() for line in lines], diagnostics
