@@ -16,7 +16,7 @@ from .model import Conference
 
 DATA_FILE = "conferences.toml"
 _SOURCE_KEYS = {"file", "slug", "name", "year", "timezone", "venue", "homepage", "durations"}
-_DECODE_LINE = re.compile(r"at line (\d+)")
+_DECODE_LINE = re.compile(r"\(at line (\d+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,13 +27,16 @@ class DataFile:
     by_file: dict[str, Conference]
 
 
-def _line_of(text: str, key: str, value: object) -> int | None:
-    """The line where `key = value` is written, so errors can point at it."""
+def _line_of(text: str, key: str, value: object, *, last: bool = False) -> int | None:
+    """The line where `key = value` is written (first or last), so errors can point at it."""
     wanted = re.compile(rf"^\s*{re.escape(key)}\s*=\s*[\"']?{re.escape(str(value))}")
+    found = None
     for number, line in enumerate(text.splitlines(), start=1):
         if wanted.match(line):
-            return number
-    return None
+            found = number
+            if not last:
+                break
+    return found
 
 
 def _durations(table: Any, where: str, text: str) -> dict[str, int]:
@@ -108,7 +111,7 @@ def load_data_file(path: Path) -> DataFile:
         raise ConfigError(where, None, "the data file is not UTF-8 text") from exc
     except tomllib.TOMLDecodeError as exc:
         found = _DECODE_LINE.search(str(exc))
-        message = _DECODE_LINE.sub("", str(exc)).replace("()", "").strip(" ()")
+        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
         raise ConfigError(
             where, int(found[1]) if found else None, f"not valid TOML: {message}"
         ) from exc
@@ -120,13 +123,13 @@ def load_data_file(path: Path) -> DataFile:
         if conference.source in by_file:
             raise ConfigError(
                 where,
-                _line_of(text, "file", conference.source),
+                _line_of(text, "file", conference.source, last=True),
                 f"{conference.source} is listed twice",
             )
         if conference.slug in owners:
             raise ConfigError(
                 where,
-                _line_of(text, "slug", conference.slug),
+                _line_of(text, "slug", conference.slug, last=True),
                 f"slug {conference.slug!r} is used by both {owners[conference.slug]} and "
                 f"{conference.source}; each conference needs its own",
             )

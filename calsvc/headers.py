@@ -120,7 +120,7 @@ def _label_is_title(label: str) -> bool:
         return False
     if ". " in label or label.endswith((".", ",", ";")):
         return False
-    last = label.rsplit(None, 1)[-1].lower()
+    last = label.rsplit(None, 1)[-1]
     return last not in _SENTENCE_ENDINGS
 
 

@@ -1,0 +1,50 @@
+"""Parsing speed on generated programmes of 1×, 10× and 100× a base size; prints MB/s.
+
+Target: at least 5 MB/s on one core, and time linear in size (MB/s flat across sizes).
+Run: make bench  (or .venv/bin/python bench/parse.py)
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from programme import programme  # noqa: E402
+
+from calsvc.model import Conference  # noqa: E402
+from calsvc.parse import parse_programme  # noqa: E402
+
+BASE_SESSIONS = 100
+CONFERENCE = Conference(slug="bench", name="Bench", timezone="America/New_York", source="bench.txt")
+
+
+def measure(sessions: int) -> tuple[int, float, int]:
+    data = programme(sessions).encode("utf-8")
+    best = float("inf")
+    for _ in range(3 if sessions <= 1000 else 1):
+        started = time.perf_counter()
+        schedule = parse_programme(data, CONFERENCE, reference=date(2026, 11, 22))
+        best = min(best, time.perf_counter() - started)
+    return len(data), best, len(schedule.timed)
+
+
+def main() -> None:
+    print(f"{'scale':>6} {'sessions':>9} {'MB':>8} {'seconds':>8} {'MB/s':>7}")
+    rates = []
+    for scale in (1, 10, 100):
+        size, seconds, parsed = measure(BASE_SESSIONS * scale)
+        rate = size / seconds / 1e6
+        rates.append(rate)
+        print(f"{scale:>5}× {parsed:>9} {size / 1e6:>8.2f} {seconds:>8.3f} {rate:>7.2f}")
+    print(
+        f"slowest {min(rates):.2f} MB/s (target ≥ 5); "
+        f"100× vs 1× throughput {rates[2] / rates[0]:.2f} (1.00 = linear)"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,61 @@
+"""The conference data file and the errors that point into it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from calsvc.conferences import load_data_file
+from calsvc.errors import ConfigError
+
+from .conftest import SEEDS
+
+
+def test_load_data_file_seeds() -> None:
+    data = load_data_file(SEEDS / "conferences.toml")
+
+    facts = {
+        name: (c.slug, c.name, c.year, c.timezone, c.duration_minutes("poster"),
+               c.duration_minutes("tutorial"), c.duration_minutes("panel"))
+        for name, c in data.by_file.items()
+    }  # fmt: skip
+    assert facts == {
+        "mlsys-2021.txt": ("mlsys-2021", "MLSys 2021", 2021, "America/Los_Angeles", 90, 180, 60),
+        "mlsys-2022.txt": ("mlsys-2022", "MLSys 2022", 2022, "America/Los_Angeles", 90, 180, 60),
+        "mlsys-2023.txt": ("mlsys-2023", "MLSys 2023", 2023, "America/New_York", 90, 180, 60),
+        "mlsys-abstracts.txt": ("mlsys-abstracts", "MLSys abstracts (no programme)", None,
+                                "UTC", 90, 180, 60),
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ('[[source]]\nfile = "a.txt"\ntimezone = "Mars/Olympus"\n', 3,
+         "unknown time zone 'Mars/Olympus' for a.txt; use an IANA name such as 'America/New_York'"),
+        ('[[source]]\nfile = "a.txt"\nyear = 2023\nyear = 2024\n', 4,
+         "not valid TOML: Cannot overwrite a value"),
+        ('[[source]]\nfile = "a.txt"\nslug = "x"\n[[source]]\nfile = "b.txt"\nslug = "x"\n', 6,
+         "slug 'x' is used by both a.txt and b.txt; each conference needs its own"),
+        ('[[source]]\nfile = "a.txt"\ncolour = "red"\n', 3,
+         "unknown key 'colour' for a.txt; allowed: durations, file, homepage, name, slug, "
+         "timezone, venue, year"),
+        ('[defaults.durations]\nposter = -5\n', 2,
+         "duration of 'poster' must be whole minutes from 1 to 1440, not -5"),
+        ('[[source]]\nfile = "a.txt"\nslug = "Big Conf"\n', 3,
+         "slug 'Big Conf' must be lowercase ASCII words joined by dashes, e.g. 'big-conf'"),
+    ],
+    ids=["unknown-zone", "syntax-error", "duplicate-slug", "unknown-key", "bad-duration",
+         "bad-slug"],
+)  # fmt: skip
+def test_load_data_file_errors_name_file_and_line(
+    tmp_path: Path, text: str, line: int, message: str
+) -> None:
+    path = tmp_path / "conferences.toml"
+    path.write_text(text, encoding="utf-8")
+
+    with pytest.raises(ConfigError) as error:
+        load_data_file(path)
+
+    assert (error.value.file, error.value.line, error.value.message) == (str(path), line, message)

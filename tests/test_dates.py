@@ -1,0 +1,62 @@
+"""Years inferred from weekdays, months that wrap, and DST-aware localization."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+import pytz
+
+from calsvc.dates import DateParts, YearGuess, infer_year, localize, years_for
+
+TUE_6_JUN = DateParts(6, 6, 1, None)
+
+
+@pytest.mark.parametrize(
+    ("reference", "expected"),
+    [
+        (date(2026, 11, 22), YearGuess(2023, (2017,), True)),
+        (date(2020, 1, 1), YearGuess(2017, (), True)),
+        (date(2027, 6, 1), YearGuess(2028, (2017, 2023), True)),
+    ],
+    ids=["today", "long-ago", "next-year-in-range"],
+)
+def test_infer_year_nearest_fitting_weekday(reference: date, expected: YearGuess) -> None:
+    assert infer_year([TUE_6_JUN], reference) == expected
+
+
+def test_infer_year_without_weekdays_assumes_reference_year() -> None:
+    guess = infer_year([DateParts(6, 6, None, None)], date(2026, 11, 22))
+
+    assert guess == YearGuess(2026, (), False)
+
+
+def test_years_for_wraps_from_december_into_january() -> None:
+    parts = [
+        DateParts(12, 31, None, None),
+        DateParts(1, 1, None, None),
+        DateParts(1, 2, None, None),
+    ]
+
+    assert years_for(parts, 2022) == [2022, 2023, 2023]
+
+
+def test_infer_year_across_new_year_uses_both_dates() -> None:
+    parts = [DateParts(12, 31, 5, None), DateParts(1, 1, 6, None)]  # Sat 31 Dec, Sun 1 Jan
+
+    assert infer_year(parts, date(2026, 11, 22)).year == 2022
+
+
+@pytest.mark.parametrize(
+    ("naive", "expected", "warned"),
+    [
+        (datetime(2023, 6, 6, 9, 0), "2023-06-06T09:00:00-04:00", False),
+        (datetime(2023, 3, 12, 2, 30), "2023-03-12T03:30:00-04:00", True),
+        (datetime(2023, 11, 5, 1, 30), "2023-11-05T01:30:00-04:00", True),
+    ],
+    ids=["summer", "skipped-by-dst", "repeated-by-dst"],
+)
+def test_localize_new_york(naive: datetime, expected: str, warned: bool) -> None:
+    aware, problem = localize(naive, pytz.timezone("America/New_York"))
+
+    assert (aware.isoformat(), problem is not None) == (expected, warned)

@@ -1,0 +1,58 @@
+"""Properties of the parser that hold for any input at all."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from calsvc.errors import SourceError
+from calsvc.model import Conference, Schedule
+from calsvc.parse import parse_programme
+
+from .conftest import REFERENCE
+
+CONFERENCE = Conference(slug="c", name="C", timezone="Europe/Berlin", source="c.txt")
+
+# Fragments that look like headers, so random text often comes close to real programmes.
+FRAGMENTS = st.sampled_from([
+    "Poster: ", "Oral: Session 1: ", "Invited Talk: ", "Bio :Tutorial: ", "Tue ", "Sat ", "6 ",
+    "31 ", "Jun ", "Dec ", "10th ", "09:00 a.m.", "1:30pm", "13:30", "25:00", "noon", " — ",
+    "-- ", " PDT", " @ Room 1", "[ Hall A ]", "Abstract", "Abstract:", "\n", "\r\n", "\u00a0",
+    ", ", " · ", "Ann Lee", "2023", "\x00", "\ufeff",
+])  # fmt: skip
+PROGRAMME_TEXT = st.lists(st.one_of(FRAGMENTS, st.text(max_size=20)), max_size=60).map("".join)
+
+
+def _check(data: bytes) -> None:
+    try:
+        schedule = parse_programme(data, CONFERENCE, reference=REFERENCE)
+    except SourceError as error:
+        assert error.line is not None and error.file == "c.txt"
+        return
+    assert isinstance(schedule, Schedule)
+    for session in schedule.timed:
+        assert session.start is not None and session.end is not None
+        assert session.start < session.end
+        assert session.start.tzinfo is not None
+    assert len({s.uid for s in schedule.sessions}) == len(schedule.sessions)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(PROGRAMME_TEXT)
+def test_parse_any_programme_like_text_gives_schedule_or_error(text: str) -> None:
+    _check(text.encode("utf-8", errors="surrogatepass"))
+
+
+@settings(max_examples=200)
+@given(st.binary(max_size=2000))
+def test_parse_any_bytes_gives_schedule_or_error(data: bytes) -> None:
+    _check(data)
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(min_value=10_000, max_value=400_000), FRAGMENTS)
+def test_parse_huge_lines_give_schedule_or_error(length: int, fragment: str) -> None:
+    _check(
+        b"Poster: A Tue 6 Jun 09:00 a.m.\n"
+        + (fragment * (length // max(len(fragment), 1))).encode()
+    )
