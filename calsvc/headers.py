@@ -14,9 +14,19 @@ from .kinds import canonical_kind, kind_pattern
 MAX_HEADER_LENGTH = 300
 
 MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
 WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 
 _WEEKDAY = (
@@ -66,11 +76,42 @@ _TIME_PARTS = re.compile(
 # A label ending in one of these words is a sentence running into a date, not a header.
 _SENTENCE_ENDINGS = frozenset(
     {
-        "a", "an", "the", "of", "on", "at", "by", "in", "to", "from", "until", "till", "for",
-        "and", "or", "is", "are", "was", "were", "be", "been", "will", "held", "starts", "start",
-        "begins", "begin", "ends", "scheduled", "due", "deadline", "before", "after", "since",
+        "a",
+        "an",
+        "the",
+        "of",
+        "on",
+        "at",
+        "by",
+        "in",
+        "to",
+        "from",
+        "until",
+        "till",
+        "for",
+        "and",
+        "or",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "will",
+        "held",
+        "starts",
+        "start",
+        "begins",
+        "begin",
+        "ends",
+        "scheduled",
+        "due",
+        "deadline",
+        "before",
+        "after",
+        "since",
     }
-)  # fmt: skip
+)
 
 
 class HeaderProblem(ValueError):

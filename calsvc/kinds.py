@@ -50,3 +50,21 @@ def kind_pattern() -> str:
     """A regex alternation of the known kind labels, longest first, for undated headers."""
     names = sorted(KNOWN_KINDS.values(), key=len, reverse=True)
     return "|".join(re.escape(name).replace(r"\ ", r"\s+") for name in names)
+
+
+_PLURALS = {
+    "registration-desk": "Registration Desk",
+    "opening-remarks": "Opening Remarks",
+    "closing-remarks": "Closing Remarks",
+    "lunch": "Lunch",
+    "registration": "Registration",
+    "town-hall": "Town Halls",
+}
+
+
+def plural(kind: str) -> str:
+    """How a feed of one kind is named: 'Poster' → 'Posters', 'Lunch' → 'Lunch'."""
+    slug = slugify(kind)
+    if slug in _PLURALS:
+        return _PLURALS[slug]
+    return kind if kind.endswith("s") else f"{kind}s"

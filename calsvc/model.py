@@ -109,3 +109,22 @@ class Schedule:
     @property
     def errors(self) -> tuple[Diagnostic, ...]:
         return tuple(d for d in self.diagnostics if d.level == "error")
+
+
+@dataclass(frozen=True, slots=True)
+class Revision:
+    """What the revision store knows of a session: its version and when it last changed."""
+
+    sequence: int
+    created: datetime
+    modified: datetime
+    cancelled: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A session as feeds serve it: with its conference and its revision."""
+
+    session: Session
+    conference: Conference
+    revision: Revision

@@ -1,33 +1,33 @@
-"""The whole of calsvc, in order: source text → parse → schedule → select → render.
+"""The whole of calsvc, in order: source text → parse → schedule → revisions → select → render.
 
-Every front end (web app, CLI, static export) calls these functions and none
-chains the steps its own way.
+Every front end (web app, CLI, static export) calls these functions; none chains the steps
+its own way. `parse_file` serves `calsvc parse`; `load` and `feed` serve the feeds.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from datetime import date
+import gzip
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import cached_property
 from pathlib import Path
 
+import pytz
+
+from .catalogue import Catalogue
 from .conferences import DATA_FILE, DataFile, conference_for, fallback_conference, load_data_file
-from .errors import ConfigError, SourceError
-from .model import Diagnostic, Schedule
+from .errors import ConfigError
+from .model import Diagnostic, Entry, Schedule
 from .parse import parse_programme
-
-MAX_SOURCE_BYTES = 64 * 1024 * 1024
-
-
-def read_bytes(path: Path) -> bytes:
-    """A source's bytes, or a SourceError that says why they cannot be had."""
-    try:
-        if path.stat().st_size > MAX_SOURCE_BYTES:
-            raise SourceError(str(path), None, f"larger than {MAX_SOURCE_BYTES // 2**20} MB")
-        return path.read_bytes()
-    except IsADirectoryError as exc:
-        raise SourceError(str(path), None, "is a folder, not a file") from exc
-    except OSError as exc:
-        raise SourceError(str(path), None, f"cannot read: {exc.strerror}") from exc
+from .render import CALENDAR_TAIL, EventPieces, calendar_head, fingerprint, zones_of
+from .report import event_json, session_from_json
+from .select import Selection
+from .sources import Loaded, load_folder
+from .sourcetext import read_bytes
+from .store import Current, RevisionStore
 
 
 def find_data_file(source: Path, sources_dir: Path | None) -> DataFile | None:
@@ -47,12 +47,16 @@ def parse_file(
     timezone: str | None = None,
 ) -> Schedule:
     """Parse one source file as `calsvc parse` does: data file entry, else inference and UTC."""
-    data = find_data_file(path, sources_dir)
-    known = conference_for(path, data)
-    conference = known or fallback_conference(path)
-    conference = dataclasses.replace(conference, source=str(path))
+    known = conference_for(path, find_data_file(path, sources_dir))
+    conference = dataclasses.replace(known or fallback_conference(path), source=str(path))
     if timezone:
-        conference = dataclasses.replace(conference, timezone=_checked_zone(timezone))
+        if timezone not in pytz.all_timezones_set:
+            raise ConfigError(
+                "--tz",
+                None,
+                f"unknown time zone {timezone!r}; use an IANA name such as 'Europe/Paris'",
+            )
+        conference = dataclasses.replace(conference, timezone=timezone)
     schedule = parse_programme(read_bytes(path), conference, reference=reference, year=year)
     if known is None and timezone is None:
         note = Diagnostic(
@@ -67,11 +71,95 @@ def parse_file(
     return schedule
 
 
-def _checked_zone(name: str) -> str:
-    import pytz
+def load(
+    folder: Path,
+    previous: Loaded | None,
+    store: RevisionStore,
+    *,
+    now: datetime,
+    keep_cancelled: timedelta,
+    untimed: bool = True,
+) -> tuple[Loaded, Catalogue]:
+    """Parse the folder's sources (reusing unchanged ones), record revisions, index the result.
 
-    if name not in pytz.all_timezones_set:
-        raise ConfigError(
-            "--tz", None, f"unknown time zone {name!r}; use an IANA name such as 'Europe/Paris'"
-        )
-    return name
+    A source that cannot be loaded is not synced, so its sessions are neither cancelled nor
+    lost: the last good version comes from memory, or after a restart from the store.
+    """
+    loaded = load_folder(folder, previous, now=now, reference=now.date())
+    entries: list[Entry] = []
+    for source in loaded.sources:
+        conference = source.conference
+        assert conference is not None
+        sessions = source.schedule.sessions if source.schedule else ()
+        live = {s.uid: s for s in sessions if s.day and (untimed or s.timed)}
+        if source.schedule is not None:
+            stored = store.sync(
+                conference.slug,
+                [
+                    Current(uid, fingerprint(s, conference), event_json(s))
+                    for uid, s in live.items()
+                ],
+                now,
+                keep_cancelled=keep_cancelled,
+            )
+        else:
+            stored = store.served(conference.slug, now, keep_cancelled=keep_cancelled)
+        for row in stored:
+            session = live.get(row.uid) or session_from_json(row.session)
+            entries.append(Entry(session, conference, row.revision))
+    version = hashlib.sha256(
+        repr(
+            sorted(
+                (
+                    e.session.uid,
+                    e.revision.sequence,
+                    e.revision.modified.isoformat(),
+                    e.revision.cancelled,
+                )
+                for e in entries
+            )
+        ).encode()
+    ).hexdigest()[:16]
+    return loaded, Catalogue.build(loaded.conferences, entries, version)
+
+
+@dataclass(frozen=True)
+class Feed:
+    """A rendered calendar and what HTTP needs to serve it."""
+
+    body: bytes
+    name: str
+    etag: str
+    last_modified: datetime
+    events: int
+
+    @cached_property
+    def gzipped(self) -> bytes:
+        """The body gzip-compressed, the same bytes every time (no timestamp inside)."""
+        return gzip.compress(self.body, compresslevel=6, mtime=0)
+
+
+def _assemble(name: str, entries: Sequence[Entry], pieces: EventPieces, *, base_url: str,
+              ttl: timedelta, last_modified: datetime) -> Feed:  # fmt: skip
+    head = calendar_head(
+        name=name, description=f"{name}: sessions from the published programme.",
+        zones=zones_of(e.session for e in entries), ttl=ttl,
+    )  # fmt: skip
+    body = b"".join([head, *(pieces.get(e, base_url=base_url) for e in entries), CALENDAR_TAIL])
+    return Feed(body, name, hashlib.sha256(body).hexdigest()[:32], last_modified, len(entries))
+
+
+def feed(catalogue: Catalogue, selection: Selection, pieces: EventPieces, *, base_url: str,
+         ttl: timedelta) -> Feed:  # fmt: skip
+    """Select the sessions, then assemble their rendered VEVENTs under a calendar head."""
+    entries = catalogue.select(selection)
+    return _assemble(catalogue.name(selection), entries, pieces, base_url=base_url, ttl=ttl,
+                     last_modified=catalogue.last_modified(entries))  # fmt: skip
+
+
+def single(catalogue: Catalogue, uid: str, pieces: EventPieces, *, base_url: str,
+           ttl: timedelta) -> Feed:  # fmt: skip
+    """A calendar holding one session, for its download: the same VEVENT as in every feed."""
+    entry = catalogue.entry(uid)
+    return _assemble(entry.session.title, [entry], pieces, base_url=base_url, ttl=ttl,
+                     last_modified=entry.revision.modified)  # fmt: skip

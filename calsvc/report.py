@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
+
+import pytz
 
 from .model import Diagnostic, Item, Schedule, Session
 
@@ -112,3 +114,27 @@ def text_report(schedules: Iterable[Schedule]) -> str:
         out.append("~ end inferred from the next session or the kind's default length")
     out.extend(str(d) for d in diagnostics)
     return "\n".join(out) + "\n"
+
+
+def session_from_json(data: dict[str, Any]) -> Session:
+    """The inverse of event_json: a session as the revision store kept it."""
+    zone = pytz.timezone(data["timezone"])
+
+    def moment(text: str | None) -> datetime | None:
+        return zone.normalize(datetime.fromisoformat(text).astimezone(zone)) if text else None
+
+    return Session(
+        uid=data["uid"],
+        source=data["source"],
+        line=data["line"],
+        conference=data["conference"],
+        kind=data["kind"],
+        track=data["track"],
+        day=date.fromisoformat(data["date"]) if data["date"] else None,
+        start=moment(data["start"]),
+        end=moment(data["end"]),
+        end_inferred=data["end_inferred"],
+        timezone=data["timezone"],
+        location=data["location"],
+        items=tuple(Item(**item) for item in data["items"]),
+    )

@@ -1,26 +1,83 @@
-"""Settings: one table of name, default and help, read from CALSVC_* environment variables."""
+"""Settings: one table of name, default and help, read from CALSVC_* environment variables.
+
+The same table feeds `calsvc serve --help`, the README's settings section and a test that
+checks every setting is documented there.
+"""
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, fields
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
 
 BUNDLED_SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
-@dataclass(frozen=True, slots=True)
-class Settings:
-    """What an operator can set; each field's metadata is its help text."""
+def _setting(default: Any, help: str) -> Any:
+    return field(default=default, metadata={"help": help})
 
-    sources: Path = BUNDLED_SEEDS
+
+@dataclass(frozen=True)
+class Settings:
+    """What an operator can set. Core functions take the values they need, never this object."""
+
+    sources: Path = _setting(
+        BUNDLED_SEEDS, "Folder holding conferences.toml and the programme texts."
+    )
+    db: Path = _setting(Path("var/revisions.sqlite3"), "SQLite file of the revision store.")
+    base_url: str = _setting(
+        "", "Public URL of the service, e.g. https://cal.example.org (default: from each request)."
+    )
+    reload_seconds: float = _setting(
+        2.0, "Least time between two checks of the sources for changes."
+    )
+    refresh_minutes: int = _setting(60, "How often calendar clients are asked to refresh a feed.")
+    keep_cancelled_days: int = _setting(
+        30, "How long a removed session stays in feeds as CANCELLED."
+    )
+    untimed: bool = _setting(
+        True, "Show headers with no time as all-day 'time not announced' entries."
+    )
+    proxy_hops: int = _setting(
+        1, "Reverse proxies in front whose X-Forwarded-* headers are trusted."
+    )
 
     @classmethod
-    def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
-        environ = dict(os.environ if environ is None else environ)
-        values = {}
+    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
+        """Settings from CALSVC_<NAME> variables, then explicit overrides (such as CLI options)."""
+        environ = os.environ if environ is None else environ
+        values: dict[str, Any] = {}
         for f in fields(cls):
-            raw = environ.get(f"CALSVC_{f.name.upper()}")
-            if raw is not None:
-                values[f.name] = Path(raw)
-        return cls(**values)
+            variable = f"CALSVC_{f.name.upper()}"
+            if variable in environ:
+                values[f.name] = _convert(variable, environ[variable], f.type)
+        settings = cls(**values)
+        return replace(settings, **{k: v for k, v in overrides.items() if v is not None})
+
+
+def _convert(variable: str, raw: str, kind: object) -> Any:
+    try:
+        if kind == "Path":
+            return Path(raw)
+        if kind == "bool":
+            if raw.lower() not in {"1", "0", "true", "false", "yes", "no"}:
+                raise ValueError
+            return raw.lower() in {"1", "true", "yes"}
+        if kind == "int":
+            return int(raw)
+        if kind == "float":
+            return float(raw)
+        return raw.rstrip("/") if variable == "CALSVC_BASE_URL" else raw
+    except ValueError:
+        raise ConfigError(variable, None, f"{raw!r} is not a valid {kind}") from None
+
+
+def documented() -> list[tuple[str, str, str]]:
+    """(variable, default, help) for every setting."""
+    return [
+        (f"CALSVC_{f.name.upper()}", str(f.default), f.metadata["help"]) for f in fields(Settings)
+    ]

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from .errors import SourceError
 from .model import Diagnostic
 
+MAX_SOURCE_BYTES = 64 * 1024 * 1024
 # Text copied from web pages ends lines in spaces and no-break spaces; both are noise.
 _TRAILING = " \t\r\f\v\u00a0\u2007\u202f\u200b\ufeff"
 
@@ -34,3 +37,15 @@ def decode(data: bytes, source: str) -> tuple[list[str], list[Diagnostic]]:
             diagnostics.append(Diagnostic(source, number, "warning", "nul", "NUL bytes removed"))
             lines[number - 1] = raw.replace("\x00", "")
     return [line.strip(_TRAILING).lstrip() for line in lines], diagnostics
+
+
+def read_bytes(path: Path) -> bytes:
+    """A source's bytes, or a SourceError that says why they cannot be had."""
+    try:
+        if path.stat().st_size > MAX_SOURCE_BYTES:
+            raise SourceError(str(path), None, f"larger than {MAX_SOURCE_BYTES // 2**20} MB")
+        return path.read_bytes()
+    except IsADirectoryError as exc:
+        raise SourceError(str(path), None, "is a folder, not a file") from exc
+    except OSError as exc:
+        raise SourceError(str(path), None, f"cannot read: {exc.strerror}") from exc

@@ -1,0 +1,181 @@
+"""The catalogue: every session served, with its conference and revision, indexed for selection."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+
+from .errors import NotFound
+from .kinds import plural
+from .model import Conference, Entry, Session
+from .select import Selection
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """A track or a kind within a conference: what per-track and per-kind feeds are made of."""
+
+    conference: str
+    slug: str
+    name: str
+    kinds: tuple[str, ...]
+    sessions: int
+
+
+def _search_text(session: Session) -> str:
+    parts = [session.title]
+    for item in session.items:
+        parts += [item.title or "", item.authors or "", item.abstract or ""]
+    return "\n".join(parts).casefold()
+
+
+def _sort_key(entry: Entry) -> tuple[str, str]:
+    session = entry.session
+    when = session.start.astimezone(UTC).isoformat() if session.start else f"{session.day}T00"
+    return (when, session.uid)
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """An immutable snapshot: one version of every conference, safe to share between threads."""
+
+    conferences: dict[str, Conference]
+    entries: tuple[Entry, ...]
+    version: str
+    by_uid: dict[str, Entry] = field(init=False)
+    tracks: dict[tuple[str, str], Group] = field(init=False)
+    kinds: dict[tuple[str, str], Group] = field(init=False)
+    _index: dict[tuple[str, object], set[int]] = field(init=False)
+    _text: list[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        index: dict[tuple[str, object], set[int]] = {}
+        tracks: dict[tuple[str, str], list[Session]] = {}
+        kinds: dict[tuple[str, str], list[Session]] = {}
+        for position, entry in enumerate(self.entries):
+            session = entry.session
+            keys: list[tuple[str, object]] = [
+                ("conference", session.conference),
+                ("kind", session.kind_slug),
+                ("day", session.day),
+            ]
+            if session.track_slug:
+                keys.append(("track", session.track_slug))
+                tracks.setdefault((session.conference, session.track_slug), []).append(session)
+            kinds.setdefault((session.conference, session.kind_slug), []).append(session)
+            for key in keys:
+                index.setdefault(key, set()).add(position)
+        object.__setattr__(self, "by_uid", {e.session.uid: e for e in self.entries})
+        object.__setattr__(self, "_index", index)
+        object.__setattr__(self, "_text", [_search_text(e.session) for e in self.entries])
+        object.__setattr__(
+            self,
+            "tracks",
+            {
+                key: Group(
+                    key[0],
+                    key[1],
+                    sessions[0].track or key[1],
+                    tuple(sorted({s.kind_slug for s in sessions})),
+                    len(sessions),
+                )
+                for key, sessions in sorted(tracks.items())
+            },
+        )
+        object.__setattr__(
+            self,
+            "kinds",
+            {
+                key: Group(key[0], key[1], sessions[0].kind, (key[1],), len(sessions))
+                for key, sessions in sorted(kinds.items())
+            },
+        )
+
+    @classmethod
+    def build(
+        cls, conferences: Iterable[Conference], entries: Iterable[Entry], version: str
+    ) -> Catalogue:
+        return cls({c.slug: c for c in conferences}, tuple(sorted(entries, key=_sort_key)), version)
+
+    def check(self, selection: Selection) -> None:
+        """Raises NotFound for a conference, track or kind the catalogue does not hold."""
+        for slug in selection.conferences:
+            if slug not in self.conferences:
+                raise NotFound("conference", slug, self.conferences)
+        scope = selection.conferences or tuple(self.conferences)
+        for what, slugs, groups in (
+            ("track", selection.tracks, self.tracks),
+            ("kind", selection.kinds, self.kinds),
+        ):
+            known = {slug for (conference, slug) in groups if conference in scope}
+            for slug in slugs:
+                if slug not in known:
+                    raise NotFound(what, slug, known)
+
+    def select(self, selection: Selection) -> list[Entry]:
+        """The entries a selection holds, in time order; raises NotFound for unknown slugs."""
+        self.check(selection)
+        chosen: set[int] | None = None
+        for name, values in (
+            ("conference", selection.conferences),
+            ("track", selection.tracks),
+            ("kind", selection.kinds),
+            ("day", selection.days),
+        ):
+            if values:
+                matching = set().union(*(self._index.get((name, v), set()) for v in values))
+                chosen = matching if chosen is None else chosen & matching
+        positions: Iterable[int] = range(len(self.entries)) if chosen is None else sorted(chosen)
+        if selection.queries:
+            positions = [
+                p
+                for p in positions
+                if any(all(word in self._text[p] for word in words) for words in selection.queries)
+            ]
+        return [self.entries[p] for p in positions]
+
+    def entry(self, uid: str) -> Entry:
+        try:
+            return self.by_uid[uid]
+        except KeyError:
+            raise NotFound("session", uid, ()) from None
+
+    def name(self, selection: Selection) -> str:
+        """A feed's name from what it holds: 'MLSys 2023 · Posters'."""
+        conferences = selection.conferences or (
+            tuple(self.conferences) if len(self.conferences) == 1 else ()
+        )
+        parts = [" + ".join(self.conferences[c].name for c in conferences) or "All conferences"]
+        parts += _listed(_group_names(self.tracks, selection.tracks, conferences))
+        parts += _listed(plural(n) for n in _group_names(self.kinds, selection.kinds, conferences))
+        parts += _listed(f"{d:%a %-d %b}" for d in selection.days)
+        parts += _listed(f"“{' '.join(words)}”" for words in selection.queries)
+        return " · ".join(p for p in parts if p)
+
+    def last_modified(self, entries: Sequence[Entry]) -> datetime:
+        """When the newest of these entries changed (or any entry, for an empty feed)."""
+        pool = entries or self.entries
+        return max((e.revision.modified for e in pool), default=datetime(2000, 1, 1, tzinfo=UTC))
+
+    def days(self, conference: str | None = None) -> list[date]:
+        """The days that have sessions, in one conference or in all."""
+        found = {e.session.day for e in self.entries if conference in (None, e.session.conference)}
+        return sorted(day for day in found if day is not None)
+
+
+def _group_names(
+    groups: dict[tuple[str, str], Group], slugs: Sequence[str], conferences: Sequence[str]
+) -> list[str]:
+    names: dict[str, None] = {}
+    for (conference, slug), group in groups.items():
+        if slug in slugs and (not conferences or conference in conferences):
+            names[group.name] = None
+    return list(names)
+
+
+def _listed(names: Iterable[str], limit: int = 3) -> list[str]:
+    names = list(names)
+    if len(names) > limit:
+        return [" + ".join(names[:limit]) + f" + {len(names) - limit} more"]
+    return [" + ".join(names)] if names else []

@@ -1,0 +1,175 @@
+"""Sessions → iCalendar bytes: one VEVENT per version of a session, calendars assembled from them.
+
+Rendering an event with icalendar is slow (about half a millisecond); assembling a calendar
+from bytes already rendered is not. So each VEVENT is rendered once per version and base URL,
+and a feed is a header, the VTIMEZONEs it needs, and the events it selects.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import zlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from icalendar import Calendar, Event, prop
+
+from .description import describe
+from .model import Conference, Entry, Revision, Session
+from .vtimezone import vtimezone
+
+PRODID = "-//calsvc//calsvc programme feeds 1.0//EN"
+TRACK_COLOURS = (
+    "steelblue",
+    "seagreen",
+    "darkorange",
+    "mediumpurple",
+    "crimson",
+    "teal",
+    "goldenrod",
+    "slateblue",
+    "indianred",
+    "darkcyan",
+    "olivedrab",
+    "orchid",
+)
+CALENDAR_TAIL = b"END:VCALENDAR\r\n"
+_UNSAFE_NAME = str.maketrans({",": " ", ";": " ", "\\": " ", "\r": " ", "\n": " "})
+
+
+def colour(session: Session) -> str:
+    """A CSS colour name for the session's track (or kind), the same in every feed."""
+    key = f"{session.conference}/{session.track_slug or session.kind_slug}"
+    return TRACK_COLOURS[zlib.crc32(key.encode("utf-8")) % len(TRACK_COLOURS)]
+
+
+def _visible(session: Session, conference: Conference) -> dict[str, object]:
+    """Everything a subscriber sees of a session, apart from its revision and URL."""
+    return {
+        "summary": session.title if session.timed else f"{session.title} (time not announced)",
+        "start": session.start.isoformat() if session.start else None,
+        "end": session.end.isoformat() if session.end else None,
+        "day": session.day.isoformat() if session.day else None,
+        "location": session.location or conference.venue,
+        "description": describe(session, conference),
+        "categories": [c for c in (conference.name, session.kind, session.track) if c],
+        "colour": colour(session),
+    }
+
+
+def fingerprint(session: Session, conference: Conference) -> str:
+    """A digest of what a subscriber sees; when it changes, the session's SEQUENCE goes up."""
+    visible = json.dumps(_visible(session, conference), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(visible.encode("utf-8")).hexdigest()
+
+
+def event_bytes(session: Session, conference: Conference, revision: Revision, *, url: str) -> bytes:
+    """One VEVENT, folded and escaped by icalendar; all times come from the data, none from now."""
+    visible = _visible(session, conference)
+    event = Event()
+    event.add("uid", session.uid)
+    event.add("dtstamp", revision.modified)
+    event.add("created", revision.created)
+    event.add("last-modified", revision.modified)
+    event.add("sequence", revision.sequence)
+    if session.timed:
+        event.add("dtstart", session.start)
+        event.add("dtend", session.end)
+    else:
+        assert session.day is not None
+        event.add("dtstart", session.day)
+        event.add("dtend", session.day + timedelta(days=1))
+    event.add("summary", visible["summary"])
+    if visible["location"]:
+        event.add("location", visible["location"])
+    event.add("description", visible["description"])
+    event.add("url", url, parameters={"VALUE": "URI"})
+    event.add("categories", visible["categories"])
+    event.add("color", visible["colour"])
+    event.add("status", "CANCELLED" if revision.cancelled else "CONFIRMED")
+    event.add("transp", "OPAQUE" if session.timed else "TRANSPARENT")
+    return bytes(event.to_ical())
+
+
+def safe_name(text: str) -> str:
+    """A calendar name without the characters some clients mishandle there (, ; \\ newlines)."""
+    return " ".join(text.translate(_UNSAFE_NAME).split())
+
+
+@dataclass(frozen=True, slots=True)
+class Zone:
+    """A time zone a feed uses, and the years its events span."""
+
+    name: str
+    first_year: int
+    last_year: int
+
+
+def zones_of(sessions: Iterable[Session]) -> list[Zone]:
+    """The zones the timed sessions use, each with the years they span, in name order."""
+    spans: dict[str, tuple[int, int]] = {}
+    for session in sessions:
+        if session.start is None or session.end is None:
+            continue
+        low, high = spans.get(session.timezone, (session.start.year, session.end.year))
+        spans[session.timezone] = (min(low, session.start.year), max(high, session.end.year))
+    return [Zone(name, *span) for name, span in sorted(spans.items())]
+
+
+def calendar_head(*, name: str, description: str, zones: Sequence[Zone], ttl: timedelta) -> bytes:
+    """The calendar's properties and VTIMEZONEs: everything before the first VEVENT."""
+    calendar = Calendar()
+    calendar.add("version", "2.0")
+    calendar.add("prodid", PRODID)
+    calendar.add("calscale", "GREGORIAN")
+    # icalendar 7.3 leaves NAME and X-WR-* unescaped unless given as vText.
+    calendar.add("name", prop.vText(safe_name(name)))
+    calendar.add("x-wr-calname", prop.vText(safe_name(name)))
+    calendar.add("x-wr-caldesc", prop.vText(description))
+    if len(zones) == 1:
+        calendar.add("x-wr-timezone", prop.vText(zones[0].name))
+    calendar.add("refresh-interval", prop.vDuration(ttl), parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", prop.vDuration(ttl))
+    for zone in zones:
+        calendar.add_component(vtimezone(zone.name, zone.first_year, zone.last_year))
+    return bytes(calendar.to_ical()).removesuffix(CALENDAR_TAIL)
+
+
+class EventPieces:
+    """Rendered VEVENTs, one per session version and base URL, so each is rendered once."""
+
+    MAX_BASE_URLS = 4  # behind proxies a service answers to a few names; more would be abuse
+
+    def __init__(self) -> None:
+        self._by_base: dict[str, dict[tuple[str, int, datetime, bool], bytes]] = {}
+
+    def get(self, entry: Entry, *, base_url: str) -> bytes:
+        pieces = self._by_base.get(base_url)
+        if pieces is None:
+            if len(self._by_base) >= self.MAX_BASE_URLS:
+                self._by_base.pop(next(iter(self._by_base)))
+            pieces = self._by_base[base_url] = {}
+        revision = entry.revision
+        key = (entry.session.uid, revision.sequence, revision.modified, revision.cancelled)
+        piece = pieces.get(key)
+        if piece is None:
+            url = f"{base_url}/events/{entry.session.uid}"
+            piece = pieces[key] = event_bytes(entry.session, entry.conference, revision, url=url)
+        return piece
+
+    def keep_only(self, entries: Iterable[Entry]) -> None:
+        """Forgets pieces of versions no longer served."""
+        wanted = {
+            (e.session.uid, e.revision.sequence, e.revision.modified, e.revision.cancelled)
+            for e in entries
+        }
+        for pieces in self._by_base.values():
+            for key in [k for k in pieces if k not in wanted]:
+                del pieces[key]
+
+
+def utc_now() -> datetime:
+    """The current time in UTC, to the second: the one reading of the clock, made by callers."""
+    return datetime.now(UTC).replace(microsecond=0)

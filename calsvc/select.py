@@ -1,0 +1,92 @@
+"""Selections: which sessions a feed holds. OR within a parameter, AND across parameters."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import date
+
+from .errors import SelectionError
+from .kinds import slugify
+
+FILTERS = ("conference", "track", "kind", "day", "q")
+MAX_VALUES = 50  # per parameter: more than anyone picks by hand, few enough to bound the work
+MAX_WORDS_LENGTH = 200
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """Normalized filter values: slugs, dates and lower-case word groups, sorted and unique."""
+
+    conferences: tuple[str, ...] = ()
+    tracks: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    days: tuple[date, ...] = ()
+    queries: tuple[tuple[str, ...], ...] = ()
+
+    def narrowed(
+        self, *, conference: str | None = None, track: str | None = None, kind: str | None = None
+    ) -> Selection:
+        """This selection with a conference, track or kind fixed by the URL path."""
+        return replace(
+            self,
+            conferences=(conference,) if conference else self.conferences,
+            tracks=(track,) if track else self.tracks,
+            kinds=(kind,) if kind else self.kinds,
+        )
+
+    def query_pairs(self) -> list[tuple[str, str]]:
+        """The selection as query parameters, in a fixed order (for links and cache keys)."""
+        pairs = [("conference", c) for c in self.conferences]
+        pairs += [("track", t) for t in self.tracks]
+        pairs += [("kind", k) for k in self.kinds]
+        pairs += [("day", d.isoformat()) for d in self.days]
+        pairs += [("q", " ".join(words)) for words in self.queries]
+        return pairs
+
+    @property
+    def empty(self) -> bool:
+        return not (self.conferences or self.tracks or self.kinds or self.days or self.queries)
+
+
+def _day(value: str) -> date:
+    try:
+        if len(value) != 10:
+            raise ValueError
+        return date.fromisoformat(value)
+    except ValueError:
+        raise SelectionError("day", value, "dates written YYYY-MM-DD, e.g. 2023-06-06") from None
+
+
+def _slugs(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted({slugify(v) for v in values} - {""}))
+
+
+def selection_from_query(
+    pairs: Iterable[tuple[str, str]], *, also_allowed: Iterable[str] = ()
+) -> Selection:
+    """Reads query parameters; raises SelectionError naming a bad parameter and what is allowed."""
+    allowed = (*FILTERS, *also_allowed)
+    values: dict[str, list[str]] = {name: [] for name in FILTERS}
+    for name, value in pairs:
+        if name not in allowed:
+            raise SelectionError(name, value, f"parameters {', '.join(allowed)}")
+        if name not in values:
+            continue
+        if len(values[name]) >= MAX_VALUES:
+            raise SelectionError(name, value, f"at most {MAX_VALUES} values of {name}")
+        values[name].append(value)
+    queries = []
+    for text in values["q"]:
+        if len(text) > MAX_WORDS_LENGTH:
+            raise SelectionError("q", text[:40] + "…", f"words up to {MAX_WORDS_LENGTH} characters")
+        words = tuple(sorted(set(text.casefold().split())))
+        if words:
+            queries.append(words)
+    return Selection(
+        conferences=_slugs(values["conference"]),
+        tracks=_slugs(values["track"]),
+        kinds=_slugs(values["kind"]),
+        days=tuple(sorted({_day(v) for v in values["day"]})),
+        queries=tuple(sorted(set(queries))),
+    )

@@ -1,0 +1,154 @@
+"""The long-lived state of a server process: the catalogue in service, its caches, and reloads.
+
+A reload builds a new catalogue and swaps it in whole, so every response is made from one
+version of the programme, never a mix.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import Any
+
+from . import pipeline
+from .catalogue import Catalogue
+from .pipeline import Feed
+from .render import EventPieces, utc_now
+from .select import Selection
+from .settings import Settings
+from .sources import Loaded, folder_signature
+from .store import RevisionStore
+
+log = logging.getLogger("calsvc.service")
+FEED_CACHE_BYTES = 64 * 1024 * 1024
+
+
+class FeedCache:
+    """Assembled feeds by (catalogue version, base URL, selection); least recently used go first."""
+
+    def __init__(self, max_bytes: int = FEED_CACHE_BYTES) -> None:
+        self._feeds: OrderedDict[tuple[Any, ...], Feed] = OrderedDict()
+        self._bytes, self._max_bytes = 0, max_bytes
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[Any, ...]) -> Feed | None:
+        with self._lock:
+            feed = self._feeds.get(key)
+            if feed is not None:
+                self._feeds.move_to_end(key)
+            return feed
+
+    def put(self, key: tuple[Any, ...], feed: Feed) -> None:
+        with self._lock:
+            if key in self._feeds or len(feed.body) > self._max_bytes:
+                return
+            self._feeds[key] = feed
+            self._bytes += len(feed.body)
+            while self._bytes > self._max_bytes:
+                _, old = self._feeds.popitem(last=False)
+                self._bytes -= len(old.body)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._feeds.clear()
+            self._bytes = 0
+
+
+class Service:
+    """Serves feeds from the newest good catalogue, checking the sources every few seconds."""
+
+    def __init__(self, settings: Settings, *, clock: Callable[[], datetime] = utc_now) -> None:
+        self.settings = settings
+        self.clock = clock
+        self.store = RevisionStore(settings.db)
+        self.pieces = EventPieces()
+        self.feeds = FeedCache()
+        self._lock = threading.Lock()
+        self._loaded: Loaded | None = None
+        self._catalogue: Catalogue | None = None
+        self._checked = float("-inf")
+        self.reload()
+
+    @property
+    def ttl(self) -> timedelta:
+        return timedelta(minutes=self.settings.refresh_minutes)
+
+    def catalogue(self) -> Catalogue:
+        """The catalogue in service, reloaded first when the sources changed and a check is due."""
+        if time.monotonic() - self._checked >= self.settings.reload_seconds:
+            self.reload()
+        assert self._catalogue is not None
+        return self._catalogue
+
+    def reload(self) -> bool:
+        """Reloads if any source changed; True when a new catalogue went into service."""
+        # Only one thread reloads; the others keep serving the catalogue they have.
+        if not self._lock.acquire(blocking=self._catalogue is None):
+            return False
+        try:
+            self._checked = time.monotonic()
+            folder = self.settings.sources
+            if self._loaded and folder_signature(folder, self._loaded) == self._loaded.signatures:
+                return False
+            started = time.perf_counter()
+            loaded, catalogue = pipeline.load(
+                folder, self._loaded, self.store, now=self.clock(),
+                keep_cancelled=timedelta(days=self.settings.keep_cancelled_days),
+                untimed=self.settings.untimed,
+            )  # fmt: skip
+            changed = self._catalogue is None or catalogue.version != self._catalogue.version
+            self._loaded, self._catalogue = loaded, catalogue
+            if changed:
+                self.pieces.keep_only(catalogue.entries)
+                self.feeds.clear()
+                log.info("catalogue %s in service: %d sessions, loaded in %.0f ms",
+                         catalogue.version, len(catalogue.entries),
+                         (time.perf_counter() - started) * 1000)  # fmt: skip
+            return changed
+        finally:
+            self._lock.release()
+
+    def feed(self, selection: Selection, *, base_url: str) -> Feed:
+        """The feed for a selection, assembled once per catalogue version."""
+        catalogue = self.catalogue()
+        key = (catalogue.version, base_url, selection)
+        feed = self.feeds.get(key)
+        if feed is None:
+            feed = pipeline.feed(catalogue, selection, self.pieces, base_url=base_url, ttl=self.ttl)
+            self.feeds.put(key, feed)
+        return feed
+
+    def single(self, uid: str, *, base_url: str) -> Feed:
+        """The one-session calendar for an event download."""
+        catalogue = self.catalogue()
+        return pipeline.single(catalogue, uid, self.pieces, base_url=base_url, ttl=self.ttl)
+
+    def status(self) -> dict[str, Any]:
+        """What /status shows: each source, when it was loaded, and what went wrong."""
+        catalogue = self.catalogue()
+        loaded = self._loaded
+        assert loaded is not None
+        return {
+            "version": catalogue.version,
+            "sources_folder": str(loaded.folder),
+            "data_file": {"error": loaded.data_file_error},
+            "sessions": len(catalogue.entries),
+            "sources": [
+                {
+                    "file": source.file,
+                    "conference": source.conference.slug if source.conference else None,
+                    "loaded_at": source.loaded_at.isoformat() if source.loaded_at else None,
+                    "sessions": len(source.schedule.sessions) if source.schedule else 0,
+                    "error": source.error,
+                    "diagnostics": [
+                        {"line": d.line, "level": d.level, "code": d.code, "message": d.message}
+                        for d in source.diagnostics
+                    ],
+                }
+                for source in loaded.sources
+            ],
+        }

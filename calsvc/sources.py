@@ -1,0 +1,116 @@
+"""The sources folder: the data file and the texts it names, loaded, watched, and kept when broken.
+
+A source that fails to load leaves its last good schedule in service; the failure is kept
+beside it for /status and the log.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from .conferences import DATA_FILE, load_data_file
+from .errors import CalsvcError
+from .model import Conference, Diagnostic, Schedule
+from .parse import parse_programme
+from .sourcetext import read_bytes
+
+log = logging.getLogger("calsvc.sources")
+Signature = tuple[int, int, int] | None
+
+
+def signature(path: Path) -> Signature:
+    """A cheap fingerprint of a file on disk: changes whenever the file is rewritten."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceState:
+    """One source file as it stands: the schedule in service and what went wrong, if anything."""
+
+    file: str
+    conference: Conference | None
+    schedule: Schedule | None  # the last good version, which may be older than the file
+    signature: Signature
+    loaded_at: datetime | None
+    error: str | None = None
+
+    @property
+    def diagnostics(self) -> tuple[Diagnostic, ...]:
+        return self.schedule.diagnostics if self.schedule else ()
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """Every source of a folder at one moment, plus the data file's own state."""
+
+    folder: Path
+    conferences: tuple[Conference, ...]
+    sources: tuple[SourceState, ...]
+    data_file_signature: Signature
+    data_file_error: str | None = None
+    signatures: tuple[Signature, ...] = field(default=())
+
+
+def folder_signature(folder: Path, loaded: Loaded | None) -> tuple[Signature, ...]:
+    """What to compare to notice any change: the data file and every source it names."""
+    names = [s.file for s in loaded.sources] if loaded else []
+    return (signature(folder / DATA_FILE), *(signature(folder / name) for name in names))
+
+
+def _load_source(
+    folder: Path,
+    conference: Conference,
+    previous: SourceState | None,
+    *,
+    now: datetime,
+    reference: date,
+) -> SourceState:
+    path = folder / conference.source
+    current = signature(path)
+    if previous and previous.signature == current and previous.conference == conference:
+        return previous
+    try:
+        schedule = parse_programme(read_bytes(path), conference, reference=reference)
+    except CalsvcError as error:
+        log.error("source %s failed to load, last good version kept: %s", conference.source, error)
+        return SourceState(
+            conference.source,
+            conference,
+            previous.schedule if previous else None,
+            current,
+            previous.loaded_at if previous else None,
+            str(error),
+        )
+    for diagnostic in schedule.diagnostics:
+        if diagnostic.level != "info":
+            log.warning("%s", diagnostic)
+    return SourceState(conference.source, conference, schedule, current, now)
+
+
+def load_folder(folder: Path, previous: Loaded | None, *, now: datetime, reference: date) -> Loaded:
+    """Loads (or reloads) a sources folder, reusing what has not changed and keeping what broke."""
+    data_path = folder / DATA_FILE
+    data_signature = signature(data_path)
+    try:
+        conferences = tuple(load_data_file(data_path).by_file.values())
+        data_error = None
+    except CalsvcError as error:
+        log.error("data file failed to load, last good version kept: %s", error)
+        conferences = previous.conferences if previous else ()
+        data_error = str(error)
+    before = {s.file: s for s in previous.sources} if previous else {}
+    sources = tuple(
+        _load_source(folder, c, before.get(c.source), now=now, reference=reference)
+        for c in conferences
+    )
+    loaded = Loaded(folder, conferences, sources, data_signature, data_error)
+    return Loaded(
+        folder, conferences, sources, data_signature, data_error, folder_signature(folder, loaded)
+    )

@@ -1,0 +1,156 @@
+"""The revision store: per session, what subscribers saw, its SEQUENCE and when it changed.
+
+SQLite, one row per UID. Several server processes share one file: every sync runs in one
+IMMEDIATE transaction, and a sync that finds nothing new writes nothing, so the second
+process to see a change reads the revision the first one wrote.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+from .model import Revision
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS revisions (
+    uid TEXT PRIMARY KEY,
+    conference TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    sequence INTEGER NOT NULL,
+    created TEXT NOT NULL,
+    modified TEXT NOT NULL,
+    cancelled INTEGER NOT NULL DEFAULT 0,
+    session TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS revisions_conference ON revisions (conference);
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Current:
+    """A session as it is now: its UID, the digest of what subscribers see, and its JSON."""
+
+    uid: str
+    fingerprint: str
+    session: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """A row: the revision, and the session's JSON (all that is left of a cancelled one)."""
+
+    uid: str
+    revision: Revision
+    session: dict[str, Any]
+
+
+class RevisionStore:
+    """Remembers each session's revision across restarts and processes."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = str(path)
+        try:
+            if self.path != ":memory:":
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(
+                self.path, timeout=30, isolation_level=None, check_same_thread=False
+            )
+            if self.path != ":memory:":
+                self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.executescript(_SCHEMA)
+        except (OSError, sqlite3.Error) as exc:
+            raise ConfigError(self.path, None, f"cannot open the revision store: {exc}") from exc
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    def sync(
+        self,
+        conference: str,
+        sessions: Iterable[Current],
+        now: datetime,
+        *,
+        keep_cancelled: timedelta,
+    ) -> list[Stored]:
+        """Records the conference's sessions as they are now; returns every row still to be served.
+
+        New sessions start at SEQUENCE 0; changed ones (or ones back from cancellation) go up
+        by one with LAST-MODIFIED now; missing ones become CANCELLED, one higher, and are
+        served until keep_cancelled has passed.
+        """
+        stamp = now.isoformat()
+        current = {s.uid: s for s in sessions}
+        with self._transaction() as db:
+            rows = {
+                row[0]: row
+                for row in db.execute(
+                    "SELECT uid, fingerprint, sequence, cancelled FROM revisions "
+                    "WHERE conference = ?",
+                    (conference,),
+                )
+            }
+            for uid, session in current.items():
+                payload = json.dumps(session.session, ensure_ascii=False, sort_keys=True)
+                row = rows.get(uid)
+                if row is None:
+                    db.execute(
+                        "INSERT INTO revisions VALUES (?, ?, ?, 0, ?, ?, 0, ?)",
+                        (uid, conference, session.fingerprint, stamp, stamp, payload),
+                    )
+                elif row[1] != session.fingerprint or row[3]:
+                    db.execute(
+                        "UPDATE revisions SET fingerprint = ?, sequence = sequence + 1, "
+                        "modified = ?, cancelled = 0, session = ?, conference = ? WHERE uid = ?",
+                        (session.fingerprint, stamp, payload, conference, uid),
+                    )
+            for uid, row in rows.items():
+                if uid not in current and not row[3]:
+                    db.execute(
+                        "UPDATE revisions SET sequence = sequence + 1, modified = ?, cancelled = 1 "
+                        "WHERE uid = ?",
+                        (stamp, uid),
+                    )
+            return self._served(conference, now, keep_cancelled)
+
+    def served(self, conference: str, now: datetime, *, keep_cancelled: timedelta) -> list[Stored]:
+        """The rows a conference's feeds serve, without recording anything."""
+        return self._served(conference, now, keep_cancelled)
+
+    def _served(self, conference: str, now: datetime, keep_cancelled: timedelta) -> list[Stored]:
+        cutoff = (now - keep_cancelled).isoformat()
+        served = self._db.execute(
+            "SELECT uid, sequence, created, modified, cancelled, session FROM revisions "
+            "WHERE conference = ? AND (cancelled = 0 OR modified >= ?) ORDER BY uid",
+            (conference, cutoff),
+        ).fetchall()
+        return [
+            Stored(
+                uid,
+                Revision(
+                    sequence,
+                    datetime.fromisoformat(created),
+                    datetime.fromisoformat(modified),
+                    bool(cancelled),
+                ),
+                json.loads(session),
+            )
+            for uid, sequence, created, modified, cancelled, session in served
+        ]
+
+    def close(self) -> None:
+        self._db.close()
