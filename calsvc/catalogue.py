@@ -158,6 +158,10 @@ class Catalogue:
         pool = entries or self.entries
         return max((e.revision.modified for e in pool), default=datetime(2000, 1, 1, tzinfo=UTC))
 
+    def count(self, conference: str) -> int:
+        """How many sessions a conference has in service."""
+        return len(self._index.get(("conference", conference), ()))
+
     def days(self, conference: str | None = None) -> list[date]:
         """The days that have sessions, in one conference or in all."""
         found = {e.session.day for e in self.entries if conference in (None, e.session.conference)}

@@ -75,6 +75,42 @@ def parse(
         sys.exit(EXIT_INPUT_ERRORS)
 
 
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "--port",
+    type=click.IntRange(1, 65535),
+    default=8000,
+    show_default=True,
+    envvar="PORT",
+    help="Port to listen on (also $PORT).",
+)
+@click.option("--sources", type=click.Path(path_type=Path), help="Sources folder (CALSVC_SOURCES).")
+@click.option("--workers", type=click.IntRange(1, 64), default=2, show_default=True)
+def serve(host: str, port: int, sources: Path | None, workers: int) -> None:
+    """Serve the feeds, pages and API with gunicorn."""
+    from .server import serve as run_server
+
+    settings = Settings.from_env(sources=sources)
+    pipeline.check_sources(settings.sources)
+    run_server(settings, host=host, port=port, workers=workers)
+
+
+@cli.command()
+@click.argument("path")
+@click.option("--sources", type=click.Path(path_type=Path), help="Sources folder (CALSVC_SOURCES).")
+def get(path: str, sources: Path | None) -> None:
+    """Run one GET request through the app, with no server, and print the response body."""
+    from .web import create_app
+
+    settings = Settings.from_env(sources=sources)
+    pipeline.check_sources(settings.sources)
+    response = create_app(settings).test_client().get(path)
+    sys.stdout.buffer.write(response.get_data())
+    if response.status_code >= 400:
+        sys.exit(EXIT_INPUT_ERRORS)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: runs the command and turns every error into one line on stderr."""
     try:

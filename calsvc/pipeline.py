@@ -71,6 +71,13 @@ def parse_file(
     return schedule
 
 
+def check_sources(folder: Path) -> None:
+    """Raises ConfigError unless the folder holds a data file that loads."""
+    if not folder.is_dir():
+        raise ConfigError(str(folder), None, "the sources folder does not exist")
+    load_data_file(folder / DATA_FILE)
+
+
 def load(
     folder: Path,
     previous: Loaded | None,
@@ -139,27 +146,55 @@ class Feed:
         return gzip.compress(self.body, compresslevel=6, mtime=0)
 
 
-def _assemble(name: str, entries: Sequence[Entry], pieces: EventPieces, *, base_url: str,
-              ttl: timedelta, last_modified: datetime) -> Feed:  # fmt: skip
+def _assemble(
+    name: str,
+    entries: Sequence[Entry],
+    pieces: EventPieces,
+    *,
+    base_url: str,
+    ttl: timedelta,
+    last_modified: datetime,
+) -> Feed:
     head = calendar_head(
-        name=name, description=f"{name}: sessions from the published programme.",
-        zones=zones_of(e.session for e in entries), ttl=ttl,
-    )  # fmt: skip
+        name=name,
+        description=f"{name}: sessions from the published programme.",
+        zones=zones_of(e.session for e in entries),
+        ttl=ttl,
+    )
     body = b"".join([head, *(pieces.get(e, base_url=base_url) for e in entries), CALENDAR_TAIL])
     return Feed(body, name, hashlib.sha256(body).hexdigest()[:32], last_modified, len(entries))
 
 
-def feed(catalogue: Catalogue, selection: Selection, pieces: EventPieces, *, base_url: str,
-         ttl: timedelta) -> Feed:  # fmt: skip
+def feed(
+    catalogue: Catalogue,
+    selection: Selection,
+    pieces: EventPieces,
+    *,
+    base_url: str,
+    ttl: timedelta,
+) -> Feed:
     """Select the sessions, then assemble their rendered VEVENTs under a calendar head."""
     entries = catalogue.select(selection)
-    return _assemble(catalogue.name(selection), entries, pieces, base_url=base_url, ttl=ttl,
-                     last_modified=catalogue.last_modified(entries))  # fmt: skip
+    return _assemble(
+        catalogue.name(selection),
+        entries,
+        pieces,
+        base_url=base_url,
+        ttl=ttl,
+        last_modified=catalogue.last_modified(entries),
+    )
 
 
-def single(catalogue: Catalogue, uid: str, pieces: EventPieces, *, base_url: str,
-           ttl: timedelta) -> Feed:  # fmt: skip
+def single(
+    catalogue: Catalogue, uid: str, pieces: EventPieces, *, base_url: str, ttl: timedelta
+) -> Feed:
     """A calendar holding one session, for its download: the same VEVENT as in every feed."""
     entry = catalogue.entry(uid)
-    return _assemble(entry.session.title, [entry], pieces, base_url=base_url, ttl=ttl,
-                     last_modified=entry.revision.modified)  # fmt: skip
+    return _assemble(
+        f"{entry.conference.name} · {entry.session.title}",
+        [entry],
+        pieces,
+        base_url=base_url,
+        ttl=ttl,
+        last_modified=entry.revision.modified,
+    )

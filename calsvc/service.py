@@ -96,18 +96,24 @@ class Service:
                 return False
             started = time.perf_counter()
             loaded, catalogue = pipeline.load(
-                folder, self._loaded, self.store, now=self.clock(),
+                folder,
+                self._loaded,
+                self.store,
+                now=self.clock(),
                 keep_cancelled=timedelta(days=self.settings.keep_cancelled_days),
                 untimed=self.settings.untimed,
-            )  # fmt: skip
+            )
             changed = self._catalogue is None or catalogue.version != self._catalogue.version
             self._loaded, self._catalogue = loaded, catalogue
             if changed:
                 self.pieces.keep_only(catalogue.entries)
                 self.feeds.clear()
-                log.info("catalogue %s in service: %d sessions, loaded in %.0f ms",
-                         catalogue.version, len(catalogue.entries),
-                         (time.perf_counter() - started) * 1000)  # fmt: skip
+                log.info(
+                    "catalogue %s in service: %d sessions, loaded in %.0f ms",
+                    catalogue.version,
+                    len(catalogue.entries),
+                    (time.perf_counter() - started) * 1000,
+                )
             return changed
         finally:
             self._lock.release()

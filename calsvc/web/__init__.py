@@ -1,0 +1,36 @@
+"""The web front end: an app factory over the Service, thin routes, errors handled in one place."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from ..service import Service
+from ..settings import Settings
+from . import api, errors, feeds
+
+
+def create_app(settings: Settings | None = None, *, service: Service | None = None) -> Flask:
+    """Builds the app on the given settings (default: CALSVC_* variables)."""
+    settings = settings or Settings.from_env()
+    app = Flask(__name__)
+    app.config["SERVICE"] = service or Service(settings)
+    app.config["BASE_URL"] = settings.base_url
+    app.json.sort_keys = False  # type: ignore[attr-defined]
+    if settings.proxy_hops:
+        hops = settings.proxy_hops
+        app.wsgi_app = ProxyFix(
+            app.wsgi_app,
+            x_for=hops,
+            x_proto=hops,
+            x_host=hops,  # type: ignore[method-assign]
+            x_port=hops,
+            x_prefix=hops,
+        )
+    app.register_blueprint(feeds.blueprint)
+    app.register_blueprint(api.blueprint)
+    errors.register(app)
+    logging.getLogger("calsvc").setLevel(logging.INFO)
+    return app

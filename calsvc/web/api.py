@@ -1,0 +1,125 @@
+"""JSON routes: conferences, tracks (with their feed links), events, health and status."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, Response, request
+
+from ..catalogue import Catalogue, Group
+from ..links import feed_path, subscribe_links
+from ..model import Entry
+from ..report import event_json
+from ..select import Selection, selection_from_query
+from .context import base_url, selection, service
+from .responses import json_response
+
+blueprint = Blueprint("api", __name__)
+
+
+def _links(catalogue: Catalogue, chosen: Selection) -> dict[str, str]:
+    return subscribe_links(base_url() + feed_path(chosen), catalogue.name(chosen))
+
+
+def _group_json(catalogue: Catalogue, group: Group, chosen: Selection) -> dict[str, Any]:
+    return {
+        "slug": group.slug,
+        "name": group.name,
+        "conference": group.conference,
+        "kind": group.kinds[0] if len(group.kinds) == 1 else None,
+        "kinds": list(group.kinds),
+        "sessions": group.sessions,
+        "feeds": _links(catalogue, chosen),
+    }
+
+
+def _entry_json(entry: Entry) -> dict[str, Any]:
+    revision = entry.revision
+    return {
+        **event_json(entry.session),
+        "status": "cancelled" if revision.cancelled else "confirmed",
+        "sequence": revision.sequence,
+        "last_modified": revision.modified.isoformat(),
+        "url": f"{base_url()}/events/{entry.session.uid}",
+        "ics": f"{base_url()}/events/{entry.session.uid}.ics",
+    }
+
+
+@blueprint.get("/api/conferences")
+def conferences() -> Response:
+    catalogue = service().catalogue()
+    selection_from_query(request.args.items(multi=True), also_allowed=())  # no parameters taken
+    return json_response(
+        {
+            "conferences": [
+                {
+                    "slug": c.slug,
+                    "name": c.name,
+                    "year": c.year,
+                    "timezone": c.timezone,
+                    "venue": c.venue,
+                    "homepage": c.homepage,
+                    "sessions": catalogue.count(c.slug),
+                    "days": [d.isoformat() for d in catalogue.days(c.slug)],
+                    "feeds": _links(catalogue, Selection(conferences=(c.slug,))),
+                }
+                for c in catalogue.conferences.values()
+            ]
+        }
+    )
+
+
+@blueprint.get("/api/tracks")
+def tracks() -> Response:
+    catalogue = service().catalogue()
+    chosen = selection()
+    catalogue.check(chosen)
+    found = [
+        _group_json(catalogue, group, Selection(conferences=(conf,), tracks=(slug,)))
+        for (conf, slug), group in catalogue.tracks.items()
+        if not chosen.conferences or conf in chosen.conferences
+        if not chosen.kinds or set(group.kinds) & set(chosen.kinds)
+    ]
+    return json_response({"tracks": found})
+
+
+@blueprint.get("/api/kinds")
+def kinds() -> Response:
+    catalogue = service().catalogue()
+    chosen = selection()
+    catalogue.check(chosen)
+    found = [
+        _group_json(catalogue, group, Selection(conferences=(conf,), kinds=(slug,)))
+        for (conf, slug), group in catalogue.kinds.items()
+        if not chosen.conferences or conf in chosen.conferences
+    ]
+    return json_response({"kinds": found})
+
+
+@blueprint.get("/api/events")
+def events() -> Response:
+    catalogue = service().catalogue()
+    chosen = selection()
+    entries = catalogue.select(chosen)
+    return json_response(
+        {
+            "name": catalogue.name(chosen),
+            "feeds": _links(catalogue, chosen),
+            "events": [_entry_json(e) for e in entries],
+        }
+    )
+
+
+@blueprint.get("/healthz")
+def healthz() -> Response:
+    service().catalogue()
+    response = json_response({"status": "ok"})
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@blueprint.get("/status")
+def status() -> Response:
+    response = json_response(service().status())
+    response.headers["Cache-Control"] = "no-store"
+    return response

@@ -1,0 +1,24 @@
+"""What every route needs from the request: the service and the absolute base URL."""
+
+from __future__ import annotations
+
+from flask import current_app, request
+
+from ..select import Selection, selection_from_query
+from ..service import Service
+
+
+def service() -> Service:
+    return current_app.config["SERVICE"]  # type: ignore[no-any-return]
+
+
+def base_url() -> str:
+    """CALSVC_BASE_URL, else the URL this request came to (honouring X-Forwarded-*)."""
+    configured: str = current_app.config["BASE_URL"]
+    return configured or request.host_url.rstrip("/")
+
+
+def selection(**fixed: str) -> Selection:
+    """The request's filters, with any conference, track or kind the path fixes."""
+    chosen = selection_from_query(request.args.items(multi=True), also_allowed=("download",))
+    return chosen.narrowed(**fixed)

@@ -1,0 +1,61 @@
+"""HTTP for feeds: conditional GET, gzip, caching, CORS and download names (RFC 6266)."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import quote
+
+from flask import Response, jsonify, request
+
+from ..errors import SelectionError
+from ..kinds import slugify
+from ..pipeline import Feed
+
+CALENDAR_TYPE = "text/calendar; charset=utf-8"
+CACHE_CONTROL = "public, max-age=300"
+
+
+def content_disposition(name: str) -> str:
+    """attachment with an ASCII filename and, for other names, an RFC 5987 filename*."""
+    fallback = f"{slugify(name) or 'calendar'}.ics"
+    clean = " ".join(name.split())  # no CR/LF or tabs can reach the header
+    header = f'attachment; filename="{fallback}"'
+    if f"{clean}.ics" != fallback:
+        header += f"; filename*=UTF-8''{quote(clean + '.ics', safe='')}"
+    return header
+
+
+def calendar_response(feed: Feed, *, download: bool) -> Response:
+    """The feed as text/calendar with validators; 304 when the client's copy is current."""
+    gzipped = request.accept_encodings["gzip"] > 0
+    response = Response(feed.gzipped if gzipped else feed.body, content_type=CALENDAR_TYPE)
+    if gzipped:
+        response.headers["Content-Encoding"] = "gzip"
+    response.set_etag(feed.etag + ("-gz" if gzipped else ""))
+    response.last_modified = feed.last_modified
+    response.headers["Vary"] = "Accept-Encoding"
+    response.headers["Cache-Control"] = CACHE_CONTROL
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    if download:
+        response.headers["Content-Disposition"] = content_disposition(feed.name)
+    response.make_conditional(request)
+    return response
+
+
+def json_response(data: Any) -> Response:
+    response = jsonify(data)
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    response.headers["Cache-Control"] = CACHE_CONTROL
+    return response
+
+
+def wants_download() -> bool:
+    """?download=1 asks for an attachment; the parameter takes 1/0, true/false, yes/no."""
+    value = request.args.get("download")
+    if value is None:
+        return False
+    if value.lower() in {"1", "true", "yes"}:
+        return True
+    if value.lower() in {"", "0", "false", "no"}:
+        return False
+    raise SelectionError("download", value, "1 or 0")
