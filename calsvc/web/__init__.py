@@ -21,14 +21,8 @@ def create_app(settings: Settings | None = None, *, service: Service | None = No
     app.json.sort_keys = False  # type: ignore[attr-defined]
     if settings.proxy_hops:
         hops = settings.proxy_hops
-        app.wsgi_app = ProxyFix(
-            app.wsgi_app,
-            x_for=hops,
-            x_proto=hops,
-            x_host=hops,  # type: ignore[method-assign]
-            x_port=hops,
-            x_prefix=hops,
-        )
+        proxied = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops, x_prefix=hops)
+        app.wsgi_app = proxied  # type: ignore[method-assign]
     app.register_blueprint(feeds.blueprint)
     app.register_blueprint(api.blueprint)
     errors.register(app)
