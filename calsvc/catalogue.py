@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from .errors import NotFound
 from .kinds import plural
@@ -43,6 +43,7 @@ class Catalogue:
     conferences: dict[str, Conference]
     entries: tuple[Entry, ...]
     version: str
+    expires: datetime | None = None  # when the first CANCELLED entry is due to leave the feeds
     by_uid: dict[str, Entry] = field(init=False)
     tracks: dict[tuple[str, str], Group] = field(init=False)
     kinds: dict[tuple[str, str], Group] = field(init=False)
@@ -94,9 +95,16 @@ class Catalogue:
 
     @classmethod
     def build(
-        cls, conferences: Iterable[Conference], entries: Iterable[Entry], version: str
+        cls,
+        conferences: Iterable[Conference],
+        entries: Iterable[Entry],
+        version: str,
+        *,
+        keep_cancelled: timedelta,
     ) -> Catalogue:
-        return cls({c.slug: c for c in conferences}, tuple(sorted(entries, key=_sort_key)), version)
+        entries = tuple(sorted(entries, key=_sort_key))
+        ends = [e.revision.modified + keep_cancelled for e in entries if e.revision.cancelled]
+        return cls({c.slug: c for c in conferences}, entries, version, min(ends, default=None))
 
     def check(self, selection: Selection) -> None:
         """Raises NotFound for a conference, track or kind the catalogue does not hold."""

@@ -127,7 +127,9 @@ def load(
             )
         ).encode()
     ).hexdigest()[:16]
-    return loaded, Catalogue.build(loaded.conferences, entries, version)
+    return loaded, Catalogue.build(
+        loaded.conferences, entries, version, keep_cancelled=keep_cancelled
+    )
 
 
 @dataclass(frozen=True)

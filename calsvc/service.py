@@ -92,7 +92,16 @@ class Service:
         try:
             self._checked = time.monotonic()
             folder = self.settings.sources
-            if self._loaded and folder_signature(folder, self._loaded) == self._loaded.signatures:
+            loaded, catalogue = self._loaded, self._catalogue
+            expired = (
+                catalogue is not None
+                and catalogue.expires is not None
+                and self.clock() >= catalogue.expires
+            )
+            unchanged = (
+                loaded and loaded.settled and folder_signature(folder, loaded) == loaded.signatures
+            )
+            if unchanged and not expired:
                 return False
             started = time.perf_counter()
             loaded, catalogue = pipeline.load(

@@ -6,7 +6,9 @@ beside it for /status and the log.
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import time
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -19,6 +21,13 @@ from .sourcetext import read_bytes
 
 log = logging.getLogger("calsvc.sources")
 Signature = tuple[int, int, int] | None
+# A file changed this recently may change again within one tick of its clock, unseen by
+# its signature; until then it is read and compared by content.
+SETTLE_SECONDS = 2.0
+
+
+def _settled(sig: Signature) -> bool:
+    return sig is not None and sig[0] / 1e9 < time.time() - SETTLE_SECONDS
 
 
 def signature(path: Path) -> Signature:
@@ -40,6 +49,7 @@ class SourceState:
     signature: Signature
     loaded_at: datetime | None
     error: str | None = None
+    digest: str | None = None
 
     @property
     def diagnostics(self) -> tuple[Diagnostic, ...]:
@@ -56,6 +66,11 @@ class Loaded:
     data_file_signature: Signature
     data_file_error: str | None = None
     signatures: tuple[Signature, ...] = field(default=())
+
+    @property
+    def settled(self) -> bool:
+        """Whether every file is old enough for its signature alone to show a change."""
+        return all(sig is None or _settled(sig) for sig in self.signatures)
 
 
 def folder_signature(folder: Path, loaded: Loaded | None) -> tuple[Signature, ...]:
@@ -74,10 +89,23 @@ def _load_source(
 ) -> SourceState:
     path = folder / conference.source
     current = signature(path)
-    if previous and previous.signature == current and previous.conference == conference:
+    same_conference = previous is not None and previous.conference == conference
+    if same_conference and previous and previous.signature == current and _settled(current):
         return previous
     try:
-        schedule = parse_programme(read_bytes(path), conference, reference=reference)
+        data = read_bytes(path)
+        digest = hashlib.sha256(data).hexdigest()
+        if same_conference and previous and previous.digest == digest and not previous.error:
+            return SourceState(
+                previous.file,
+                conference,
+                previous.schedule,
+                current,
+                previous.loaded_at,
+                None,
+                digest,
+            )
+        schedule = parse_programme(data, conference, reference=reference)
     except CalsvcError as error:
         log.error("source %s failed to load, last good version kept: %s", conference.source, error)
         return SourceState(
@@ -91,7 +119,7 @@ def _load_source(
     for diagnostic in schedule.diagnostics:
         if diagnostic.level != "info":
             log.warning("%s", diagnostic)
-    return SourceState(conference.source, conference, schedule, current, now)
+    return SourceState(conference.source, conference, schedule, current, now, None, digest)
 
 
 def load_folder(folder: Path, previous: Loaded | None, *, now: datetime, reference: date) -> Loaded:

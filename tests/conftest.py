@@ -2,6 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from flask import Flask
+from flask.testing import FlaskClient
+from calsvc.service import Service
+from calsvc.settings import Settings
+from calsvc.web import create_app
+
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -30,3 +39,52 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
         assert actual == path.read_bytes().decode("utf-8")
 
     return check
+
+
+# ---------------------------------------------------------------- the web app on a copy of the seeds
+
+
+FIRST_LOAD = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
+
+
+class Clock:
+    """A clock the test moves by hand, so revision times are known."""
+
+    def __init__(self, now: datetime = FIRST_LOAD) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += timedelta(**delta)
+
+
+@pytest.fixture
+def sources(tmp_path: Path) -> Path:
+    """A copy of the seeds that a test may edit."""
+    folder = tmp_path / "sources"
+    shutil.copytree(SEEDS, folder)
+    return folder
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def settings(sources: Path, tmp_path: Path) -> Settings:
+    return Settings(sources=sources, db=tmp_path / "revisions.sqlite3", reload_seconds=0)
+
+
+@pytest.fixture
+def app(settings: Settings, clock: Clock) -> Iterator[Flask]:
+    service = Service(settings, clock=clock)
+    yield create_app(settings, service=service)
+    service.store.close()
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()

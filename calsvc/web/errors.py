@@ -37,7 +37,9 @@ def register(app: Flask) -> None:
     def http_error(error: HTTPException) -> Response:
         response = _respond(error.code or 500, f"{error.code} {error.name}: {error.description}")
         if error.code == 405 and error.response is None:
-            response.headers["Allow"] = ", ".join(getattr(error, "valid_methods", None) or [])
+            response.headers["Allow"] = ", ".join(
+                sorted(getattr(error, "valid_methods", None) or [])
+            )
         return response
 
     @app.errorhandler(Exception)

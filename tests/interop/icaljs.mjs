@@ -1,0 +1,22 @@
+// Reads iCalendar files named on the command line with ical.js and prints, per file,
+// each VEVENT's UID with its start and end: UTC ISO times, or YYYY-MM-DD for all-day ones.
+import { readFileSync } from 'node:fs';
+import ICAL from 'ical.js';
+
+const pad = (n, w = 2) => String(n).padStart(w, '0');
+const moment = (t) => (t.isDate
+  ? `${pad(t.year, 4)}-${pad(t.month)}-${pad(t.day)}`
+  : new Date(t.toUnixTime() * 1000).toISOString().replace('.000Z', 'Z'));
+
+const result = {};
+for (const file of process.argv.slice(2)) {
+  const root = new ICAL.Component(ICAL.parse(readFileSync(file, 'utf8')));
+  for (const zone of root.getAllSubcomponents('vtimezone')) {
+    ICAL.TimezoneService.register(new ICAL.Timezone(zone));
+  }
+  result[file] = root.getAllSubcomponents('vevent').map((v) => {
+    const event = new ICAL.Event(v);
+    return [event.uid, moment(event.startDate), moment(event.endDate)];
+  });
+}
+process.stdout.write(JSON.stringify(result));

@@ -1,0 +1,176 @@
+"""Sources edited while the app runs: moves, removals, breakage, restarts."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from flask import Flask
+from flask.testing import FlaskClient
+
+from calsvc.service import Service
+from calsvc.settings import Settings
+from calsvc.web import create_app
+
+from .calendars import events, revisions, uids
+from .conftest import Clock
+from .test_web_feeds import ALL_2023
+
+FEDERATED = "mlsys-2023-20230606-poster-federated-learning"
+ML_FOR_SYSTEMS = "mlsys-2023-20230606-poster-ml-for-systems"
+
+
+def _rewrite(path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8")
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+
+
+def _move_federated_and_drop_ml_for_systems(sources: Path) -> None:
+    path = sources / "mlsys-2023.txt"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace(
+        "Poster: Federated Learning Tue 6 Jun 03:20 p.m.",
+        "Poster: Federated Learning Tue 6 Jun 04:00 p.m.",
+    )
+    _rewrite(path, text[: text.index("Poster: ML for Systems")])
+
+
+def test_reload_moved_session_keeps_uid_with_higher_sequence(
+    client: FlaskClient, sources: Path, clock: Clock
+) -> None:
+    before = client.get("/mlsys-2023/calendar.ics")
+    clock.advance(hours=1)
+
+    _move_federated_and_drop_ml_for_systems(sources)
+    after = client.get("/mlsys-2023/calendar.ics")
+
+    assert uids(after.data) == ALL_2023
+    assert revisions(after.data) == {
+        ALL_2023[0]: (0, "CONFIRMED", "2026-11-01T09:00:00Z"),
+        ALL_2023[1]: (0, "CONFIRMED", "2026-11-01T09:00:00Z"),
+        ALL_2023[2]: (0, "CONFIRMED", "2026-11-01T09:00:00Z"),
+        ALL_2023[3]: (0, "CONFIRMED", "2026-11-01T09:00:00Z"),
+        FEDERATED: (1, "CONFIRMED", "2026-11-01T10:00:00Z"),
+        ML_FOR_SYSTEMS: (1, "CANCELLED", "2026-11-01T10:00:00Z"),
+    }
+    assert [e for e in events(after.data) if e[0] == FEDERATED] == [
+        (FEDERATED, "Poster: Federated Learning", "2023-06-06T20:00Z", "2023-06-06T21:30Z")
+    ]
+    assert (after.headers["ETag"] != before.headers["ETag"], after.headers["Last-Modified"]) == (
+        True, "Sun, 01 Nov 2026 10:00:00 GMT"
+    )  # fmt: skip
+
+
+def test_reload_old_etag_no_longer_matches(
+    client: FlaskClient, sources: Path, clock: Clock
+) -> None:
+    etag = client.get("/mlsys-2023/calendar.ics").headers["ETag"]
+    clock.advance(hours=1)
+
+    _move_federated_and_drop_ml_for_systems(sources)
+    response = client.get("/mlsys-2023/calendar.ics", headers={"If-None-Match": etag})
+
+    assert response.status_code == 200
+
+
+def test_reload_cancelled_session_leaves_feeds_after_the_kept_time(
+    client: FlaskClient, sources: Path, clock: Clock
+) -> None:
+    _move_federated_and_drop_ml_for_systems(sources)
+    client.get("/healthz")
+    clock.advance(days=30, seconds=1)
+
+    body = client.get("/mlsys-2023/calendar.ics").data
+
+    assert uids(body) == ALL_2023[:5]
+
+
+def test_reload_session_back_after_cancellation_is_confirmed_one_higher(
+    client: FlaskClient, sources: Path, clock: Clock
+) -> None:
+    original = (sources / "mlsys-2023.txt").read_text(encoding="utf-8")
+    _move_federated_and_drop_ml_for_systems(sources)
+    client.get("/healthz")
+    clock.advance(hours=2)
+
+    _rewrite(sources / "mlsys-2023.txt", original)
+    status = revisions(client.get("/mlsys-2023/calendar.ics").data)
+
+    assert (status[ML_FOR_SYSTEMS], status[FEDERATED]) == (
+        (2, "CONFIRMED", "2026-11-01T11:00:00Z"), (2, "CONFIRMED", "2026-11-01T11:00:00Z")
+    )  # fmt: skip
+
+
+def test_reload_broken_source_keeps_last_good_version(client: FlaskClient, sources: Path) -> None:
+    good = client.get("/mlsys-2023/calendar.ics").data
+
+    (sources / "mlsys-2023.txt").write_bytes(bytes(range(256)) * 40)
+    served = client.get("/mlsys-2023/calendar.ics").data
+    status = client.get("/status").json
+
+    assert served == good
+    assert status["sources"][2]["error"].endswith(
+        "mlsys-2023.txt:1: this is not a text file (it holds binary data)"
+    )  # type: ignore[index]
+    assert status["sources"][2]["loaded_at"] == "2026-11-01T09:00:00+00:00"  # type: ignore[index]
+
+
+def test_reload_deleted_source_keeps_last_good_version(client: FlaskClient, sources: Path) -> None:
+    good = client.get("/mlsys-2023/calendar.ics").data
+
+    (sources / "mlsys-2023.txt").unlink()
+    served = client.get("/mlsys-2023/calendar.ics").data
+
+    assert (served, client.get("/status").json["sources"][2]["error"]) == (  # type: ignore[index]
+        good, f"{sources / 'mlsys-2023.txt'}: cannot read: No such file or directory"
+    )  # fmt: skip
+
+
+def test_reload_broken_data_file_keeps_everything(client: FlaskClient, sources: Path) -> None:
+    good = client.get("/calendar.ics").data
+
+    _rewrite(sources / "conferences.toml", "[[source]\nfile = 'x'\n")
+    served = client.get("/calendar.ics").data
+
+    assert (served, client.get("/status").json["data_file"]["error"]) == (  # type: ignore[index]
+        good, f"{sources / 'conferences.toml'}:1: not valid TOML: Expected ']]' at the end of an array declaration"
+    )  # fmt: skip
+
+
+def test_restart_with_the_same_store_serves_the_same_bytes(
+    app: Flask, settings: Settings, clock: Clock
+) -> None:
+    first = app.test_client().get("/calendar.ics").data
+    clock.advance(days=3)
+
+    restarted = create_app(settings, service=Service(settings, clock=clock))
+
+    assert restarted.test_client().get("/calendar.ics").data == first
+
+
+def test_restart_with_a_broken_source_serves_the_stored_version(
+    app: Flask, settings: Settings, sources: Path, clock: Clock
+) -> None:
+    first = app.test_client().get("/mlsys-2023/calendar.ics").data
+    (sources / "mlsys-2023.txt").write_bytes(b"\x00\x01\x02" * 1000)
+
+    restarted = create_app(settings, service=Service(settings, clock=clock)).test_client()
+
+    assert revisions(restarted.get("/mlsys-2023/calendar.ics").data) == revisions(first)
+
+
+def test_two_processes_share_the_store(settings: Settings, sources: Path, clock: Clock) -> None:
+    one = create_app(settings, service=Service(settings, clock=clock)).test_client()
+    two = create_app(settings, service=Service(settings, clock=clock)).test_client()
+    clock.advance(hours=1)
+    _move_federated_and_drop_ml_for_systems(sources)
+
+    first = one.get("/mlsys-2023/calendar.ics").data
+    clock.advance(minutes=5)
+    second = two.get("/mlsys-2023/calendar.ics").data
+
+    assert (second, revisions(second)[FEDERATED]) == (
+        first,
+        (1, "CONFIRMED", "2026-11-01T10:00:00Z"),
+    )
