@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
-from flask import Flask
-from flask.testing import FlaskClient
-from calsvc.service import Service
-from calsvc.settings import Settings
-from calsvc.web import create_app
-
-from collections.abc import Callable
-from datetime import date
+from collections.abc import Callable, Iterator
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from calsvc.service import Service
+from calsvc.settings import Settings
+from calsvc.web import create_app
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
