@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 from .errors import NotFound
 from .kinds import plural
 from .model import Conference, Entry, Session
+from .render import Zone, zones_of
 from .select import Selection
 
 
@@ -47,6 +48,7 @@ class Catalogue:
     by_uid: dict[str, Entry] = field(init=False)
     tracks: dict[tuple[str, str], Group] = field(init=False)
     kinds: dict[tuple[str, str], Group] = field(init=False)
+    zones: dict[str, Zone] = field(init=False)
     _index: dict[tuple[str, object], set[int]] = field(init=False)
     _text: list[str] = field(init=False)
 
@@ -68,6 +70,11 @@ class Catalogue:
             for key in keys:
                 index.setdefault(key, set()).add(position)
         object.__setattr__(self, "by_uid", {e.session.uid: e for e in self.entries})
+        # One VTIMEZONE per zone for every feed: clients that cache zones by TZID
+        # (vobject does) would misread a feed whose VTIMEZONE covers other years.
+        object.__setattr__(
+            self, "zones", {z.name: z for z in zones_of(e.session for e in self.entries)}
+        )
         object.__setattr__(self, "_index", index)
         object.__setattr__(self, "_text", [_search_text(e.session) for e in self.entries])
         object.__setattr__(
@@ -165,6 +172,11 @@ class Catalogue:
         """When the newest of these entries changed (or any entry, for an empty feed)."""
         pool = entries or self.entries
         return max((e.revision.modified for e in pool), default=datetime(2000, 1, 1, tzinfo=UTC))
+
+    def zones_for(self, entries: Iterable[Entry]) -> list[Zone]:
+        """The VTIMEZONEs these entries need, each spanning the years of the whole catalogue."""
+        names = {e.session.timezone for e in entries if e.session.timed}
+        return [self.zones[name] for name in sorted(names)]
 
     def count(self, conference: str) -> int:
         """How many sessions a conference has in service."""

@@ -88,13 +88,17 @@ def localize(naive: datetime, zone: pytz.BaseTzInfo) -> tuple[datetime, str | No
     try:
         return zone.localize(naive, is_dst=None), None
     except pytz.NonExistentTimeError:
-        aware = zone.normalize(zone.localize(naive, is_dst=False))
+        # Read with either offset, the later reading lands after the gap, as clocks do.
+        readings = [zone.normalize(zone.localize(naive, is_dst=dst)) for dst in (False, True)]
+        aware = max(readings)
         return aware, (
             f"{naive:%H:%M} does not exist on {naive:%Y-%m-%d} in {zone.zone} "
             f"(clocks go forward); read as {aware:%H:%M %Z}"
         )
     except pytz.AmbiguousTimeError:
-        aware = zone.localize(naive, is_dst=True)
+        # The earlier instant is the first occurrence (pytz's is_dst flag is reversed
+        # in zones with negative DST, such as Africa/Casablanca).
+        aware = min(zone.localize(naive, is_dst=dst) for dst in (False, True))
         return aware, (
             f"{naive:%H:%M} happens twice on {naive:%Y-%m-%d} in {zone.zone} "
             f"(clocks go back); read as the first, {aware:%H:%M %Z}"

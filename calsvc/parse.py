@@ -156,7 +156,7 @@ def _zone_agrees(abbreviation: str, moment: datetime) -> bool:
     )
 
 
-def _infer_ends(timed: list[_Block], conference: Conference) -> None:
+def _infer_ends(timed: list[_Block], conference: Conference, zone: pytz.BaseTzInfo) -> None:
     starts_by_day: dict[date, list[datetime]] = {}
     for block in timed:
         starts_by_day.setdefault(block.day, []).append(block.start)  # type: ignore[arg-type]
@@ -164,9 +164,8 @@ def _infer_ends(timed: list[_Block], conference: Conference) -> None:
         if block.end is not None:
             continue
         assert block.start is not None and block.header is not None and block.day is not None
-        cap = block.start + timedelta(
-            minutes=conference.duration_minutes(slugify(block.header.kind))
-        )
+        length = timedelta(minutes=conference.duration_minutes(slugify(block.header.kind)))
+        cap = zone.normalize(block.start + length)  # the length may cross a DST change
         later = [s for s in starts_by_day[block.day] if s > block.start]
         block.end = min([cap, *later])
         block.end_inferred = True
@@ -229,7 +228,7 @@ def parse_programme(
             if not _place(block, block_year, zone, notes):
                 block.header = None
     timed = [b for b in blocks if b.start is not None]
-    _infer_ends(timed, conference)
+    _infer_ends(timed, conference, zone)
     _date_undated(blocks, notes)
     counts: Counter[str] = Counter()
     sessions = []

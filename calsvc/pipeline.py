@@ -22,7 +22,7 @@ from .conferences import DATA_FILE, DataFile, conference_for, fallback_conferenc
 from .errors import ConfigError
 from .model import Diagnostic, Entry, Schedule
 from .parse import parse_programme
-from .render import CALENDAR_TAIL, EventPieces, calendar_head, fingerprint, zones_of
+from .render import CALENDAR_TAIL, EventPieces, calendar_head, fingerprint
 from .report import event_json, session_from_json
 from .select import Selection
 from .sources import Loaded, load_folder
@@ -149,6 +149,7 @@ class Feed:
 
 
 def _assemble(
+    catalogue: Catalogue,
     name: str,
     entries: Sequence[Entry],
     pieces: EventPieces,
@@ -160,7 +161,7 @@ def _assemble(
     head = calendar_head(
         name=name,
         description=f"{name}: sessions from the published programme.",
-        zones=zones_of(e.session for e in entries),
+        zones=catalogue.zones_for(entries),
         ttl=ttl,
     )
     body = b"".join([head, *(pieces.get(e, base_url=base_url) for e in entries), CALENDAR_TAIL])
@@ -178,6 +179,7 @@ def feed(
     """Select the sessions, then assemble their rendered VEVENTs under a calendar head."""
     entries = catalogue.select(selection)
     return _assemble(
+        catalogue,
         catalogue.name(selection),
         entries,
         pieces,
@@ -193,6 +195,7 @@ def single(
     """A calendar holding one session, for its download: the same VEVENT as in every feed."""
     entry = catalogue.entry(uid)
     return _assemble(
+        catalogue,
         f"{entry.conference.name} · {entry.session.title}",
         [entry],
         pieces,

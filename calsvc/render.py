@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+import pytz
 from icalendar import Calendar, Event, prop
 
 from .description import describe
@@ -74,9 +75,9 @@ def event_bytes(session: Session, conference: Conference, revision: Revision, *,
     event.add("created", revision.created)
     event.add("last-modified", revision.modified)
     event.add("sequence", revision.sequence)
-    if session.timed:
-        event.add("dtstart", session.start)
-        event.add("dtend", session.end)
+    if session.start is not None and session.end is not None:
+        event.add("dtstart", writable(session.start, session.timezone))
+        event.add("dtend", writable(session.end, session.timezone))
     else:
         assert session.day is not None
         event.add("dtstart", session.day)
@@ -91,6 +92,21 @@ def event_bytes(session: Session, conference: Conference, revision: Revision, *,
     event.add("status", "CANCELLED" if revision.cancelled else "CONFIRMED")
     event.add("transp", "OPAQUE" if session.timed else "TRANSPARENT")
     return bytes(event.to_ical())
+
+
+def writable(moment: datetime, zone_name: str) -> datetime:
+    """The moment in its zone; in UTC when a DST change repeats its local time.
+
+    RFC 5545 reads a repeated local time as its first occurrence, but ical.js (Thunderbird)
+    reads the second, so only UTC says such a moment the same to every client.
+    """
+    zone = pytz.timezone(zone_name)
+    local = zone.normalize(moment.astimezone(zone))
+    try:
+        zone.localize(local.replace(tzinfo=None), is_dst=None)
+    except pytz.AmbiguousTimeError:
+        return moment.astimezone(UTC)
+    return local
 
 
 def safe_name(text: str) -> str:

@@ -67,16 +67,16 @@ def _yearly_rule(group: list[_Transition]) -> dict[str, object] | None:
     byday = _byday(locals_)
     if byday is None:
         return None
+    # UNTIL at the year's end, not at the last onset: vobject drops an onset equal to UNTIL.
     rule = {
         "freq": "yearly",
         "bymonth": locals_[0].month,
         "byday": byday,
-        "until": group[-1].utc.replace(tzinfo=UTC),
+        "until": datetime(years[-1], 12, 31, 23, 59, 59, tzinfo=UTC),
     }
     expected = list(
         rrule.rrulestr(
-            f"FREQ=YEARLY;BYMONTH={locals_[0].month};BYDAY={byday};"
-            f"UNTIL={locals_[-1]:%Y%m%dT%H%M%S}",
+            f"FREQ=YEARLY;BYMONTH={locals_[0].month};BYDAY={byday};UNTIL={years[-1]}1231T235959",
             dtstart=locals_[0],
         )
     )

@@ -304,3 +304,14 @@ def test_feed_urls_follow_forwarded_proto_and_host(client: FlaskClient) -> None:
         b"URL;VALUE=URI:https://cal.example.org/events/mlsys-2023-20230606-poster-federated-learning\r\n"
         in unfolded
     )
+
+
+def test_feed_vtimezone_is_the_same_in_every_feed(client: FlaskClient) -> None:
+    def zone_block(url: str) -> bytes:
+        body = client.get(url).data
+        return body[body.index(b"BEGIN:VTIMEZONE") : body.index(b"END:VTIMEZONE")]
+
+    blocks = {zone_block(url) for url in ["/mlsys-2021/calendar.ics", "/mlsys-2022/calendar.ics",
+                                          "/events/mlsys-2022-20220831-oral-efficient-training.ics"]}  # fmt: skip
+
+    assert [block.count(b"RRULE:FREQ=YEARLY;UNTIL=20221231T235959Z") for block in blocks] == [2]

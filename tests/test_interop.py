@@ -1,0 +1,91 @@
+"""Every feed the seeds produce, read by four independent parsers that must agree, and linted."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+
+import pytest
+from flask.testing import FlaskClient
+
+from calsvc.conferences import load_data_file
+from calsvc.kinds import slugify
+from calsvc.parse import parse_programme
+from calsvc.service import Service
+from calsvc.settings import Settings
+from calsvc.web import create_app
+
+from .conftest import REFERENCE, SEEDS, Clock
+from .parsers import PYTHON_PARSERS, lint, with_icalendar, with_icaljs
+
+
+def _seed_feed_urls() -> list[str]:
+    """Every feed URL the seeds give: all, per conference, track, kind and session, and filters."""
+    urls = [
+        "/calendar.ics",
+        "/calendar.ics?q=graph&day=2023-06-06",
+        "/calendar.ics?kind=oral&kind=poster",
+    ]
+    for conference in load_data_file(SEEDS / "conferences.toml").by_file.values():
+        schedule = parse_programme(
+            (SEEDS / conference.source).read_bytes(), conference, reference=REFERENCE
+        )
+        urls.append(f"/{conference.slug}/calendar.ics")
+        urls += sorted(
+            {
+                f"/{conference.slug}/tracks/{slugify(s.track)}.ics"
+                for s in schedule.sessions
+                if s.track
+            }
+        )
+        urls += sorted({f"/{conference.slug}/kinds/{s.kind_slug}.ics" for s in schedule.sessions})
+        urls += [f"/events/{s.uid}.ics" for s in schedule.sessions if s.day]
+    return urls
+
+
+FEED_URLS = _seed_feed_urls()
+
+
+@pytest.fixture(scope="module")
+def feeds(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, bytes]]:
+    folder = tmp_path_factory.mktemp("interop")
+    shutil.copytree(SEEDS, folder / "sources")
+    settings = Settings(sources=folder / "sources", db=folder / "revisions.sqlite3")
+    service = Service(settings, clock=Clock())
+    client: FlaskClient = create_app(settings, service=service).test_client()
+    yield {url: client.get(url).data for url in FEED_URLS}
+    service.store.close()
+
+
+@pytest.fixture(scope="module")
+def icaljs_times(
+    feeds: dict[str, bytes], tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, dict[str, tuple[str, str]]]:
+    folder = tmp_path_factory.mktemp("icaljs")
+    files = {}
+    for number, (url, body) in enumerate(feeds.items()):
+        files[url] = folder / f"feed-{number}.ics"
+        files[url].write_bytes(body)
+    by_file = with_icaljs(list(files.values()))
+    return {url: by_file[str(path)] for url, path in files.items()}
+
+
+def test_interop_every_seed_session_has_a_feed() -> None:
+    assert (len(FEED_URLS), sum(url.startswith("/events/") for url in FEED_URLS)) == (55, 20)
+
+
+@pytest.mark.parametrize("url", FEED_URLS)
+def test_interop_feed_passes_lint(feeds: dict[str, bytes], url: str) -> None:
+    assert lint(feeds[url]) == []
+
+
+@pytest.mark.parametrize("url", FEED_URLS)
+def test_interop_parsers_agree_on_utc_start_and_end(
+    feeds: dict[str, bytes], icaljs_times: dict[str, dict[str, tuple[str, str]]], url: str
+) -> None:
+    expected = with_icalendar(feeds[url])
+
+    readings = {name: parse(feeds[url]) for name, parse in PYTHON_PARSERS.items()}
+    readings["ical.js"] = icaljs_times[url]
+
+    assert readings == dict.fromkeys(readings, expected)
