@@ -1,12 +1,15 @@
 # One task file for people and CI: `make run` serves the bundled seeds, `make test` runs every check.
-# Each target sets up what it needs first (virtual environment, packages).
+# Each target first sets up what it needs (virtual environment, packages), once.
 
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+NODE_STAMP := tests/interop/node_modules/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint pytest bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,19 +17,27 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# Mozilla's ical.js, for the interoperability tests.
+$(NODE_STAMP): tests/interop/package-lock.json
+	cd tests/interop && npm ci --silent --no-audit --no-fund
+	touch $(NODE_STAMP)
+
 run: $(STAMP)
-	$(BIN)/calsvc parse seeds/*.txt
+	$(BIN)/calsvc serve --host $(HOST) --port $(PORT)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-test: lint
+pytest: $(STAMP) $(NODE_STAMP)
 	$(BIN)/pytest
+
+test: lint pytest
 
 bench: $(STAMP)
 	$(BIN)/python bench/parse.py
+	$(BIN)/python bench/feeds.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) tests/interop/node_modules .pytest_cache .mypy_cache .ruff_cache .hypothesis var

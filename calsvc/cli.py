@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -16,6 +17,7 @@ from .settings import Settings
 
 EXIT_INPUT_ERRORS = 1  # parsed, but some lines were wrong
 EXIT_USAGE = 2  # bad option, unreadable file, bad data file
+EXIT_INTERNAL = 70  # a bug in calsvc (EX_SOFTWARE)
 
 
 def _iso_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
@@ -126,3 +128,12 @@ def main(argv: list[str] | None = None) -> None:
     except CalsvcError as exc:
         click.echo(f"calsvc: {exc}", err=True)
         sys.exit(EXIT_USAGE)
+    except Exception as exc:  # a bug: one line for the user, the traceback on request
+        if os.environ.get("CALSVC_DEBUG"):
+            raise
+        click.echo(
+            f"calsvc: internal error ({type(exc).__name__}: {exc}); "
+            "run again with CALSVC_DEBUG=1 for details",
+            err=True,
+        )
+        sys.exit(EXIT_INTERNAL)

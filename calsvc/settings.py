@@ -76,8 +76,15 @@ def _convert(variable: str, raw: str, kind: object) -> Any:
         raise ConfigError(variable, None, f"{raw!r} is not a valid {kind}") from None
 
 
+def _shown(default: object) -> str:
+    if default == BUNDLED_SEEDS:
+        return "seeds/ (bundled)"
+    return str(default).lower() if isinstance(default, bool) else str(default)
+
+
 def documented() -> list[tuple[str, str, str]]:
-    """(variable, default, help) for every setting."""
+    """(variable, default as shown to people, help) for every setting."""
     return [
-        (f"CALSVC_{f.name.upper()}", str(f.default), f.metadata["help"]) for f in fields(Settings)
+        (f"CALSVC_{f.name.upper()}", _shown(f.default), f.metadata["help"])
+        for f in fields(Settings)
     ]
