@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -49,8 +50,11 @@ class Catalogue:
     tracks: dict[tuple[str, str], Group] = field(init=False)
     kinds: dict[tuple[str, str], Group] = field(init=False)
     zones: dict[str, Zone] = field(init=False)
+    _position: dict[str, int] = field(init=False)
+    _zone_of: list[str | None] = field(init=False)
     _index: dict[tuple[str, object], set[int]] = field(init=False)
-    _text: list[str] = field(init=False)
+    _corpus: str = field(init=False)  # every entry's search text, joined by NUL
+    _starts: list[int] = field(init=False)  # where each entry's text begins in the corpus
 
     def __post_init__(self) -> None:
         index: dict[tuple[str, object], set[int]] = {}
@@ -70,13 +74,24 @@ class Catalogue:
             for key in keys:
                 index.setdefault(key, set()).add(position)
         object.__setattr__(self, "by_uid", {e.session.uid: e for e in self.entries})
+        object.__setattr__(
+            self, "_position", {e.session.uid: p for p, e in enumerate(self.entries)}
+        )
+        zone_of = [e.session.timezone if e.session.timed else None for e in self.entries]
+        object.__setattr__(self, "_zone_of", zone_of)
         # One VTIMEZONE per zone for every feed: clients that cache zones by TZID
         # (vobject does) would misread a feed whose VTIMEZONE covers other years.
         object.__setattr__(
             self, "zones", {z.name: z for z in zones_of(e.session for e in self.entries)}
         )
         object.__setattr__(self, "_index", index)
-        object.__setattr__(self, "_text", [_search_text(e.session) for e in self.entries])
+        texts = [_search_text(e.session) for e in self.entries]
+        starts, offset = [], 0
+        for text in texts:
+            starts.append(offset)
+            offset += len(text) + 1
+        object.__setattr__(self, "_corpus", "\0".join(texts))
+        object.__setattr__(self, "_starts", starts)
         object.__setattr__(
             self,
             "tracks",
@@ -123,13 +138,16 @@ class Catalogue:
             ("track", selection.tracks, self.tracks),
             ("kind", selection.kinds, self.kinds),
         ):
-            known = {slug for (conference, slug) in groups if conference in scope}
             for slug in slugs:
-                if slug not in known:
-                    raise NotFound(what, slug, known)
+                if not any((conference, slug) in groups for conference in scope):
+                    raise NotFound(what, slug, {s for (c, s) in groups if c in scope})
 
     def select(self, selection: Selection) -> list[Entry]:
         """The entries a selection holds, in time order; raises NotFound for unknown slugs."""
+        return [self.entries[p] for p in self.positions(selection)]
+
+    def positions(self, selection: Selection) -> list[int]:
+        """Where in `entries` the selected sessions are, in time order."""
         self.check(selection)
         chosen: set[int] | None = None
         for name, values in (
@@ -141,18 +159,36 @@ class Catalogue:
             if values:
                 matching = set().union(*(self._index.get((name, v), set()) for v in values))
                 chosen = matching if chosen is None else chosen & matching
-        positions: Iterable[int] = range(len(self.entries)) if chosen is None else sorted(chosen)
         if selection.queries:
-            positions = [
-                p
-                for p in positions
-                if any(all(word in self._text[p] for word in words) for words in selection.queries)
-            ]
-        return [self.entries[p] for p in positions]
+            found = set().union(*(self._containing_all(words) for words in selection.queries))
+            chosen = found if chosen is None else chosen & found
+        return list(range(len(self.entries))) if chosen is None else sorted(chosen)
+
+    def _containing(self, word: str) -> set[int]:
+        """The entries whose text contains the word: one find per hit, then on to the next entry."""
+        found: set[int] = set()
+        corpus, starts = self._corpus, self._starts
+        at = corpus.find(word)
+        while at != -1:
+            position = bisect_right(starts, at) - 1
+            found.add(position)
+            if position + 1 == len(starts):
+                break
+            at = corpus.find(word, starts[position + 1])
+        return found
+
+    def _containing_all(self, words: Sequence[str]) -> set[int]:
+        found = self._containing(words[0])
+        for word in words[1:]:
+            found &= self._containing(word)
+        return found
 
     def entry(self, uid: str) -> Entry:
+        return self.entries[self.position(uid)]
+
+    def position(self, uid: str) -> int:
         try:
-            return self.by_uid[uid]
+            return self._position[uid]
         except KeyError:
             raise NotFound("session", uid, ()) from None
 
@@ -162,20 +198,21 @@ class Catalogue:
             tuple(self.conferences) if len(self.conferences) == 1 else ()
         )
         parts = [" + ".join(self.conferences[c].name for c in conferences) or "All conferences"]
-        parts += _listed(_group_names(self.tracks, selection.tracks, conferences))
-        parts += _listed(plural(n) for n in _group_names(self.kinds, selection.kinds, conferences))
+        scope = conferences or tuple(self.conferences)
+        parts += _listed(_group_names(self.tracks, selection.tracks, scope))
+        parts += _listed(plural(n) for n in _group_names(self.kinds, selection.kinds, scope))
         parts += _listed(f"{d:%a %-d %b}" for d in selection.days)
         parts += _listed(f"“{' '.join(words)}”" for words in selection.queries)
         return " · ".join(p for p in parts if p)
 
-    def last_modified(self, entries: Sequence[Entry]) -> datetime:
+    def last_modified(self, positions: Sequence[int]) -> datetime:
         """When the newest of these entries changed (or any entry, for an empty feed)."""
-        pool = entries or self.entries
+        pool = [self.entries[p] for p in positions] or self.entries
         return max((e.revision.modified for e in pool), default=datetime(2000, 1, 1, tzinfo=UTC))
 
-    def zones_for(self, entries: Iterable[Entry]) -> list[Zone]:
+    def zones_for(self, positions: Iterable[int]) -> list[Zone]:
         """The VTIMEZONEs these entries need, each spanning the years of the whole catalogue."""
-        names = {e.session.timezone for e in entries if e.session.timed}
+        names = {name for p in positions if (name := self._zone_of[p]) is not None}
         return [self.zones[name] for name in sorted(names)]
 
     def count(self, conference: str) -> int:
@@ -191,10 +228,12 @@ class Catalogue:
 def _group_names(
     groups: dict[tuple[str, str], Group], slugs: Sequence[str], conferences: Sequence[str]
 ) -> list[str]:
-    names: dict[str, None] = {}
-    for (conference, slug), group in groups.items():
-        if slug in slugs and (not conferences or conference in conferences):
-            names[group.name] = None
+    names = {
+        groups[key].name: None
+        for slug in slugs
+        for c in conferences
+        if (key := (c, slug)) in groups
+    }
     return list(names)
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import dataclasses
 import gzip
 import hashlib
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cached_property
@@ -17,6 +16,7 @@ from pathlib import Path
 
 import pytz
 
+from . import __version__
 from .catalogue import Catalogue
 from .conferences import DATA_FILE, DataFile, conference_for, fallback_conference, load_data_file
 from .errors import ConfigError
@@ -151,21 +151,25 @@ class Feed:
 def _assemble(
     catalogue: Catalogue,
     name: str,
-    entries: Sequence[Entry],
+    positions: list[int],
     pieces: EventPieces,
     *,
     base_url: str,
     ttl: timedelta,
-    last_modified: datetime,
+    key: str,
 ) -> Feed:
     head = calendar_head(
         name=name,
         description=f"{name}: sessions from the published programme.",
-        zones=catalogue.zones_for(entries),
+        zones=catalogue.zones_for(positions),
         ttl=ttl,
     )
-    body = b"".join([head, *(pieces.get(e, base_url=base_url) for e in entries), CALENDAR_TAIL])
-    return Feed(body, name, hashlib.sha256(body).hexdigest()[:32], last_modified, len(entries))
+    events = pieces.aligned(catalogue.version, catalogue.entries, positions, base_url=base_url)
+    body = b"".join([head, *events, CALENDAR_TAIL])
+    # The bytes follow from these alone, so they make a strong ETag without hashing the body.
+    identity = "\0".join([__version__, catalogue.version, base_url, str(ttl), key])
+    etag = hashlib.sha256(identity.encode()).hexdigest()[:32]
+    return Feed(body, name, etag, catalogue.last_modified(positions), len(positions))
 
 
 def feed(
@@ -177,15 +181,15 @@ def feed(
     ttl: timedelta,
 ) -> Feed:
     """Select the sessions, then assemble their rendered VEVENTs under a calendar head."""
-    entries = catalogue.select(selection)
+    positions = catalogue.positions(selection)  # first: it checks every slug exists
     return _assemble(
         catalogue,
         catalogue.name(selection),
-        entries,
+        positions,
         pieces,
         base_url=base_url,
         ttl=ttl,
-        last_modified=catalogue.last_modified(entries),
+        key=repr(selection),
     )
 
 
@@ -197,9 +201,9 @@ def single(
     return _assemble(
         catalogue,
         f"{entry.conference.name} · {entry.session.title}",
-        [entry],
+        [catalogue.position(uid)],
         pieces,
         base_url=base_url,
         ttl=ttl,
-        last_modified=entry.revision.modified,
+        key=f"uid {uid}",
     )

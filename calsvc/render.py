@@ -13,6 +13,7 @@ import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 
 import pytz
 from icalendar import Calendar, Event, prop
@@ -67,7 +68,14 @@ def fingerprint(session: Session, conference: Conference) -> str:
 
 
 def event_bytes(session: Session, conference: Conference, revision: Revision, *, url: str) -> bytes:
-    """One VEVENT, folded and escaped by icalendar; all times come from the data, none from now."""
+    """One VEVENT as bytes, folded and escaped by icalendar."""
+    return bytes(event_component(session, conference, revision, url=url).to_ical())
+
+
+def event_component(
+    session: Session, conference: Conference, revision: Revision, *, url: str
+) -> Event:
+    """One VEVENT; all its times come from the data, none from the clock."""
     visible = _visible(session, conference)
     event = Event()
     event.add("uid", session.uid)
@@ -91,7 +99,7 @@ def event_bytes(session: Session, conference: Conference, revision: Revision, *,
     event.add("color", visible["colour"])
     event.add("status", "CANCELLED" if revision.cancelled else "CONFIRMED")
     event.add("transp", "OPAQUE" if session.timed else "TRANSPARENT")
-    return bytes(event.to_ical())
+    return event
 
 
 def writable(moment: datetime, zone_name: str) -> datetime:
@@ -136,6 +144,20 @@ def zones_of(sessions: Iterable[Session]) -> list[Zone]:
 
 def calendar_head(*, name: str, description: str, zones: Sequence[Zone], ttl: timedelta) -> bytes:
     """The calendar's properties and VTIMEZONEs: everything before the first VEVENT."""
+    return _calendar_head(name, description, tuple(zones), ttl)
+
+
+@lru_cache(maxsize=1024)
+def _calendar_head(name: str, description: str, zones: tuple[Zone, ...], ttl: timedelta) -> bytes:
+    return bytes(
+        calendar_component(name=name, description=description, zones=zones, ttl=ttl).to_ical()
+    ).removesuffix(CALENDAR_TAIL)
+
+
+def calendar_component(
+    *, name: str, description: str, zones: Sequence[Zone], ttl: timedelta
+) -> Calendar:
+    """The calendar with its properties and VTIMEZONEs, and no events yet."""
     calendar = Calendar()
     calendar.add("version", "2.0")
     calendar.add("prodid", PRODID)
@@ -150,7 +172,7 @@ def calendar_head(*, name: str, description: str, zones: Sequence[Zone], ttl: ti
     calendar.add("x-published-ttl", prop.vDuration(ttl))
     for zone in zones:
         calendar.add_component(vtimezone(zone.name, zone.first_year, zone.last_year))
-    return bytes(calendar.to_ical()).removesuffix(CALENDAR_TAIL)
+    return calendar
 
 
 class EventPieces:
@@ -160,6 +182,7 @@ class EventPieces:
 
     def __init__(self) -> None:
         self._by_base: dict[str, dict[tuple[str, int, datetime, bool], bytes]] = {}
+        self._aligned: dict[tuple[str, str], list[bytes | None]] = {}
 
     def get(self, entry: Entry, *, base_url: str) -> bytes:
         pieces = self._by_base.get(base_url)
@@ -175,8 +198,26 @@ class EventPieces:
             piece = pieces[key] = event_bytes(entry.session, entry.conference, revision, url=url)
         return piece
 
+    def aligned(
+        self, version: str, entries: Sequence[Entry], positions: Sequence[int], *, base_url: str
+    ) -> list[bytes]:
+        """The pieces of entries[p] for each position, from a list kept per catalogue version."""
+        key = (version, base_url)
+        pieces = self._aligned.get(key)
+        if pieces is None:
+            if len(self._aligned) >= self.MAX_BASE_URLS:
+                self._aligned.pop(next(iter(self._aligned)))
+            pieces = self._aligned[key] = [None] * len(entries)
+        chosen = [pieces[p] for p in positions]
+        for index, piece in enumerate(chosen):
+            if piece is None:
+                position = positions[index]
+                chosen[index] = pieces[position] = self.get(entries[position], base_url=base_url)
+        return chosen  # type: ignore[return-value]
+
     def keep_only(self, entries: Iterable[Entry]) -> None:
         """Forgets pieces of versions no longer served."""
+        self._aligned.clear()
         wanted = {
             (e.session.uid, e.revision.sequence, e.revision.modified, e.revision.cancelled)
             for e in entries

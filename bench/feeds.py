@@ -1,0 +1,179 @@
+"""Feed speed on a generated 10,000-session programme; prints its figures.
+
+1. Building a filtered feed from warm caches (VEVENTs already rendered; target ≤ 20 ms),
+   beside icalendar's Calendar.to_ical() rendering the same calendar from scratch
+   (target ≥ 250× faster); the two outputs are compared byte for byte.
+2. Requests per second for /calendar.ics under gunicorn (2 workers) with wrk, beside the
+   same server sending the same bytes as a static file (target ≥ 0.8×).
+
+Run: make bench  (needs wrk: apt-get install wrk)
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from programme import programme  # noqa: E402
+
+from calsvc import pipeline  # noqa: E402
+from calsvc.render import calendar_component, event_component  # noqa: E402
+from calsvc.select import Selection  # noqa: E402
+from calsvc.service import Service  # noqa: E402
+from calsvc.settings import Settings  # noqa: E402
+
+SESSIONS = 10_000
+BASE_URL = "http://127.0.0.1"
+DATA_FILE = """[[source]]
+file = "bench.txt"
+slug = "bench"
+name = "Bench 2023"
+year = 2023
+timezone = "America/New_York"
+"""
+
+
+def write_sources(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "bench.txt").write_text(programme(SESSIONS, papers=2), encoding="utf-8")
+    (folder / "conferences.toml").write_text(DATA_FILE, encoding="utf-8")
+
+
+def from_scratch(service: Service, selection: Selection) -> bytes:
+    """The same calendar, every component rendered by icalendar's Calendar.to_ical()."""
+    catalogue = service.catalogue()
+    positions = catalogue.positions(selection)
+    name = catalogue.name(selection)
+    description = f"{name}: sessions from the published programme."
+    zones = catalogue.zones_for(positions)
+    calendar = calendar_component(name=name, description=description, zones=zones, ttl=service.ttl)
+    for entry in (catalogue.entries[p] for p in positions):
+        url = f"{BASE_URL}/events/{entry.session.uid}"
+        calendar.add_component(
+            event_component(entry.session, entry.conference, entry.revision, url=url)
+        )
+    return bytes(calendar.to_ical())
+
+
+def assembly(service: Service) -> None:
+    catalogue = service.catalogue()
+    pipeline.feed(
+        catalogue, Selection(), service.pieces, base_url=BASE_URL, ttl=service.ttl
+    )  # warm
+    print(
+        f"{'feed':<34} {'events':>7} {'warm ms':>8} {'to_ical s':>10} {'speed-up':>9}  same bytes"
+    )
+    for label, selection in [
+        ("kind=poster", Selection(kinds=("poster",))),
+        (
+            "kind=poster&kind=oral&day=…(30)",
+            Selection(kinds=("oral", "poster"), days=catalogue.days()[:30]),
+        ),
+        ("q=graph", Selection(queries=(("graph",),))),
+        ("conference=bench (all)", Selection(conferences=("bench",))),
+    ]:
+        timings = []
+        for _ in range(15):
+            started = time.perf_counter()
+            feed = pipeline.feed(
+                catalogue, selection, service.pieces, base_url=BASE_URL, ttl=service.ttl
+            )
+            timings.append(time.perf_counter() - started)
+        warm = statistics.median(timings)
+        started = time.perf_counter()
+        scratch = from_scratch(service, selection)
+        cold = time.perf_counter() - started
+        figures = f"{feed.events:>7} {warm * 1000:>8.2f} {cold:>10.2f} {cold / warm:>8.0f}×"
+        print(f"{label:<34} {figures}  {scratch == feed.body}")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def wrk(url: str, seconds: int, connections: int = 64) -> tuple[float, str, str, str]:
+    output = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url],
+                            capture_output=True, text=True, check=True).stdout  # fmt: skip
+    rate = float(output.split("Requests/sec:")[1].split()[0])
+    latency = {
+        line.split()[0]: line.split()[1]
+        for line in output.splitlines()
+        if line.strip()[:3] in {"50%", "99%"}
+    }
+    errors = output.split("Non-2xx or 3xx responses:")[1].split()[0] if "Non-2xx" in output else "0"
+    return rate, latency.get("50%", "?"), latency.get("99%", "?"), errors
+
+
+def throughput(sources: Path, folder: Path) -> None:
+    if shutil.which("wrk") is None:
+        print("wrk is not installed (apt-get install wrk): HTTP figures skipped")
+        return
+    port = free_port()
+    env = {**os.environ, "CALSVC_SOURCES": str(sources), "CALSVC_DB": str(folder / "db.sqlite3"),
+           "BENCH_STATIC": str(folder / "static.ics")}  # fmt: skip
+    here = str(Path(__file__).resolve().parent)
+    gunicorn = ["-m", "gunicorn", "-w", "2", "-b", f"127.0.0.1:{port}", "--log-level", "warning"]
+    server = subprocess.Popen(
+        [sys.executable, *gunicorn, "--chdir", here, "static_app:create()"], env=env
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(600):
+            try:
+                urllib.request.urlopen(f"{base}/healthz", timeout=60).close()
+                break
+            except OSError:
+                time.sleep(0.5)
+        feed = urllib.request.urlopen(f"{base}/calendar.ics?kind=poster", timeout=120).read()
+        (folder / "static.ics").write_bytes(feed)
+        for _ in range(4):  # every worker renders and caches the feed before measuring
+            urllib.request.urlopen(f"{base}/calendar.ics?kind=poster", timeout=120).read()
+            urllib.request.urlopen(f"{base}/static.ics", timeout=120).read()
+        columns = f"{'req/s':>8} {'p50':>9} {'p99':>9} {'non-2xx':>8}"
+        print(f"\n{'route (2 gunicorn workers, wrk -c64 10s)':<44} {columns}")
+        rates = {}
+        routes = [
+            (f"/calendar.ics?kind=poster ({len(feed) // 1024} KB)", "/calendar.ics?kind=poster"),
+            ("same bytes as a static file", "/static.ics"),
+        ]
+        for label, path in routes:
+            rate, p50, p99, errors = wrk(base + path, 10)
+            rates[path] = rate
+            print(f"{label:<44} {rate:>8.0f} {p50:>9} {p99:>9} {errors:>8}")
+        ratio = rates["/calendar.ics?kind=poster"] / rates["/static.ics"]
+        print(f"feed / static: {ratio:.2f}× (target ≥ 0.8)")
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+
+
+def main() -> None:
+    folder = Path(tempfile.mkdtemp(prefix="calsvc-bench-"))
+    try:
+        write_sources(folder / "sources")
+        started = time.perf_counter()
+        service = Service(Settings(sources=folder / "sources", db=folder / "db.sqlite3"))
+        loaded = time.perf_counter() - started
+        print(f"{SESSIONS} sessions parsed, stored and indexed in {loaded:.2f} s\n")
+        assembly(service)
+        service.store.close()
+        throughput(folder / "sources", folder)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
