@@ -12,9 +12,9 @@ MAX_CHARS = 4000
 _FIRST_WORDS = 10
 # "…we propose Hotline, a novel profiler…": the system a paper introduces names it best.
 _INTRODUCES = re.compile(
-    r"\b(?:we|this paper|this work)\s+(?:propos(?:e|es|ed)|present(?:s|ed)?|"
+    r"\b(?i:(?:we|this paper|this work)\s+(?:propos(?:e|es|ed)|present(?:s|ed)?|"
     r"introduc(?:e|es|ed)|build|builds|built|design(?:s|ed)?|develop(?:s|ed)?|call|"
-    r"implement(?:s|ed)?)\s+(?:a\s+\w+(?:\s+\w+)?\s+called\s+)?"
+    r"implement(?:s|ed)?)\s+(?:a\s+\w+(?:\s+\w+)?\s+called\s+)?)"
     r"(?P<name>[A-Z][\w\-]*[A-Z0-9][\w\-]*|[A-Z][a-z]+[A-Z][\w\-]*|[A-Z][\w\-]{1,20}(?=,\s+an?\s))",
 )
 

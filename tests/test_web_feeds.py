@@ -315,3 +315,15 @@ def test_feed_vtimezone_is_the_same_in_every_feed(client: FlaskClient) -> None:
                                           "/events/mlsys-2022-20220831-oral-efficient-training.ics"]}  # fmt: skip
 
     assert [block.count(b"RRULE:FREQ=YEARLY;UNTIL=20221231T235959Z") for block in blocks] == [2]
+
+
+def test_feed_untimed_entries_can_be_left_out(settings: object, clock: object) -> None:
+    from dataclasses import replace
+
+    from calsvc.service import Service
+    from calsvc.web import create_app
+
+    quiet = replace(settings, untimed=False)  # type: ignore[type-var]
+    client = create_app(quiet, service=Service(quiet, clock=clock)).test_client()  # type: ignore[arg-type]
+
+    assert uids(client.get("/mlsys-2021/calendar.ics").data) == ALL_2021[1:]
