@@ -6,6 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NODE_STAMP := tests/interop/node_modules/.installed
+BROWSER_STAMP := $(VENV)/.chromium
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
@@ -22,6 +23,11 @@ $(NODE_STAMP): tests/interop/package-lock.json
 	cd tests/interop && npm ci --silent --no-audit --no-fund
 	touch $(NODE_STAMP)
 
+# Debian's Chromium for the browser tests (Playwright drives it; it downloads no browser).
+$(BROWSER_STAMP): $(STAMP)
+	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
+	touch $(BROWSER_STAMP)
+
 run: $(STAMP)
 	$(BIN)/calsvc serve --host $(HOST) --port $(PORT)
 
@@ -30,7 +36,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-pytest: $(STAMP) $(NODE_STAMP)
+pytest: $(STAMP) $(NODE_STAMP) $(BROWSER_STAMP)
 	$(BIN)/pytest
 
 test: lint pytest

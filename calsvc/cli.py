@@ -113,6 +113,30 @@ def get(path: str, sources: Path | None) -> None:
         sys.exit(EXIT_INPUT_ERRORS)
 
 
+@cli.command()
+@click.argument("outdir", type=click.Path(path_type=Path, file_okay=False))
+@click.option(
+    "--base-url", required=True, help="Where the site will be served, e.g. https://cal.example.org"
+)
+@click.option("--sources", type=click.Path(path_type=Path), help="Sources folder (CALSVC_SOURCES).")
+def export(outdir: Path, base_url: str, sources: Path | None) -> None:
+    """Write the pages and every feed as static files, for any static host."""
+    from .export import export_site
+
+    if not base_url.startswith(("https://", "http://")):
+        raise click.BadParameter(f"{base_url!r} is not an http(s) URL", param_hint="'--base-url'")
+    settings = Settings.from_env(sources=sources)
+    pipeline.check_sources(settings.sources)
+    with click.progressbar(length=1, label="Exporting", file=sys.stderr) as bar:
+
+        def progress(done: int, total: int) -> None:
+            bar.length = total
+            bar.update(done - bar.pos)
+
+        written = export_site(outdir, settings=settings, base_url=base_url, progress=progress)
+    click.echo(f"wrote {len(written)} files to {outdir}")
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: runs the command and turns every error into one line on stderr."""
     try:

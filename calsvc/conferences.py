@@ -15,6 +15,8 @@ from .kinds import slugify
 from .model import Conference
 
 DATA_FILE = "conferences.toml"
+# Paths the service serves itself; a conference with one of these slugs would hide them.
+RESERVED_SLUGS = frozenset({"api", "builder", "embed", "events", "healthz", "static", "status"})
 _SOURCE_KEYS = {"file", "slug", "name", "year", "timezone", "venue", "homepage", "durations"}
 _DECODE_LINE = re.compile(r"\(at line (\d+)")
 
@@ -86,6 +88,13 @@ def _conference(entry: Any, defaults: dict[str, int], where: str, text: str) -> 
             where,
             _line_of(text, "slug", slug) or line,
             f"slug {slug!r} must be lowercase ASCII words joined by dashes, e.g. {slugify(slug)!r}",
+        )
+    if slug in RESERVED_SLUGS:
+        raise ConfigError(
+            where,
+            _line_of(text, "slug", slug) or line,
+            f"slug {slug!r} is taken by the service's own pages; "
+            f"avoid {', '.join(sorted(RESERVED_SLUGS))}",
         )
     return Conference(
         slug=slug,

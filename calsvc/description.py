@@ -33,6 +33,12 @@ def paper_label(item: Item) -> str:
     return f"“{opening}{'…' if len(words) > _FIRST_WORDS else ''}”"
 
 
+def count_of_items(session: Session) -> str:
+    """'3 papers', or '1 talk' for talks and tutorials."""
+    noun = "talk" if session.kind_slug in TALK_KINDS else "paper"
+    return f"{len(session.items)} {noun}{'' if len(session.items) == 1 else 's'}"
+
+
 def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip(" ,;") + "…"
 
@@ -42,11 +48,9 @@ def describe(session: Session, conference: Conference) -> str:
     lines = [" · ".join(p for p in (conference.name, session.kind, session.track) if p)]
     if not session.timed:
         lines.append("Time not announced: check the programme.")
-    noun = "talk" if session.kind_slug in TALK_KINDS else "paper"
-    noun += "" if len(session.items) == 1 else "s"
     if session.items:
         lines.append("")
-        lines.append(f"{len(session.items)} {noun}:")
+        lines.append(f"{count_of_items(session)}:")
     for number, item in enumerate(session.items[:MAX_ITEMS], start=1):
         label = _shorten(paper_label(item), 200)
         lines.append(

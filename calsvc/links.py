@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from urllib.parse import quote, urlencode
 
+from .model import Session
 from .select import Selection
 
 
@@ -37,4 +39,36 @@ def subscribe_links(feed_url: str, name: str) -> dict[str, str]:
         "outlook": "https://outlook.live.com" + add_from_web,
         "office365": "https://outlook.office.com" + add_from_web,
         "download": f"{feed_url}{separator}download=1",
+    }
+
+
+def _utc_stamp(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def add_event_links(
+    session: Session, *, details: str, location: str | None, ics_url: str
+) -> dict[str, str]:
+    """Links that add one session to a calendar once (no subscription)."""
+    if session.start is not None and session.end is not None:
+        dates = f"{_utc_stamp(session.start)}/{_utc_stamp(session.end)}"
+        start, end, all_day = session.start.isoformat(), session.end.isoformat(), "false"
+    else:
+        assert session.day is not None
+        following = session.day + timedelta(days=1)
+        dates = f"{session.day:%Y%m%d}/{following:%Y%m%d}"
+        start, end, all_day = session.day.isoformat(), following.isoformat(), "true"
+    google = {"action": "TEMPLATE", "text": session.title, "dates": dates, "details": details,
+              "location": location or "", "ctz": session.timezone}  # fmt: skip
+    outlook = {"path": "/calendar/action/compose", "rru": "addevent", "subject": session.title,
+               "startdt": start, "enddt": end, "allday": all_day, "location": location or "",
+               "body": details}  # fmt: skip
+    return {
+        "ics": ics_url,
+        "google": "https://calendar.google.com/calendar/render?"
+        + urlencode(google, quote_via=quote),
+        "outlook": "https://outlook.live.com/calendar/0/deeplink/compose?"
+        + urlencode(outlook, quote_via=quote),
+        "office365": "https://outlook.office.com/calendar/0/deeplink/compose?"
+        + urlencode(outlook, quote_via=quote),
     }

@@ -42,8 +42,13 @@ _UNSAFE_NAME = str.maketrans({",": " ", ";": " ", "\\": " ", "\r": " ", "\n": " 
 
 
 def colour(session: Session) -> str:
-    """A CSS colour name for the session's track (or kind), the same in every feed."""
-    key = f"{session.conference}/{session.track_slug or session.kind_slug}"
+    """A CSS colour name for the session's track (or kind), the same in every feed and page."""
+    return colour_of(session.conference, session.track_slug or session.kind_slug)
+
+
+def colour_of(conference: str, group: str) -> str:
+    """The colour of a track (or of a kind, for sessions with no track) of a conference."""
+    key = f"{conference}/{group}"
     return TRACK_COLOURS[zlib.crc32(key.encode("utf-8")) % len(TRACK_COLOURS)]
 
 
@@ -115,6 +120,11 @@ def writable(moment: datetime, zone_name: str) -> datetime:
     except pytz.AmbiguousTimeError:
         return moment.astimezone(UTC)
     return local
+
+
+def session_page(base_url: str, uid: str) -> str:
+    """The URL of a session's page, which every VEVENT links to (a folder, for static hosts)."""
+    return f"{base_url}/events/{uid}/"
 
 
 def safe_name(text: str) -> str:
@@ -194,7 +204,7 @@ class EventPieces:
         key = (entry.session.uid, revision.sequence, revision.modified, revision.cancelled)
         piece = pieces.get(key)
         if piece is None:
-            url = f"{base_url}/events/{entry.session.uid}"
+            url = session_page(base_url, entry.session.uid)
             piece = pieces[key] = event_bytes(entry.session, entry.conference, revision, url=url)
         return piece
 

@@ -109,7 +109,7 @@ def test_api_events_in_the_parse_shape(client: FlaskClient) -> None:
         "all_day": False, "timezone": "America/New_York", "location": None,
         "items": body["events"][2]["items"],  # type: ignore[index]
         "status": "confirmed", "sequence": 0, "last_modified": "2026-11-01T09:00:00+00:00",
-        "url": "http://localhost/events/mlsys-2023-20230606-poster-federated-learning",
+        "url": "http://localhost/events/mlsys-2023-20230606-poster-federated-learning/",
         "ics": "http://localhost/events/mlsys-2023-20230606-poster-federated-learning.ics",
     }  # fmt: skip
     assert [sorted(item) for item in body["events"][2]["items"]] == [

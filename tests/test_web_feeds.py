@@ -270,7 +270,7 @@ def test_feed_renders_byte_identical_twice(client: FlaskClient, app: object) -> 
          "no track 'federated-learning'; known: session-1-search-and-devices, session-2-compilers, "
          "session-3-communication-and-storage, session-4-training-i, william-dally"),
         ("/events/nope.ics", 404, "no session 'nope'; known: (none)"),
-        ("/nowhere", 404, "404 Not Found: The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again."),
+        ("/no/such/page", 404, "404 Not Found: The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again."),
     ],
     ids=["unknown-parameter", "malformed-day", "impossible-day", "bad-download", "unknown-conference",
          "unknown-conference-path", "unknown-kind-path", "kind-not-in-conference", "unknown-track-path",
@@ -301,7 +301,7 @@ def test_feed_urls_follow_forwarded_proto_and_host(client: FlaskClient) -> None:
 
     unfolded = body.replace(b"\r\n ", b"")
     assert (
-        b"URL;VALUE=URI:https://cal.example.org/events/mlsys-2023-20230606-poster-federated-learning\r\n"
+        b"URL;VALUE=URI:https://cal.example.org/events/mlsys-2023-20230606-poster-federated-learning/\r\n"
         in unfolded
     )
 

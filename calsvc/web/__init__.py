@@ -9,7 +9,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from ..service import Service
 from ..settings import Settings
-from . import api, errors, feeds
+from . import api, errors, feeds, pages
 
 
 def create_app(settings: Settings | None = None, *, service: Service | None = None) -> Flask:
@@ -25,6 +25,7 @@ def create_app(settings: Settings | None = None, *, service: Service | None = No
         app.wsgi_app = proxied  # type: ignore[method-assign]
     app.register_blueprint(feeds.blueprint)
     app.register_blueprint(api.blueprint)
+    app.register_blueprint(pages.blueprint)
     errors.register(app)
     logging.getLogger("calsvc").setLevel(logging.INFO)
     return app

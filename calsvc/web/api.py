@@ -9,6 +9,7 @@ from flask import Blueprint, Response, request
 from ..catalogue import Catalogue, Group
 from ..links import feed_path, subscribe_links
 from ..model import Entry
+from ..render import session_page
 from ..report import event_json
 from ..select import Selection, selection_from_query
 from .context import base_url, selection, service
@@ -40,7 +41,7 @@ def _entry_json(entry: Entry) -> dict[str, Any]:
         "status": "cancelled" if revision.cancelled else "confirmed",
         "sequence": revision.sequence,
         "last_modified": revision.modified.isoformat(),
-        "url": f"{base_url()}/events/{entry.session.uid}",
+        "url": session_page(base_url(), entry.session.uid),
         "ics": f"{base_url()}/events/{entry.session.uid}.ics",
     }
 

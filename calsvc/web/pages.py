@@ -1,0 +1,188 @@
+"""Pages for people: conferences, programmes by day, sessions, the feed builder, a widget."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from itertools import groupby
+from typing import Any
+from urllib.parse import urlencode
+
+from flask import Blueprint, Response, current_app, render_template, request
+
+from ..catalogue import Catalogue, Group
+from ..description import count_of_items, describe, paper_label
+from ..errors import CalsvcError, NotFound
+from ..links import add_event_links, feed_path, subscribe_links
+from ..model import Conference, Entry
+from ..render import colour, colour_of
+from ..select import Selection
+from .context import base_url, selection, service
+
+blueprint = Blueprint("pages", __name__)
+REFRESH_NOTE = (
+    "Subscribed calendars update by themselves: Google Calendar every 8 to 24 hours (up to a "
+    "day), Outlook.com about every 3 hours, Apple Calendar and Thunderbird as often as you set."
+)
+PAGE_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; frame-ancestors 'self'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Feed:
+    """A feed as a page offers it: its name, URL, subscribe links and embeddable snippet."""
+
+    name: str
+    links: dict[str, str]
+    count: int
+
+    @property
+    def snippet(self) -> str:
+        return render_template("_snippet.html", feed=self).strip()
+
+
+def static_export() -> bool:
+    """Whether pages are being written for a static host (no server behind them)."""
+    return bool(current_app.config.get("STATIC_EXPORT"))
+
+
+def feed_for(catalogue: Catalogue, chosen: Selection) -> Feed:
+    name = catalogue.name(chosen)
+    links = subscribe_links(base_url() + feed_path(chosen), name)
+    if static_export():
+        links["download"] = links[
+            "https"
+        ]  # no server to add Content-Disposition: the link says download
+    return Feed(name, links, len(catalogue.positions(chosen)))
+
+
+def by_day(entries: Iterable[Entry]) -> list[tuple[date | None, list[Entry]]]:
+    """Entries grouped by day, each day's timed sessions first, then those with no time yet."""
+    return [
+        (day, sorted(group, key=lambda e: e.session.start is None))
+        for day, group in groupby(entries, key=lambda e: e.session.day)
+    ]
+
+
+def page(template: str, status: int = 200, *, frameable: bool = False, **context: Any) -> Response:
+    response = Response(render_template(template, **context), status=status, mimetype="text/html")
+    response.headers.update(PAGE_HEADERS)
+    if frameable:
+        response.headers["Content-Security-Policy"] = "default-src 'self'; frame-ancestors *"
+    response.headers["Cache-Control"] = "public, max-age=300"
+    return response
+
+
+def kind_choices(catalogue: Catalogue) -> list[tuple[str, str]]:
+    """Every kind of session, once, for the builder."""
+    return sorted(
+        {(group.slug, group.name) for group in catalogue.kinds.values()}, key=lambda k: k[1]
+    )
+
+
+def track_choices(catalogue: Catalogue) -> list[tuple[Conference, list[Group]]]:
+    """The tracks of each conference that has any, for the builder."""
+    choices = [(c, [g for (conf, _), g in catalogue.tracks.items() if conf == c.slug])
+               for c in catalogue.conferences.values()]  # fmt: skip
+    return [(conference, groups) for conference, groups in choices if groups]
+
+
+@blueprint.app_context_processor
+def helpers() -> dict[str, Any]:
+    return {
+        "url": lambda path: base_url() + path,
+        "colour": colour,
+        "colour_of": lambda group: colour_of(group.conference, group.slug),
+        "label": paper_label,
+        "count_of_items": count_of_items,
+        "kind_choices": kind_choices,
+        "track_choices": track_choices,
+        "query_string": lambda chosen: urlencode(chosen.query_pairs()),
+        "static_export": static_export(),
+        "refresh_note": REFRESH_NOTE,
+    }
+
+
+@blueprint.get("/")
+def index() -> Response:
+    catalogue = service().catalogue()
+    conferences = [
+        (c, feed_for(catalogue, Selection(conferences=(c.slug,))), catalogue.days(c.slug))
+        for c in catalogue.conferences.values()
+    ]
+    return page("index.html", conferences=conferences, everything=feed_for(catalogue, Selection()))
+
+
+@blueprint.get("/<conference>/")
+def conference(conference: str) -> Response:
+    catalogue = service().catalogue()
+    if conference not in catalogue.conferences:
+        raise NotFound("conference", conference, catalogue.conferences)
+    chosen = Selection(conferences=(conference,))
+    tracks = [
+        (group, feed_for(catalogue, chosen.narrowed(track=group.slug)))
+        for (conf, _), group in catalogue.tracks.items()
+        if conf == conference
+    ]
+    kinds = [
+        (group, feed_for(catalogue, chosen.narrowed(kind=group.slug)))
+        for (conf, _), group in catalogue.kinds.items()
+        if conf == conference
+    ]
+    return page("conference.html", conference=catalogue.conferences[conference],
+                days=by_day(catalogue.select(chosen)), feed=feed_for(catalogue, chosen),
+                tracks=tracks, kinds=kinds)  # fmt: skip
+
+
+@blueprint.get("/events/<uid>/")
+def event(uid: str) -> Response:
+    catalogue = service().catalogue()
+    entry = catalogue.entry(uid)
+    session, conference = entry.session, entry.conference
+    location = session.location or conference.venue
+    links = add_event_links(session, details=describe(session, conference), location=location,
+                            ics_url=f"{base_url()}/events/{uid}.ics")  # fmt: skip
+    related = []
+    if session.track_slug:
+        related.append(
+            feed_for(
+                catalogue, Selection(conferences=(conference.slug,), tracks=(session.track_slug,))
+            )
+        )
+    related.append(
+        feed_for(catalogue, Selection(conferences=(conference.slug,), kinds=(session.kind_slug,)))
+    )
+    return page(
+        "event.html", entry=entry, session=session, conference=conference, location=location,
+        add=links, related=related,
+    )  # fmt: skip
+
+
+@blueprint.get("/builder")
+def builder() -> Response:
+    catalogue = service().catalogue()
+    status, error, feed, entries = 200, None, None, []
+    try:
+        chosen = selection()
+        entries = catalogue.select(chosen)
+        feed = feed_for(catalogue, chosen)
+    except CalsvcError as problem:
+        status, error, chosen = (
+            (404 if isinstance(problem, NotFound) else 400),
+            str(problem),
+            Selection(),
+        )
+    return page(
+        "builder.html", status, catalogue=catalogue, chosen=chosen, feed=feed, error=error,
+        days=by_day(entries), shown=len(entries), query=request.args.get("q", ""),
+    )  # fmt: skip
+
+
+@blueprint.get("/embed")
+def embed() -> Response:
+    catalogue = service().catalogue()
+    return page("embed.html", frameable=True, feed=feed_for(catalogue, selection()))

@@ -1,0 +1,236 @@
+"""Pages through the test client: what they list, the links they offer, their headers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from flask.testing import FlaskClient
+
+from .html import elements, find, text
+from .test_web_feeds import ALL_2022
+
+BASE = "http://localhost"
+
+
+def _subscribe_links(page: bytes, block: int = 0) -> list[tuple[str, str]]:
+    lists = [e for e in elements(page) if e.tag == "ul" and "buttons" in e.attrs.get("class", "")]
+    assert lists, "no subscribe buttons"
+    anchors = [
+        e for e in elements(page) if e.tag == "a" and "button" in e.attrs.get("class", "").split()
+    ]
+    chosen = [a for a in anchors if a.ancestors.count("ul")]  # buttons inside button lists
+    start = block * 5
+    return [(text(a), a.attrs["href"]) for a in chosen[start : start + 5]]
+
+
+def test_index_lists_conferences_with_their_pages(client: FlaskClient) -> None:
+    page = client.get("/").data
+
+    headings = [
+        (text(a), a.attrs["href"]) for a in elements(page) if a.tag == "a" and "h2" in a.ancestors
+    ]
+    assert headings == [
+        ("MLSys 2021", f"{BASE}/mlsys-2021/"),
+        ("MLSys 2022", f"{BASE}/mlsys-2022/"),
+        ("MLSys 2023", f"{BASE}/mlsys-2023/"),
+        ("MLSys abstracts (no programme)", f"{BASE}/mlsys-abstracts/"),
+    ]
+
+
+def test_conference_page_lists_the_programme_by_day(client: FlaskClient) -> None:
+    page = client.get("/mlsys-2022/").data
+
+    days = [text(h) for h in find(page, "h3") if h.attrs.get("id", "").startswith("day-")]
+    sessions = [(text(a), a.attrs["href"]) for a in find(page, "a", class_="title")]
+    assert days == ["Wednesday 31 August 2022"]
+    assert sessions == [
+        ("Registration Check-in Desk", f"{BASE}/events/{ALL_2022[4]}/"),
+        ("Efficient Training", f"{BASE}/events/{ALL_2022[5]}/"),
+        (
+            "ML Programming Models and Abstractions & Interpretability and Explainability of ML",
+            f"{BASE}/events/{ALL_2022[6]}/",
+        ),
+        ("Efficient Inference and Model Serving", f"{BASE}/events/{ALL_2022[7]}/"),
+        ("Ryan Adams", f"{BASE}/events/{ALL_2022[0]}/"),
+        ("Mert TOSLALI", f"{BASE}/events/{ALL_2022[1]}/"),
+        (
+            "Radu Marculescu · Ming Lin · Atlas Wang · Kartikeya Bhardwaj",
+            f"{BASE}/events/{ALL_2022[2]}/",
+        ),
+        ("Tushar Krishna", f"{BASE}/events/{ALL_2022[3]}/"),
+    ]
+    assert [text(t) for t in find(page, "span", class_="time")][:2] == [
+        "06:30–07:30",
+        "08:45–10:15",
+    ]
+
+
+def test_conference_page_subscribe_links_have_the_exact_forms(client: FlaskClient) -> None:
+    page = client.get("/mlsys-2023/").data
+
+    assert _subscribe_links(page) == [
+        (
+            "Google Calendar",
+            "https://calendar.google.com/calendar/r?cid=webcal%3A%2F%2Flocalhost%2Fmlsys-2023%2Fcalendar.ics",
+        ),
+        ("Apple Calendar", "webcal://localhost/mlsys-2023/calendar.ics"),
+        (
+            "Outlook.com",
+            "https://outlook.live.com/calendar/0/addfromweb?url=http%3A%2F%2Flocalhost%2Fmlsys-2023%2Fcalendar.ics&name=MLSys%202023",
+        ),
+        (
+            "Microsoft 365",
+            "https://outlook.office.com/calendar/0/addfromweb?url=http%3A%2F%2Flocalhost%2Fmlsys-2023%2Fcalendar.ics&name=MLSys%202023",
+        ),
+        ("Download .ics", "http://localhost/mlsys-2023/calendar.ics?download=1"),
+    ]
+    assert (
+        find(page, "input", id="url-conference")[0].attrs["value"]
+        == f"{BASE}/mlsys-2023/calendar.ics"
+    )
+
+
+def test_conference_page_announces_its_feeds_to_browsers(client: FlaskClient) -> None:
+    page = client.get("/mlsys-2023/").data
+
+    feeds = [
+        (link.attrs["title"], link.attrs["href"])
+        for link in find(page, "link", rel="alternate", type="text/calendar")
+    ]
+    assert feeds == [
+        ("MLSys 2023", f"{BASE}/mlsys-2023/calendar.ics"),
+        ("MLSys 2023 · Alexander Rush", f"{BASE}/mlsys-2023/tracks/alexander-rush.ics"),
+        ("MLSys 2023 · Federated Learning", f"{BASE}/mlsys-2023/tracks/federated-learning.ics"),
+        (
+            "MLSys 2023 · Measurement and Analysis",
+            f"{BASE}/mlsys-2023/tracks/measurement-and-analysis.ics",
+        ),
+        ("MLSys 2023 · ML for Systems", f"{BASE}/mlsys-2023/tracks/ml-for-systems.ics"),
+        (
+            "MLSys 2023 · Parallel and Distributed Systems 2: Communication",
+            f"{BASE}/mlsys-2023/tracks/parallel-and-distributed-systems-2-communication.ics",
+        ),
+        ("MLSys 2023 · Invited Talks", f"{BASE}/mlsys-2023/kinds/invited-talk.ics"),
+        ("MLSys 2023 · Posters", f"{BASE}/mlsys-2023/kinds/poster.ics"),
+        ("MLSys 2023 · Registration Desk", f"{BASE}/mlsys-2023/kinds/registration-desk.ics"),
+    ]
+
+
+def test_event_page_shows_papers_and_adds_the_one_session(client: FlaskClient) -> None:
+    page = client.get("/events/mlsys-2021-20210406-oral-session-4-training-i/").data
+
+    papers = [text(h) for h in find(page, "h3") if "article" in h.ancestors]
+    assert papers == [
+        "TensorFlow Lite Micro: Embedded Machine Learning for TinyML Systems",
+        "Scaling Distributed Training with Adaptive Summation",
+        "PipeMare: Asynchronous Pipeline Parallel DNN Training",
+        "“Recent results in language understanding using neural networks have required…”",
+        "TT-Rec: Tensor Train Compression for Deep Learning Recommendation Models",
+    ]
+    add = _subscribe_links(page)[:2]
+    assert add[0] == (
+        "Download .ics",
+        f"{BASE}/events/mlsys-2021-20210406-oral-session-4-training-i.ics",
+    )
+    assert add[1][1].startswith(
+        "https://calendar.google.com/calendar/render?action=TEMPLATE&text=Oral%3A%20Session%204%3A%20Training%20%28I%29"
+        "&dates=20210406T222000Z%2F20210406T235000Z&details=MLSys%202021%20%C2%B7%20Oral"
+    )
+    assert add[1][1].endswith("&location=Online&ctz=America%2FLos_Angeles")
+
+
+def test_builder_without_javascript_is_a_get_form(client: FlaskClient) -> None:
+    page = client.get("/builder?track=federated-learning&track=efficient-training").data
+
+    form = find(page, "form", id="builder")[0]
+    checked = [
+        e.attrs["value"] for e in find(page, "input", type="checkbox") if "checked" in e.attrs
+    ]
+    shown = [text(a) for a in find(page, "a", class_="title")]
+    assert (form.attrs["method"], form.attrs["action"]) == ("get", f"{BASE}/builder")
+    assert (checked, shown) == (
+        ["efficient-training", "federated-learning"],
+        ["Efficient Training", "Federated Learning"],
+    )
+    assert find(page, "input", id="url-built")[0].attrs["value"] == (
+        f"{BASE}/calendar.ics?track=efficient-training&track=federated-learning"
+    )
+
+
+def test_builder_unknown_value_explains_in_the_page(client: FlaskClient) -> None:
+    response = client.get("/builder?track=<b>nope</b>")
+
+    alert = find(response.data, "p", class_="alert")
+    assert (response.status_code, text(alert[0])) == (404, "no track 'b-nope-b'; known: "
+        "alexander-rush, efficient-inference-and-model-serving, efficient-training, federated-learning, "
+        "measurement-and-analysis, mert-toslali, ml-for-systems, "
+        "ml-programming-models-and-abstractions-interpretability-and-explainability-of-ml, "
+        "parallel-and-distributed-systems-2-communication, radu-marculescu-ming-lin-atlas-wang-kartikeya-bhardwaj, "
+        "registration-check-in-desk, ryan-adams, session-1-search-and-devices, session-2-compilers, "
+        "session-3-communication-and-storage, session-4-training-i, tushar-krishna, william-dally")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("url", "policy"),
+    [
+        ("/", "default-src 'self'; img-src 'self' data:; frame-ancestors 'self'"),
+        ("/mlsys-2023/", "default-src 'self'; img-src 'self' data:; frame-ancestors 'self'"),
+        ("/builder", "default-src 'self'; img-src 'self' data:; frame-ancestors 'self'"),
+        ("/embed?conference=mlsys-2023", "default-src 'self'; frame-ancestors *"),
+    ],
+    ids=["index", "conference", "builder", "embed-can-be-framed"],
+)
+def test_pages_security_headers(client: FlaskClient, url: str, policy: str) -> None:
+    response = client.get(url)
+
+    assert (response.headers["Content-Security-Policy"], response.headers["X-Content-Type-Options"],
+            response.mimetype) == (policy, "nosniff", "text/html")  # fmt: skip
+
+
+def test_embed_widget_offers_the_feed(client: FlaskClient) -> None:
+    page = client.get("/embed?conference=mlsys-2022&kind=oral").data
+
+    assert [name for name, _ in _subscribe_links(page)] == [
+        "Google Calendar", "Apple Calendar", "Outlook.com", "Microsoft 365", "Download .ics"
+    ]  # fmt: skip
+    assert text(find(page, "strong")[0]) == "MLSys 2022 · Orals"
+
+
+def test_embed_snippet_is_plain_links_with_inline_styles(client: FlaskClient) -> None:
+    page = client.get("/mlsys-2023/").data
+
+    snippet = text(find(page, "textarea", id="snippet-conference")[0])
+    inner = elements(snippet)
+    assert ({e.tag for e in inner}, [e.attrs["href"] for e in inner if e.tag == "a"][1]) == (
+        {"div", "strong", "a", "span"}, "webcal://localhost/mlsys-2023/calendar.ics"
+    )  # fmt: skip
+    assert all("style" in e.attrs for e in inner) and "<script" not in snippet
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/", "/mlsys-2023/", "/builder", "/events/mlsys-2023-20230606-poster-federated-learning/"],
+)
+def test_pages_label_every_field(client: FlaskClient, url: str) -> None:
+    page = client.get(url).data
+
+    labelled = {e.attrs["for"] for e in find(page, "label") if "for" in e.attrs}
+    fields = [e for e in elements(page) if e.tag in {"input", "textarea", "select"}]
+    unlabelled = [
+        e.attrs for e in fields if e.attrs.get("id") not in labelled and "label" not in e.ancestors
+    ]
+    assert unlabelled == []
+
+
+def test_pages_escape_text_from_sources(client: FlaskClient, sources: Path) -> None:
+    path = sources / "mlsys-2023.txt"
+    path.write_text(path.read_text(encoding="utf-8").replace("Federated Learning", "<script>alert(1)</script> & Co"),
+                    encoding="utf-8")  # fmt: skip
+
+    page = client.get("/mlsys-2023/").get_data(as_text=True)
+
+    assert ("<script>alert" in page, "&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co" in page) == (
+        False,
+        True,
+    )
