@@ -22,11 +22,23 @@ _DECODE_LINE = re.compile(r"\(at line (\d+)")
 
 
 @dataclass(frozen=True, slots=True)
+class Problem:
+    """A data file entry that cannot be used, and the source file it was about (if known)."""
+
+    file: str | None
+    error: ConfigError
+
+
+@dataclass(frozen=True, slots=True)
 class DataFile:
-    """A parsed data file: the conference of each source file it names."""
+    """A parsed data file: the conference of each usable entry, and the entries that are not."""
 
     path: Path
     by_file: dict[str, Conference]
+    problems: tuple[Problem, ...] = ()
+
+    def problem_with(self, file: str) -> ConfigError | None:
+        return next((p.error for p in self.problems if p.file == file), None)
 
 
 def _line_of(text: str, key: str, value: object, *, last: bool = False) -> int | None:
@@ -109,7 +121,11 @@ def _conference(entry: Any, defaults: dict[str, int], where: str, text: str) -> 
 
 
 def load_data_file(path: Path) -> DataFile:
-    """Reads and checks a data file; raises ConfigError naming the file and line of any mistake."""
+    """Reads and checks a data file.
+
+    A file that cannot be read as TOML raises ConfigError; an entry that is wrong (an unknown
+    time zone, a slug used twice) becomes a Problem naming the line, and the others load.
+    """
     where = str(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -127,24 +143,27 @@ def load_data_file(path: Path) -> DataFile:
     defaults = _durations(document.get("defaults", {}).get("durations", {}), where, text)
     by_file: dict[str, Conference] = {}
     owners: dict[str, str] = {}
+    problems: list[Problem] = []
     for entry in document.get("source", []):
-        conference = _conference(entry, defaults, where, text)
-        if conference.source in by_file:
-            raise ConfigError(
-                where,
-                _line_of(text, "file", conference.source, last=True),
-                f"{conference.source} is listed twice",
-            )
-        if conference.slug in owners:
-            raise ConfigError(
-                where,
-                _line_of(text, "slug", conference.slug, last=True),
-                f"slug {conference.slug!r} is used by both {owners[conference.slug]} and "
-                f"{conference.source}; each conference needs its own",
-            )
+        file = entry.get("file") if isinstance(entry, dict) else None
+        try:
+            conference = _conference(entry, defaults, where, text)
+            if conference.source in by_file:
+                line = _line_of(text, "file", conference.source, last=True)
+                raise ConfigError(where, line, f"{conference.source} is listed twice")
+            if conference.slug in owners:
+                raise ConfigError(
+                    where,
+                    _line_of(text, "slug", conference.slug, last=True),
+                    f"slug {conference.slug!r} is used by both {owners[conference.slug]} and "
+                    f"{conference.source}; each conference needs its own",
+                )
+        except ConfigError as error:
+            problems.append(Problem(file if isinstance(file, str) else None, error))
+            continue
         owners[conference.slug] = conference.source
         by_file[conference.source] = conference
-    return DataFile(path, by_file)
+    return DataFile(path, by_file, tuple(problems))
 
 
 def conference_for(source: Path, data: DataFile | None) -> Conference | None:

@@ -47,7 +47,10 @@ def parse_file(
     timezone: str | None = None,
 ) -> Schedule:
     """Parse one source file as `calsvc parse` does: data file entry, else inference and UTC."""
-    known = conference_for(path, find_data_file(path, sources_dir))
+    data = find_data_file(path, sources_dir)
+    if data and (problem := data.problem_with(path.name)):
+        raise problem
+    known = conference_for(path, data)
     conference = dataclasses.replace(known or fallback_conference(path), source=str(path))
     if timezone:
         if timezone not in pytz.all_timezones_set:

@@ -150,7 +150,7 @@ class Service:
         return {
             "version": catalogue.version,
             "sources_folder": str(loaded.folder),
-            "data_file": {"error": loaded.data_file_error},
+            "data_file": {"errors": list(loaded.data_file_errors)},
             "sessions": len(catalogue.entries),
             "sources": [
                 {

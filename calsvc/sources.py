@@ -64,7 +64,7 @@ class Loaded:
     conferences: tuple[Conference, ...]
     sources: tuple[SourceState, ...]
     data_file_signature: Signature
-    data_file_error: str | None = None
+    data_file_errors: tuple[str, ...] = ()
     signatures: tuple[Signature, ...] = field(default=())
 
     @property
@@ -123,22 +123,34 @@ def _load_source(
 
 
 def load_folder(folder: Path, previous: Loaded | None, *, now: datetime, reference: date) -> Loaded:
-    """Loads (or reloads) a sources folder, reusing what has not changed and keeping what broke."""
+    """Loads (or reloads) a sources folder, reusing what has not changed and keeping what broke.
+
+    A data file that cannot be read keeps every previous conference; an entry that went
+    wrong keeps its own previous version, if it had one.
+    """
     data_path = folder / DATA_FILE
     data_signature = signature(data_path)
+    earlier = {c.source: c for c in previous.conferences} if previous else {}
     try:
-        conferences = tuple(load_data_file(data_path).by_file.values())
-        data_error = None
+        data = load_data_file(data_path)
     except CalsvcError as error:
         log.error("data file failed to load, last good version kept: %s", error)
-        conferences = previous.conferences if previous else ()
-        data_error = str(error)
+        conferences = tuple(earlier.values())
+        errors: tuple[str, ...] = (str(error),)
+    else:
+        kept = {}
+        for problem in data.problems:
+            log.error("data file entry left out: %s", problem.error)
+            if problem.file in earlier and problem.file not in data.by_file:
+                kept[problem.file] = earlier[problem.file]
+        conferences = tuple({**data.by_file, **kept}.values())
+        errors = tuple(str(problem.error) for problem in data.problems)
     before = {s.file: s for s in previous.sources} if previous else {}
     sources = tuple(
         _load_source(folder, c, before.get(c.source), now=now, reference=reference)
         for c in conferences
     )
-    loaded = Loaded(folder, conferences, sources, data_signature, data_error)
+    loaded = Loaded(folder, conferences, sources, data_signature, errors)
     return Loaded(
-        folder, conferences, sources, data_signature, data_error, folder_signature(folder, loaded)
+        folder, conferences, sources, data_signature, errors, folder_signature(folder, loaded)
     )

@@ -29,33 +29,56 @@ def test_load_data_file_seeds() -> None:
     }  # fmt: skip
 
 
+def test_load_data_file_bad_default_duration_names_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "conferences.toml"
+    path.write_text("[defaults.durations]\nposter = -5\n", encoding="utf-8")
+
+    with pytest.raises(ConfigError) as error:
+        load_data_file(path)
+
+    assert (error.value.line, error.value.message) == (
+        2,
+        "duration of 'poster' must be whole minutes from 1 to 1440, not -5",
+    )
+
+
+def test_load_data_file_syntax_error_names_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "conferences.toml"
+    path.write_text('[[source]]\nfile = "a.txt"\nyear = 2023\nyear = 2024\n', encoding="utf-8")
+
+    with pytest.raises(ConfigError) as error:
+        load_data_file(path)
+
+    assert (error.value.line, error.value.message) == (
+        4,
+        "not valid TOML: Cannot overwrite a value",
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "line", "message"),
     [
         ('[[source]]\nfile = "a.txt"\ntimezone = "Mars/Olympus"\n', 3,
          "unknown time zone 'Mars/Olympus' for a.txt; use an IANA name such as 'America/New_York'"),
-        ('[[source]]\nfile = "a.txt"\nyear = 2023\nyear = 2024\n', 4,
-         "not valid TOML: Cannot overwrite a value"),
         ('[[source]]\nfile = "a.txt"\nslug = "x"\n[[source]]\nfile = "b.txt"\nslug = "x"\n', 6,
          "slug 'x' is used by both a.txt and b.txt; each conference needs its own"),
         ('[[source]]\nfile = "a.txt"\ncolour = "red"\n', 3,
          "unknown key 'colour' for a.txt; allowed: durations, file, homepage, name, slug, "
          "timezone, venue, year"),
-        ('[defaults.durations]\nposter = -5\n', 2,
-         "duration of 'poster' must be whole minutes from 1 to 1440, not -5"),
         ('[[source]]\nfile = "a.txt"\nslug = "Big Conf"\n', 3,
          "slug 'Big Conf' must be lowercase ASCII words joined by dashes, e.g. 'big-conf'"),
+        ('[[source]]\nfile = "a.txt"\nslug = "api"\n', 3,
+         "slug 'api' is taken by the service's own pages; avoid api, builder, embed, events, healthz, static, status"),
     ],
-    ids=["unknown-zone", "syntax-error", "duplicate-slug", "unknown-key", "bad-duration",
-         "bad-slug"],
+    ids=["unknown-zone", "duplicate-slug", "unknown-key", "bad-slug", "reserved-slug"],
 )  # fmt: skip
-def test_load_data_file_errors_name_file_and_line(
+def test_load_data_file_bad_entry_is_left_out_and_named(
     tmp_path: Path, text: str, line: int, message: str
 ) -> None:
     path = tmp_path / "conferences.toml"
-    path.write_text(text, encoding="utf-8")
+    path.write_text(text + '[[source]]\nfile = "good.txt"\n', encoding="utf-8")
 
-    with pytest.raises(ConfigError) as error:
-        load_data_file(path)
+    data = load_data_file(path)
 
-    assert (error.value.file, error.value.line, error.value.message) == (str(path), line, message)
+    problems = [(p.error.file, p.error.line, p.error.message) for p in data.problems]
+    assert (problems, "good.txt" in data.by_file) == ([(str(path), line, message)], True)

@@ -133,8 +133,8 @@ def test_reload_broken_data_file_keeps_everything(client: FlaskClient, sources: 
     _rewrite(sources / "conferences.toml", "[[source]\nfile = 'x'\n")
     served = client.get("/calendar.ics").data
 
-    assert (served, client.get("/status").json["data_file"]["error"]) == (  # type: ignore[index]
-        good, f"{sources / 'conferences.toml'}:1: not valid TOML: Expected ']]' at the end of an array declaration"
+    assert (served, client.get("/status").json["data_file"]["errors"]) == (  # type: ignore[index]
+        good, [f"{sources / 'conferences.toml'}:1: not valid TOML: Expected ']]' at the end of an array declaration"]
     )  # fmt: skip
 
 
