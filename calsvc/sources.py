@@ -14,7 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from .conferences import DATA_FILE, load_data_file
-from .errors import CalsvcError
+from .errors import CalsvcError, SourceError
 from .model import Conference, Diagnostic, Schedule
 from .parse import parse_programme
 from .sourcetext import read_bytes
@@ -93,7 +93,7 @@ def _load_source(
     if same_conference and previous and previous.signature == current and _settled(current):
         return previous
     try:
-        data = read_bytes(path)
+        data = read_bytes(path, name=conference.source)
         digest = hashlib.sha256(data).hexdigest()
         if same_conference and previous and previous.digest == digest and not previous.error:
             return SourceState(
@@ -106,6 +106,15 @@ def _load_source(
                 digest,
             )
         schedule = parse_programme(data, conference, reference=reference)
+        if not schedule.sessions and previous and previous.schedule and previous.schedule.sessions:
+            # An emptied or truncated paste would cancel the whole programme: refuse it.
+            kept = len(previous.schedule.sessions)
+            raise SourceError(
+                conference.source,
+                1,
+                f"no sessions found; the last good version "
+                f"({kept} sessions) stays in service until the file has sessions again",
+            )
     except CalsvcError as error:
         log.error("source %s failed to load, last good version kept: %s", conference.source, error)
         return SourceState(
@@ -117,8 +126,10 @@ def _load_source(
             str(error),
         )
     for diagnostic in schedule.diagnostics:
-        if diagnostic.level != "info":
-            log.warning("%s", diagnostic)
+        level = {"error": logging.ERROR, "warning": logging.WARNING}.get(
+            diagnostic.level, logging.INFO
+        )
+        log.log(level, "%s", diagnostic)
     return SourceState(conference.source, conference, schedule, current, now, None, digest)
 
 

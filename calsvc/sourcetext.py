@@ -8,6 +8,7 @@ from .errors import SourceError
 from .model import Diagnostic
 
 MAX_SOURCE_BYTES = 64 * 1024 * 1024
+LONG_LINE = 100_000  # abstracts run to a few thousand characters
 # Text copied from web pages ends lines in spaces and no-break spaces; both are noise.
 _TRAILING = " \t\r\f\v\u00a0\u2007\u202f\u200b\ufeff"
 
@@ -35,17 +36,22 @@ def decode(data: bytes, source: str) -> tuple[list[str], list[Diagnostic]]:
     for number, raw in enumerate(lines, start=1):
         if "\x00" in raw:
             diagnostics.append(Diagnostic(source, number, "warning", "nul", "NUL bytes removed"))
-            lines[number - 1] = raw.replace("\x00", "")
+            lines[number - 1] = raw = raw.replace("\x00", "")
+        if len(raw) > LONG_LINE:
+            length = f"{len(raw):,}"
+            message = f"line has {length} characters, more than any programme line; read as text"
+            diagnostics.append(Diagnostic(source, number, "warning", "long-line", message))
     return [line.strip(_TRAILING).lstrip() for line in lines], diagnostics
 
 
-def read_bytes(path: Path) -> bytes:
-    """A source's bytes, or a SourceError that says why they cannot be had."""
+def read_bytes(path: Path, *, name: str | None = None) -> bytes:
+    """A source's bytes, or a SourceError (naming it as `name`, else its path) that says why not."""
+    shown = name or str(path)
     try:
         if path.stat().st_size > MAX_SOURCE_BYTES:
-            raise SourceError(str(path), None, f"larger than {MAX_SOURCE_BYTES // 2**20} MB")
+            raise SourceError(shown, None, f"larger than {MAX_SOURCE_BYTES // 2**20} MB")
         return path.read_bytes()
     except IsADirectoryError as exc:
-        raise SourceError(str(path), None, "is a folder, not a file") from exc
+        raise SourceError(shown, None, "is a folder, not a file") from exc
     except OSError as exc:
-        raise SourceError(str(path), None, f"cannot read: {exc.strerror}") from exc
+        raise SourceError(shown, None, f"cannot read: {exc.strerror}") from exc

@@ -1,0 +1,171 @@
+"""Bad input files, each named: one clear message with file:line in the CLI, /status and the log,
+and the service keeps serving everything that is valid."""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from flask.testing import FlaskClient
+
+from .calendars import revisions, uids
+from .test_web_feeds import ALL_2021, ALL_2022, ALL_2023
+
+Edit = Callable[[Path], None]
+
+
+def _programme(edit: Callable[[str], str | bytes]) -> Edit:
+    def apply(sources: Path) -> None:
+        path = sources / "mlsys-2023.txt"
+        new = edit(path.read_text(encoding="utf-8"))
+        path.write_bytes(new if isinstance(new, bytes) else new.encode("utf-8"))
+
+    return apply
+
+
+def _data_file(edit: Callable[[str], str]) -> Edit:
+    def apply(sources: Path) -> None:
+        path = sources / "conferences.toml"
+        path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+
+    return apply
+
+
+def _header(old: str, new: str) -> Edit:
+    return _programme(lambda text: text.replace(old, new))
+
+
+@dataclass(frozen=True)
+class Case:
+    edit: Edit
+    message: str  # what a person is told, after "file:line: "
+    line: int | None
+    where: (
+        str  # "source": a diagnostic or error of mlsys-2023.txt; "data file": of conferences.toml
+    )
+    served_2023: list[str]  # what the conference serves afterwards
+    cli_exit: int
+    cli_message: str | None = None  # when the CLI, which knows no earlier version, says otherwise
+
+
+FEDERATED = "Poster: Federated Learning Tue 6 Jun 03:20 p.m."
+WITHOUT_FEDERATED = [u for u in ALL_2023 if "federated" not in u]
+CASES = {
+    "empty": Case(_programme(lambda text: ""), "no sessions found; the last good version (6 sessions) stays "
+                  "in service until the file has sessions again", 1, "source", ALL_2023, 0,
+                  "no session headers found in 0 lines of text; nothing to schedule"),
+    "binary": Case(_programme(lambda text: bytes(range(256)) * 64), "this is not a text file (it holds binary data)",
+                   1, "source", ALL_2023, 2),
+    "ten-megabyte-line": Case(_programme(lambda text: text.rstrip("\n") + "\n" + "x" * 10_000_000 + "\n"),
+                              "line has 10,000,000 characters, more than any programme line; read as text",
+                              48, "source", ALL_2023, 0),
+    "nul-bytes": Case(_header(FEDERATED, FEDERATED.replace("Federated", "Fede\x00rated")), "NUL bytes removed",
+                      23, "source", ALL_2023, 0),
+    "windows-1252": Case(_programme(lambda text: text.replace("’", "'").replace("…", "...").replace("×", "x")
+                                    .encode("cp1252").replace(b"Learning Tue", b"Learning \xe9 Tue")),
+                         "not UTF-8; read as Windows-1252", 22, "source",
+                         [u.replace("federated-learning", "federated-learning-e") for u in ALL_2023], 0),
+    "wed-31-feb": Case(_header(FEDERATED, "Poster: Federated Learning Wed 31 Feb 03:20 p.m."),
+                       "'Wed 31 Feb 03:20 p.m.' is not a date: February 2023 has 28 days; this session is left out",
+                       23, "source", WITHOUT_FEDERATED, 1),
+    "hour-25": Case(_header(FEDERATED, "Poster: Federated Learning Tue 6 Jun 25:00"),
+                    "'25:00' is not a time: hour 25 is past 23; this session is left out", 23, "source",
+                    WITHOUT_FEDERATED, 1),
+    "13-pm": Case(_header(FEDERATED, "Poster: Federated Learning Tue 6 Jun 13:00 p.m."),
+                  "'13:00 p.m.' is not a time: 13 o'clock has no p.m.; this session is left out", 23, "source",
+                  WITHOUT_FEDERATED, 1),
+    "weekday-contradicts-date": Case(_header(FEDERATED, "Poster: Federated Learning Wed 6 Jun 03:20 p.m."),
+                                     "'Wed 6 Jun 03:20 p.m.': 06 June 2023 is a Tuesday, not a Wednesday; using the date",
+                                     23, "source", ALL_2023, 0),
+    "unknown-time-zone": Case(_data_file(lambda text: text.replace('"America/New_York"', '"America/Miami"')),
+                              "unknown time zone 'America/Miami' for mlsys-2023.txt; use an IANA name such as "
+                              "'America/New_York'", 37, "data file", ALL_2023, 2),
+    "data-file-syntax-error": Case(_data_file(lambda text: text.replace("[[source]]", "[[source]", 1)),
+                                   "not valid TOML: Expected ']]' at the end of an array declaration", 14,
+                                   "data file", ALL_2023, 2),
+    "same-slug-twice": Case(_data_file(lambda text: text.replace('slug = "mlsys-2022"', 'slug = "mlsys-2021"')),
+                            "slug 'mlsys-2021' is used by both mlsys-2021.txt and mlsys-2022.txt; each conference "
+                            "needs its own", 25, "data file", ALL_2023, 2),
+}  # fmt: skip
+
+
+def _cli(sources: Path, name: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "calsvc", "parse", str(sources / name), "--ref-date", "2026-11-22"],
+                          capture_output=True, text=True, check=False)  # fmt: skip
+
+
+def _confirmed(body: bytes) -> list[str]:
+    """The UIDs of the sessions in service (a session left out is served as CANCELLED)."""
+    status = revisions(body)
+    return [uid for uid in uids(body) if status[uid][1] == "CONFIRMED"]
+
+
+def _plain(text: str) -> str:
+    return text.replace(": error:", ":").replace(": warning:", ":").replace(": info:", ":")
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_bad_file_gives_one_clear_message_and_the_rest_is_served(
+    name: str, client: FlaskClient, sources: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    case = CASES[name]
+    client.get("/healthz")
+    caplog.set_level(logging.INFO, logger="calsvc")
+    caplog.clear()
+    started = time.perf_counter()
+
+    case.edit(sources)
+    status = client.get("/status").json
+    served = {
+        slug: _confirmed(client.get(f"/{slug}/calendar.ics").data)
+        for slug in ("mlsys-2021", "mlsys-2022", "mlsys-2023")
+    }
+    seconds = time.perf_counter() - started
+    cli = _cli(sources, "mlsys-2022.txt" if name == "same-slug-twice" else "mlsys-2023.txt")
+
+    # The service names a source as /status does (its file name); the CLI names the path it was given.
+    if case.where == "data file":
+        expected = cli_expected = f"{sources / 'conferences.toml'}:{case.line}: {case.message}"
+        reported = status["data_file"]["errors"]  # type: ignore[index]
+    else:
+        expected = f"mlsys-2023.txt:{case.line}: {case.message}"
+        cli_expected = (
+            f"{sources / 'mlsys-2023.txt'}:{case.line}: {case.cli_message or case.message}"
+        )
+        source = status["sources"][2]  # type: ignore[index]
+        notes = [f"mlsys-2023.txt:{d['line']}: {d['message']}" for d in source["diagnostics"]]
+        reported = [source["error"]] if source["error"] else notes
+    logged = [_plain(r.getMessage()) for r in caplog.records]
+
+    assert reported == [expected]
+    assert [m for m in logged if expected in m] != []
+    assert (cli.returncode, cli_expected in _plain(cli.stdout + cli.stderr)) == (
+        case.cli_exit,
+        True,
+    )
+    assert served == {
+        "mlsys-2021": ALL_2021,
+        "mlsys-2022": ALL_2022,
+        "mlsys-2023": case.served_2023,
+    }
+    assert seconds < 20  # bounded: no pattern goes quadratic on a long line
+
+
+def test_bad_file_bom_and_crlf_read_like_the_clean_text(client: FlaskClient, sources: Path) -> None:
+    path = sources / "mlsys-2023.txt"
+    before = client.get("/mlsys-2023/calendar.ics").data
+
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n"))
+    status = client.get("/status").json["sources"][2]  # type: ignore[index]
+
+    assert (
+        client.get("/mlsys-2023/calendar.ics").data,
+        status["error"],
+        status["diagnostics"],
+    ) == (before, None, [])
