@@ -50,6 +50,8 @@ class Catalogue:
     tracks: dict[tuple[str, str], Group] = field(init=False)
     kinds: dict[tuple[str, str], Group] = field(init=False)
     zones: dict[str, Zone] = field(init=False)
+    _track_slugs: frozenset[str] = field(init=False)
+    _kind_slugs: frozenset[str] = field(init=False)
     _position: dict[str, int] = field(init=False)
     _zone_of: list[str | None] = field(init=False)
     _index: dict[tuple[str, object], set[int]] = field(init=False)
@@ -74,6 +76,8 @@ class Catalogue:
             for key in keys:
                 index.setdefault(key, set()).add(position)
         object.__setattr__(self, "by_uid", {e.session.uid: e for e in self.entries})
+        object.__setattr__(self, "_track_slugs", frozenset(slug for _, slug in tracks))
+        object.__setattr__(self, "_kind_slugs", frozenset(slug for _, slug in kinds))
         object.__setattr__(
             self, "_position", {e.session.uid: p for p, e in enumerate(self.entries)}
         )
@@ -129,18 +133,31 @@ class Catalogue:
         return cls({c.slug: c for c in conferences}, entries, version, min(ends, default=None))
 
     def check(self, selection: Selection) -> None:
-        """Raises NotFound for a conference, track or kind the catalogue does not hold."""
+        """Raises NotFound for a conference, track or kind that no conference has.
+
+        Filters combine with AND, so a kind that exists, asked of a conference without it,
+        is an empty selection rather than an error.
+        """
         for slug in selection.conferences:
             if slug not in self.conferences:
                 raise NotFound("conference", slug, self.conferences)
-        scope = selection.conferences or tuple(self.conferences)
-        for what, slugs, groups in (
-            ("track", selection.tracks, self.tracks),
-            ("kind", selection.kinds, self.kinds),
+        for what, slugs, known in (
+            ("track", selection.tracks, self._track_slugs),
+            ("kind", selection.kinds, self._kind_slugs),
         ):
             for slug in slugs:
-                if not any((conference, slug) in groups for conference in scope):
-                    raise NotFound(what, slug, {s for (c, s) in groups if c in scope})
+                if slug not in known:
+                    raise NotFound(what, slug, known)
+
+    def require(
+        self, conference: str, *, track: str | None = None, kind: str | None = None
+    ) -> None:
+        """Raises NotFound unless the conference has this track or kind (a feed's own path)."""
+        if conference not in self.conferences:
+            raise NotFound("conference", conference, self.conferences)
+        for what, slug, groups in (("track", track, self.tracks), ("kind", kind, self.kinds)):
+            if slug is not None and (conference, slug) not in groups:
+                raise NotFound(what, slug, {s for (c, s) in groups if c == conference})
 
     def select(self, selection: Selection) -> list[Entry]:
         """The entries a selection holds, in time order; raises NotFound for unknown slugs."""

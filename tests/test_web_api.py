@@ -129,8 +129,8 @@ def test_api_events_all_day_entries(client: FlaskClient) -> None:
     ("url", "status", "error"),
     [
         ("/api/events?when=today", 400,
-         {"status": 400, "message": "when='today' is not valid; allowed: parameters conference, track, kind, day, q, download",
-          "parameter": "when", "allowed": "parameters conference, track, kind, day, q, download"}),
+         {"status": 400, "message": "when='today' is not valid; allowed: parameters conference, track, kind, day, q",
+          "parameter": "when", "allowed": "parameters conference, track, kind, day, q"}),
         ("/api/events?day=tomorrow", 400,
          {"status": 400, "message": "day='tomorrow' is not valid; allowed: dates written YYYY-MM-DD, e.g. 2023-06-06",
           "parameter": "day", "allowed": "dates written YYYY-MM-DD, e.g. 2023-06-06"}),

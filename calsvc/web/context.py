@@ -18,7 +18,17 @@ def base_url() -> str:
     return configured or request.host_url.rstrip("/")
 
 
-def selection(**fixed: str) -> Selection:
-    """The request's filters, with any conference, track or kind the path fixes."""
-    chosen = selection_from_query(request.args.items(multi=True), also_allowed=("download",))
+def selection(*, feed: bool = False, **fixed: str) -> Selection:
+    """The request's filters, with any conference, track or kind the path fixes.
+
+    A path's own conference, track or kind must exist there (404 otherwise); feeds also
+    take download=.
+    """
+    chosen = selection_from_query(
+        request.args.items(multi=True), also_allowed=("download",) if feed else ()
+    )
+    if "conference" in fixed:
+        service().catalogue().require(
+            fixed["conference"], track=fixed.get("track"), kind=fixed.get("kind")
+        )
     return chosen.narrowed(**fixed)

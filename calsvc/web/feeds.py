@@ -13,25 +13,25 @@ blueprint = Blueprint("feeds", __name__)
 @blueprint.get("/calendar.ics")
 def everything() -> Response:
     return calendar_response(
-        service().feed(selection(), base_url=base_url()), download=wants_download()
+        service().feed(selection(feed=True), base_url=base_url()), download=wants_download()
     )
 
 
 @blueprint.get("/<conference>/calendar.ics")
 def conference(conference: str) -> Response:
-    chosen = selection(conference=conference)
+    chosen = selection(feed=True, conference=conference)
     return calendar_response(service().feed(chosen, base_url=base_url()), download=wants_download())
 
 
 @blueprint.get("/<conference>/tracks/<track>.ics")
 def track(conference: str, track: str) -> Response:
-    chosen = selection(conference=conference, track=track)
+    chosen = selection(feed=True, conference=conference, track=track)
     return calendar_response(service().feed(chosen, base_url=base_url()), download=wants_download())
 
 
 @blueprint.get("/<conference>/kinds/<kind>.ics")
 def kind(conference: str, kind: str) -> Response:
-    chosen = selection(conference=conference, kind=kind)
+    chosen = selection(feed=True, conference=conference, kind=kind)
     return calendar_response(service().feed(chosen, base_url=base_url()), download=wants_download())
 
 
