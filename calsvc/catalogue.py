@@ -210,7 +210,8 @@ class Catalogue:
             raise NotFound("session", uid, ()) from None
 
     def name(self, selection: Selection) -> str:
-        """A feed's name from what it holds: 'MLSys 2023 · Posters'."""
+        """A feed's name from what it holds: 'MLSys 2023 · Posters'; NotFound for unknown slugs."""
+        self.check(selection)
         conferences = selection.conferences or (
             tuple(self.conferences) if len(self.conferences) == 1 else ()
         )

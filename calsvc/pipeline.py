@@ -184,7 +184,7 @@ def feed(
     ttl: timedelta,
 ) -> Feed:
     """Select the sessions, then assemble their rendered VEVENTs under a calendar head."""
-    positions = catalogue.positions(selection)  # first: it checks every slug exists
+    positions = catalogue.positions(selection)
     return _assemble(
         catalogue,
         catalogue.name(selection),

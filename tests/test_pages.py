@@ -234,3 +234,11 @@ def test_pages_escape_text_from_sources(client: FlaskClient, sources: Path) -> N
         False,
         True,
     )
+
+
+def test_embed_unknown_conference_is_404_not_an_error(client: FlaskClient) -> None:
+    response = client.get("/embed?conference=0")  # found by tests/test_fuzz.py
+
+    assert (response.status_code, response.get_data(as_text=True)) == (
+        404, "no conference '0'; known: mlsys-2021, mlsys-2022, mlsys-2023, mlsys-abstracts\n"
+    )  # fmt: skip

@@ -4,12 +4,21 @@ from __future__ import annotations
 
 import logging
 
-from flask import Flask
+from flask import Flask, Response
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from ..service import Service
 from ..settings import Settings
 from . import api, errors, feeds, pages
+
+
+def harden(response: Response) -> Response:
+    """Feeds, JSON and error text may echo what a client sent: never let a browser run it."""
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault(
+        "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"
+    )
+    return response
 
 
 def create_app(settings: Settings | None = None, *, service: Service | None = None) -> Flask:
@@ -23,6 +32,7 @@ def create_app(settings: Settings | None = None, *, service: Service | None = No
         hops = settings.proxy_hops
         proxied = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops, x_prefix=hops)
         app.wsgi_app = proxied  # type: ignore[method-assign]
+    app.after_request(harden)
     app.register_blueprint(feeds.blueprint)
     app.register_blueprint(api.blueprint)
     app.register_blueprint(pages.blueprint)

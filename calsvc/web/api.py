@@ -13,6 +13,7 @@ from ..render import session_page
 from ..report import event_json
 from ..select import Selection, selection_from_query
 from .context import base_url, selection, service
+from .openapi import openapi
 from .responses import json_response
 
 blueprint = Blueprint("api", __name__)
@@ -109,6 +110,11 @@ def events() -> Response:
             "events": [_entry_json(e) for e in entries],
         }
     )
+
+
+@blueprint.get("/api/openapi.json")
+def openapi_json() -> Response:
+    return json_response(openapi(service().catalogue(), server=base_url()))
 
 
 @blueprint.get("/healthz")

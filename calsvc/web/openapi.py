@@ -1,0 +1,247 @@
+"""The OpenAPI 3.0 description of /api/*, built from the catalogue so that its enums are the
+conferences, tracks and kinds actually served."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import __version__
+from ..catalogue import Catalogue
+from ..select import MAX_VALUES, MAX_WORDS_LENGTH
+
+NULLABLE_STRING = {"type": "string", "nullable": True}
+LINKS = {
+    "type": "object",
+    "required": ["https", "webcal", "google", "outlook", "office365", "download"],
+    "properties": {
+        name: {"type": "string"}
+        for name in ("https", "webcal", "google", "outlook", "office365", "download")
+    },
+}
+GROUP = {
+    "type": "object",
+    "required": ["slug", "name", "conference", "kind", "kinds", "sessions", "feeds"],
+    "properties": {
+        "slug": {"type": "string"},
+        "name": {"type": "string"},
+        "conference": {"type": "string"},
+        "kind": NULLABLE_STRING,
+        "kinds": {"type": "array", "items": {"type": "string"}},
+        "sessions": {"type": "integer", "minimum": 0},
+        "feeds": {"$ref": "#/components/schemas/Links"},
+    },
+}
+ITEM = {
+    "type": "object",
+    "required": ["title", "authors", "abstract", "bio"],
+    "properties": {name: NULLABLE_STRING for name in ("title", "authors", "abstract", "bio")},
+}
+EVENT = {
+    "type": "object",
+    "required": [
+        "uid",
+        "source",
+        "line",
+        "conference",
+        "kind",
+        "kind_slug",
+        "track",
+        "track_slug",
+        "title",
+        "date",
+        "start",
+        "end",
+        "end_inferred",
+        "all_day",
+        "timezone",
+        "location",
+        "items",
+        "status",
+        "sequence",
+        "last_modified",
+        "url",
+        "ics",
+    ],
+    "properties": {
+        "uid": {"type": "string"},
+        "source": {"type": "string"},
+        "line": {"type": "integer"},
+        "conference": {"type": "string"},
+        "kind": {"type": "string"},
+        "kind_slug": {"type": "string"},
+        "track": NULLABLE_STRING,
+        "track_slug": NULLABLE_STRING,
+        "title": {"type": "string"},
+        "date": {**NULLABLE_STRING, "format": "date"},
+        "start": {**NULLABLE_STRING, "format": "date-time"},
+        "end": {**NULLABLE_STRING, "format": "date-time"},
+        "end_inferred": {"type": "boolean"},
+        "all_day": {"type": "boolean"},
+        "timezone": {"type": "string"},
+        "location": NULLABLE_STRING,
+        "items": {"type": "array", "items": {"$ref": "#/components/schemas/Item"}},
+        "status": {"type": "string", "enum": ["confirmed", "cancelled"]},
+        "sequence": {"type": "integer"},
+        "last_modified": {"type": "string", "format": "date-time"},
+        "url": {"type": "string"},
+        "ics": {"type": "string"},
+    },
+}
+ERROR = {
+    "type": "object",
+    "required": ["error"],
+    "properties": {
+        "error": {
+            "type": "object",
+            "required": ["status", "message"],
+            "properties": {
+                "status": {"type": "integer"},
+                "message": {"type": "string"},
+                "parameter": {"type": "string"},
+                "what": {"type": "string"},
+                "allowed": {"type": "string"},
+            },
+        }
+    },
+}
+
+
+def _array(items: dict[str, Any], description: str) -> dict[str, Any]:
+    return {"type": "array", "items": items, "maxItems": MAX_VALUES, "description": description}
+
+
+def _filters(catalogue: Catalogue) -> list[dict[str, Any]]:
+    def slugs(values: set[str]) -> dict[str, Any]:
+        return {"type": "string", "enum": sorted(values)} if values else {"type": "string"}
+
+    described = {
+        "conference": _array(slugs(set(catalogue.conferences)), "Conference slugs (OR)."),
+        "track": _array(slugs({slug for _, slug in catalogue.tracks}), "Track slugs (OR)."),
+        "kind": _array(slugs({slug for _, slug in catalogue.kinds}), "Kinds of session (OR)."),
+        "day": _array(
+            {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}, "Days (OR)."
+        ),
+        "q": _array(
+            {"type": "string", "maxLength": MAX_WORDS_LENGTH},
+            "Words that must all appear in the session's title, papers, authors or abstracts.",
+        ),
+    }
+    return [
+        {
+            "name": name,
+            "in": "query",
+            "required": False,
+            "style": "form",
+            "explode": True,
+            "schema": schema,
+        }
+        for name, schema in described.items()
+    ]
+
+
+def _responses(body: str, *, errors: tuple[int, ...] = (400, 404)) -> dict[str, Any]:
+    json = "application/json"
+    responses: dict[str, Any] = {
+        "200": {"description": "OK", "content": {json: {"schema": {"$ref": body}}}}
+    }
+    for status in errors:
+        text = {
+            400: "A parameter that cannot be used",
+            404: "A conference, track or kind that is not served",
+        }
+        responses[str(status)] = {
+            "description": text[status],
+            "content": {json: {"schema": {"$ref": "#/components/schemas/Error"}}},
+        }
+    return responses
+
+
+def _listing(key: str, item: str) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "required": [key],
+        "properties": {key: {"type": "array", "items": {"$ref": item}}},
+    }
+
+
+def openapi(catalogue: Catalogue, *, server: str) -> dict[str, Any]:
+    """The description of /api/* for this catalogue, served at /api/openapi.json."""
+    filters = _filters(catalogue)
+    return {
+        "openapi": "3.0.3",
+        "info": {
+            "title": "calsvc",
+            "version": __version__,
+            "description": "Conference programmes as subscribable iCalendar feeds: what there is, "
+            "and the sessions a filter selects.",
+        },
+        "servers": [{"url": server}],
+        "paths": {
+            "/api/conferences": {
+                "get": {
+                    "summary": "The conferences served, with their feed links",
+                    "responses": _responses("#/components/schemas/Conferences", errors=(400,)),
+                }
+            },
+            "/api/tracks": {
+                "get": {
+                    "summary": "The tracks, with per-track feed links",
+                    "parameters": filters,
+                    "responses": _responses("#/components/schemas/Tracks"),
+                }
+            },
+            "/api/kinds": {
+                "get": {
+                    "summary": "The kinds of session, with per-kind feed links",
+                    "parameters": filters,
+                    "responses": _responses("#/components/schemas/Kinds"),
+                }
+            },
+            "/api/events": {
+                "get": {
+                    "summary": "The sessions a filter selects, in calsvc parse's JSON shape",
+                    "parameters": filters,
+                    "responses": _responses("#/components/schemas/Events"),
+                }
+            },
+        },
+        "components": {
+            "schemas": {
+                "Links": LINKS,
+                "Group": GROUP,
+                "Item": ITEM,
+                "Event": EVENT,
+                "Error": ERROR,
+                "Conferences": _listing("conferences", "#/components/schemas/Conference"),
+                "Conference": {
+                    "type": "object",
+                    "required": ["slug", "name", "timezone", "sessions", "days", "feeds"],
+                    "properties": {
+                        "slug": {"type": "string"},
+                        "name": {"type": "string"},
+                        "year": {"type": "integer", "nullable": True},
+                        "timezone": {"type": "string"},
+                        "venue": NULLABLE_STRING,
+                        "homepage": NULLABLE_STRING,
+                        "sessions": {"type": "integer"},
+                        "days": {"type": "array", "items": {"type": "string", "format": "date"}},
+                        "feeds": {"$ref": "#/components/schemas/Links"},
+                    },
+                },
+                "Tracks": _listing("tracks", "#/components/schemas/Group"),
+                "Kinds": _listing("kinds", "#/components/schemas/Group"),
+                "Events": {
+                    "type": "object",
+                    "required": ["name", "feeds", "events"],
+                    "properties": {
+                        "name": {"type": "string"},
+                        "feeds": {"$ref": "#/components/schemas/Links"},
+                        "events": {
+                            "type": "array",
+                            "items": {"$ref": "#/components/schemas/Event"},
+                        },
+                    },
+                },
+            }
+        },
+    }
