@@ -169,6 +169,8 @@ def test_feed_headers_for_subscription(client: FlaskClient) -> None:
         "Vary": "Accept-Encoding",
         "Cache-Control": "public, max-age=300",
         "Access-Control-Allow-Origin": "*",
+        "X-Content-Type-Options": "nosniff",
+        "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
     }
     assert (
         response.headers["ETag"][0],
