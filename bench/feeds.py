@@ -104,16 +104,22 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def wrk(url: str, seconds: int, connections: int = 64) -> tuple[float, str, str, str]:
-    output = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url],
-                            capture_output=True, text=True, check=True).stdout  # fmt: skip
+def wrk(url: str, seconds: int, *, extra: list[str] | None = None) -> tuple[float, str, str, int]:
+    """wrk's requests/s, p50 and p99 latency, and errors (non-2xx/3xx answers and socket errors)."""
+    command = ["wrk", "-t2", "-c64", f"-d{seconds}s", "--latency", *(extra or []), url]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     rate = float(output.split("Requests/sec:")[1].split()[0])
     latency = {
         line.split()[0]: line.split()[1]
         for line in output.splitlines()
         if line.strip()[:3] in {"50%", "99%"}
     }
-    errors = output.split("Non-2xx or 3xx responses:")[1].split()[0] if "Non-2xx" in output else "0"
+    errors = (
+        int(output.split("Non-2xx or 3xx responses:")[1].split()[0]) if "Non-2xx" in output else 0
+    )
+    if "Socket errors:" in output:
+        counts = output.split("Socket errors:")[1].splitlines()[0]
+        errors += sum(int(part.split()[1]) for part in counts.split(","))
     return rate, latency.get("50%", "?"), latency.get("99%", "?"), errors
 
 

@@ -11,7 +11,7 @@ import gzip
 import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 
 import pytz
@@ -106,7 +106,7 @@ def load(
             stored = store.sync(
                 conference.slug,
                 [
-                    Current(uid, fingerprint(s, conference), event_json(s))
+                    Current(uid, fingerprint(s, conference), partial(event_json, s))
                     for uid, s in live.items()
                 ],
                 now,
@@ -115,7 +115,12 @@ def load(
         else:
             stored = store.served(conference.slug, now, keep_cancelled=keep_cancelled)
         for row in stored:
-            session = live.get(row.uid) or session_from_json(row.session)
+            session = live.get(row.uid)
+            if session is None:
+                assert row.session is not None, (
+                    "the store gives the JSON of every session not in the source"
+                )
+                session = session_from_json(row.session)
             entries.append(Entry(session, conference, row.revision))
     version = hashlib.sha256(
         repr(

@@ -193,6 +193,7 @@ class EventPieces:
     def __init__(self) -> None:
         self._by_base: dict[str, dict[tuple[str, int, datetime, bool], bytes]] = {}
         self._aligned: dict[tuple[str, str], list[bytes | None]] = {}
+        self.rendered = 0  # how many VEVENTs were rendered so far
 
     def get(self, entry: Entry, *, base_url: str) -> bytes:
         pieces = self._by_base.get(base_url)
@@ -205,6 +206,7 @@ class EventPieces:
         piece = pieces.get(key)
         if piece is None:
             url = session_page(base_url, entry.session.uid)
+            self.rendered += 1
             piece = pieces[key] = event_bytes(entry.session, entry.conference, revision, url=url)
         return piece
 

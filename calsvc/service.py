@@ -6,6 +6,9 @@ version of the programme, never a mix.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import gc
 import logging
 import threading
 import time
@@ -24,7 +27,22 @@ from .sources import Loaded, folder_signature
 from .store import RevisionStore
 
 log = logging.getLogger("calsvc.service")
-FEED_CACHE_BYTES = 64 * 1024 * 1024
+# Assembling a feed from rendered VEVENTs takes milliseconds, so only small feeds, the ones
+# polled most, are worth keeping whole; memory stays bounded however many are asked for.
+FEED_CACHE_BYTES = 16 * 1024 * 1024
+LARGEST_CACHED_FEED = 4 * 1024 * 1024
+RENDERS_BEFORE_RELEASE = 1000
+
+
+def release_memory() -> None:
+    """Hands memory a reload used only for a moment back to the system.
+
+    Parsing a large programme briefly holds its text several times over; glibc keeps such
+    freed memory in the process unless asked, which would leave every worker at its peak.
+    """
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to ask
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 class FeedCache:
@@ -44,7 +62,7 @@ class FeedCache:
 
     def put(self, key: tuple[Any, ...], feed: Feed) -> None:
         with self._lock:
-            if key in self._feeds or len(feed.body) > self._max_bytes:
+            if key in self._feeds or len(feed.body) > min(self._max_bytes, LARGEST_CACHED_FEED):
                 return
             self._feeds[key] = feed
             self._bytes += len(feed.body)
@@ -114,6 +132,7 @@ class Service:
             )
             changed = self._catalogue is None or catalogue.version != self._catalogue.version
             self._loaded, self._catalogue = loaded, catalogue
+            release_memory()
             if changed:
                 self.pieces.keep_only(catalogue.entries)
                 self.feeds.clear()
@@ -133,8 +152,11 @@ class Service:
         key = (catalogue.version, base_url, selection)
         feed = self.feeds.get(key)
         if feed is None:
+            rendered = self.pieces.rendered
             feed = pipeline.feed(catalogue, selection, self.pieces, base_url=base_url, ttl=self.ttl)
             self.feeds.put(key, feed)
+            if self.pieces.rendered - rendered >= RENDERS_BEFORE_RELEASE:
+                release_memory()  # rendering leaves many small freed objects behind
         return feed
 
     def single(self, uid: str, *, base_url: str) -> Feed:

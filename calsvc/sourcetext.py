@@ -33,6 +33,7 @@ def decode(data: bytes, source: str) -> tuple[list[str], list[Diagnostic]]:
             Diagnostic(source, line, "info", "encoding", "not UTF-8; read as Windows-1252")
         )
     lines = text.split("\n")
+    del text  # the lines hold it all now; a large source should not be held twice
     for number, raw in enumerate(lines, start=1):
         if "\x00" in raw:
             diagnostics.append(Diagnostic(source, number, "warning", "nul", "NUL bytes removed"))

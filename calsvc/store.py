@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -36,20 +36,24 @@ CREATE INDEX IF NOT EXISTS revisions_conference ON revisions (conference);
 
 @dataclass(frozen=True, slots=True)
 class Current:
-    """A session as it is now: its UID, the digest of what subscribers see, and its JSON."""
+    """A session as it is now: its UID, the digest of what subscribers see, and its JSON.
+
+    The JSON is made only for rows that are written (new or changed sessions).
+    """
 
     uid: str
     fingerprint: str
-    session: dict[str, Any]
+    session: Callable[[], dict[str, Any]]
 
 
 @dataclass(frozen=True, slots=True)
 class Stored:
-    """A row: the revision, and the session's JSON (all that is left of a cancelled one)."""
+    """A row: the revision, and the session's JSON where it is needed (cancelled sessions, or
+    every session of a source that cannot be read)."""
 
     uid: str
     revision: Revision
-    session: dict[str, Any]
+    session: dict[str, Any] | None
 
 
 class RevisionStore:
@@ -105,8 +109,10 @@ class RevisionStore:
                 )
             }
             for uid, session in current.items():
-                payload = json.dumps(session.session, ensure_ascii=False, sort_keys=True)
                 row = rows.get(uid)
+                if row is not None and row[1] == session.fingerprint and not row[3]:
+                    continue  # unchanged: nothing to write
+                payload = json.dumps(session.session(), ensure_ascii=False, sort_keys=True)
                 if row is None:
                     db.execute(
                         "INSERT INTO revisions VALUES (?, ?, ?, 0, ?, ?, 0, ?)",
@@ -128,15 +134,24 @@ class RevisionStore:
             return self._served(conference, now, keep_cancelled)
 
     def served(self, conference: str, now: datetime, *, keep_cancelled: timedelta) -> list[Stored]:
-        """The rows a conference's feeds serve, without recording anything."""
-        return self._served(conference, now, keep_cancelled)
+        """The rows a conference's feeds serve, with every session's JSON, recording nothing."""
+        return self._served(conference, now, keep_cancelled, all_sessions=True)
 
-    def _served(self, conference: str, now: datetime, keep_cancelled: timedelta) -> list[Stored]:
+    def _served(
+        self,
+        conference: str,
+        now: datetime,
+        keep_cancelled: timedelta,
+        *,
+        all_sessions: bool = False,
+    ) -> list[Stored]:
+        # Decoding every session's JSON on each reload would cost far more than the rows.
         cutoff = (now - keep_cancelled).isoformat()
         served = self._db.execute(
-            "SELECT uid, sequence, created, modified, cancelled, session FROM revisions "
+            "SELECT uid, sequence, created, modified, cancelled, "
+            "CASE WHEN cancelled = 1 OR ? THEN session END FROM revisions "
             "WHERE conference = ? AND (cancelled = 0 OR modified >= ?) ORDER BY uid",
-            (conference, cutoff),
+            (all_sessions, conference, cutoff),
         ).fetchall()
         return [
             Stored(
@@ -147,7 +162,7 @@ class RevisionStore:
                     datetime.fromisoformat(modified),
                     bool(cancelled),
                 ),
-                json.loads(session),
+                json.loads(session) if session is not None else None,
             )
             for uid, sequence, created, modified, cancelled, session in served
         ]

@@ -13,7 +13,7 @@ KEEP = timedelta(days=30)
 
 
 def _current(uid: str, fingerprint: str) -> Current:
-    return Current(uid, fingerprint, {"uid": uid, "fingerprint": fingerprint})
+    return Current(uid, fingerprint, lambda: {"uid": uid, "fingerprint": fingerprint})
 
 
 def _revisions(rows: list) -> dict[str, Revision]:  # type: ignore[type-arg]

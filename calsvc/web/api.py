@@ -12,11 +12,13 @@ from ..model import Entry
 from ..render import session_page
 from ..report import event_json
 from ..select import Selection, selection_from_query
+from ..service import release_memory
 from .context import base_url, selection, service
 from .openapi import openapi
 from .responses import json_response
 
 blueprint = Blueprint("api", __name__)
+LARGE_ANSWER = 500  # events
 
 
 def _links(catalogue: Catalogue, chosen: Selection) -> dict[str, str]:
@@ -103,13 +105,16 @@ def events() -> Response:
     catalogue = service().catalogue()
     chosen = selection()
     entries = catalogue.select(chosen)
-    return json_response(
+    response = json_response(
         {
             "name": catalogue.name(chosen),
             "feeds": _links(catalogue, chosen),
             "events": [_entry_json(e) for e in entries],
         }
     )
+    if len(entries) >= LARGE_ANSWER:
+        release_memory()  # the answer was built from many small objects, freed by now
+    return response
 
 
 @blueprint.get("/api/openapi.json")
