@@ -42,8 +42,10 @@ pytest: $(STAMP) $(NODE_STAMP) $(BROWSER_STAMP)
 test: lint pytest
 
 bench: $(STAMP)
+	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	$(BIN)/python bench/parse.py
 	$(BIN)/python bench/feeds.py
+	$(BIN)/python bench/load.py
 
 clean:
 	rm -rf $(VENV) tests/interop/node_modules .pytest_cache .mypy_cache .ruff_cache .hypothesis var
