@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from programme import programme  # noqa: E402
 
 from calsvc import pipeline  # noqa: E402
-from calsvc.render import calendar_component, event_component  # noqa: E402
+from calsvc.render import calendar_component, event_component, session_page  # noqa: E402
 from calsvc.select import Selection  # noqa: E402
 from calsvc.service import Service  # noqa: E402
 from calsvc.settings import Settings  # noqa: E402
@@ -59,7 +59,7 @@ def from_scratch(service: Service, selection: Selection) -> bytes:
     zones = catalogue.zones_for(positions)
     calendar = calendar_component(name=name, description=description, zones=zones, ttl=service.ttl)
     for entry in (catalogue.entries[p] for p in positions):
-        url = f"{BASE_URL}/events/{entry.session.uid}"
+        url = session_page(BASE_URL, entry.session.uid)
         calendar.add_component(
             event_component(entry.session, entry.conference, entry.revision, url=url)
         )
@@ -148,7 +148,7 @@ def throughput(sources: Path, folder: Path) -> None:
         for _ in range(4):  # every worker renders and caches the feed before measuring
             urllib.request.urlopen(f"{base}/calendar.ics?kind=poster", timeout=120).read()
             urllib.request.urlopen(f"{base}/static.ics", timeout=120).read()
-        columns = f"{'req/s':>8} {'p50':>9} {'p99':>9} {'non-2xx':>8}"
+        columns = f"{'req/s':>8} {'p50':>9} {'p99':>9} {'errors':>8}"
         print(f"\n{'route (2 gunicorn workers, wrk -c64 10s)':<44} {columns}")
         rates = {}
         routes = [
