@@ -46,7 +46,6 @@ class Catalogue:
     entries: tuple[Entry, ...]
     version: str
     expires: datetime | None = None  # when the first CANCELLED entry is due to leave the feeds
-    by_uid: dict[str, Entry] = field(init=False)
     tracks: dict[tuple[str, str], Group] = field(init=False)
     kinds: dict[tuple[str, str], Group] = field(init=False)
     zones: dict[str, Zone] = field(init=False)
@@ -75,7 +74,6 @@ class Catalogue:
             kinds.setdefault((session.conference, session.kind_slug), []).append(session)
             for key in keys:
                 index.setdefault(key, set()).add(position)
-        object.__setattr__(self, "by_uid", {e.session.uid: e for e in self.entries})
         object.__setattr__(self, "_track_slugs", frozenset(slug for _, slug in tracks))
         object.__setattr__(self, "_kind_slugs", frozenset(slug for _, slug in kinds))
         object.__setattr__(
@@ -131,6 +129,10 @@ class Catalogue:
         entries = tuple(sorted(entries, key=_sort_key))
         ends = [e.revision.modified + keep_cancelled for e in entries if e.revision.cancelled]
         return cls({c.slug: c for c in conferences}, entries, version, min(ends, default=None))
+
+    def expired(self, now: datetime) -> bool:
+        """Whether a CANCELLED entry is due to leave the feeds by now."""
+        return self.expires is not None and now >= self.expires
 
     def check(self, selection: Selection) -> None:
         """Raises NotFound for a conference, track or kind that no conference has.

@@ -89,13 +89,18 @@ def load(
     now: datetime,
     keep_cancelled: timedelta,
     untimed: bool = True,
+    catalogue: Catalogue | None = None,
 ) -> tuple[Loaded, Catalogue]:
     """Parse the folder's sources (reusing unchanged ones), record revisions, index the result.
 
     A source that cannot be loaded is not synced, so its sessions are neither cancelled nor
-    lost: the last good version comes from memory, or after a restart from the store.
+    lost: the last good version comes from memory, or after a restart from the store. When
+    no schedule changed and nothing expired, the catalogue given (the one in service) stays.
     """
     loaded = load_folder(folder, previous, now=now, reference=now.date())
+    unchanged = previous is not None and _same_schedules(previous, loaded)
+    if catalogue is not None and unchanged and not catalogue.expired(now):
+        return loaded, catalogue
     entries: list[Entry] = []
     for source in loaded.sources:
         conference = source.conference
@@ -137,6 +142,14 @@ def load(
     ).hexdigest()[:16]
     return loaded, Catalogue.build(
         loaded.conferences, entries, version, keep_cancelled=keep_cancelled
+    )
+
+
+def _same_schedules(before: Loaded, after: Loaded) -> bool:
+    """Whether every source kept the very schedule it had: nothing to record or index again."""
+    return len(before.sources) == len(after.sources) and all(
+        old.conference == new.conference and old.schedule is new.schedule
+        for old, new in zip(before.sources, after.sources, strict=True)
     )
 
 

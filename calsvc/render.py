@@ -185,6 +185,12 @@ def calendar_component(
     return calendar
 
 
+def _version(entry: Entry) -> tuple[str, int, datetime, bool]:
+    """What tells one rendering of a session from another."""
+    revision = entry.revision
+    return (entry.session.uid, revision.sequence, revision.modified, revision.cancelled)
+
+
 class EventPieces:
     """Rendered VEVENTs, one per session version and base URL, so each is rendered once."""
 
@@ -201,13 +207,14 @@ class EventPieces:
             if len(self._by_base) >= self.MAX_BASE_URLS:
                 self._by_base.pop(next(iter(self._by_base)))
             pieces = self._by_base[base_url] = {}
-        revision = entry.revision
-        key = (entry.session.uid, revision.sequence, revision.modified, revision.cancelled)
+        key = _version(entry)
         piece = pieces.get(key)
         if piece is None:
             url = session_page(base_url, entry.session.uid)
             self.rendered += 1
-            piece = pieces[key] = event_bytes(entry.session, entry.conference, revision, url=url)
+            piece = pieces[key] = event_bytes(
+                entry.session, entry.conference, entry.revision, url=url
+            )
         return piece
 
     def aligned(
@@ -230,10 +237,7 @@ class EventPieces:
     def keep_only(self, entries: Iterable[Entry]) -> None:
         """Forgets pieces of versions no longer served."""
         self._aligned.clear()
-        wanted = {
-            (e.session.uid, e.revision.sequence, e.revision.modified, e.revision.cancelled)
-            for e in entries
-        }
+        wanted = {_version(e) for e in entries}
         for pieces in self._by_base.values():
             for key in [k for k in pieces if k not in wanted]:
                 del pieces[key]

@@ -111,11 +111,7 @@ class Service:
             self._checked = time.monotonic()
             folder = self.settings.sources
             loaded, catalogue = self._loaded, self._catalogue
-            expired = (
-                catalogue is not None
-                and catalogue.expires is not None
-                and self.clock() >= catalogue.expires
-            )
+            expired = catalogue is not None and catalogue.expired(self.clock())
             unchanged = (
                 loaded and loaded.settled and folder_signature(folder, loaded) == loaded.signatures
             )
@@ -129,11 +125,12 @@ class Service:
                 now=self.clock(),
                 keep_cancelled=timedelta(days=self.settings.keep_cancelled_days),
                 untimed=self.settings.untimed,
+                catalogue=self._catalogue,
             )
             changed = self._catalogue is None or catalogue.version != self._catalogue.version
             self._loaded, self._catalogue = loaded, catalogue
-            release_memory()
             if changed:
+                release_memory()
                 self.pieces.keep_only(catalogue.entries)
                 self.feeds.clear()
                 log.info(

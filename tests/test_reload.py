@@ -174,3 +174,16 @@ def test_two_processes_share_the_store(settings: Settings, sources: Path, clock:
         first,
         (1, "CONFIRMED", "2026-11-01T10:00:00Z"),
     )
+
+
+def test_reload_of_unchanged_content_keeps_the_catalogue_in_service(
+    app: Flask, sources: Path
+) -> None:
+    service = app.config["SERVICE"]
+    before = service.catalogue()
+    path = sources / "mlsys-2023.txt"
+
+    _rewrite(path, path.read_text(encoding="utf-8"))  # same bytes, new modification time
+    after = service.catalogue()
+
+    assert after is before
