@@ -21,12 +21,11 @@ from .catalogue import Catalogue
 from .conferences import DATA_FILE, DataFile, conference_for, fallback_conference, load_data_file
 from .errors import ConfigError
 from .model import Diagnostic, Entry, Schedule
-from .parse import parse_programme
+from .parse import parse_programme, read_bytes
 from .render import CALENDAR_TAIL, EventPieces, calendar_head, fingerprint
 from .report import event_json, session_from_json
 from .select import Selection
 from .sources import Loaded, load_folder
-from .sourcetext import read_bytes
 from .store import Current, RevisionStore
 
 

@@ -16,8 +16,7 @@ from pathlib import Path
 from .conferences import DATA_FILE, load_data_file
 from .errors import CalsvcError, SourceError
 from .model import Conference, Diagnostic, Schedule
-from .parse import parse_programme
-from .sourcetext import read_bytes
+from .parse import parse_programme, read_bytes
 
 log = logging.getLogger("calsvc.sources")
 Signature = tuple[int, int, int] | None

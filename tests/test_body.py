@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from calsvc.body import Body, is_author_line, read_body
 from calsvc.model import Item
+from calsvc.parse.items import Body, is_author_line, read_body
 
 
 def test_read_body_title_authors_abstract_paragraphs() -> None:

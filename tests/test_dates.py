@@ -7,7 +7,7 @@ from datetime import date, datetime
 import pytest
 import pytz
 
-from calsvc.dates import DateParts, YearGuess, infer_year, localize, years_for
+from calsvc.parse.years import DateParts, YearGuess, infer_year, localize, years_for
 
 TUE_6_JUN = DateParts(6, 6, 1, None)
 

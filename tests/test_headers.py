@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from calsvc.headers import Clock, DatedHeader, HeaderProblem, UndatedHeader, read_header
+from calsvc.parse.headers import Clock, DatedHeader, HeaderProblem, UndatedHeader, read_header
 
 
 def _when(header: DatedHeader | UndatedHeader | None) -> tuple[object, ...] | None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import SourceError
-from .model import Diagnostic
+from ..errors import SourceError
+from ..model import Diagnostic
 
 MAX_SOURCE_BYTES = 64 * 1024 * 1024
 LONG_LINE = 100_000  # abstracts run to a few thousand characters

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .model import Item
+from ..model import Item
 
 _ROOM = re.compile(r"^\[\s*(?P<room>[^\[\]]{1,120}?)\s*\]$")
 _ABSTRACT = re.compile(r"^abstract\s*(?::\s*(?P<rest>.*))?$", re.IGNORECASE | re.DOTALL)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .kinds import canonical_kind, kind_pattern
+from ..kinds import canonical_kind, kind_pattern
 
 MAX_HEADER_LENGTH = 300
 

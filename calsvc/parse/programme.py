@@ -9,12 +9,12 @@ from datetime import date, datetime, time, timedelta
 
 import pytz
 
-from .body import read_body
-from .dates import DateParts, infer_year, localize, weekday_name, years_for
+from ..kinds import TALK_KINDS, slugify
+from ..model import Conference, Diagnostic, Level, Schedule, Session
 from .headers import DatedHeader, HeaderProblem, UndatedHeader, read_header
-from .kinds import TALK_KINDS, slugify
-from .model import Conference, Diagnostic, Level, Schedule, Session
-from .sourcetext import decode
+from .items import read_body
+from .text import decode
+from .years import DateParts, infer_year, localize, weekday_name, years_for
 
 
 @dataclass
