@@ -68,7 +68,25 @@ def _durations(table: Any, where: str, text: str) -> dict[str, int]:
     return durations
 
 
-def _conference(entry: Any, defaults: dict[str, int], where: str, text: str) -> Conference:
+def _kinds(table: Any, where: str, text: str) -> dict[str, str]:
+    """[kinds]: labels a programme uses for sessions, each with the kind it is filed under."""
+    if not isinstance(table, dict) or not all(
+        isinstance(kind, str) and kind.strip() and slugify(kind) for kind in table.values()
+    ):
+        raise ConfigError(
+            where,
+            next(
+                (n for n, line in enumerate(text.splitlines(), 1) if line.strip() == "[kinds]"),
+                None,
+            ),
+            'kinds must be a table of labels and kinds, e.g. "Fireside chat" = "Keynote"',
+        )
+    return {str(label): kind.strip() for label, kind in table.items()}
+
+
+def _conference(
+    entry: Any, defaults: dict[str, int], kinds: dict[str, str], where: str, text: str
+) -> Conference:
     if not isinstance(entry, dict) or not isinstance(entry.get("file"), str):
         raise ConfigError(where, None, 'each [[source]] needs file = "NAME.txt"')
     file = entry["file"]
@@ -117,6 +135,7 @@ def _conference(entry: Any, defaults: dict[str, int], where: str, text: str) -> 
         venue=entry.get("venue"),
         homepage=entry.get("homepage"),
         durations={**defaults, **_durations(entry.get("durations", {}), where, text)},
+        kinds=kinds,
     )
 
 
@@ -141,13 +160,14 @@ def load_data_file(path: Path) -> DataFile:
             where, int(found[1]) if found else None, f"not valid TOML: {message}"
         ) from exc
     defaults = _durations(document.get("defaults", {}).get("durations", {}), where, text)
+    kinds = _kinds(document.get("kinds", {}), where, text)
     by_file: dict[str, Conference] = {}
     owners: dict[str, str] = {}
     problems: list[Problem] = []
     for entry in document.get("source", []):
         file = entry.get("file") if isinstance(entry, dict) else None
         try:
-            conference = _conference(entry, defaults, where, text)
+            conference = _conference(entry, defaults, kinds, where, text)
             if conference.source in by_file:
                 line = _line_of(text, "file", conference.source, last=True)
                 raise ConfigError(where, line, f"{conference.source} is listed twice")

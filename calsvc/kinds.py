@@ -5,32 +5,76 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Canonical display names, by slug. A label in this list can start an undated
-# header ("Invited Talk: Alexander Rush"); dated headers may use any label.
+# Canonical display names, by slug. A label that starts with one of these (or with an alias
+# below) is a session of that kind: 'Oral Session 5: Generative Models' is an Oral.
 KNOWN_KINDS: dict[str, str] = {
     "poster": "Poster",
     "oral": "Oral",
     "spotlight": "Spotlight",
+    "paper": "Paper",
+    "session": "Session",
     "tutorial": "Tutorial",
     "invited-talk": "Invited Talk",
     "keynote": "Keynote",
+    "plenary": "Plenary",
+    "talk": "Talk",
+    "lightning-talks": "Lightning Talks",
     "workshop": "Workshop",
+    "symposium": "Symposium",
     "panel": "Panel",
     "demo": "Demo",
+    "competition": "Competition",
+    "expo": "Expo",
     "registration-desk": "Registration Desk",
     "registration": "Registration",
     "opening-remarks": "Opening Remarks",
     "closing-remarks": "Closing Remarks",
+    "opening": "Opening",
+    "closing": "Closing",
     "break": "Break",
     "coffee-break": "Coffee Break",
     "lunch": "Lunch",
+    "breakfast": "Breakfast",
+    "dinner": "Dinner",
+    "reception": "Reception",
     "social": "Social",
     "town-hall": "Town Hall",
     "award": "Award",
+    "exhibit-hall": "Exhibit Hall",
 }
 
+# Other spellings of the same kinds (plurals are found without being listed).
+ALIASES: dict[str, str] = {
+    "invited": "invited-talk",
+    "keynote-talk": "keynote",
+    "keynote-speech": "keynote",
+    "keynote-address": "keynote",
+    "keynote-speaker": "keynote",
+    "plenary-talk": "plenary",
+    "plenary-session": "plenary",
+    "plenary-lecture": "plenary",
+    "panel-discussion": "panel",
+    "coffee": "coffee-break",
+    "lunch-break": "lunch",
+    "tea-break": "coffee-break",
+    "oral-presentation": "oral",
+    "poster-presentation": "poster",
+    "paper-presentation": "paper",
+    "demonstration": "demo",
+    "opening-ceremony": "opening",
+    "welcome": "opening",
+    "closing-ceremony": "closing",
+    "welcome-reception": "reception",
+    "award-ceremony": "award",
+    "check-in": "registration",
+}
+
+# Kinds whose label goes on to name a track ('Poster: Federated Learning'); for the others it
+# names the session itself (a talk's title or speaker) and is no track.
+TRACK_KINDS = frozenset({"poster", "oral", "spotlight", "paper", "session", "demo"})
+
 # Kinds whose body is one talk (title, abstract, speaker bio) rather than a list of papers.
-TALK_KINDS = frozenset({"tutorial", "invited-talk", "keynote", "panel"})
+TALK_KINDS = frozenset({"tutorial", "invited-talk", "keynote", "plenary", "talk", "panel"})
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -41,17 +85,6 @@ def slugify(text: str) -> str:
     return _NOT_SLUG.sub("-", ascii_text.lower()).strip("-")
 
 
-def canonical_kind(label: str) -> str:
-    """The vocabulary's spelling of a kind label, or the label itself when it is not known."""
-    return KNOWN_KINDS.get(slugify(label), label)
-
-
-def kind_pattern() -> str:
-    """A regex alternation of the known kind labels, longest first, for undated headers."""
-    names = sorted(KNOWN_KINDS.values(), key=len, reverse=True)
-    return "|".join(re.escape(name).replace(r"\ ", r"\s+") for name in names)
-
-
 _PLURALS = {
     "registration-desk": "Registration Desk",
     "opening-remarks": "Opening Remarks",
@@ -59,6 +92,11 @@ _PLURALS = {
     "lunch": "Lunch",
     "registration": "Registration",
     "town-hall": "Town Halls",
+    "opening": "Opening",
+    "closing": "Closing",
+    "breakfast": "Breakfast",
+    "exhibit-hall": "Exhibit Hall",
+    "lightning-talks": "Lightning Talks",
 }
 
 

@@ -48,6 +48,7 @@ class Conference:
     venue: str | None = None
     homepage: str | None = None
     durations: Mapping[str, int] = field(default_factory=dict)
+    kinds: Mapping[str, str] = field(default_factory=dict)  # label → kind, added to the vocabulary
 
     def duration_minutes(self, kind_slug: str) -> int:
         """The default length of a session of this kind, in minutes."""
@@ -64,6 +65,7 @@ class Session:
     conference: str
     kind: str
     track: str | None
+    title: str  # the label as the page wrote it: 'Oral Session 5: Generative Models'
     day: date | None
     start: datetime | None
     end: datetime | None
@@ -71,11 +73,6 @@ class Session:
     timezone: str
     location: str | None
     items: tuple[Item, ...]
-
-    @property
-    def title(self) -> str:
-        """The header label, e.g. 'Poster: Measurement and Analysis'."""
-        return f"{self.kind}: {self.track}" if self.track else self.kind
 
     @property
     def timed(self) -> bool:

@@ -87,11 +87,17 @@ def _session_line(session: Session) -> str:
     mark = "~" if session.end_inferred else " "
     fields = [
         session.kind,
-        session.track or "",
+        session.track or (session.title if session.title != session.kind else ""),
         _count(len(session.items), "item"),
         session.location or "",
     ]
-    when = f"{session.start:%Y-%m-%d %a}  {session.start:%H:%M}–{session.end:%H:%M}{mark}"
+    # A session that ends on a later day (an exhibit, a social past midnight) says which.
+    end = (
+        f"{session.end:%a %Y-%m-%d %H:%M}"
+        if session.end.date() != session.start.date()
+        else (f"{session.end:%H:%M}")
+    )
+    when = f"{session.start:%Y-%m-%d %a}  {session.start:%H:%M}–{end}{mark}"
     return f"  {when}  " + " · ".join(f for f in fields if f)
 
 
@@ -130,6 +136,7 @@ def session_from_json(data: dict[str, Any]) -> Session:
         conference=data["conference"],
         kind=data["kind"],
         track=data["track"],
+        title=data["title"],
         day=date.fromisoformat(data["date"]) if data["date"] else None,
         start=moment(data["start"]),
         end=moment(data["end"]),

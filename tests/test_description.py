@@ -11,7 +11,7 @@ CONFERENCE = Conference(slug="c", name="Conf 2024", timezone="UTC", source="c.tx
 
 
 def _session(items: tuple[Item, ...], kind: str = "Poster") -> Session:
-    return Session(uid="u", source="c.txt", line=1, conference="c", kind=kind, track="Systems", day=None,
+    return Session(uid="u", source="c.txt", line=1, conference="c", kind=kind, track="Systems", title=f"{kind}: Systems", day=None,
                    start=None, end=None, end_inferred=False, timezone="UTC", location=None, items=items)  # fmt: skip
 
 

@@ -43,8 +43,8 @@ def test_export_tree(site: Path) -> None:
         "kind feeds": sum("/kinds/" in f for f in files),
         "feeds": sum(f.endswith(".ics") for f in files),
     }
-    assert counts == {"pages": 25, "session pages": 20, "session feeds": 20, "track feeds": 18,
-                      "kind feeds": 10, "feeds": 53}  # fmt: skip
+    assert counts == {"pages": 25, "session pages": 20, "session feeds": 20, "track feeds": 11,
+                      "kind feeds": 10, "feeds": 46}  # fmt: skip
     assert [f for f in files if "/" not in f or f.startswith("static/")] == [
         MARKER, "calendar.ics", "index.html", "static/calsvc.js", "static/style.css"
     ]  # fmt: skip
@@ -112,4 +112,4 @@ def test_export_command(tmp_path: Path, sources: Path) -> None:
         capture_output=True, text=True, check=False, env={"CALSVC_DB": str(tmp_path / "db.sqlite3"), "PATH": "/usr/bin"},
     )  # fmt: skip
 
-    assert (result.returncode, result.stdout) == (0, f"wrote 80 files to {tmp_path / 'out'}\n")
+    assert (result.returncode, result.stdout) == (0, f"wrote 73 files to {tmp_path / 'out'}\n")

@@ -1,152 +1,300 @@
-"""The header grammar, one parametrized case per form the issue names."""
+"""The line grammar: one row per form a programme line takes, so a new form is a new row."""
 
 from __future__ import annotations
 
 import pytest
 
-from calsvc.parse.headers import Clock, DatedHeader, HeaderProblem, UndatedHeader, read_header
+from calsvc.parse.headers import (
+    DayHeading,
+    Form,
+    Header,
+    HeaderProblem,
+    TimeLine,
+    TimeRow,
+    Undated,
+    Unread,
+    WhenLine,
+    read_line,
+)
+from calsvc.parse.labels import Vocabulary
+from calsvc.parse.when import Clock, Day, Span
+
+VOCABULARY = Vocabulary()
 
 
-def _when(header: DatedHeader | UndatedHeader | None) -> tuple[object, ...] | None:
-    if not isinstance(header, DatedHeader):
-        return None
-    end = (header.end.hour, header.end.minute) if header.end else None
-    return (header.weekday, header.month, header.day, header.year,
-            (header.start.hour, header.start.minute), end)  # fmt: skip
+def _day(day: Day | None) -> str:
+    if day is None:
+        return ""
+    weekday = (
+        ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][day.weekday] + " "
+        if day.weekday is not None
+        else ""
+    )
+    return f"{weekday}{day.year or '????'}-{day.month:02}-{day.day:02}"
 
 
-@pytest.mark.parametrize(
-    ("line", "expected"),
-    [
-        ("Poster: X Tue 6 Jun 09:00 a.m.", (1, 6, 6, None, (9, 0), None)),
-        ("Poster: X Tue Jun 6 09:00 a.m.", (1, 6, 6, None, (9, 0), None)),
-        ("Workshop Sat Dec 10th 9 AM", (5, 12, 10, None, (9, 0), None)),
-        ("Keynote Tuesday, June 6, 2023 1:30pm", (1, 6, 6, 2023, (13, 30), None)),
-        ("Keynote Wednesday 31 August 2022 13:30", (2, 8, 31, 2022, (13, 30), None)),
-        ("Keynote 6 Jun 13:30", (None, 6, 6, None, (13, 30), None)),
-        ("Keynote 2023-06-06 13:30", (None, 6, 6, 2023, (13, 30), None)),
-        ("Lunch Tue 6 Jun noon", (1, 6, 6, None, (12, 0), None)),
-        ("Lunch Tue 6 Jun 12 noon", (1, 6, 6, None, (12, 0), None)),
-        ("Party Tue 6 Jun midnight", (1, 6, 6, None, (0, 0), None)),
-        ("Talk Tue 6 Jun 12:15 a.m.", (1, 6, 6, None, (0, 15), None)),
-        ("Talk Tue 6 Jun 12:15 p.m.", (1, 6, 6, None, (12, 15), None)),
-        ("Oral: X Tue 6 Jun 11:30 a.m. — 01:30 p.m.", (1, 6, 6, None, (11, 30), (13, 30))),
-        ("Registration Tue 6 Jun 08:00 AM -- 06:30 PM", (1, 6, 6, None, (8, 0), (18, 30))),
-        ("Oral Tue 6 Jun 9:00-10:30", (1, 6, 6, None, (9, 0), (10, 30))),
-        ("Oral Tue 6 Jun 9:00 – 10:30", (1, 6, 6, None, (9, 0), (10, 30))),
-        ("Oral Tue 6 Jun 9:00 to 10:30", (1, 6, 6, None, (9, 0), (10, 30))),
-        ("Oral Tue 6 Jun 9:00-10:30 am", (1, 6, 6, None, (9, 0), (10, 30))),
-        ("Oral Tue 6 Jun 11-1 pm", (1, 6, 6, None, (11, 0), (13, 0))),
-        ("Oral Tue 6 Jun 1-3 pm", (1, 6, 6, None, (13, 0), (15, 0))),
-        ("Oral Tue 6 Jun 11 p.m. - 1 a.m.", (1, 6, 6, None, (23, 0), (1, 0))),
-    ],
-    ids=[
+def _clock(clock: Clock | None) -> str:
+    return f"{clock.hour:02}:{clock.minute:02}" if clock else ""
+
+
+def _span(span: Span) -> str:
+    end = (
+        f"–{_day(span.end_day) + ' ' if span.end_day else ''}{_clock(span.end)}" if span.end else ""
+    )
+    return f"{_clock(span.start)}{end}" + (f" {span.zone}" if span.zone else "")
+
+
+def summary(form: Form | None) -> str:
+    """A form as one line of text, so that a table row compares it whole."""
+    match form:
+        case Header(label, day, span, room, _):
+            return f"header {label!r} {_day(day)} {_span(span)}" + (f" @ {room}" if room else "")
+        case WhenLine(day, span, room, _):
+            return f"when {_day(day)} {_span(span)}" + (f" @ {room}" if room else "")
+        case DayHeading(day):
+            return f"day {_day(day)}"
+        case TimeRow(title, span, room, _):
+            return f"row {title!r} {_span(span)}" + (f" @ {room}" if room else "")
+        case TimeLine(span, _):
+            return f"time {_span(span)}"
+        case Undated(label):
+            return f"undated {label!r}"
+        case Unread(reason):
+            return f"unread: {reason}"
+    return "text"
+
+
+FORMS = [
+    # Header lines with their own date.
+    (
         "weekday-day-month",
+        "Poster: X Tue 6 Jun 09:00 a.m.",
+        "header 'Poster: X' Tue ????-06-06 09:00",
+    ),
+    (
         "weekday-month-day",
-        "ordinal-day",
+        "Poster: X Tue Jun 6 09:00 a.m.",
+        "header 'Poster: X' Tue ????-06-06 09:00",
+    ),
+    ("ordinal-day", "Workshop Sat Dec 10th 9 AM", "header 'Workshop' Sat ????-12-10 09:00"),
+    (
         "full-names-commas-year",
+        "Keynote Tuesday, June 6, 2023 1:30pm",
+        "header 'Keynote' Tue 2023-06-06 13:30",
+    ),
+    (
         "full-names-24h",
-        "no-weekday",
-        "iso-date",
-        "noon",
-        "12-noon",
-        "midnight",
-        "12am",
-        "12pm",
+        "Keynote Wednesday 31 August 2022 13:30",
+        "header 'Keynote' Wed 2022-08-31 13:30",
+    ),
+    ("no-weekday", "Keynote 6 Jun 13:30", "header 'Keynote' ????-06-06 13:30"),
+    ("iso-date", "Keynote 2023-06-06 13:30", "header 'Keynote' 2023-06-06 13:30"),
+    ("noon", "Lunch Tue 6 Jun noon", "header 'Lunch' Tue ????-06-06 12:00"),
+    ("12-noon", "Lunch Tue 6 Jun 12 noon", "header 'Lunch' Tue ????-06-06 12:00"),
+    ("midnight", "Party Tue 6 Jun midnight", "header 'Party' Tue ????-06-06 00:00"),
+    ("12am", "Talk Tue 6 Jun 12:15 a.m.", "header 'Talk' Tue ????-06-06 00:15"),
+    ("12pm", "Talk Tue 6 Jun 12:15 p.m.", "header 'Talk' Tue ????-06-06 12:15"),
+    (
         "range-em-dash",
+        "Oral: X Tue 6 Jun 11:30 a.m. — 01:30 p.m.",
+        "header 'Oral: X' Tue ????-06-06 11:30–13:30",
+    ),
+    (
         "range-double-hyphen",
-        "range-24h",
-        "range-en-dash",
-        "range-to",
+        "Registration Tue 6 Jun 08:00 AM -- 06:30 PM",
+        "header 'Registration' Tue ????-06-06 08:00–18:30",
+    ),
+    ("range-24h", "Oral Tue 6 Jun 9:00-10:30", "header 'Oral' Tue ????-06-06 09:00–10:30"),
+    ("range-to", "Oral Tue 6 Jun 9:00 to 10:30", "header 'Oral' Tue ????-06-06 09:00–10:30"),
+    (
         "range-shared-meridiem",
+        "Oral Tue 6 Jun 9:00-10:30 am",
+        "header 'Oral' Tue ????-06-06 09:00–10:30",
+    ),
+    (
         "range-bare-start-crossing-noon",
-        "range-bare-start",
+        "Oral Tue 6 Jun 11-1 pm",
+        "header 'Oral' Tue ????-06-06 11:00–13:00",
+    ),
+    ("range-bare-start", "Oral Tue 6 Jun 1-3 pm", "header 'Oral' Tue ????-06-06 13:00–15:00"),
+    (
         "range-past-midnight",
-    ],
-)
-def test_read_header_dates_and_times(line: str, expected: tuple[object, ...]) -> None:
-    header = read_header(line)
-
-    assert _when(header) == expected
-
-
-@pytest.mark.parametrize(
-    ("line", "kind", "track"),
-    [
-        ("Poster: Parallel and Distributed Systems 2: Communication Tue 6 Jun 01:30 p.m.",
-         "Poster", "Parallel and Distributed Systems 2: Communication"),
-        ("Registration Desk Tue 6 Jun 07:30 a.m.", "Registration Desk", None),
-        ("Opening Remarks Tue 6 Apr 08:00 a.m.", "Opening Remarks", None),
-        ("Registration Desk: Registration Check-in Desk Wed 31 Aug 06:30 a.m.",
-         "Registration Desk", "Registration Check-in Desk"),
-        ("Oral: Session 1: Search and Devices Tue 6 Apr 09:30 a.m.", "Oral",
-         "Session 1: Search and Devices"),
-        ("INVITED TALK: Jane Doe Tue 6 Apr 09:30 a.m.", "Invited Talk", "Jane Doe"),
-        ("Coffee Social: Hall B Tue 6 Apr 09:30 a.m.", "Coffee Social", "Hall B"),
-    ],
-    ids=["track-with-colon", "label-only", "opening-remarks", "registration-track",
-         "oral-session", "kind-canonical-case", "unknown-kind-kept"],
-)  # fmt: skip
-def test_read_header_kind_and_track(line: str, kind: str, track: str | None) -> None:
-    header = read_header(line)
-
-    assert isinstance(header, DatedHeader)
-    assert (header.kind, header.track) == (kind, track)
-
-
-@pytest.mark.parametrize(
-    ("line", "zone", "room"),
-    [
-        ("Keynote Tue 6 Jun 1:30pm PDT", "PDT", None),
-        ("Keynote Tue 6 Jun 1:30pm - 2:30pm CAT", "CAT", None),
-        ("Keynote Tue 6 Jun 1:30pm (UTC)", "UTC", None),
-        ("Keynote Tue 6 Jun 1:30pm @ Room 116", None, "Room 116"),
-        ("Keynote Tue 6 Jun 1:30pm PDT @ Ballroom A", "PDT", "Ballroom A"),
-    ],
-    ids=["zone", "zone-after-range", "zone-in-parentheses", "room", "zone-and-room"],
-)
-def test_read_header_zone_and_room(line: str, zone: str | None, room: str | None) -> None:
-    header = read_header(line)
-
-    assert isinstance(header, DatedHeader)
-    assert (header.zone, header.room) == (zone, room)
-
-
-@pytest.mark.parametrize(
-    ("line", "expected"),
-    [
-        ("Invited Talk: Alexander Rush", UndatedHeader("Invited Talk", "Alexander Rush")),
-        ("Tutorial: Radu Marculescu · Ming Lin · Atlas Wang",
-         UndatedHeader("Tutorial", "Radu Marculescu · Ming Lin · Atlas Wang")),
-        ("Bio :Tutorial: Tushar Krishna", UndatedHeader("Tutorial", "Tushar Krishna")),
-        ("Keynote: Grace Hopper", UndatedHeader("Keynote", "Grace Hopper")),
-    ],
-    ids=["invited-talk", "tutorial-many-speakers", "glued-after-bio", "keynote"],
-)  # fmt: skip
-def test_read_header_undated(line: str, expected: UndatedHeader) -> None:
-    assert read_header(line) == expected
-
-
-@pytest.mark.parametrize(
-    "line",
-    [
-        "Cortex: A Compiler for Recursive Deep Learning Models",
-        "Schedule Mon Tue Wed Thu Fri",
-        "The deadline is Tue 6 Jun 09:00 a.m.",
-        "We met on Tue 6 Jun 09:00 a.m.",
-        "Results improved. We ran it Tue 6 Jun 09:00 a.m.",
-        "Registration 08:00 AM -- 06:30 PM",
+        "Oral Tue 6 Jun 11 p.m. - 1 a.m.",
+        "header 'Oral' Tue ????-06-06 23:00–01:00",
+    ),
+    (
+        "zone-after-start-and-end",
+        "Oral Session 5: Generative Models Wed 3 May 3:30 p.m. CAT — 4:30 p.m. CAT",
+        "header 'Oral Session 5: Generative Models' Wed ????-05-03 15:30–16:30 CAT",
+    ),
+    (
+        "noon-start",
+        "Lunch Wed 3 May noon — 1:30 p.m. CAT",
+        "header 'Lunch' Wed ????-05-03 12:00–13:30 CAT",
+    ),
+    (
+        "midnight-end",
+        "Party Wed 3 May 9 p.m. CAT — midnight CAT",
+        "header 'Party' Wed ????-05-03 21:00–00:00 CAT",
+    ),
+    (
+        "multi-day",
+        "Exhibit Hall Mon 4 Dec 9 a.m. CST — Thu 7 Dec 5 p.m. CST",
+        "header 'Exhibit Hall' Mon ????-12-04 09:00–Thu ????-12-07 17:00 CST",
+    ),
+    (
+        "across-new-year",
+        "Social Sat 31 Dec 11 p.m. — Sun 1 Jan 1 a.m.",
+        "header 'Social' Sat ????-12-31 23:00–Sun ????-01-01 01:00",
+    ),
+    (
+        "shared-meridiem-am",
+        "Tutorial Sat Dec 9th 08:30 -- 10:30 AM @ Room 116",
+        "header 'Tutorial' Sat ????-12-09 08:30–10:30 @ Room 116",
+    ),
+    (
+        "shared-meridiem-noon-start",
+        "Expo Sat Dec 9th 12:00 -- 06:00 PM",
+        "header 'Expo' Sat ????-12-09 12:00–18:00",
+    ),
+    ("zone", "Keynote Tue 6 Jun 1:30pm PDT", "header 'Keynote' Tue ????-06-06 13:30 PDT"),
+    (
+        "zone-in-parentheses",
+        "Keynote Tue 6 Jun 1:30pm (UTC)",
+        "header 'Keynote' Tue ????-06-06 13:30 UTC",
+    ),
+    (
+        "zone-and-room",
+        "Keynote Tue 6 Jun 1:30pm PDT @ Ballroom A",
+        "header 'Keynote' Tue ????-06-06 13:30 PDT @ Ballroom A",
+    ),
+    (
+        "room-in-parentheses",
+        "Keynote Tue 6 Jun 1:30pm (Room 101)",
+        "header 'Keynote' Tue ????-06-06 13:30 @ Room 101",
+    ),
+    (
+        "glued-field-before-label",
+        "Bio :Oral 6C Fairness Thu 25 Jul 1:30 p.m.",
+        "header 'Oral 6C Fairness' Thu ????-07-25 13:30",
+    ),
+    (
+        "markdown-bullet-and-emphasis",
+        "- **Tutorial Session 2** Mon Dec 3rd 10:45 AM -- 12:45 PM @ Room 517",
+        "header 'Tutorial Session 2' Mon ????-12-03 10:45–12:45 @ Room 517",
+    ),
+    # A date line with no label: the label is on the line above or below.
+    (
+        "date-line-full-names",
+        "Wednesday, December 6, 2023 · 12:45 PM – 1:45 PM CST",
+        "when Wed 2023-12-06 12:45–13:45 CST",
+    ),
+    (
+        "date-line-middle-dot",
+        "Thu, Jun 20, 2024 ⋅ 1:15 PM - 2:05 PM PDT",
+        "when Thu 2024-06-20 13:15–14:05 PDT",
+    ),
+    (
+        "date-line-zone-and-room",
+        "Fri Dec 8th 08:00 AM -- 06:30 PM (PST) @ Hall B",
+        "when Fri ????-12-08 08:00–18:30 PST @ Hall B",
+    ),
+    (
+        "date-line-across-days",
+        "Dec 06, 2020 7:00 am – Dec 12, 2020 8:00 pm",
+        "when 2020-12-06 07:00–2020-12-12 20:00",
+    ),
+    # Day headings.
+    ("heading-full", "Monday 14 October 2024", "day Mon 2024-10-14"),
+    ("heading-commas", "Monday, October 14", "day Mon ????-10-14"),
+    ("heading-no-weekday", "October 6", "day ????-10-06"),
+    ("heading-day-number", "Day 2 — Tuesday 15 October", "day Tue ????-10-15"),
+    ("heading-markdown", "## Wednesday 16 October 2024", "day Wed 2024-10-16"),
+    ("heading-table-cell", "| Monday, 12 September  |", "day Mon ????-09-12"),
+    # Time rows under a heading.
+    (
+        "row-range-title",
+        "09:15–10:30  Keynote: Scaling laws in practice — A. Person",
+        "row 'Keynote: Scaling laws in practice — A. Person' 09:15–10:30",
+    ),
+    (
+        "row-cells",
+        "11:00 - 12:30 | Paper session 1: Compilers | Room 101",
+        "row 'Paper session 1: Compilers' 11:00–12:30 @ Room 101",
+    ),
+    ("row-tabs", "12:30\tLunch\tFoyer", "row 'Lunch' 12:30 @ Foyer"),
+    ("row-markdown-table", "| 12:00 – 15:30 | Registration |", "row 'Registration' 12:00–15:30"),
+    (
+        "row-label-then-time-cell",
+        "| Registration: | 08:30 - 17:30 in FCEE Building |",
+        "row 'Registration' 08:30–17:30 @ FCEE Building",
+    ),
+    (
+        "row-h-times",
+        "14h30 - 15h15 Invited Talk Jane Roe",
+        "row 'Invited Talk Jane Roe' 14:30–15:15",
+    ),
+    (
+        "row-four-digit-times",
+        "| 0800 – 0830 | : | Registration of participants |",
+        "row 'Registration of participants' 08:00–08:30",
+    ),
+    ("row-colon-separator", "08:00 : Registration", "row 'Registration' 08:00"),
+    ("row-to-noon", "8:30 a.m.–Noon Morning workshop", "row 'Morning workshop' 08:30–12:00"),
+    ("row-glued-meridiem", "9:00-10:00am Coffee", "row 'Coffee' 09:00–10:00"),
+    (
+        "row-time-at-end",
+        "Invited Talk Jane Roe 8:15-9:10am",
+        "row 'Invited Talk Jane Roe' 08:15–09:10",
+    ),
+    ("row-room-in-parentheses", "10:00 Opening (Room 101)", "row 'Opening' 10:00 @ Room 101"),
+    ("row-room-at", "10:00 Opening @ Aula Magna", "row 'Opening' 10:00 @ Aula Magna"),
+    ("time-alone", "10:30 - 11:00", "time 10:30–11:00"),
+    # Undated headers.
+    (
+        "undated-invited-talk",
+        "Invited Talk: Alexander Rush",
+        "undated 'Invited Talk: Alexander Rush'",
+    ),
+    (
+        "undated-glued-after-bio",
+        "Bio :Tutorial: Tushar Krishna",
+        "undated 'Tutorial: Tushar Krishna'",
+    ),
+    # Traps: text, not sessions.
+    ("paper-title-with-colon", "Cortex: A Compiler for Recursive Deep Learning Models", "text"),
+    ("navigation", "Schedule Mon Tue Wed Thu Fri", "text"),
+    ("sentence-is", "The deadline is Tue 6 Jun 09:00 a.m.", "text"),
+    ("sentence-on", "We met on Tue 6 Jun 09:00 a.m.", "text"),
+    ("deadline-sentence", "Camera-ready uploads close Fri 17 May 11:59 p.m.", "text"),
+    ("sentence-with-period", "Results improved. We ran it Tue 6 Jun 09:00 a.m.", "text"),
+    (
+        "abstract-with-date",
+        "We collected data from 3 June 2021 to 5 June 2021 at 10:00 in the lab, and the results are good.",
+        "text",
+    ),
+    ("sentence-after-kind", "Tutorial: we will cover the basics of training.", "text"),
+    ("too-long", "Session X " + "Tue 6 Jun 09:00 " * 30, "text"),
+    ("session-number", "Session 2", "text"),
+    # Dates and times that are not understood are said so.
+    (
+        "date-without-time",
         "Social hour Tue 6 Jun",
-        "Tutorial: we will cover the basics of training.",
-        "Session X " + "Tue 6 Jun 09:00 " * 30,
-        "Abstract",
-    ],
-    ids=["paper-title-with-colon", "navigation", "sentence-is", "sentence-on",
-         "sentence-with-period", "no-date", "no-time", "sentence-after-kind",
-         "too-long", "marker"],
-)  # fmt: skip
-def test_read_header_traps_are_not_headers(line: str) -> None:
-    assert read_header(line) is None
+        "unread: its date or time is not in a form calsvc reads",
+    ),
+    (
+        "date-then-words",
+        "Poster Tue 6 Jun 09:00 a.m. and again later",
+        "unread: 'Tue 6 Jun 09:00 a.m.' is followed by 'and again later', which is not a room",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"), [row[1:] for row in FORMS], ids=[row[0] for row in FORMS]
+)
+def test_read_line(line: str, expected: str) -> None:
+    assert summary(read_line(line, VOCABULARY)) == expected
 
 
 @pytest.mark.parametrize(
@@ -160,17 +308,78 @@ def test_read_header_traps_are_not_headers(line: str) -> None:
     ],
     ids=["hour-25", "13-pm", "minute-75", "day-45", "month-13"],
 )
-def test_read_header_impossible_values_raise(line: str, message: str) -> None:
+def test_read_line_impossible_values_raise(line: str, message: str) -> None:
     with pytest.raises(HeaderProblem) as problem:
-        read_header(line)
+        read_line(line, VOCABULARY)
 
     assert str(problem.value) == message
 
 
-def test_read_header_keeps_written_text_of_date() -> None:
-    header = read_header("Oral: X Tue 6 Jun 11:30 a.m. — 01:30 p.m. PDT")
+def test_read_line_keeps_written_text_of_date() -> None:
+    header = read_line("Oral: X Tue 6 Jun 11:30 a.m. — 01:30 p.m. PDT", VOCABULARY)
 
-    assert isinstance(header, DatedHeader)
-    assert (header.date_text, header.start, header.end) == (
-        "Tue 6 Jun 11:30 a.m. — 01:30 p.m.", Clock(11, 30), Clock(13, 30)
-    )  # fmt: skip
+    assert isinstance(header, Header)
+    assert header.text == "Tue 6 Jun 11:30 a.m. — 01:30 p.m. PDT"
+
+
+LABELS = [
+    (
+        "track-with-colon",
+        "Poster: Parallel and Distributed Systems 2: Communication",
+        "Poster",
+        "Parallel and Distributed Systems 2: Communication",
+    ),
+    ("label-only", "Registration Desk", "Registration Desk", None),
+    (
+        "talk-kind-has-no-track",
+        "Registration Desk: Registration Check-in Desk",
+        "Registration Desk",
+        None,
+    ),
+    (
+        "oral-colon-session",
+        "Oral: Session 1: Search and Devices",
+        "Oral",
+        "Session 1: Search and Devices",
+    ),
+    (
+        "oral-session-number",
+        "Oral Session 5: Generative Models",
+        "Oral",
+        "Session 5: Generative Models",
+    ),
+    ("oral-code", "Oral 6C Fairness", "Oral", "6C Fairness"),
+    ("poster-session-number", "Poster Session 2", "Poster", "Session 2"),
+    ("poster-session-bare", "Poster Session", "Poster", None),
+    ("plural", "Posters: Systems", "Poster", "Systems"),
+    ("kind-canonical-case", "INVITED TALK: Jane Doe", "Invited Talk", None),
+    ("invited-talk-lower", "Invited talk: Jane Doe", "Invited Talk", None),
+    ("keynote-alias", "Keynote speech", "Keynote", None),
+    ("coffee-break-any-case", "coffee break", "Coffee Break", None),
+    ("kind-at-end", "Morning coffee break", "Coffee Break", None),
+    ("kind-with-more-words", "Lunch and networking", "Lunch", None),
+    ("panel-discussion", "Panel discussion: The future of compilers", "Panel", None),
+    ("unknown-kind-kept", "Fireside Chat: Hall B", "Fireside Chat", "Hall B"),
+    ("generic-title", "Building resilient services with queues", "Session", None),
+]
+
+
+@pytest.mark.parametrize(
+    ("label", "kind", "track"), [row[1:] for row in LABELS], ids=[row[0] for row in LABELS]
+)
+def test_label_kind_and_track(label: str, kind: str, track: str | None) -> None:
+    read = VOCABULARY.read(label)
+
+    assert (read.kind, read.track, read.title) == (kind, track, label)
+
+
+def test_data_file_kinds_extend_the_vocabulary() -> None:
+    vocabulary = Vocabulary({"Fireside chat": "Keynote", "Hackathon": "Hackathon"})
+
+    assert [
+        (label.kind, label.track)
+        for label in (
+            vocabulary.read("Fireside chat: Jane Roe"),
+            vocabulary.read("Hackathon kick-off"),
+        )
+    ] == [("Keynote", None), ("Hackathon", None)]

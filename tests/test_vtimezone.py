@@ -64,7 +64,7 @@ def _sessions_around_transitions(zone_name: str, first_year: int, last_year: int
         for month in (1, 7)
     ]
     return [
-        Session(uid=f"s{number}", source="x.txt", line=number, conference="c", kind="Talk", track=None,
+        Session(uid=f"s{number}", source="x.txt", line=number, conference="c", kind="Talk", track=None, title="Talk",
                 day=start.astimezone(zone).date(), start=zone.normalize(start.astimezone(zone)),
                 end=zone.normalize((start + timedelta(minutes=45)).astimezone(zone)), end_inferred=False,
                 timezone=zone_name, location=None, items=())

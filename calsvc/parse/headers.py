@@ -1,7 +1,15 @@
-"""The grammar of session header lines: a label, a date, a start time, and optional extras.
+"""The forms a programme line can take, read from its tokens.
 
-`read_header(line)` says whether a line is a dated header, an undated one, or neither.
-It looks at short lines only, so its work per line is bounded whatever the input.
+    Header      label + when [+ room]        'Poster: Federated Learning Tue 6 Jun 09:00 a.m.'
+    WhenLine    when [+ room], no label      'Thu, Jun 20, 2024 ⋅ 1:15 PM - 2:05 PM PDT'
+    DayHeading  a date alone                 'Monday 14 October 2024', 'Day 2 — Tue 15 Oct'
+    TimeRow     time + title [+ room]        '09:15–10:30  Keynote: Scaling laws', 'Lunch 12-1pm'
+    TimeLine    a time alone                 '10:30 - 11:00' (the title is on the next line)
+    Undated     known kind + ':' + name      'Invited Talk: Alexander Rush'
+    Unread      dates or times not understood, with what was not read
+
+`read_line(line, vocabulary)` gives one of these, or None for plain text. It looks at short
+lines only and at a bounded number of token positions, so its work per line is bounded.
 """
 
 from __future__ import annotations
@@ -9,246 +17,355 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..kinds import canonical_kind, kind_pattern
+from .labels import Vocabulary, looks_like_label, strip_field
+from .tokens import (
+    AT,
+    CLOCK,
+    COLON,
+    DASH,
+    ISO,
+    MERIDIEM,
+    MIDNIGHT,
+    MONTH,
+    NOON,
+    NUMBER,
+    OPEN,
+    SEP,
+    WEEKDAY,
+    WORD,
+    Token,
+    tokenize,
+)
+from .when import Day, Span, TimeProblem, read_day, read_range, read_when
 
 MAX_HEADER_LENGTH = 300
-
-MONTHS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
-
-_WEEKDAY = (
-    r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?"
-    r"|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?"
-)
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-_DATE = (
-    rf"(?:(?P<weekday>{_WEEKDAY}),?\s+)?"
-    rf"(?:(?P<day1>{_DAY})\s+(?P<month1>{_MONTH})|(?P<month2>{_MONTH})\s+(?P<day2>{_DAY}))"
-    r"(?:,?\s+(?P<year>\d{4}))?"
-    r"|(?P<iso>\d{4}-\d{2}-\d{2})"
-)
-
-
-def _time(name: str, bare_before_dash: bool = False) -> str:
-    # A bare hour ('1' in '1-3 pm') is a time only at the start of a range.
-    bare = r"|\d{1,2}(?=\s*[-\u2010-\u2015\u2212]+\s*\d)" if bare_before_dash else ""
-    return (
-        rf"(?P<{name}>(?:12\s*)?noon|midnight"
-        rf"|\d{{1,2}}(?:[:.]\d{{2}})?\s*[ap]\.?\s*m\b\.?"
-        rf"|\d{{1,2}}[:.h]\d{{2}}{bare})"
-    )
-
-
-_DASH = r"\s*(?:[-\u2010-\u2015\u2212]+|to|until)\s*"
-_ZONE = r"(?-i:(?P<zone>[A-Z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?))"
-_TAIL = re.compile(
-    rf"[\s,]+(?:{_DATE}),?\s+(?:at\s+|from\s+)?{_time('start', bare_before_dash=True)}"
-    rf"(?:{_DASH}{_time('end')})?"
-    rf"(?:\s*\(?{_ZONE}\)?)?"
-    r"(?:\s*@\s*(?P<room>[^@]{1,120}?))?\s*$",
+_MARKUP = re.compile(r"^(?:#{1,6}\s+|>\s*|[-*+•]\s+|\d{1,2}[.)]\s+(?=\D))+")
+_EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_]|[*_](?!\w)")
+_CELL_SPLIT = re.compile(r"\s*\|\s*|\t+|\s{3,}")
+_RULE = re.compile(r"^[\s|:+\-=]*$")
+ROOM_WORDS = re.compile(
+    r"^(?:room|hall|salon|ballroom|auditorium|aula|theat(?:re|er)|lecture\s+hall|stage|track|"
+    r"level|floor|building|lab|suite|studio|lounge|foyer|atrium|amphi\w*|hörsaal|online|zoom)\b",
     re.IGNORECASE,
 )
-_UNDATED = re.compile(
-    rf"^(?:(?:bio|abstract|speakers?|presenters?)\s*:\s*)?(?P<kind>{kind_pattern()})"
-    r"\s*:\s*(?P<name>\S.{0,200}?)\s*$",
-    re.IGNORECASE,
+_ROOM_SUFFIX = re.compile(
+    r"\s*(?:\((?P<paren>[^()]{1,80})\)|[-–—,]?\s*\bRoom:\s*(?P<labelled>.{1,80})|"
+    r"\s+in\s+(?P<inside>(?:the\s+)?[A-Z][^,;]{0,60}))\s*$"
 )
-_TIME_PARTS = re.compile(
-    r"(?P<h>\d{1,2})(?:[:.h](?P<m>\d{2}))?\s*(?:(?P<ampm>[ap])\.?\s*m\b\.?)?", re.IGNORECASE
+_HEADING_WORDS = frozenset(
+    {"day", "schedule", "programme", "program", "agenda", "timetable", "the", "for", "of", "on"}
 )
-# A label ending in one of these words is a sentence running into a date, not a header.
-_SENTENCE_ENDINGS = frozenset(
-    {
-        "a",
-        "an",
-        "the",
-        "of",
-        "on",
-        "at",
-        "by",
-        "in",
-        "to",
-        "from",
-        "until",
-        "till",
-        "for",
-        "and",
-        "or",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "will",
-        "held",
-        "starts",
-        "start",
-        "begins",
-        "begin",
-        "ends",
-        "scheduled",
-        "due",
-        "deadline",
-        "before",
-        "after",
-        "since",
-    }
-)
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    label: str
+    day: Day
+    span: Span
+    room: str | None
+    text: str  # the date and time as written
+
+
+@dataclass(frozen=True, slots=True)
+class WhenLine:
+    day: Day
+    span: Span
+    room: str | None
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class DayHeading:
+    day: Day
+
+
+@dataclass(frozen=True, slots=True)
+class TimeRow:
+    title: str
+    span: Span
+    room: str | None
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class TimeLine:
+    span: Span
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Undated:
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Unread:
+    reason: str
+
+
+Form = Header | WhenLine | DayHeading | TimeRow | TimeLine | Undated | Unread
 
 
 class HeaderProblem(ValueError):
     """A line shaped like a header whose date or time cannot be right."""
 
 
-@dataclass(frozen=True, slots=True)
-class Clock:
-    """A wall-clock time as written, already checked."""
-
-    hour: int
-    minute: int
-
-
-@dataclass(frozen=True, slots=True)
-class DatedHeader:
-    kind: str
-    track: str | None
-    weekday: int | None
-    month: int
-    day: int
-    year: int | None
-    start: Clock
-    end: Clock | None
-    zone: str | None
-    room: str | None
-    date_text: str
+def clean(line: str) -> str:
+    """The line without Markdown: bullets, heading marks, emphasis, outer table pipes."""
+    text = _MARKUP.sub("", line)
+    if "*" in text or "_" in text:
+        text = _EMPHASIS.sub("", text)
+    return text.strip().strip("|").strip()
 
 
-@dataclass(frozen=True, slots=True)
-class UndatedHeader:
-    kind: str
-    track: str
+def _room(text: str) -> str | None:
+    text = text.strip(" \t@|,;-–—").strip()
+    if text.startswith(("(", "[")) and text.endswith((")", "]")):
+        text = text[1:-1].strip()
+    return text or None
 
 
-def split_label(label: str) -> tuple[str, str | None]:
-    """'Poster: Systems 2: Comms' → ('Poster', 'Systems 2: Comms'); 'Lunch' → ('Lunch', None)."""
-    kind, sep, track = label.partition(": ")
-    if not sep:
-        kind, sep, track = label.partition(":")
-    kind, track = kind.strip(), track.strip()
-    return canonical_kind(kind), (track or None)
+def _tail_room(tokens: list[Token], i: int, text: str) -> tuple[bool, str | None]:
+    """What may follow a time: nothing, '@ Room 116', '(Room 101)', '| Hall C', 'in Room 2'."""
+    if i >= len(tokens):
+        return True, None
+    rest = text[tokens[i].start :]
+    first = tokens[i]
+    if first.kind == AT or first.kind == SEP and first.text in "|\t,·⋅":
+        return True, _room(rest)
+    if first.kind == OPEN and rest.rstrip().endswith((")", "]")) and len(rest) <= 80:
+        return True, _room(rest)
+    if first.kind == WORD and first.lower == "in" and i + 1 < len(tokens):
+        return True, _room(text[tokens[i + 1].start :])
+    if first.kind == WORD and ROOM_WORDS.match(rest) and len(rest) <= 60:
+        return True, _room(rest)
+    return False, None
 
 
-def _label_is_title(label: str) -> bool:
-    if not label or len(label) > 200 or not (label[0].isupper() or label[0].isdigit()):
-        return False
-    if ". " in label or label.endswith((".", ",", ";")):
-        return False
-    last = label.rsplit(None, 1)[-1]
-    return last not in _SENTENCE_ENDINGS
+def _label_text(text: str) -> str:
+    return text.strip(" \t,;-–—|·⋅:@").strip()
 
 
-def parse_clock(text: str, meridiem_hint: str | None = None) -> Clock:
-    """'01:30 p.m.' -> 13:30; 'noon' -> 12:00. Raises HeaderProblem for '25:00' or '13:00 p.m.'."""
-    lowered = text.lower().strip()
-    if lowered.endswith("noon"):
-        return Clock(12, 0)
-    if lowered == "midnight":
-        return Clock(0, 0)
-    match = _TIME_PARTS.fullmatch(lowered)
-    if not match:
-        raise HeaderProblem(f"{text!r} is not a time")
-    hour, minute = int(match["h"]), int(match["m"] or 0)
-    ampm = match["ampm"] or meridiem_hint
-    if minute > 59:
-        raise HeaderProblem(f"{text!r} is not a time: minute {minute} is past 59")
-    if ampm:
-        if not 0 <= hour <= 12 or (hour == 0 and ampm == "p"):
-            raise HeaderProblem(f"{text!r} is not a time: {hour} o'clock has no {ampm}.m.")
-        if hour == 12:
-            hour = 0 if ampm == "a" else 12
-        elif ampm == "p":
-            hour += 12
-    elif hour > 23:
-        raise HeaderProblem(f"{text!r} is not a time: hour {hour} is past 23")
-    return Clock(hour, minute)
+def _span_text(text: str, tokens: list[Token], first: int, end: int) -> str:
+    return text[tokens[first].start : tokens[end - 1].end]
 
 
-def _meridiem(text: str | None) -> str | None:
-    match = _TIME_PARTS.fullmatch(text.lower().strip()) if text else None
-    return match["ampm"] if match else None
+def _has_time_words(tokens: list[Token]) -> bool:
+    for index, token in enumerate(tokens):
+        if token.kind in (CLOCK, ISO, NOON, MIDNIGHT):
+            return True
+        if token.kind == NUMBER and _hhmm_range(tokens, index):
+            return True
+        if token.kind == NUMBER and index + 1 < len(tokens):
+            following = tokens[index + 1].kind
+            if following == MERIDIEM or following == MONTH and len(token.text) <= 4:
+                return True
+        if token.kind == MONTH and index + 1 < len(tokens) and tokens[index + 1].kind == NUMBER:
+            return len(tokens[index + 1].text) <= 4
+    return False
 
 
-def _dated(line: str, match: re.Match[str]) -> DatedHeader | None:
-    label = line[: match.start()].strip(" \t,-–—|·")
-    if not _label_is_title(label):
+class _Prose:
+    """A sentence that runs into a date and time: 'Camera-ready uploads close Fri 17 May 11:59'."""
+
+
+PROSE = _Prose()
+
+
+def _dated(text: str, tokens: list[Token]) -> Header | WhenLine | Unread | _Prose | None:
+    """A date followed by a time somewhere in the line; what stands before it is the label."""
+    for first, token in enumerate(tokens):
+        if token.kind not in (WEEKDAY, MONTH, NUMBER, ISO):
+            continue
+        found = read_when(tokens, first)
+        if found is None:
+            continue
+        day, span, end = found
+        fits, room = _tail_room(tokens, end, text)
+        written = _span_text(text, tokens, first, end)
+        if not fits:
+            rest = text[tokens[end].start :]
+            return Unread(f"{written!r} is followed by {rest[:40]!r}, which is not a room")
+        label = _label_text(text[: token.start])
+        if not label:
+            return WhenLine(day, span, room, written)
+        if first > 0 and tokens[first - 1].kind == OPEN:
+            return PROSE  # '(deadline Tue 6 Jun 09:00)' inside a sentence
+        label = strip_field(label)
+        if not looks_like_label(label):
+            return PROSE
+        return Header(label, day, span, room, written)
+    return None
+
+
+def _heading(text: str, tokens: list[Token]) -> DayHeading | None:
+    """A date standing alone, maybe after 'Day 2' or before a short name for the day."""
+    for first, token in enumerate(tokens[:6]):
+        if token.kind in (WEEKDAY, MONTH, NUMBER, ISO) and (found := read_day(tokens, first)):
+            day, end = found
+            before = tokens[:first]
+            if any(
+                t.kind == WORD and t.lower not in _HEADING_WORDS or t.kind in (CLOCK, MERIDIEM)
+                for t in before
+            ):
+                return None
+            after = tokens[end:]
+            if after and (after[0].kind not in (DASH, SEP, COLON, OPEN) or len(after) > 6):
+                return None
+            return DayHeading(day)
+        if token.kind not in (WORD, NUMBER, SEP, DASH, COLON):
+            return None
+    return None
+
+
+def _row(text: str, tokens: list[Token]) -> TimeRow | TimeLine | None:
+    """A time at the start of the line and a title after it: '09:15–10:30  Keynote: X'."""
+    found = read_range(tokens, 0, hhmm=_hhmm_range(tokens, 0))
+    if found is None:
         return None
-    if match["iso"]:
-        year_text, month_text, day_text = match["iso"].split("-")
-        year: int | None = int(year_text)
-        month, day = int(month_text), int(day_text)
-        if not 1 <= month <= 12:
-            raise HeaderProblem(f"{match['iso']!r} is not a date: there is no month {month}")
-    else:
-        month = MONTHS[(match["month1"] or match["month2"])[:3].lower()]
-        day = int(re.match(r"\d+", match["day1"] or match["day2"])[0])  # type: ignore[index]
-        year = int(match["year"]) if match["year"] else None
-    if not 1 <= day <= 31:
-        raise HeaderProblem(f"day {day} is not a day of the month")
-    weekday = WEEKDAYS[match["weekday"][:3].lower()] if match["weekday"] else None
-    end_text = match["end"]
-    # '9:00-10:30 am': the start takes the end's a.m./p.m. when it has none of its own.
-    end = parse_clock(end_text) if end_text else None
-    # '9:00-10:30 am': a start with no a.m./p.m. of its own takes the end's, unless
-    # that would put it after the end ('11-1 pm' starts at 11 a.m.).
-    hint = None if _meridiem(match["start"]) else _meridiem(end_text)
-    start = parse_clock(match["start"], hint)
-    if hint and end and (start.hour, start.minute) > (end.hour, end.minute) and start.hour >= 12:
-        start = Clock(start.hour - 12, start.minute)
-    kind, track = split_label(label)
-    date_text = line[match.start() : match.end("start") if not end_text else match.end("end")]
-    return DatedHeader(
-        kind=kind,
-        track=track,
-        weekday=weekday,
-        month=month,
-        day=day,
-        year=year,
-        start=start,
-        end=end,
-        zone=match["zone"],
-        room=(match["room"] or "").strip() or None,
-        date_text=date_text.strip(" ,"),
+    span, end = found
+    written = _span_text(text, tokens, 0, end)
+    while end < len(tokens) and tokens[end].kind in (SEP, COLON, DASH):
+        end += 1
+    if end >= len(tokens):
+        return TimeLine(span, written)
+    title, room = _title_and_room(text[tokens[end].start :])
+    if not looks_like_label(title):
+        return None
+    return TimeRow(title, span, room, written)
+
+
+def _trailing_row(text: str, tokens: list[Token]) -> TimeRow | None:
+    """A title and then its time: 'Invited Talk Jane Roe 8:15-9:10am', 'Lunch | 12:00 - 13:00'."""
+    for first in range(1, len(tokens)):
+        if tokens[first].kind not in (CLOCK, NUMBER, NOON, MIDNIGHT):
+            continue
+        if tokens[first - 1].kind == NUMBER:
+            continue
+        found = read_range(tokens, first, hhmm=_hhmm_range(tokens, first))
+        if found is None:
+            continue
+        span, end = found
+        if span.end is None and tokens[first].kind == NUMBER:
+            continue  # 'Room 2 pm'-like noise: a bare hour needs an end to be a time row
+        fits, room = _tail_room(tokens, end, text)
+        label = _label_text(text[: tokens[first].start])
+        if first > 0 and tokens[first - 1].kind == WORD and tokens[first - 1].lower == "at":
+            return None  # 'The talk starts at 9:00': a sentence
+        if not fits or not looks_like_label(label):
+            return None
+        title, own_room = _title_and_room(label)
+        return TimeRow(title, span, room or own_room, _span_text(text, tokens, first, end))
+    return None
+
+
+def _hhmm_range(tokens: list[Token], i: int) -> bool:
+    """'0800 – 0830': four-digit times, only as both ends of a range."""
+    return (
+        i + 2 < len(tokens)
+        and tokens[i].kind == NUMBER
+        and len(tokens[i].text) == 4
+        and tokens[i + 1].kind == DASH
+        and tokens[i + 2].kind == NUMBER
+        and len(tokens[i + 2].text) == 4
+        and tokens[i].value < 2400
+        and tokens[i + 2].value <= 2400
     )
 
 
-def read_header(line: str) -> DatedHeader | UndatedHeader | None:
-    """Classify one stripped line; raises HeaderProblem for a header whose date or time is wrong."""
+def _title_and_room(text: str) -> tuple[str, str | None]:
+    """'Paper session 1 | Room 101' → the title and its room; '(Room 101)', '@ Hall B' too."""
+    cells = [c for c in _CELL_SPLIT.split(text) if c and not _RULE.match(c)]
+    if len(cells) > 1:
+        rooms = [c for c in cells[1:] if ROOM_WORDS.match(c) or len(c.split()) <= 2]
+        return cells[0].strip(), _room(rooms[0]) if rooms else None
+    title = text.strip()
+    if "@" in title:
+        title, _, room = title.rpartition("@")
+        return title.strip(" -–—,"), _room(room)
+    if (found := _ROOM_SUFFIX.search(title)) and found.start() > 0:
+        room = found["paren"] or found["labelled"] or found["inside"]
+        if found["labelled"] or found["inside"] or ROOM_WORDS.match(room):
+            return title[: found.start()].strip(" -–—,"), _room(room)
+    return title, None
+
+
+def _cells(text: str) -> list[str]:
+    return [c.strip() for c in _CELL_SPLIT.split(text) if c.strip() and not _RULE.match(c)]
+
+
+def _table_row(text: str) -> Form | None:
+    """A row of cells ('11:00 - 12:30 | Paper session 1 | Room 101'): a time cell anywhere."""
+    cells = _cells(text)
+    if len(cells) < 2:
+        return None
+    for index, cell in enumerate(cells):
+        tokens = tokenize(cell)
+        found = read_range(tokens, 0, hhmm=_hhmm_range(tokens, 0))
+        if found is None:
+            continue
+        span, end = found
+        fits, room = _tail_room(tokens, end, cell)
+        if not fits:
+            continue
+        others = [c for i, c in enumerate(cells) if i != index]
+        titles = [c for c in others if any(ch.isalpha() for ch in c)]
+        if not titles:
+            return TimeLine(span, _span_text(cell, tokens, 0, end))
+        title, own_room = _title_and_room(_label_text(titles[0]))
+        for extra in titles[1:]:
+            if room is None and (ROOM_WORDS.match(extra) or len(extra.split()) <= 2):
+                room = _room(extra)
+        if not looks_like_label(title):
+            return None
+        return TimeRow(title, span, room or own_room, _span_text(cell, tokens, 0, end))
+    if len(cells) <= 2 and (heading := _heading(cells[0], tokenize(cells[0]))):
+        return heading
+    return None
+
+
+def read_line(line: str, vocabulary: Vocabulary) -> Form | None:
+    """The form of one stripped line, or None for text. Raises HeaderProblem for a header
+    whose date or time cannot be right ('25:00', '31 Feb' is found later, with the year)."""
     if len(line) > MAX_HEADER_LENGTH:
         return None
-    if any(c.isdigit() for c in line) or "noon" in line.lower() or "midnight" in line.lower():
-        match = _TAIL.search(line)
-        if match:
-            return _dated(line, match)
-    if ":" in line:
-        undated = _UNDATED.match(line)
-        if undated and not undated["name"].endswith("."):
-            return UndatedHeader(canonical_kind(" ".join(undated["kind"].split())), undated["name"])
-    return None
+    text = clean(line)
+    if not text:
+        return None
+    lowered = text.lower()
+    if not any(c.isdigit() for c in text) and "noon" not in lowered and "midnight" not in lowered:
+        return _undated(text, vocabulary)
+    try:
+        return _timed(text, vocabulary)
+    except TimeProblem as problem:
+        raise HeaderProblem(str(problem)) from problem
+
+
+def _timed(text: str, vocabulary: Vocabulary) -> Form | None:
+    tokens = tokenize(text)
+    if not _has_time_words(tokens):
+        return _undated(text, vocabulary)
+    dated = _dated(text, tokens)
+    if isinstance(dated, _Prose):
+        return None
+    if dated is not None:
+        return dated
+    if ("|" in text or "\t" in text or "   " in text) and (row := _table_row(text)) is not None:
+        return row
+    for reader in (_heading, _row, _trailing_row):
+        if (form := reader(text, tokens)) is not None:
+            return form
+    if looks_like_label(text) and len(text.split()) <= 14:
+        return Unread("its date or time is not in a form calsvc reads")
+    return _undated(text, vocabulary)
+
+
+def _undated(text: str, vocabulary: Vocabulary) -> Undated | None:
+    """'Invited Talk: Alexander Rush': a known kind and a name, with no date or time."""
+    label = strip_field(text)
+    kind, colon, name = label.partition(":")
+    if not colon or not name.strip() or name.rstrip().endswith("."):
+        return None
+    if len(kind.split()) > 4 or vocabulary.lookup(kind) is None or len(name) > MAX_HEADER_LENGTH:
+        return None
+    return Undated(label)

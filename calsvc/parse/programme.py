@@ -1,66 +1,47 @@
-"""Programme text → Schedule: headers found, dated, placed in their zone, given ends and items."""
+"""Programme text → Schedule: blocks found, dated, placed in their zone, given ends and items."""
 
 from __future__ import annotations
 
 import calendar
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 import pytz
 
 from ..kinds import TALK_KINDS, slugify
-from ..model import Conference, Diagnostic, Level, Schedule, Session
-from .headers import DatedHeader, HeaderProblem, UndatedHeader, read_header
+from ..model import Conference, Schedule, Session
 from .items import read_body
+from .labels import Label, Vocabulary
+from .layouts import Block, read_blocks
+from .notes import Notes
 from .text import decode
+from .when import Day
 from .years import DateParts, infer_year, localize, weekday_name, years_for
+
+MAX_UID_WORDS = 12
 
 
 @dataclass
-class _Block:
-    """A header line and the lines under it, up to the next header."""
+class _Placed:
+    """A block with its label read and its times placed in the conference's zone."""
 
-    line: int
-    header: DatedHeader | UndatedHeader | None  # None: a header that could not be read
-    body: list[str] = field(default_factory=list)
+    block: Block
+    label: Label
     day: date | None = None
     start: datetime | None = None
     end: datetime | None = None
     end_inferred: bool = False
 
 
-class _Notes:
-    def __init__(self, source: str, diagnostics: list[Diagnostic]) -> None:
-        self.source, self.items = source, diagnostics
-
-    def add(self, line: int, level: Level, code: str, message: str) -> None:
-        self.items.append(Diagnostic(self.source, line, level, code, message))
-
-
-def _blocks(lines: list[str], notes: _Notes) -> list[_Block]:
-    blocks: list[_Block] = []
-    for number, line in enumerate(lines, start=1):
-        try:
-            header = read_header(line) if line else None
-        except HeaderProblem as problem:
-            notes.add(number, "error", "bad-header", f"{problem}; this session is left out")
-            blocks.append(_Block(number, None))
-            continue
-        if header is not None:
-            blocks.append(_Block(number, header))
-        elif blocks:
-            blocks[-1].body.append(line)
-    return blocks
+def _parts(day: Day) -> DateParts:
+    return DateParts(day.month, day.day, day.weekday, day.year)
 
 
 def _resolve_years(
-    dated: list[_Block], conference: Conference, year: int | None, reference: date, notes: _Notes
+    dated: list[_Placed], conference: Conference, year: int | None, reference: date, notes: Notes
 ) -> list[int]:
-    parts = [
-        DateParts(b.header.month, b.header.day, b.header.weekday, b.header.year)  # type: ignore[union-attr]
-        for b in dated
-    ]
+    parts = [_parts(p.block.day) for p in dated if p.block.day is not None]
     base = year or conference.year
     if base is None:
         guess = infer_year(parts, reference)
@@ -78,14 +59,12 @@ def _resolve_years(
         else:
             message = f"no year given and no weekday to infer it from; assuming {base}"
         if any(p.year is None for p in parts):
-            notes.add(dated[0].line, "warning", "year-inferred", message)
+            notes.add(dated[0].block.line, "warning", "year-inferred", message)
     return years_for(parts, base)
 
 
-def _place(block: _Block, year: int, zone: pytz.BaseTzInfo, notes: _Notes) -> bool:
-    """Sets the block's day and start (and end, when written); False when its date is impossible."""
-    header = block.header
-    assert isinstance(header, DatedHeader)
+def _date(placed: _Placed, written: Day, year: int, notes: Notes) -> date | None:
+    block = placed.block
     if not 1900 <= year <= 2200:
         notes.add(
             block.line,
@@ -93,47 +72,71 @@ def _place(block: _Block, year: int, zone: pytz.BaseTzInfo, notes: _Notes) -> bo
             "bad-date",
             f"year {year} is out of range; this session is left out",
         )
-        return False
+        return None
     try:
-        block.day = date(year, header.month, header.day)
+        day = date(year, written.month, written.day)
     except ValueError:
-        month = calendar.month_name[header.month]
-        days = calendar.monthrange(year, header.month)[1]
+        month = calendar.month_name[written.month]
+        days = calendar.monthrange(year, written.month)[1]
         notes.add(
             block.line,
             "error",
             "bad-date",
-            f"{header.date_text!r} is not a date: {month} {year} has {days} days; "
+            f"{written.text!r} is not a date: {month} {year} has {days} days; "
             "this session is left out",
         )
-        return False
-    if header.weekday is not None and header.weekday != block.day.weekday():
+        return None
+    if written.weekday is not None and written.weekday != day.weekday():
         notes.add(
             block.line,
             "warning",
             "weekday-mismatch",
-            f"{header.date_text!r}: {block.day:%d %B %Y} is a {weekday_name(block.day.weekday())}, "
-            f"not a {weekday_name(header.weekday)}; using the date",
+            f"{written.text!r}: {day:%d %B %Y} is a {weekday_name(day.weekday())}, "
+            f"not a {weekday_name(written.weekday)}; using the date",
         )
-    block.start = _at(block, block.day, header.start.hour, header.start.minute, zone, notes)
-    if header.end is not None:
-        end_day = block.day
-        if (header.end.hour, header.end.minute) <= (header.start.hour, header.start.minute):
+    return day
+
+
+def _place(placed: _Placed, year: int, zone: pytz.BaseTzInfo, notes: Notes) -> bool:
+    """Sets the day, start and end (when written); False when a date is impossible."""
+    block, span = placed.block, placed.block.span
+    assert block.day is not None and span is not None
+    day = _date(placed, block.day, year, notes)
+    if day is None:
+        return False
+    placed.day = day
+    placed.start = _at(block, day, span.start.hour, span.start.minute, zone, notes)
+    if span.end is not None:
+        end_day = day
+        if span.end_day is not None:
+            end_year = year + (1 if span.end_day.month < block.day.month else 0)
+            if (found := _date(placed, span.end_day, span.end_day.year or end_year, notes)) is None:
+                return False
+            end_day = found
+        elif (span.end.hour, span.end.minute) <= (span.start.hour, span.start.minute):
             end_day += timedelta(days=1)  # '11 p.m. – 1 a.m.' ends the next day
-        block.end = _at(block, end_day, header.end.hour, header.end.minute, zone, notes)
-    if header.zone and not _zone_agrees(header.zone, block.start):
+        placed.end = _at(block, end_day, span.end.hour, span.end.minute, zone, notes)
+        if placed.end <= placed.start:
+            notes.add(
+                block.line,
+                "error",
+                "bad-range",
+                f"{block.date_text!r} ends before it starts; this session is left out",
+            )
+            return False
+    if span.zone and not _zone_agrees(span.zone, placed.start):
         notes.add(
             block.line,
             "warning",
             "zone-mismatch",
-            f"the header says {header.zone} but {zone.zone} is {block.start.tzname()} then; "
+            f"the header says {span.zone} but {zone.zone} is {placed.start.tzname()} then; "
             f"times are read in {zone.zone}",
         )
     return True
 
 
 def _at(
-    block: _Block, day: date, hour: int, minute: int, zone: pytz.BaseTzInfo, notes: _Notes
+    block: Block, day: date, hour: int, minute: int, zone: pytz.BaseTzInfo, notes: Notes
 ) -> datetime:
     aware, problem = localize(datetime.combine(day, time(hour, minute)), zone)
     if problem:
@@ -156,57 +159,98 @@ def _zone_agrees(abbreviation: str, moment: datetime) -> bool:
     )
 
 
-def _infer_ends(timed: list[_Block], conference: Conference, zone: pytz.BaseTzInfo) -> None:
-    starts_by_day: dict[date, list[datetime]] = {}
-    for block in timed:
-        starts_by_day.setdefault(block.day, []).append(block.start)  # type: ignore[arg-type]
-    for block in timed:
-        if block.end is not None:
+def _infer_ends(timed: list[_Placed], conference: Conference, zone: pytz.BaseTzInfo) -> None:
+    starts_by_day: dict[date | None, list[datetime]] = {}
+    for placed in timed:
+        assert placed.start is not None
+        starts_by_day.setdefault(placed.day, []).append(placed.start)
+    for placed in timed:
+        if placed.end is not None:
             continue
-        assert block.start is not None and block.header is not None and block.day is not None
-        length = timedelta(minutes=conference.duration_minutes(slugify(block.header.kind)))
-        cap = zone.normalize(block.start + length)  # the length may cross a DST change
-        later = [s for s in starts_by_day[block.day] if s > block.start]
-        block.end = min([cap, *later])
-        block.end_inferred = True
+        assert placed.start is not None
+        length = timedelta(minutes=conference.duration_minutes(slugify(placed.label.kind)))
+        cap = zone.normalize(placed.start + length)  # the length may cross a DST change
+        later = [s for s in starts_by_day[placed.day] if s > placed.start]
+        placed.end = min([cap, *later])
+        placed.end_inferred = True
 
 
-def _date_undated(blocks: list[_Block], notes: _Notes) -> None:
-    for index, block in enumerate(blocks):
-        if not isinstance(block.header, UndatedHeader):
+def _date_undated(placed: list[_Placed], notes: Notes) -> None:
+    for index, entry in enumerate(placed):
+        if entry.block.span is not None:
             continue
-        before = next((b.day for b in reversed(blocks[:index]) if b.start), None)
-        after = next((b.day for b in blocks[index + 1 :] if b.start), None)
+        before = next((p.day for p in reversed(placed[:index]) if p.start), None)
+        after = next((p.day for p in placed[index + 1 :] if p.start), None)
         if before and after and before != after:
             notes.add(
-                block.line,
+                entry.block.line,
                 "warning",
                 "undated",
-                f"{block.header.kind}: {block.header.track} has no date or time, and lies between "
+                f"{entry.label.title} has no date or time, and lies between "
                 f"{before} and {after}; listed without a date",
             )
         else:
-            block.day = before or after
-            if block.day is None:
+            entry.day = before or after
+            if entry.day is None:
                 notes.add(
-                    block.line,
+                    entry.block.line,
                     "warning",
                     "undated",
-                    f"{block.header.kind}: {block.header.track} has no date or time; "
-                    "listed without a date",
+                    f"{entry.label.title} has no date or time; listed without a date",
                 )
 
 
-def _uid(conference: str, block: _Block, counts: Counter[str]) -> str:
-    header = block.header
-    assert header is not None
-    day = f"{block.day:%Y%m%d}" if block.day else "undated"
-    parts = [conference, day, slugify(header.kind)]
-    if header.track:
-        parts.append(slugify(header.track))
-    key = "-".join(p for p in parts if p)
+def _uid(conference: str, placed: _Placed, counts: Counter[str]) -> str:
+    """Conference, day and the label's words: stable while the session keeps its name."""
+    day = f"{placed.day:%Y%m%d}" if placed.day else "undated"
+    words = "-".join(slugify(placed.label.title).split("-")[:MAX_UID_WORDS])
+    key = "-".join(p for p in (conference, day, words) if p)
     counts[key] += 1
     return key if counts[key] == 1 else f"{key}-{counts[key]}"
+
+
+def _session(placed: _Placed, conference: Conference, uid: str) -> Session:
+    block, label = placed.block, placed.label
+    body = read_body(block.body, talk=block.span is None or slugify(label.kind) in TALK_KINDS)
+    rooms = (block.room,) if block.room else body.rooms
+    return Session(
+        uid=uid,
+        source=conference.source,
+        line=block.line,
+        conference=conference.slug,
+        kind=label.kind,
+        track=label.track,
+        title=label.title,
+        day=placed.day,
+        start=placed.start,
+        end=placed.end,
+        end_inferred=placed.end_inferred,
+        timezone=conference.timezone,
+        location=", ".join(rooms) or None,
+        items=body.items,
+    )
+
+
+def _nothing_found(lines: list[str], timed_lines: int, notes: Notes, unread: list[int]) -> None:
+    text_lines = sum(1 for line in lines if line)
+    if not timed_lines:
+        notes.add(
+            1,
+            "info",
+            "no-sessions",
+            f"no session headers found in {text_lines} lines of text; nothing to schedule",
+        )
+        return
+    first = unread[0] if unread else 1
+    notes.add(
+        first,
+        "error",
+        "no-sessions",
+        f"{timed_lines} lines hold dates or times but none was read as a session; calsvc "
+        "reads session headers with their own date ('Poster: Federated Learning Tue 6 Jun "
+        "09:00 a.m.'), or a day heading ('Monday 14 October 2024') followed by time rows "
+        "('09:15–10:30 Keynote: Title'); see the warnings for each line",
+    )
 
 
 def parse_programme(
@@ -217,54 +261,25 @@ def parse_programme(
     Raises SourceError only for a source that cannot be read as text at all.
     """
     lines, diagnostics = decode(data, conference.source)
-    notes = _Notes(conference.source, diagnostics)
-    blocks = _blocks(lines, notes)
+    notes = Notes(conference.source, diagnostics)
+    vocabulary = Vocabulary(conference.kinds)
+    blocks, timed_lines, unread = read_blocks(lines, vocabulary, notes)
+    placed = [
+        _Placed(b, vocabulary.read(b.label, short_is_kind=b.layout == "header"))
+        for b in blocks
+        if b.label is not None
+    ]
     zone = pytz.timezone(conference.timezone)
-    dated = [b for b in blocks if isinstance(b.header, DatedHeader)]
+    dated = [p for p in placed if p.block.span is not None]
     if dated:
-        for block, block_year in zip(
-            dated, _resolve_years(dated, conference, year, reference, notes), strict=True
-        ):
-            if not _place(block, block_year, zone, notes):
-                block.header = None
-    timed = [b for b in blocks if b.start is not None]
-    _infer_ends(timed, conference, zone)
-    _date_undated(blocks, notes)
+        years = _resolve_years(dated, conference, year, reference, notes)
+        failed = {id(p) for p, y in zip(dated, years, strict=True) if not _place(p, y, zone, notes)}
+        placed = [p for p in placed if id(p) not in failed]
+    _infer_ends([p for p in placed if p.start is not None], conference, zone)
+    _date_undated(placed, notes)
     counts: Counter[str] = Counter()
-    sessions = []
-    for block in blocks:
-        if block.header is None:
-            continue
-        header = block.header
-        body = read_body(
-            block.body, talk=isinstance(header, UndatedHeader) or slugify(header.kind) in TALK_KINDS
-        )
-        room = header.room if isinstance(header, DatedHeader) else None
-        rooms = (room,) if room else body.rooms
-        sessions.append(
-            Session(
-                uid=_uid(conference.slug, block, counts),
-                source=conference.source,
-                line=block.line,
-                conference=conference.slug,
-                kind=header.kind,
-                track=header.track,
-                day=block.day,
-                start=block.start,
-                end=block.end,
-                end_inferred=block.end_inferred,
-                timezone=conference.timezone,
-                location=", ".join(rooms) or None,
-                items=body.items,
-            )
-        )
-    if not blocks:
-        text_lines = sum(1 for line in lines if line)
-        notes.add(
-            1,
-            "info",
-            "no-sessions",
-            f"no session headers found in {text_lines} lines of text; nothing to schedule",
-        )
+    sessions = tuple(_session(p, conference, _uid(conference.slug, p, counts)) for p in placed)
+    if not sessions:
+        _nothing_found(lines, timed_lines, notes, unread)
     diagnostics.sort(key=lambda d: d.line)
-    return Schedule(conference, tuple(sessions), tuple(diagnostics))
+    return Schedule(conference, sessions, tuple(diagnostics))

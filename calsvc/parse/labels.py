@@ -1,0 +1,176 @@
+"""Session labels: which kind a label names, and whether the rest is a track or a title.
+
+    'Oral Session 5: Generative Models'      → Oral, track 'Session 5: Generative Models'
+    'Keynote: Scaling laws in practice'      → Keynote, no track
+    'Morning coffee break'                   → Coffee Break
+    'Exhibit Hall'                           → Exhibit Hall (a short name is its own kind)
+    'Building resilient APIs'                → Session
+
+The title a session shows is always the label as the page wrote it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from ..kinds import ALIASES, KNOWN_KINDS, TRACK_KINDS, slugify
+
+GENERIC_KIND = "Session"
+_SEPARATORS = " \t:;,.-–—·⋅|/"
+_WORD = re.compile(r"\S+")
+_FIELD_PREFIX = re.compile(
+    r"^(?:bio|abstract|speakers?|presenters?|authors?|chairs?|moderators?)\s*:\s*(?=\S)",
+    re.IGNORECASE,
+)
+_CONNECTORS = frozenset({"and", "&", "+", "with", "of", "for", "in", "on", "at", "to"})
+# A label ending in one of these words is a sentence running into a date, not a header.
+_SENTENCE_ENDINGS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "on",
+        "at",
+        "by",
+        "in",
+        "to",
+        "from",
+        "until",
+        "till",
+        "for",
+        "and",
+        "or",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "will",
+        "held",
+        "starts",
+        "start",
+        "begins",
+        "begin",
+        "ends",
+        "end",
+        "scheduled",
+        "due",
+        "deadline",
+        "deadlines",
+        "before",
+        "after",
+        "since",
+        "close",
+        "closes",
+        "closed",
+        "open",
+        "opens",
+        "opened",
+        "submit",
+        "submitted",
+        "uploads",
+        "upload",
+        "announced",
+        "released",
+        "expires",
+        "notification",
+        "notifications",
+        "available",
+    ]
+)
+MAX_LABEL = 200
+# 'Results improved. We ran it': a full stop after a word, not after an initial ('A. Person').
+_SENTENCE_BREAK = re.compile(r"\w\w\. [A-Z]")
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    kind: str
+    track: str | None
+    title: str
+
+
+class Vocabulary:
+    """The kinds a programme may name: the built-in ones and those its data file adds."""
+
+    def __init__(self, extra: Mapping[str, str] | None = None) -> None:
+        self.names = dict(KNOWN_KINDS)
+        self.aliases = dict(ALIASES)
+        for label, kind in (extra or {}).items():
+            self.names.setdefault(slugify(kind), kind)
+            if slugify(label) != slugify(kind):
+                self.aliases[slugify(label)] = slugify(kind)
+
+    def lookup(self, words: str) -> str | None:
+        """The slug of the kind these words name ('Posters' → 'poster'), or None."""
+        slug = slugify(words)
+        for candidate in (slug, slug[:-1] if slug.endswith("s") else ""):
+            if candidate in self.names:
+                return candidate
+            if candidate in self.aliases:
+                return self.aliases[candidate]
+        return None
+
+    def starts_with_kind(self, label: str) -> bool:
+        return self._prefix(label) is not None
+
+    def _prefix(self, label: str) -> tuple[str, int] | None:
+        """The kind named by the label's first words, and where those words end."""
+        words = list(_WORD.finditer(label[:80]))
+        for count in range(min(4, len(words)), 0, -1):
+            kind = self.lookup(" ".join(w[0] for w in words[:count]))
+            if kind is not None:
+                return kind, words[count - 1].end()
+        return None
+
+    def _suffix(self, label: str) -> str | None:
+        words = label.split()
+        if len(words) > 4:
+            return None
+        for count in (2, 1):
+            if len(words) > count and (kind := self.lookup(" ".join(words[-count:]))):
+                return kind
+        return None
+
+    def read(self, label: str, *, short_is_kind: bool = True) -> Label:
+        """The kind, track and title of a label (stripped of a glued 'Bio :' field)."""
+        label = _FIELD_PREFIX.sub("", label).strip()
+        if found := self._prefix(label):
+            slug, end = found
+            rest = label[end:].strip(_SEPARATORS)
+            if rest.split(None, 1)[0:1] and rest.split(None, 1)[0].lower() in _CONNECTORS:
+                rest = ""  # 'Lunch and networking': the kind with more words, no track
+            if slugify(rest) in ("session", "sessions"):
+                rest = ""
+            kind = self.names[slug]
+            return Label(kind, rest or None if slug in TRACK_KINDS else None, label)
+        if suffix := self._suffix(label):
+            return Label(self.names[suffix], None, label)
+        prefix, colon, rest = label.partition(":")
+        if colon and rest.strip() and len(prefix.split()) <= 4 and prefix[:1].isupper():
+            return Label(prefix.strip(), rest.strip(), label)
+        if (
+            short_is_kind
+            and len(label.split()) <= 3
+            and all(w[:1].isupper() for w in label.split())
+        ):
+            return Label(label, None, label)
+        return Label(GENERIC_KIND, None, label)
+
+
+def strip_field(label: str) -> str:
+    """'Bio :Oral 6C Fairness' → 'Oral 6C Fairness': a field name glued before a label."""
+    return _FIELD_PREFIX.sub("", label).strip()
+
+
+def looks_like_label(text: str) -> bool:
+    """Whether text can name a session: short, capitalised, not a sentence running on."""
+    if not text or len(text) > MAX_LABEL or not (text[0].isupper() or text[0].isdigit()):
+        return False
+    if _SENTENCE_BREAK.search(text) or text.endswith((".", ",", ";")):
+        return False
+    return text.rsplit(None, 1)[-1] not in _SENTENCE_ENDINGS

@@ -1,0 +1,246 @@
+"""Layouts: how the lines of a programme group into sessions.
+
+A programme may mix these, and the reader follows whichever a line shows:
+
+- header lines that carry their own date ('Poster: X Tue 6 Jun 09:00 a.m.'); a label line
+  above (or below) a line holding only the date, as event pages print them;
+- day headings ('Monday 14 October 2024') that date the time rows below them, until the
+  next heading; rows as text, table cells, or a time line with its title (and room) below;
+- time rows under a dated header rather than a heading are that header's own sub-schedule
+  (a workshop's talks) and stay in its body.
+
+What follows a session up to the next one is its body (papers, abstracts, rooms).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .headers import (
+    ROOM_WORDS,
+    DayHeading,
+    Header,
+    HeaderProblem,
+    TimeLine,
+    TimeRow,
+    Undated,
+    Unread,
+    WhenLine,
+    clean,
+    read_line,
+)
+from .items import is_author_line
+from .labels import Vocabulary, looks_like_label
+from .notes import Notes
+from .when import Day, Span
+
+_LOOK = 3  # how many lines away a label may stand from its date line
+
+
+@dataclass
+class Block:
+    """One session as the layout found it: its label, its date and times, and its body."""
+
+    line: int
+    label: str | None  # None: a header whose date or time was wrong; it only ends a body
+    day: Day | None = None
+    span: Span | None = None
+    room: str | None = None
+    date_text: str = ""
+    layout: str = "header"
+    body: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _State:
+    vocabulary: Vocabulary
+    notes: Notes
+    blocks: list[Block] = field(default_factory=list)
+    day: Day | None = None  # from the last day heading
+    owner: Block | None = None  # a dated header whose sub-schedule the next rows are
+    used: set[int] = field(default_factory=set)  # lines taken as a label or room
+    unread: list[int] = field(default_factory=list)
+    orphans: int = 0  # time rows with no day heading above them
+
+
+def read_blocks(
+    lines: list[str], vocabulary: Vocabulary, notes: Notes
+) -> tuple[list[Block], int, list[int]]:
+    """The blocks of a programme, how many lines held a date or time, and which were not read."""
+    state = _State(vocabulary, notes)
+    timed = 0
+    for index, line in enumerate(lines):
+        if index in state.used:
+            continue
+        try:
+            form = read_line(line, vocabulary) if line else None
+        except HeaderProblem as problem:
+            notes.add(index + 1, "error", "bad-header", f"{problem}; this session is left out")
+            state.blocks.append(Block(index + 1, None))
+            timed += 1
+            continue
+        if form is None or isinstance(form, Undated):
+            _text(state, index, line, form)
+            continue
+        timed += 1
+        if isinstance(form, Header):
+            _header(state, index, form)
+        elif isinstance(form, WhenLine):
+            _when_line(state, lines, index, form)
+        elif isinstance(form, DayHeading):
+            state.day, state.owner = form.day, None
+        elif isinstance(form, TimeRow | TimeLine):
+            _row(state, lines, index, form)
+        elif isinstance(form, Unread):
+            state.unread.append(index + 1)
+            notes.add(
+                index + 1, "warning", "unread-header", f"{line[:80]!r}: {form.reason}; not read"
+            )
+            _append(state, line)
+    return state.blocks, timed, state.unread
+
+
+def _append(state: _State, line: str) -> None:
+    if state.blocks:
+        state.blocks[-1].body.append(line)
+
+
+def _text(state: _State, index: int, line: str, form: Undated | None) -> None:
+    last = state.blocks[-1] if state.blocks else None
+    if isinstance(form, Undated):
+        state.blocks.append(Block(index + 1, form.label, layout="undated"))
+        return
+    if (
+        last is not None
+        and last.layout in ("agenda", "block")
+        and last.room is None
+        and ROOM_WORDS.match(clean(line))
+        and len(line.split()) <= 5
+        and not last.body
+    ):
+        last.room = clean(line)
+        return
+    _append(state, line)
+
+
+def _header(state: _State, index: int, form: Header) -> None:
+    block = Block(index + 1, form.label, form.day, form.span, form.room, form.text, "header")
+    state.blocks.append(block)
+    state.owner = block
+
+
+def _neighbour(lines: list[str], index: int, step: int, state: _State) -> int | None:
+    """The nearest non-blank plain-text line within reach above (-1) or below (+1)."""
+    position = index + step
+    while 0 <= position < len(lines) and abs(position - index) <= _LOOK:
+        if lines[position]:
+            if position in state.used:
+                if step > 0:  # the second half of a range read with the line above
+                    position += step
+                    continue
+                return None
+            return position if read_line(lines[position], state.vocabulary) is None else None
+        position += step
+    return None
+
+
+def _neighbour_line(lines: list[str], index: int) -> int | None:
+    """The next non-blank line, whatever it holds."""
+    for position in range(index + 1, min(index + 1 + _LOOK, len(lines))):
+        if lines[position]:
+            return position
+    return None
+
+
+def _label_line(line: str) -> bool:
+    text = clean(line)
+    return looks_like_label(text) and len(text.split()) <= 20 and not is_author_line(text)
+
+
+def _take_from_body(state: _State, line: str) -> None:
+    """A line read as the next session's label leaves the body it had been put in."""
+    if state.blocks:
+        body = state.blocks[-1].body
+        while body and not body[-1]:
+            body.pop()
+        if body and body[-1] == line:
+            body.pop()
+
+
+def _when_line(state: _State, lines: list[str], index: int, form: WhenLine) -> None:
+    above = _neighbour(lines, index, -1, state)
+    below = _neighbour(lines, index, 1, state)
+    up = clean(lines[above]) if above is not None and _label_line(lines[above]) else None
+    down = clean(lines[below]) if below is not None and _label_line(lines[below]) else None
+    vocabulary = state.vocabulary
+    label = None
+    if up and down and vocabulary.lookup(up) and len(up.split()) <= 3:
+        label = f"{up}: {down}"  # 'Symposium' / date / 'Machine Learning and the Law'
+    elif (
+        down and vocabulary.starts_with_kind(down) and not (up and vocabulary.starts_with_kind(up))
+    ):
+        label = down
+    elif up:
+        label = up
+    elif down:
+        label = down
+    if label is None:
+        state.unread.append(index + 1)
+        state.notes.add(
+            index + 1,
+            "warning",
+            "unread-header",
+            f"{lines[index][:80]!r}: a date and time with no session name next to it; not read",
+        )
+        return
+    if label.startswith(up or "\0") and above is not None:
+        _take_from_body(state, lines[above])
+        state.used.add(above)
+    if label.endswith(down or "\0") and below is not None:
+        state.used.add(below)
+    line = min(i for i in (index, above, below) if i is not None) + 1
+    block = Block(line, label, form.day, form.span, form.room, form.text, "page")
+    state.blocks.append(block)
+    state.owner = block
+
+
+def _row(state: _State, lines: list[str], index: int, form: TimeRow | TimeLine) -> None:
+    if state.owner is not None:  # a dated header's own sub-schedule
+        state.owner.body.append(lines[index])
+        return
+    if state.day is None:
+        state.orphans += 1
+        state.unread.append(index + 1)
+        state.notes.add(
+            index + 1,
+            "warning",
+            "unread-header",
+            f"{lines[index][:80]!r}: a time with no day heading above it; not read",
+        )
+        _append(state, lines[index])
+        return
+    if isinstance(form, TimeRow):
+        layout = "table" if "|" in lines[index] or "\t" in lines[index] else "agenda"
+        state.blocks.append(
+            Block(index + 1, form.title, state.day, form.span, form.room, form.text, layout)
+        )
+        return
+    below = _neighbour_line(lines, index)
+    if form.span.end is None and below is not None and clean(lines[index]).endswith("-"):
+        joined = read_line(f"{clean(lines[index])} {clean(lines[below])}", state.vocabulary)
+        if isinstance(joined, TimeLine):  # '4:00 pm -' / '6:00 pm': one range on two lines
+            state.used.add(below)
+            form = joined
+    below = _neighbour(lines, index, 1, state)
+    if below is None or not _label_line(lines[below]):
+        state.unread.append(index + 1)
+        state.notes.add(
+            index + 1,
+            "warning",
+            "unread-header",
+            f"{lines[index][:80]!r}: a time with no session name after it; not read",
+        )
+        return
+    state.used.add(below)
+    block = Block(index + 1, clean(lines[below]), state.day, form.span, None, form.text, "block")
+    state.blocks.append(block)

@@ -1,0 +1,259 @@
+"""The grammar of dates, times and ranges, read from tokens.
+
+    day    := ISO | [weekday [","]] (number month | month number) ["," | "of"] [year]
+    time   := clock [meridiem] | number meridiem | ["12"] noon | midnight
+    range  := time [zone] [dash [day] time [zone]]        ('9-10am', '11 p.m. — 1 a.m.')
+    when   := day [sep] ["at" | "from"] range [zone]       ('Thu, Jun 20 ⋅ 1:15 PM - 2:05 PM PDT')
+
+Each rule takes the tokens and a position and gives back what it read with the position after
+it, or None; none of them looks further than a few tokens, so reading a line is linear.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .tokens import (
+    CLOCK,
+    CLOSE,
+    COLON,
+    DASH,
+    ISO,
+    MERIDIEM,
+    MIDNIGHT,
+    MONTH,
+    NOON,
+    NUMBER,
+    OPEN,
+    SEP,
+    WEEKDAY,
+    WORD,
+    ZONE,
+    Token,
+)
+
+
+class TimeProblem(ValueError):
+    """Text shaped like a date or time that cannot be one ('25:00', '13:00 p.m.', '2023-13-01')."""
+
+
+@dataclass(frozen=True, slots=True)
+class Clock:
+    """A wall-clock time as written, already checked."""
+
+    hour: int
+    minute: int
+
+
+@dataclass(frozen=True, slots=True)
+class Day:
+    """A date as written: month and day, maybe a weekday and a year."""
+
+    month: int
+    day: int
+    weekday: int | None
+    year: int | None
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """The times of a session as written: a start, maybe an end (on a later day), a zone."""
+
+    start: Clock
+    end: Clock | None = None
+    end_day: Day | None = None
+    zone: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Time:
+    hour: int
+    minute: int
+    meridiem: str | None  # 'a', 'p' or None
+    named: bool  # noon or midnight: no meridiem to share
+    text: str
+
+
+def _at(tokens: list[Token], i: int, kind: str) -> bool:
+    return i < len(tokens) and tokens[i].kind == kind
+
+
+def _is_year(token: Token) -> bool:
+    return token.kind == NUMBER and len(token.text) == 4 and 1900 <= token.value <= 2200
+
+
+def _day_number(token: Token) -> bool:
+    return len(token.text.rstrip("stndrhSTNDRH")) <= 2
+
+
+def written(tokens: list[Token], first: int, end: int) -> str:
+    """The text of tokens[first:end] as the line spaced it."""
+    parts: list[str] = []
+    previous = None
+    for token in tokens[first:end]:
+        if previous is not None and token.start > previous:
+            parts.append(" ")
+        parts.append(token.text)
+        previous = token.end
+    return "".join(parts)
+
+
+def read_day(tokens: list[Token], i: int) -> tuple[Day, int] | None:
+    """A date starting at token i: 'Tue 6 Jun', 'Sat Dec 9th', 'Wednesday, December 6, 2023'."""
+    if _at(tokens, i, ISO):
+        text = tokens[i].text
+        iso_year, iso_month, iso_day = (int(part) for part in text.split("-"))
+        if not 1 <= iso_month <= 12:
+            raise TimeProblem(f"{text!r} is not a date: there is no month {iso_month}")
+        return Day(iso_month, iso_day, None, iso_year, text), i + 1
+    first, weekday = i, None
+    if _at(tokens, i, WEEKDAY):
+        weekday = tokens[i].value
+        i += 1
+        if _at(tokens, i, SEP) and tokens[i].text == ",":
+            i += 1
+    if _at(tokens, i, NUMBER) and _at(tokens, i + 1, MONTH) and _day_number(tokens[i]):
+        day, month = tokens[i].value, tokens[i + 1].value
+        i += 2
+    elif _at(tokens, i + 1, WORD) and tokens[i + 1].lower == "of" and _at(tokens, i + 2, MONTH):
+        if not _at(tokens, i, NUMBER):
+            return None
+        day, month = tokens[i].value, tokens[i + 2].value
+        i += 3
+    elif _at(tokens, i, MONTH) and _at(tokens, i + 1, NUMBER) and _day_number(tokens[i + 1]):
+        month, day = tokens[i].value, tokens[i + 1].value
+        i += 2
+    else:
+        return None
+    if not 1 <= day <= 31:
+        raise TimeProblem(f"day {day} is not a day of the month")
+    year: int | None = None
+    after_comma = i + 1 if _at(tokens, i, SEP) and tokens[i].text == "," else i
+    if after_comma < len(tokens) and _is_year(tokens[after_comma]):
+        year, i = tokens[after_comma].value, after_comma + 1
+    return Day(month, day, weekday, year, written(tokens, first, i)), i
+
+
+def _read_time(tokens: list[Token], i: int, *, bare: bool) -> tuple[_Time, int] | None:
+    """One time; a bare hour ('11' in '11-1 pm') only when `bare` says a range follows."""
+    if i >= len(tokens):
+        return None
+    token = tokens[i]
+    if token.kind == NUMBER and token.value == 12 and _at(tokens, i + 1, NOON):
+        return _Time(12, 0, None, True, f"{token.text} {tokens[i + 1].text}"), i + 2
+    if token.kind == NOON:
+        return _Time(12, 0, None, True, token.text), i + 1
+    if token.kind == MIDNIGHT:
+        return _Time(0, 0, None, True, token.text), i + 1
+    if token.kind == CLOCK:
+        hour_text, _, minute_text = token.text.replace(".", ":").replace("h", ":").partition(":")
+        hour, minute = int(hour_text), int(minute_text or 0)
+    elif token.kind == NUMBER and len(token.text) <= 2 and not token.text[-1:].isalpha():
+        hour, minute = token.value, 0
+        if not (_at(tokens, i + 1, MERIDIEM) or bare):
+            return None
+    elif token.kind == NUMBER and len(token.text) == 4 and bare:  # '0800 – 0830'
+        hour, minute = divmod(token.value, 100)
+    else:
+        return None
+    meridiem = None
+    if _at(tokens, i + 1, MERIDIEM):
+        meridiem = tokens[i + 1].lower[0]
+        text = f"{token.text} {tokens[i + 1].text}"
+        i += 1
+    else:
+        text = token.text
+    if minute > 59:
+        raise TimeProblem(f"{text!r} is not a time: minute {minute} is past 59")
+    if meridiem and not 1 <= hour <= 12:
+        raise TimeProblem(f"{text!r} is not a time: {hour} o'clock has no {meridiem}.m.")
+    if not meridiem and hour > 24:
+        raise TimeProblem(f"{text!r} is not a time: hour {hour} is past 23")
+    return _Time(hour, minute, meridiem, False, text), i + 1
+
+
+def _clock(time: _Time, meridiem: str | None) -> Clock:
+    hour = time.hour
+    if meridiem == "a" and hour == 12:
+        hour = 0
+    elif meridiem == "p" and hour != 12:
+        hour += 12
+    return Clock(hour % 24, time.minute)
+
+
+def _zone(tokens: list[Token], i: int) -> tuple[str | None, int]:
+    """An optional zone, bare or in brackets: 'CST', '(PST)'."""
+    if _at(tokens, i, ZONE):
+        return tokens[i].text, i + 1
+    if _at(tokens, i, OPEN) and _at(tokens, i + 1, ZONE) and _at(tokens, i + 2, CLOSE):
+        return tokens[i + 1].text, i + 3
+    return None, i
+
+
+def read_range(tokens: list[Token], i: int, *, hhmm: bool = False) -> tuple[Span, int] | None:
+    """A start time and an optional end: '9:00-10:30am', '8:30 a.m.–Noon', '12:00 -- 06:00 PM'.
+
+    The start takes the end's a.m./p.m. when it has none of its own, unless that would put it
+    after the end ('11-1 pm' starts at 11 a.m.; '12:00 -- 06:00 PM' at noon).
+    """
+    first = _read_time(tokens, i, bare=hhmm or _dash_then_time(tokens, i + 1))
+    if first is None:
+        return None
+    start, i = first
+    zone, i = _zone(tokens, i)
+    end: _Time | None = None
+    end_day: Day | None = None
+    if _at(tokens, i, DASH):
+        j = i + 1
+        if (day := read_day(tokens, j)) is not None:
+            end_day, j = day
+            if _at(tokens, j, SEP) and tokens[j].text == ",":
+                j += 1
+        if (second := _read_time(tokens, j, bare=hhmm)) is not None:
+            end, i = second
+            end_zone, i = _zone(tokens, i)
+            zone = zone or end_zone
+    if start.meridiem is None and not start.named and start.hour > 12 and end and end.meridiem:
+        raise TimeProblem(f"{start.text!r} is not a time: {start.hour} o'clock has no a.m./p.m.")
+    hint = start.meridiem
+    if hint is None and not start.named and end is not None and end_day is None:
+        hint = end.meridiem
+    start_clock = _clock(start, hint)
+    end_clock = _clock(end, end.meridiem) if end else None
+    if (
+        start.meridiem is None
+        and hint == "p"
+        and end_clock is not None
+        and start.hour != 12
+        and (start_clock.hour, start_clock.minute) > (end_clock.hour, end_clock.minute)
+    ):
+        start_clock = _clock(start, "a")
+    if (
+        end is not None
+        and start.hour == 24
+        or (end is not None and end.hour == 24 and end.meridiem)
+    ):
+        raise TimeProblem(f"{start.text!r} is not a time: hour 24 is past 23")
+    return Span(start_clock, end_clock, end_day, zone), i
+
+
+def _dash_then_time(tokens: list[Token], i: int) -> bool:
+    return _at(tokens, i, DASH) and i + 1 < len(tokens) and tokens[i + 1].kind in (CLOCK, NUMBER)
+
+
+def read_when(tokens: list[Token], i: int) -> tuple[Day, Span, int] | None:
+    """A date and the times after it: 'Tue 6 Jun 09:00 a.m.', 'Dec 6, 2023 · 12:45 PM – 1:45 PM'."""
+    day = read_day(tokens, i)
+    if day is None:
+        return None
+    date, i = day
+    if i < len(tokens) and tokens[i].kind in (SEP, COLON, DASH) and tokens[i].text != "/":
+        i += 1
+    if _at(tokens, i, WORD) and tokens[i].lower in ("at", "from"):
+        i += 1
+    found = read_range(tokens, i)
+    if found is None:
+        return None
+    span, i = found
+    return date, span, i
