@@ -161,6 +161,21 @@ class Service:
         catalogue = self.catalogue()
         return pipeline.single(catalogue, uid, self.pieces, base_url=base_url, ttl=self.ttl)
 
+    def problems(self, conference: str, limit: int = 10) -> tuple[list[str], int]:
+        """What went wrong reading a conference's source (errors, then lines not read), as
+        'file:line: message', at most `limit` of them, and how many there are in all."""
+        loaded = self._loaded
+        assert loaded is not None
+        found: list[str] = []
+        for source in loaded.sources:
+            if source.conference is None or source.conference.slug != conference:
+                continue
+            if source.error:
+                found.append(source.error)
+            found += [str(d) for d in source.diagnostics if d.level == "error"]
+            found += [str(d) for d in source.diagnostics if d.code == "unread-header"]
+        return found[:limit], len(found)
+
     def status(self) -> dict[str, Any]:
         """What /status shows: each source, when it was loaded, and what went wrong."""
         catalogue = self.catalogue()

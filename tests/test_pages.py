@@ -240,3 +240,25 @@ def test_embed_unknown_conference_is_404_not_an_error(client: FlaskClient) -> No
     assert (response.status_code, response.get_data(as_text=True)) == (
         404, "no conference '0'; known: mlsys-2021, mlsys-2022, mlsys-2023, mlsys-abstracts\n"
     )  # fmt: skip
+
+
+def test_conference_page_says_what_it_could_not_read(client: FlaskClient, sources: Path) -> None:
+    (sources / "mlsys-abstracts.txt").write_text(
+        "Programme\n09:00 Opening\n10:00 Keynote: Ada\n", encoding="utf-8"
+    )
+
+    page = client.get("/mlsys-abstracts/").data
+
+    note = find(page, "section", class_="problems")
+    assert [text(h) for h in find(page, "h3", id="problems-heading")] == [
+        "Nothing in this programme could be read as a session"
+    ]
+    assert [text(c) for c in elements(page) if c.tag == "code" and "li" in c.ancestors] == [
+        "mlsys-abstracts.txt:2: error: 2 lines hold dates or times but none was read as a session; "
+        "calsvc reads session headers with their own date ('Poster: Federated Learning Tue 6 Jun "
+        "09:00 a.m.'), or a day heading ('Monday 14 October 2024') followed by time rows "
+        "('09:15–10:30 Keynote: Title'); see the warnings for each line",
+        "mlsys-abstracts.txt:2: warning: '09:00 Opening': a time with no day heading above it; not read",
+        "mlsys-abstracts.txt:3: warning: '10:00 Keynote: Ada': a time with no day heading above it; not read",
+    ]
+    assert len(note) == 1

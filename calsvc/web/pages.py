@@ -133,9 +133,11 @@ def conference(conference: str) -> Response:
         for (conf, _), group in catalogue.kinds.items()
         if conf == conference
     ]
+    problems, problem_count = service().problems(conference)
     return page("conference.html", conference=catalogue.conferences[conference],
                 days=by_day(catalogue.select(chosen)), feed=feed_for(catalogue, chosen),
-                tracks=tracks, kinds=kinds)  # fmt: skip
+                tracks=tracks, kinds=kinds, problems=problems,
+                problem_count=problem_count)  # fmt: skip
 
 
 @blueprint.get("/events/<uid>/")
