@@ -49,6 +49,8 @@ ALIASES: dict[str, str] = {
     "keynote-talk": "keynote",
     "keynote-speech": "keynote",
     "keynote-address": "keynote",
+    "opening-keynote": "keynote",
+    "closing-keynote": "keynote",
     "keynote-speaker": "keynote",
     "plenary-talk": "plenary",
     "plenary-session": "plenary",

@@ -52,6 +52,12 @@ _ROOM_SUFFIX = re.compile(
     r"\s*(?:\((?P<paren>[^()]{1,80})\)|[-–—,]?\s*\bRoom:\s*(?P<labelled>.{1,80})|"
     r"\s+in\s+(?P<inside>(?:the\s+)?[A-Z][^,;]{0,60}))\s*$"
 )
+_ROOM_LINE = re.compile(
+    r"^(?:(?:location|room|venue|where|place)\s*:\s*(?P<named>.{1,80})"
+    r"|(?P<plain>(?:\S+\s+){0,3}(?:hall|room|auditorium|ballroom|theat(?:re|er)|foyer|atrium|"
+    r"lounge|stage)(?:\s+\S+){0,2}))$",
+    re.IGNORECASE,
+)
 _HEADING_WORDS = frozenset(
     {"day", "schedule", "programme", "program", "agenda", "timetable", "the", "for", "of", "on"}
 )
@@ -142,6 +148,17 @@ def _tail_room(tokens: list[Token], i: int, text: str) -> tuple[bool, str | None
     return False, None
 
 
+def room_line(text: str) -> str | None:
+    """A line that only names a room: 'Room 3', 'Grand Hall', 'Location: Ballroom B'."""
+    if len(text) > 80 or text.endswith((".", ",", ";")):
+        return None
+    if found := _ROOM_LINE.match(text):
+        return (found["named"] or found["plain"]).strip()
+    if ROOM_WORDS.match(text) and len(text.split()) <= 4:
+        return text
+    return None
+
+
 def _label_text(text: str) -> str:
     return text.strip(" \t,;-–—|·⋅:@").strip()
 
@@ -181,31 +198,35 @@ def _dated(text: str, tokens: list[Token]) -> Header | WhenLine | Unread | _Pros
         if found is None:
             continue
         day, span, end = found
+        label = strip_field(_label_text(text[: token.start]))
+        if label and not looks_like_label(label) or first > 0 and tokens[first - 1].kind == OPEN:
+            return PROSE  # 'Uploads close Fri 17 May 11:59 p.m.', '(due Tue 6 Jun 09:00)'
         fits, room = _tail_room(tokens, end, text)
         written = _span_text(text, tokens, first, end)
         if not fits:
             rest = text[tokens[end].start :]
+            if rest.rstrip().endswith("."):
+                return PROSE
             return Unread(f"{written!r} is followed by {rest[:40]!r}, which is not a room")
-        label = _label_text(text[: token.start])
         if not label:
             return WhenLine(day, span, room, written)
-        if first > 0 and tokens[first - 1].kind == OPEN:
-            return PROSE  # '(deadline Tue 6 Jun 09:00)' inside a sentence
-        label = strip_field(label)
-        if not looks_like_label(label):
-            return PROSE
         return Header(label, day, span, room, written)
     return None
 
 
 def _heading(text: str, tokens: list[Token]) -> DayHeading | None:
     """A date standing alone, maybe after 'Day 2' or before a short name for the day."""
-    for first, token in enumerate(tokens[:6]):
+    for first, token in enumerate(tokens[:9]):
         if token.kind in (WEEKDAY, MONTH, NUMBER, ISO) and (found := read_day(tokens, first)):
             day, end = found
             before = tokens[:first]
+            # 'Day 2 — Tue 15 Oct', 'Talks · Day 1 · Wednesday, June 4'; not 'Social hour Tue 6 Jun'
+            set_apart = first > 0 and before[-1].kind in (SEP, DASH, COLON)
             if any(
-                t.kind == WORD and t.lower not in _HEADING_WORDS or t.kind in (CLOCK, MERIDIEM)
+                t.kind == WORD
+                and t.lower not in _HEADING_WORDS
+                and not set_apart
+                or t.kind in (CLOCK, MERIDIEM)
                 for t in before
             ):
                 return None

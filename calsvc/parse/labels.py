@@ -24,7 +24,9 @@ _FIELD_PREFIX = re.compile(
     r"^(?:bio|abstract|speakers?|presenters?|authors?|chairs?|moderators?)\s*:\s*(?=\S)",
     re.IGNORECASE,
 )
-_CONNECTORS = frozenset({"and", "&", "+", "with", "of", "for", "in", "on", "at", "to"})
+_CONNECTORS = frozenset(
+    {"and", "&", "+", "with", "of", "for", "in", "on", "at", "to", "the", "a", "an", "our", "your"}
+)
 # A label ending in one of these words is a sentence running into a date, not a header.
 _SENTENCE_ENDINGS = frozenset(
     [
@@ -115,9 +117,6 @@ class Vocabulary:
                 return self.aliases[candidate]
         return None
 
-    def starts_with_kind(self, label: str) -> bool:
-        return self._prefix(label) is not None
-
     def _prefix(self, label: str) -> tuple[str, int] | None:
         """The kind named by the label's first words, and where those words end."""
         words = list(_WORD.finditer(label[:80]))
@@ -132,25 +131,37 @@ class Vocabulary:
         if len(words) > 4:
             return None
         for count in (2, 1):
-            if len(words) > count and (kind := self.lookup(" ".join(words[-count:]))):
+            if len(words) <= count or words[-count - 1].lower() in _CONNECTORS:
+                continue  # 'Briefing for the panels' is no panel
+            if kind := self.lookup(" ".join(words[-count:])):
                 return kind
         return None
 
     def read(self, label: str, *, short_is_kind: bool = True) -> Label:
         """The kind, track and title of a label (stripped of a glued 'Bio :' field)."""
         label = _FIELD_PREFIX.sub("", label).strip()
+        if " / " in label:  # 'Pause café / Coffee break': the part that names a kind
+            for part in label.split(" / "):
+                read = self.read(part, short_is_kind=False)
+                if read.kind != GENERIC_KIND:
+                    return Label(read.kind, read.track, label)
         if found := self._prefix(label):
             slug, end = found
             rest = label[end:].strip(_SEPARATORS)
-            if rest.split(None, 1)[0:1] and rest.split(None, 1)[0].lower() in _CONNECTORS:
+            if rest.split(None, 1)[0:1] and rest.split(None, 1)[0] in _CONNECTORS:
                 rest = ""  # 'Lunch and networking': the kind with more words, no track
             if slugify(rest) in ("session", "sessions"):
                 rest = ""
+            if slug == "session" and rest:
+                rest = label  # 'Session 3: Sparse methods' names its track whole
             kind = self.names[slug]
             return Label(kind, rest or None if slug in TRACK_KINDS else None, label)
         if suffix := self._suffix(label):
             return Label(self.names[suffix], None, label)
         prefix, colon, rest = label.partition(":")
+        if colon and (suffix := self._suffix(prefix)):  # 'Affinity Workshop: Queer in AI'
+            track = rest.strip() if suffix in TRACK_KINDS else None
+            return Label(self.names[suffix], track or None, label)
         if colon and rest.strip() and len(prefix.split()) <= 4 and prefix[:1].isupper():
             return Label(prefix.strip(), rest.strip(), label)
         if (

@@ -14,10 +14,10 @@ What follows a session up to the next one is its body (papers, abstracts, rooms)
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .headers import (
-    ROOM_WORDS,
     DayHeading,
     Header,
     HeaderProblem,
@@ -28,13 +28,20 @@ from .headers import (
     WhenLine,
     clean,
     read_line,
+    room_line,
 )
 from .items import is_author_line
-from .labels import Vocabulary, looks_like_label
+from .labels import GENERIC_KIND, Vocabulary, looks_like_label
 from .notes import Notes
 from .when import Day, Span
 
 _LOOK = 3  # how many lines away a label may stand from its date line
+# 'Organisers: Ana Lee', 'Location: Hall B': a field of the session, never its name.
+_FIELD = re.compile(
+    r"^(?:organi[sz]ers?|speakers?|presenters?|authors?|chairs?|moderators?|hosts?|location|"
+    r"room|venue|where|when|time|date|track|abstract|bio)\s*:",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -112,13 +119,12 @@ def _text(state: _State, index: int, line: str, form: Undated | None) -> None:
         return
     if (
         last is not None
-        and last.layout in ("agenda", "block")
+        and last.layout in ("agenda", "block", "page")
         and last.room is None
-        and ROOM_WORDS.match(clean(line))
-        and len(line.split()) <= 5
         and not last.body
+        and (room := room_line(clean(line)))
     ):
-        last.room = clean(line)
+        last.room = room
         return
     _append(state, line)
 
@@ -139,7 +145,8 @@ def _neighbour(lines: list[str], index: int, step: int, state: _State) -> int | 
                     position += step
                     continue
                 return None
-            return position if read_line(lines[position], state.vocabulary) is None else None
+            form = read_line(lines[position], state.vocabulary)
+            return position if form is None or isinstance(form, Undated) else None
         position += step
     return None
 
@@ -154,12 +161,23 @@ def _neighbour_line(lines: list[str], index: int) -> int | None:
 
 def _label_line(line: str) -> bool:
     text = clean(line)
-    return looks_like_label(text) and len(text.split()) <= 20 and not is_author_line(text)
+    return (
+        looks_like_label(text)
+        and len(text.split()) <= 20
+        and not is_author_line(text)
+        and not _FIELD.match(text)
+    )
 
 
-def _take_from_body(state: _State, line: str) -> None:
-    """A line read as the next session's label leaves the body it had been put in."""
-    if state.blocks:
+def _names_kind(vocabulary: Vocabulary, label: str) -> bool:
+    return vocabulary.read(label, short_is_kind=False).kind != GENERIC_KIND
+
+
+def _take_from_body(state: _State, line: str, number: int) -> None:
+    """A line read as the next session's label leaves the body (or undated block) it was in."""
+    if state.blocks and state.blocks[-1].line == number and state.blocks[-1].layout == "undated":
+        state.blocks.pop()
+    elif state.blocks:
         body = state.blocks[-1].body
         while body and not body[-1]:
             body.pop()
@@ -176,9 +194,7 @@ def _when_line(state: _State, lines: list[str], index: int, form: WhenLine) -> N
     label = None
     if up and down and vocabulary.lookup(up) and len(up.split()) <= 3:
         label = f"{up}: {down}"  # 'Symposium' / date / 'Machine Learning and the Law'
-    elif (
-        down and vocabulary.starts_with_kind(down) and not (up and vocabulary.starts_with_kind(up))
-    ):
+    elif down and _names_kind(vocabulary, down) and not (up and _names_kind(vocabulary, up)):
         label = down
     elif up:
         label = up
@@ -194,7 +210,7 @@ def _when_line(state: _State, lines: list[str], index: int, form: WhenLine) -> N
         )
         return
     if label.startswith(up or "\0") and above is not None:
-        _take_from_body(state, lines[above])
+        _take_from_body(state, lines[above], above + 1)
         state.used.add(above)
     if label.endswith(down or "\0") and below is not None:
         state.used.add(below)

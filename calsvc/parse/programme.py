@@ -63,7 +63,7 @@ def _resolve_years(
     return years_for(parts, base)
 
 
-def _date(placed: _Placed, written: Day, year: int, notes: Notes) -> date | None:
+def _date(placed: _Placed, written: Day, year: int, notes: Notes, warned: set[Day]) -> date | None:
     block = placed.block
     if not 1900 <= year <= 2200:
         notes.add(
@@ -86,7 +86,8 @@ def _date(placed: _Placed, written: Day, year: int, notes: Notes) -> date | None
             "this session is left out",
         )
         return None
-    if written.weekday is not None and written.weekday != day.weekday():
+    if written.weekday is not None and written.weekday != day.weekday() and written not in warned:
+        warned.add(written)  # once per heading, not once per row under it
         notes.add(
             block.line,
             "warning",
@@ -97,11 +98,13 @@ def _date(placed: _Placed, written: Day, year: int, notes: Notes) -> date | None
     return day
 
 
-def _place(placed: _Placed, year: int, zone: pytz.BaseTzInfo, notes: Notes) -> bool:
+def _place(
+    placed: _Placed, year: int, zone: pytz.BaseTzInfo, notes: Notes, warned: set[Day]
+) -> bool:
     """Sets the day, start and end (when written); False when a date is impossible."""
     block, span = placed.block, placed.block.span
     assert block.day is not None and span is not None
-    day = _date(placed, block.day, year, notes)
+    day = _date(placed, block.day, year, notes, warned)
     if day is None:
         return False
     placed.day = day
@@ -110,7 +113,8 @@ def _place(placed: _Placed, year: int, zone: pytz.BaseTzInfo, notes: Notes) -> b
         end_day = day
         if span.end_day is not None:
             end_year = year + (1 if span.end_day.month < block.day.month else 0)
-            if (found := _date(placed, span.end_day, span.end_day.year or end_year, notes)) is None:
+            found = _date(placed, span.end_day, span.end_day.year or end_year, notes, warned)
+            if found is None:
                 return False
             end_day = found
         elif (span.end.hour, span.end.minute) <= (span.start.hour, span.start.minute):
@@ -273,7 +277,12 @@ def parse_programme(
     dated = [p for p in placed if p.block.span is not None]
     if dated:
         years = _resolve_years(dated, conference, year, reference, notes)
-        failed = {id(p) for p, y in zip(dated, years, strict=True) if not _place(p, y, zone, notes)}
+        warned: set[Day] = set()
+        failed = {
+            id(p)
+            for p, y in zip(dated, years, strict=True)
+            if not _place(p, y, zone, notes, warned)
+        }
         placed = [p for p in placed if id(p) not in failed]
     _infer_ends([p for p in placed if p.start is not None], conference, zone)
     _date_undated(placed, notes)

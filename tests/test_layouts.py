@@ -1,0 +1,134 @@
+"""Layouts: short blocks of programme text → the sessions read from them, one row per shape."""
+
+from __future__ import annotations
+
+import pytest
+
+from calsvc.model import Conference, Schedule
+from calsvc.parse import parse_programme
+
+from .conftest import REFERENCE
+
+CONFERENCE = Conference(
+    slug="c", name="C", timezone="Europe/Lisbon", source="c.txt", year=2024, durations={"other": 60}
+)
+
+
+def _read(text: str) -> Schedule:
+    return parse_programme(text.encode("utf-8"), CONFERENCE, reference=REFERENCE)
+
+
+def _sessions(schedule: Schedule) -> list[str]:
+    out = []
+    for s in schedule.timed:
+        assert s.start is not None and s.end is not None
+        end = f"{s.end:%H:%M}" if s.end.date() == s.start.date() else f"{s.end:%m-%d %H:%M}"
+        out.append(
+            f"{s.kind} | {s.track or '-'} | {s.title} | {s.start:%m-%d %H:%M}–{end}"
+            f"{'~' if s.end_inferred else ''} | {s.location or '-'}"
+        )
+    return out
+
+
+BLOCKS = [
+    (
+        "label-above-date-line",
+        "Invited Talk: Jane Roe\nThu, Jun 20, 2024 ⋅ 1:15 PM - 2:05 PM\nJane Roe is a professor.\n",
+        ["Invited Talk | - | Invited Talk: Jane Roe | 06-20 13:15–14:05 | -"],
+    ),
+    (
+        "date-line-above-title",
+        "Back to schedule\nFri Dec 6th 08:00 AM -- 06:30 PM @ Hall B\nWorkshop: Graphs in the Wild\n",
+        ["Workshop | - | Workshop: Graphs in the Wild | 12-06 08:00–18:30 | Hall B"],
+    ),
+    (
+        "stacked-kind-date-title",
+        "Symposium\nThu Dec 5th 07:00 -- 09:30 PM @ Hall C\nMachine Learning and the Law\n",
+        ["Symposium | - | Symposium: Machine Learning and the Law | 12-05 19:00–21:30 | Hall C"],
+    ),
+    (
+        "day-heading-and-rows",
+        "Monday 14 October 2024\n09:15–10:30  Keynote: Scaling laws — A. Person\n10:30 Coffee break\n",
+        [
+            "Keynote | - | Keynote: Scaling laws — A. Person | 10-14 09:15–10:30 | -",
+            "Coffee Break | - | Coffee break | 10-14 10:30–11:30~ | -",
+        ],
+    ),
+    (
+        "heading-dates-rows-until-the-next",
+        "Mon 14 Oct\n09:00 Opening\nTue 15 Oct\n09:00 Poster session 2 (Room 2)\n",
+        [
+            "Opening | - | Opening | 10-14 09:00–10:00~ | -",
+            "Poster | session 2 | Poster session 2 | 10-15 09:00–10:00~ | Room 2",
+        ],
+    ),
+    (
+        "time-title-room-lines",
+        "Wednesday 16 October\n10:00 - 10:45\nProfiling async code\nRoom A\nNadia Petrova\n",
+        ["Session | - | Profiling async code | 10-16 10:00–10:45 | Room A"],
+    ),
+    (
+        "range-split-over-two-lines",
+        "Thursday 17 October\n4:00 pm - |\n6:00 pm |\nRegistration |\n",
+        ["Registration | - | Registration | 10-17 16:00–18:00 | -"],
+    ),
+    (
+        "workshop-sub-schedule-stays-in-its-body",
+        "Workshop: Edge ML Fri 18 Oct 08:30 AM -- 05:00 PM @ Room 1\n08:30 Opening remarks\n09:00 Invited talk: Tiny models\n",
+        ["Workshop | - | Workshop: Edge ML | 10-18 08:30–17:00 | Room 1"],
+    ),
+    (
+        "heading-ends-a-sub-schedule",
+        "Workshop: Edge ML Fri 18 Oct 08:30 AM -- 12:00 PM\n09:00 Talk one\nSaturday 19 October\n09:00 Breakfast\n",
+        [
+            "Workshop | - | Workshop: Edge ML | 10-18 08:30–12:00 | -",
+            "Breakfast | - | Breakfast | 10-19 09:00–10:00~ | -",
+        ],
+    ),
+    (
+        "social-past-midnight",
+        "Social Sat 31 Dec 11 p.m. — Sun 1 Jan 1 a.m.\n",
+        ["Social | - | Social | 12-31 23:00–01-01 01:00 | -"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [b[1:] for b in BLOCKS], ids=[b[0] for b in BLOCKS])
+def test_layout_block(text: str, expected: list[str]) -> None:
+    assert _sessions(_read(text)) == expected
+
+
+def test_time_rows_without_a_day_heading_are_warned_and_the_file_is_an_error() -> None:
+    schedule = _read("Programme\n09:00 Opening\n10:00 Keynote: Ada\n")
+
+    assert [(d.line, d.level, d.code) for d in schedule.diagnostics] == [
+        (2, "warning", "unread-header"),
+        (2, "error", "no-sessions"),
+        (3, "warning", "unread-header"),
+    ]
+    assert [schedule.diagnostics[0].message, schedule.diagnostics[1].message] == [
+        "'09:00 Opening': a time with no day heading above it; not read",
+        "2 lines hold dates or times but none was read as a session; calsvc reads session "
+        "headers with their own date ('Poster: Federated Learning Tue 6 Jun 09:00 a.m.'), or a "
+        "day heading ('Monday 14 October 2024') followed by time rows ('09:15–10:30 Keynote: "
+        "Title'); see the warnings for each line",
+    ]
+
+
+def test_file_without_dates_is_only_an_info() -> None:
+    schedule = _read("Accepted papers\nA Study of Things\nAnn Lee, Bo Chen\n")
+
+    assert [(d.level, d.code) for d in schedule.diagnostics] == [("info", "no-sessions")]
+
+
+def test_sentences_and_abstracts_with_dates_are_not_sessions_and_not_warned() -> None:
+    schedule = _read(
+        "Poster: Systems Tue 15 Oct 09:00 a.m.\n"
+        "We ran the study from Mon 14 Oct 09:00 a.m. to the end of the week, and it went well.\n"
+        "Camera-ready uploads close Fri 18 Oct 11:59 p.m.\n"
+    )
+
+    assert (_sessions(schedule), [d.code for d in schedule.diagnostics]) == (
+        ["Poster | Systems | Poster: Systems | 10-15 09:00–10:00~ | -"],
+        [],
+    )
