@@ -1,5 +1,10 @@
 """Parsing speed on generated programmes of 1×, 10× and 100× a base size; prints MB/s.
 
+Three shapes: header lines with papers and abstracts (like the seeds); agenda text (day
+headings, table rows with rooms, each with a speaker and a description); and a bare
+timetable, where every line is a session and the cost per session, not per byte, is the
+measure (sessions/s is printed for each).
+
 Target: at least 5 MB/s on one core, and time linear in size (MB/s flat across sizes).
 Run: make bench  (or .venv/bin/python bench/parse.py)
 """
@@ -8,12 +13,14 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from programme import programme  # noqa: E402
+from programme import agenda, programme  # noqa: E402
 
 from calsvc.model import Conference  # noqa: E402
 from calsvc.parse import parse_programme  # noqa: E402
@@ -22,8 +29,8 @@ BASE_SESSIONS = 100
 CONFERENCE = Conference(slug="bench", name="Bench", timezone="America/New_York", source="bench.txt")
 
 
-def measure(sessions: int) -> tuple[int, float, int]:
-    data = programme(sessions).encode("utf-8")
+def measure(shape: Callable[[int], str], sessions: int) -> tuple[int, float, int]:
+    data = shape(sessions).encode("utf-8")
     best = float("inf")
     for _ in range(3 if sessions <= 1000 else 1):
         started = time.perf_counter()
@@ -33,17 +40,25 @@ def measure(sessions: int) -> tuple[int, float, int]:
 
 
 def main() -> None:
-    print(f"{'scale':>6} {'sessions':>9} {'MB':>8} {'seconds':>8} {'MB/s':>7}")
-    rates = []
-    for scale in (1, 10, 100):
-        size, seconds, parsed = measure(BASE_SESSIONS * scale)
-        rate = size / seconds / 1e6
-        rates.append(rate)
-        print(f"{scale:>5}× {parsed:>9} {size / 1e6:>8.2f} {seconds:>8.3f} {rate:>7.2f}")
-    print(
-        f"slowest {min(rates):.2f} MB/s (target ≥ 5); "
-        f"100× vs 1× throughput {rates[2] / rates[0]:.2f} (1.00 = linear)"
-    )
+    shapes: list[tuple[str, Callable[[int], str], int]] = [
+        ("headers, 4 papers with abstracts a session", programme, BASE_SESSIONS),
+        ("agenda rows, a speaker and a 120-word description each", agenda, 1000),
+        ("agenda rows alone (a bare timetable)", partial(agenda, words=0), 1000),
+    ]
+    for name, shape, base in shapes:
+        print(f"{name}:")
+        print(f"{'scale':>6} {'sessions':>9} {'MB':>8} {'seconds':>8} {'MB/s':>7}")
+        rates = []
+        for scale in (1, 10, 100):
+            size, seconds, parsed = measure(shape, base * scale)
+            rate = size / seconds / 1e6
+            rates.append(rate)
+            print(f"{scale:>5}× {parsed:>9} {size / 1e6:>8.2f} {seconds:>8.3f} {rate:>7.2f}")
+        print(
+            f"slowest {min(rates):.2f} MB/s (target ≥ 5); "
+            f"100× vs 1× throughput {rates[2] / rates[0]:.2f} (1.00 = linear); "
+            f"{base * 100 / seconds:,.0f} sessions/s at 100×"
+        )
 
 
 if __name__ == "__main__":

@@ -34,3 +34,29 @@ def programme(sessions: int, *, papers: int = 4, seed: int = 7, tracks: int = 40
             lines.append(" ".join(rng.choices(WORDS, k=120)).capitalize() + ".")
             lines.append("")
     return "\n".join(lines) + "\n"
+
+
+ROWS = ["Keynote", "Paper session", "Invited talk", "Coffee break", "Panel", "Tutorial"]
+
+
+def agenda(sessions: int, *, seed: int = 7, per_day: int = 8, words: int = 120) -> str:
+    """Agenda-style text: day headings, then table rows (time | kind: title | room), each with
+    its speaker and a description of `words` words (0: bare rows, as timetables print them)."""
+    rng = random.Random(seed)
+    lines = ["Programme", "All times are local.", ""]
+    first = date(2024, 10, 14)
+    for index in range(sessions):
+        if index % per_day == 0:
+            lines += ["", f"{first + timedelta(days=index // per_day):%A %-d %B %Y}", ""]
+        slot = index % per_day
+        start, end = 8 * 60 + slot * 75, 8 * 60 + slot * 75 + 60
+        kind = ROWS[index % len(ROWS)]
+        title = " ".join(rng.sample(WORDS, 4)).capitalize()
+        lines.append(
+            f"{start // 60:02}:{start % 60:02}–{end // 60:02}:{end % 60:02} | "
+            f"{kind}: {title} | Room {index % 5 + 1}"
+        )
+        if words:
+            lines.append(rng.choice(NAMES))
+            lines.append(" ".join(rng.choices(WORDS, k=words)).capitalize() + ".")
+    return "\n".join(lines) + "\n"

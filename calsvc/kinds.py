@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -82,8 +83,16 @@ _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def slugify(text: str) -> str:
-    """Lowercase ASCII words joined by dashes: 'ML & Systems 2' -> 'ml-systems-2'."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    """Lowercase ASCII words joined by dashes: 'ML & Systems 2' -> 'ml-systems-2'.
+
+    Word by word, each word's slug cached: titles are new, their words mostly are not.
+    """
+    return "-".join(slug for word in text.split() if (slug := _word_slug(word)))
+
+
+@functools.lru_cache(maxsize=65536)
+def _word_slug(word: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode("ascii")
     return _NOT_SLUG.sub("-", ascii_text.lower()).strip("-")
 
 

@@ -6,6 +6,8 @@ from datetime import date, datetime
 
 import pytest
 import pytz
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from calsvc.parse.years import DateParts, YearGuess, infer_year, localize, years_for
 
@@ -60,3 +62,26 @@ def test_localize_new_york(naive: datetime, expected: str, warned: bool) -> None
     aware, problem = localize(naive, pytz.timezone("America/New_York"))
 
     assert (aware.isoformat(), problem is not None) == (expected, warned)
+
+
+ZONES = ["America/New_York", "Europe/Berlin", "Australia/Lord_Howe", "Africa/Casablanca", "UTC",
+         "Asia/Kolkata", "America/Sao_Paulo", "Pacific/Chatham"]  # fmt: skip
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    naive=st.datetimes(min_value=datetime(1995, 1, 1), max_value=datetime(2040, 12, 31)),
+    zone_name=st.sampled_from(ZONES),
+)
+def test_localize_agrees_with_pytz_everywhere(naive: datetime, zone_name: str) -> None:
+    """The fast path for wall times far from a transition gives pytz's own answer."""
+    zone = pytz.timezone(zone_name)
+    try:
+        expected = zone.localize(naive, is_dst=None)
+    except (pytz.NonExistentTimeError, pytz.AmbiguousTimeError):
+        return
+    aware, problem = localize(naive, zone)
+
+    assert (aware.isoformat(), aware.tzname(), problem) == (
+        expected.isoformat(), expected.tzname(), None
+    )  # fmt: skip

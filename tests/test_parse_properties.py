@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from calsvc.errors import SourceError
+from calsvc.kinds import slugify
 from calsvc.model import Conference, Schedule
 from calsvc.parse import parse_programme
 
@@ -18,7 +22,9 @@ FRAGMENTS = st.sampled_from([
     "Poster: ", "Oral: Session 1: ", "Invited Talk: ", "Bio :Tutorial: ", "Tue ", "Sat ", "6 ",
     "31 ", "Jun ", "Dec ", "10th ", "09:00 a.m.", "1:30pm", "13:30", "25:00", "noon", " — ",
     "-- ", " PDT", " @ Room 1", "[ Hall A ]", "Abstract", "Abstract:", "\n", "\r\n", "\u00a0",
-    ", ", " · ", "Ann Lee", "2023", "\x00", "\ufeff",
+    ", ", " · ", "Ann Lee", "2023", "\x00", "\ufeff", " | ", "\t", "Monday 14 October 2024",
+    "08:00 - 09:00", "14h30", "0800 – 0830", "Room 101", "## ", "- **", "Thu, Jun 20, 2024 ⋅ ",
+    "Noon", "9-10am", "Keynote: ", "Symposium", "Location: ",
 ])  # fmt: skip
 PROGRAMME_TEXT = st.lists(st.one_of(FRAGMENTS, st.text(max_size=20)), max_size=60).map("".join)
 
@@ -56,3 +62,16 @@ def test_parse_huge_lines_give_schedule_or_error(length: int, fragment: str) -> 
         b"Poster: A Tue 6 Jun 09:00 a.m.\n"
         + (fragment * (length // max(len(fragment), 1))).encode()
     )
+
+
+def _slug_reference(text: str) -> str:
+    """The rule: any space parts words (also U+2028 or U+3000, which NFKD would drop)."""
+    text = " ".join(text.split())
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+@settings(max_examples=2000)
+@given(st.text(max_size=40))
+def test_slugify_word_by_word_equals_the_whole_text_rule(text: str) -> None:
+    assert slugify(text) == _slug_reference(text)

@@ -42,6 +42,7 @@ MAX_HEADER_LENGTH = 300
 _MARKUP = re.compile(r"^(?:#{1,6}\s+|>\s*|[-*+•]\s+|\d{1,2}[.)]\s+(?=\D))+")
 _EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_]|[*_](?!\w)")
 _CELL_SPLIT = re.compile(r"\s*\|\s*|\t+|\s{3,}")
+_LETTER = re.compile(r"[^\W\d_]")
 _RULE = re.compile(r"^[\s|:+\-=]*$")
 ROOM_WORDS = re.compile(
     r"^(?:room|hall|salon|ballroom|auditorium|aula|theat(?:re|er)|lecture\s+hall|stage|track|"
@@ -304,7 +305,8 @@ def _title_and_room(text: str) -> tuple[str, str | None]:
     if "@" in title:
         title, _, room = title.rpartition("@")
         return title.strip(" -–—,"), _room(room)
-    if (found := _ROOM_SUFFIX.search(title)) and found.start() > 0:
+    maybe_room = title.endswith(")") or "Room:" in title or " in " in title
+    if maybe_room and (found := _ROOM_SUFFIX.search(title)) and found.start() > 0:
         room = found["paren"] or found["labelled"] or found["inside"]
         if found["labelled"] or found["inside"] or ROOM_WORDS.match(room):
             return title[: found.start()].strip(" -–—,"), _room(room)
@@ -321,6 +323,8 @@ def _table_row(text: str) -> Form | None:
     if len(cells) < 2:
         return None
     for index, cell in enumerate(cells):
+        if not (cell[0].isdigit() or cell[:1] in "nNmM"):  # a time cell starts '9', 'noon', …
+            continue
         tokens = tokenize(cell)
         found = read_range(tokens, 0, hhmm=_hhmm_range(tokens, 0))
         if found is None:
@@ -330,7 +334,7 @@ def _table_row(text: str) -> Form | None:
         if not fits:
             continue
         others = [c for i, c in enumerate(cells) if i != index]
-        titles = [c for c in others if any(ch.isalpha() for ch in c)]
+        titles = [c for c in others if _LETTER.search(c)]
         if not titles:
             return TimeLine(span, _span_text(cell, tokens, 0, end))
         title, own_room = _title_and_room(_label_text(titles[0]))
@@ -363,6 +367,9 @@ def read_line(line: str, vocabulary: Vocabulary) -> Form | None:
 
 
 def _timed(text: str, vocabulary: Vocabulary) -> Form | None:
+    # A table row is read cell by cell, and only a cell that may hold a time is tokenized.
+    if ("|" in text or "\t" in text or "   " in text) and (row := _table_row(text)) is not None:
+        return row
     tokens = tokenize(text)
     if not _has_time_words(tokens):
         return _undated(text, vocabulary)
@@ -371,8 +378,6 @@ def _timed(text: str, vocabulary: Vocabulary) -> Form | None:
         return None
     if dated is not None:
         return dated
-    if ("|" in text or "\t" in text or "   " in text) and (row := _table_row(text)) is not None:
-        return row
     for reader in (_heading, _row, _trailing_row):
         if (form := reader(text, tokens)) is not None:
             return form

@@ -106,10 +106,15 @@ class Vocabulary:
             self.names.setdefault(slugify(kind), kind)
             if slugify(label) != slugify(kind):
                 self.aliases[slugify(label)] = slugify(kind)
+        # The first word of every name, also as a plural: a label starting otherwise names none.
+        starts = {slug.split("-", 1)[0] for slug in (*self.names, *self.aliases)}
+        self.first_words = starts | {f"{word}s" for word in starts}
 
     def lookup(self, words: str) -> str | None:
         """The slug of the kind these words name ('Posters' → 'poster'), or None."""
-        slug = slugify(words)
+        return self._lookup_slug(slugify(words))
+
+    def _lookup_slug(self, slug: str) -> str | None:
         for candidate in (slug, slug[:-1] if slug.endswith("s") else ""):
             if candidate in self.names:
                 return candidate
@@ -120,8 +125,11 @@ class Vocabulary:
     def _prefix(self, label: str) -> tuple[str, int] | None:
         """The kind named by the label's first words, and where those words end."""
         words = list(_WORD.finditer(label[:80]))
-        for count in range(min(4, len(words)), 0, -1):
-            kind = self.lookup(" ".join(w[0] for w in words[:count]))
+        slugs = [slugify(w[0]) for w in words[:4]]
+        if not slugs or slugs[0].split("-", 1)[0] not in self.first_words:
+            return None
+        for count in range(len(slugs), 0, -1):
+            kind = self._lookup_slug("-".join(s for s in slugs[:count] if s))
             if kind is not None:
                 return kind, words[count - 1].end()
         return None

@@ -11,7 +11,7 @@ it, or None; none of them looks further than a few tokens, so reading a line is 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .tokens import (
     CLOCK,
@@ -37,16 +37,14 @@ class TimeProblem(ValueError):
     """Text shaped like a date or time that cannot be one ('25:00', '13:00 p.m.', '2023-13-01')."""
 
 
-@dataclass(frozen=True, slots=True)
-class Clock:
+class Clock(NamedTuple):
     """A wall-clock time as written, already checked."""
 
     hour: int
     minute: int
 
 
-@dataclass(frozen=True, slots=True)
-class Day:
+class Day(NamedTuple):
     """A date as written: month and day, maybe a weekday and a year."""
 
     month: int
@@ -56,8 +54,7 @@ class Day:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     """The times of a session as written: a start, maybe an end (on a later day), a zone."""
 
     start: Clock
@@ -66,8 +63,7 @@ class Span:
     zone: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class _Time:
+class _Time(NamedTuple):
     hour: int
     minute: int
     meridiem: str | None  # 'a', 'p' or None

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
 import calendar
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytz
 
@@ -83,8 +85,36 @@ def weekday_name(weekday: int) -> str:
     return _WEEKDAY_NAMES[weekday]
 
 
+_DAY = timedelta(days=1)
+
+
+def _steady(naive: datetime, zone: pytz.BaseTzInfo) -> datetime | None:
+    """The aware time when the zone's offset holds for a day either side of this wall time.
+
+    pytz's localize looks at the offsets in force a day before and a day after and keeps those
+    that reproduce the wall time; when no transition lies between, both are the same offset
+    and that is the answer. This reads pytz's own tables (a zone with transitions keeps them
+    in `_utc_transition_times`) and leaves every other case to localize itself.
+    """
+    times = getattr(zone, "_utc_transition_times", None)
+    if not times:
+        return None
+    before = bisect.bisect_right(times, naive - _DAY)
+    if before != bisect.bisect_right(times, naive + _DAY):
+        return None
+    info = zone._transition_info[max(0, before - 1)]  # type: ignore[attr-defined]
+    steady: datetime = naive.replace(tzinfo=zone._tzinfos[info])  # type: ignore[attr-defined]
+    return steady
+
+
+@functools.lru_cache(maxsize=16384)
 def localize(naive: datetime, zone: pytz.BaseTzInfo) -> tuple[datetime, str | None]:
-    """The aware time for a wall-clock time, and a warning when a DST change skips or repeats it."""
+    """The aware time for a wall-clock time, and a warning when a DST change skips or repeats it.
+
+    Cached: parallel sessions share their times, and pytz's localize is the costliest step.
+    """
+    if (steady := _steady(naive, zone)) is not None:
+        return steady, None
     try:
         return zone.localize(naive, is_dst=None), None
     except pytz.NonExistentTimeError:
