@@ -8,8 +8,9 @@ import pytest
 
 from calsvc.conferences import load_data_file
 from calsvc.errors import ConfigError
+from calsvc.parse import parse_programme
 
-from .conftest import SEEDS
+from .conftest import REFERENCE, SEEDS
 
 
 def test_load_data_file_seeds() -> None:
@@ -82,3 +83,36 @@ def test_load_data_file_bad_entry_is_left_out_and_named(
 
     problems = [(p.error.file, p.error.line, p.error.message) for p in data.problems]
     assert (problems, "good.txt" in data.by_file) == ([(str(path), line, message)], True)
+
+
+def test_data_file_kinds_reach_the_reader(tmp_path: Path) -> None:
+    (tmp_path / "conferences.toml").write_text(
+        '[kinds]\n"Fireside chat" = "Keynote"\n"Hackathon" = "Hackathon"\n\n'
+        '[[source]]\nfile = "p.txt"\nyear = 2024\ntimezone = "Europe/Oslo"\n',
+        encoding="utf-8",
+    )
+    conference = load_data_file(tmp_path / "conferences.toml").by_file["p.txt"]
+    text = (
+        "Monday 14 October 2024\n09:00 Fireside chat: Building the kernel\n"
+        "13:00 Hackathon kick-off\n"
+    )
+
+    schedule = parse_programme(text.encode("utf-8"), conference, reference=REFERENCE)
+
+    assert [(s.kind, s.title) for s in schedule.sessions] == [
+        ("Keynote", "Fireside chat: Building the kernel"),
+        ("Hackathon", "Hackathon kick-off"),
+    ]
+
+
+def test_data_file_kinds_must_be_a_table_of_names(tmp_path: Path) -> None:
+    path = tmp_path / "conferences.toml"
+    path.write_text('title = "x"\n\n[kinds]\n"Fireside chat" = 3\n', encoding="utf-8")
+
+    with pytest.raises(ConfigError) as error:
+        load_data_file(path)
+
+    assert (error.value.line, error.value.message) == (
+        3,
+        'kinds must be a table of labels and kinds, e.g. "Fireside chat" = "Keynote"',
+    )

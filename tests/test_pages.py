@@ -262,3 +262,25 @@ def test_conference_page_says_what_it_could_not_read(client: FlaskClient, source
         "mlsys-abstracts.txt:3: warning: '10:00 Keynote: Ada': a time with no day heading above it; not read",
     ]
     assert len(note) == 1
+
+
+def test_a_session_ending_on_a_later_day_shows_and_feeds_its_end(
+    client: FlaskClient, sources: Path
+) -> None:
+    (sources / "mlsys-abstracts.txt").write_text(
+        "Exhibit Hall Mon 4 Dec 2023 9 a.m. — Thu 7 Dec 2023 5 p.m.\n", encoding="utf-8"
+    )
+
+    page = client.get("/mlsys-abstracts/").data
+    feed = client.get("/mlsys-abstracts/calendar.ics").data.decode("utf-8")
+    event = feed.split("BEGIN:VEVENT", 1)[1]
+    events = client.get("/api/events?conference=mlsys-abstracts").json["events"]  # type: ignore[index]
+
+    assert [text(t) for t in find(page, "span", class_="time")] == ["09:00–Thu 7 Dec 17:00"]
+    assert [line for line in event.splitlines() if line.startswith(("DTSTART", "DTEND"))] == [
+        "DTSTART:20231204T090000Z",
+        "DTEND:20231207T170000Z",
+    ]
+    assert [(e["start"], e["end"]) for e in events] == [
+        ("2023-12-04T09:00:00+00:00", "2023-12-07T17:00:00+00:00")
+    ]
