@@ -234,6 +234,7 @@ FORMS = [
         "14h30 - 15h15 Invited Talk Jane Roe",
         "row 'Invited Talk Jane Roe' 14:30–15:15",
     ),
+    ("row-capital-h-times", "9H30 Welcome", "row 'Welcome' 09:30"),
     (
         "row-four-digit-times",
         "| 0800 – 0830 | : | Registration of participants |",

@@ -143,7 +143,7 @@ def _read_time(tokens: list[Token], i: int, *, bare: bool) -> tuple[_Time, int] 
     if token.kind == MIDNIGHT:
         return _Time(0, 0, None, True, token.text), i + 1
     if token.kind == CLOCK:
-        hour_text, _, minute_text = token.text.replace(".", ":").replace("h", ":").partition(":")
+        hour_text, _, minute_text = token.lower.replace(".", ":").replace("h", ":").partition(":")
         hour, minute = int(hour_text), int(minute_text or 0)
     elif token.kind == NUMBER and len(token.text) <= 2 and not token.text[-1:].isalpha():
         hour, minute = token.value, 0
