@@ -65,7 +65,8 @@ CASES = {
     "ten-megabyte-line": Case(_programme(lambda text: text.rstrip("\n") + "\n" + "x" * 10_000_000 + "\n"),
                               "line has 10,000,000 characters, more than any programme line; read as text",
                               48, "source", ALL_2023, 0),
-    "nul-bytes": Case(_header(FEDERATED, FEDERATED.replace("Federated", "Fede\x00rated")), "NUL bytes removed",
+    "nul-bytes": Case(_header(FEDERATED, FEDERATED.replace("Federated", "Fede\x00rated")),
+                      "control characters removed (U+0000); calendars refuse them in text",
                       23, "source", ALL_2023, 0),
     "windows-1252": Case(_programme(lambda text: text.replace("’", "'").replace("…", "...").replace("×", "x")
                                     .encode("cp1252").replace(b"Learning Tue", b"Learning \xe9 Tue")),

@@ -272,7 +272,7 @@ PROGRAMME = "Poster: A Tue 6 Jun 09:00 a.m.\nAbstract\nCafé text.\n"
         (PROGRAMME.replace("\n", "\r\n").encode("utf-8"), []),
         (PROGRAMME.replace("\n", "\u00a0 \u00a0\n").encode("utf-8"), []),
         (PROGRAMME.encode("cp1252"), [(3, "info", "encoding", "not UTF-8; read as Windows-1252")]),
-        (PROGRAMME.replace("Café", "Caf\x00é").encode("utf-8"), [(3, "warning", "nul", "NUL bytes removed")]),
+        (PROGRAMME.replace("Café", "Caf\x00é").encode("utf-8"), [(3, "warning", "control", "control characters removed (U+0000); calendars refuse them in text")]),
     ],
     ids=["utf-8", "bom", "crlf", "trailing-no-break-spaces", "windows-1252", "nul-bytes"],
 )  # fmt: skip

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..errors import SourceError
@@ -9,6 +10,14 @@ from ..model import Diagnostic
 
 MAX_SOURCE_BYTES = 64 * 1024 * 1024
 LONG_LINE = 100_000  # abstracts run to a few thousand characters
+# RFC 5545 allows no control character but tab in TEXT, and parsers reject a calendar
+# that has one. Vertical tab, form feed, a lone CR and NEL part words; the rest go.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SPACING = "\x0b\x0c\r\x85"
+_WITHOUT_CONTROLS = {
+    code: (" " if chr(code) in _SPACING else None)
+    for code in [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)]
+}
 # Text copied from web pages ends lines in spaces and no-break spaces; both are noise.
 _TRAILING = " \t\r\f\v\u00a0\u2007\u202f\u200b\ufeff"
 
@@ -35,9 +44,13 @@ def decode(data: bytes, source: str) -> tuple[list[str], list[Diagnostic]]:
     lines = text.split("\n")
     del text  # the lines hold it all now; a large source should not be held twice
     for number, raw in enumerate(lines, start=1):
-        if "\x00" in raw:
-            diagnostics.append(Diagnostic(source, number, "warning", "nul", "NUL bytes removed"))
-            lines[number - 1] = raw = raw.replace("\x00", "")
+        if raw.endswith("\r"):  # CRLF line ends
+            lines[number - 1] = raw = raw[:-1]
+        if _CONTROL.search(raw):
+            found = ", ".join(sorted({f"U+{ord(c):04X}" for c in _CONTROL.findall(raw)}))
+            message = f"control characters removed ({found}); calendars refuse them in text"
+            diagnostics.append(Diagnostic(source, number, "warning", "control", message))
+            lines[number - 1] = raw = raw.translate(_WITHOUT_CONTROLS)
         if len(raw) > LONG_LINE:
             length = f"{len(raw):,}"
             message = f"line has {length} characters, more than any programme line; read as text"
