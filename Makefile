@@ -7,6 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NODE_STAMP := tests/interop/node_modules/.installed
 BROWSER_STAMP := $(VENV)/.chromium
+NGINX_STAMP := $(VENV)/.nginx
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
@@ -28,6 +29,11 @@ $(BROWSER_STAMP): $(STAMP)
 	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
 	touch $(BROWSER_STAMP)
 
+# Debian's nginx for the reverse-proxy tests (started by the tests, on a free local port).
+$(NGINX_STAMP): $(STAMP)
+	command -v nginx >/dev/null || test -x /usr/sbin/nginx || (apt-get update -qq && apt-get install -y -qq nginx-light)
+	touch $(NGINX_STAMP)
+
 run: $(STAMP)
 	$(BIN)/calsvc serve --host $(HOST) --port $(PORT)
 
@@ -36,7 +42,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-pytest: $(STAMP) $(NODE_STAMP) $(BROWSER_STAMP)
+pytest: $(STAMP) $(NODE_STAMP) $(BROWSER_STAMP) $(NGINX_STAMP)
 	$(BIN)/pytest
 
 test: lint pytest

@@ -42,8 +42,15 @@ class Settings:
     untimed: bool = _setting(
         True, "Show headers with no time as all-day 'time not announced' entries."
     )
+    allowed_hosts: str = _setting(
+        "localhost,127.0.0.1,[::1]",
+        "Host names answered when CALSVC_BASE_URL is not set, comma-separated ('*': any); "
+        "other hosts get a 400, so no link can name a host a client made up.",
+    )
     proxy_hops: int = _setting(
-        1, "Reverse proxies in front whose X-Forwarded-* headers are trusted."
+        0,
+        "Reverse proxies in front whose X-Forwarded-* headers are trusted "
+        "(0: clients reach the server directly).",
     )
 
     @classmethod

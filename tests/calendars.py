@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime
 
 import icalendar
@@ -53,3 +54,15 @@ def calendar_properties(body: bytes) -> dict[str, str]:
         )
     ]
     return dict(line.split(":", 1) for line in head)  # type: ignore[misc]
+
+
+# Hosts a feed or page may name that are not the service's own.
+ELSEWHERE = {"calendar.google.com", "outlook.live.com", "outlook.office.com", "mlsys.org",
+             "www.isattentionallyouneed.com"}  # fmt: skip
+
+
+def hosts_named(body: bytes) -> list[str]:
+    """The hosts of the service that a feed or page links to (calendar services left out)."""
+    unfolded = body.replace(b"\r\n ", b"").decode("utf-8")
+    found = set(re.findall(r"(?:https?|webcal)://([^/\"'<>\s%&]+)", unfolded))
+    return sorted(found - ELSEWHERE)

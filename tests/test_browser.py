@@ -5,13 +5,8 @@ Screenshots at desktop and phone widths are saved in tests/screenshots/ on every
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
-import subprocess
-import sys
 import threading
-import time
 import urllib.request
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -21,6 +16,7 @@ from urllib.parse import quote
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
+from . import servers
 from .calendars import uids
 from .conftest import SEEDS
 
@@ -30,38 +26,12 @@ SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 SIZES = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("server")
     shutil.copytree(SEEDS, folder / "sources")
-    port = _free_port()
-    env = {
-        **os.environ,
-        "CALSVC_SOURCES": str(folder / "sources"),
-        "CALSVC_DB": str(folder / "db.sqlite3"),
-    }
-    with (folder / "server.log").open("wb") as log:
-        process = subprocess.Popen([sys.executable, "-m", "calsvc", "serve", "--port", str(port)],
-                                   env=env, stdout=log, stderr=subprocess.STDOUT)  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"{base}/healthz", timeout=2).close()
-                break
-            except OSError:
-                assert process.poll() is None, (folder / "server.log").read_text()
-                time.sleep(0.2)
+    with servers.calsvc(folder, folder / "sources") as base:
         yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
 
 
 @pytest.fixture(scope="module")

@@ -297,17 +297,6 @@ def test_feed_refuses_writes(client: FlaskClient, method: str) -> None:
     assert (response.status_code, response.headers["Allow"]) == (405, "GET, HEAD, OPTIONS")
 
 
-def test_feed_urls_follow_forwarded_proto_and_host(client: FlaskClient) -> None:
-    body = client.get("/events/mlsys-2023-20230606-poster-federated-learning.ics",
-                      headers={"X-Forwarded-Proto": "https", "X-Forwarded-Host": "cal.example.org"}).data  # fmt: skip
-
-    unfolded = body.replace(b"\r\n ", b"")
-    assert (
-        b"URL;VALUE=URI:https://cal.example.org/events/mlsys-2023-20230606-poster-federated-learning/\r\n"
-        in unfolded
-    )
-
-
 def test_feed_vtimezone_is_the_same_in_every_feed(client: FlaskClient) -> None:
     def zone_block(url: str) -> bytes:
         body = client.get(url).data

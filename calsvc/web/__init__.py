@@ -9,7 +9,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from ..service import Service
 from ..settings import Settings
-from . import api, errors, feeds, pages
+from . import api, errors, feeds, hosts, pages
 
 
 def harden(response: Response) -> Response:
@@ -32,6 +32,12 @@ def create_app(settings: Settings | None = None, *, service: Service | None = No
         hops = settings.proxy_hops
         proxied = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops, x_prefix=hops)
         app.wsgi_app = proxied  # type: ignore[method-assign]
+    hosts.install(
+        app,
+        base_url=settings.base_url,
+        allowed=hosts.parse_hosts(settings.allowed_hosts),
+        proxy_hops=settings.proxy_hops,
+    )
     app.after_request(harden)
     app.register_blueprint(feeds.blueprint)
     app.register_blueprint(api.blueprint)
