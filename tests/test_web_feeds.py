@@ -166,7 +166,7 @@ def test_feed_headers_for_subscription(client: FlaskClient) -> None:
     assert headers == {
         "Content-Type": "text/calendar; charset=utf-8",
         "Last-Modified": "Sun, 01 Nov 2026 09:00:00 GMT",
-        "Vary": "Accept-Encoding",
+        "Vary": "Accept-Encoding, Host",
         "Cache-Control": "public, max-age=300",
         "Access-Control-Allow-Origin": "*",
         "X-Content-Type-Options": "nosniff",
