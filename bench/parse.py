@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from programme import agenda, programme  # noqa: E402
+from programme import agenda, date_lines, programme  # noqa: E402
 
 from calsvc.model import Conference  # noqa: E402
 from calsvc.parse import parse_programme  # noqa: E402
@@ -44,6 +44,7 @@ def main() -> None:
         ("headers, 4 papers with abstracts a session", programme, BASE_SESSIONS),
         ("agenda rows, a speaker and a 120-word description each", agenda, 1000),
         ("agenda rows alone (a bare timetable)", partial(agenda, words=0), 1000),
+        ("header lines alone, no year (every line a session)", date_lines, 1000),
     ]
     for name, shape, base in shapes:
         print(f"{name}:")

@@ -60,3 +60,12 @@ def agenda(sessions: int, *, seed: int = 7, per_day: int = 8, words: int = 120) 
             lines.append(rng.choice(NAMES))
             lines.append(" ".join(rng.choices(WORDS, k=words)).capitalize() + ".")
     return "\n".join(lines) + "\n"
+
+
+def date_lines(sessions: int) -> str:
+    """The worst case for the reader: nothing but header lines with weekdays and no year."""
+    first = date(2023, 6, 5)
+    return "".join(
+        f"Poster: Track {n} {first + timedelta(days=n // 500 % 300):%a %-d %b} 09:00 a.m.\n"
+        for n in range(sessions)
+    )

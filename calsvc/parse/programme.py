@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import calendar
 from collections import Counter
 from dataclasses import dataclass
@@ -168,14 +169,17 @@ def _infer_ends(timed: list[_Placed], conference: Conference, zone: pytz.BaseTzI
     for placed in timed:
         assert placed.start is not None
         starts_by_day.setdefault(placed.day, []).append(placed.start)
+    for starts in starts_by_day.values():
+        starts.sort()
     for placed in timed:
         if placed.end is not None:
             continue
         assert placed.start is not None
         length = timedelta(minutes=conference.duration_minutes(slugify(placed.label.kind)))
         cap = zone.normalize(placed.start + length)  # the length may cross a DST change
-        later = [s for s in starts_by_day[placed.day] if s > placed.start]
-        placed.end = min([cap, *later])
+        starts = starts_by_day[placed.day]
+        following = bisect.bisect_right(starts, placed.start)  # the next start that day
+        placed.end = min(cap, starts[following]) if following < len(starts) else cap
         placed.end_inferred = True
 
 

@@ -66,7 +66,9 @@ def infer_year(parts: Sequence[DateParts], reference: date) -> YearGuess:
     for candidate in candidates:
         years = years_for(parts, candidate)
         scores[candidate] = sum(
-            _fits(p, y) for p, y in zip(parts, years, strict=True) if p in weekdayed
+            _fits(p, y)
+            for p, y in zip(parts, years, strict=True)
+            if p.weekday is not None and p.year is None
         )
     best = max(scores.values())
     if best == 0:
