@@ -103,11 +103,14 @@ def serve(host: str, port: int, sources: Path | None, workers: int) -> None:
 @click.option("--sources", type=click.Path(path_type=Path), help="Sources folder (CALSVC_SOURCES).")
 def get(path: str, sources: Path | None) -> None:
     """Run one GET request through the app, with no server, and print the response body."""
+    from .service import Service
     from .web import create_app
 
     settings = Settings.from_env(sources=sources)
     pipeline.check_sources(settings.sources)
-    response = create_app(settings).test_client().get(path)
+    service = Service(settings)  # one request: no reload thread
+    response = create_app(settings, service=service).test_client().get(path)
+    service.close()
     sys.stdout.buffer.write(response.get_data())
     if response.status_code >= 400:
         sys.exit(EXIT_INPUT_ERRORS)

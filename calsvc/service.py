@@ -79,7 +79,16 @@ class FeedCache:
 class Service:
     """Serves feeds from the newest good catalogue, checking the sources every few seconds."""
 
-    def __init__(self, settings: Settings, *, clock: Callable[[], datetime] = utc_now) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        clock: Callable[[], datetime] = utc_now,
+        background: bool = False,
+    ) -> None:
+        """Loads the sources once; then reloads either in a background thread (`background`,
+        as servers run: no request ever waits for a reload) or, for tests and one-off
+        commands, when a request finds a check due."""
         self.settings = settings
         self.clock = clock
         self.store = RevisionStore(settings.db)
@@ -89,15 +98,38 @@ class Service:
         self._loaded: Loaded | None = None
         self._catalogue: Catalogue | None = None
         self._checked = float("-inf")
+        self._stop = threading.Event()
+        self._watcher: threading.Thread | None = None
         self.reload()
+        if background:
+            self._watcher = threading.Thread(target=self._watch, name="calsvc-reload", daemon=True)
+            self._watcher.start()
+
+    def _watch(self) -> None:
+        """Checks the sources every reload interval, off the request path, until closed."""
+        while not self._stop.wait(max(self.settings.reload_seconds, 0.05)):
+            try:
+                self.reload()
+            except Exception:  # the last good catalogue stays; the next round tries again
+                log.exception("reload failed; the catalogue in service stays")
+
+    def close(self) -> None:
+        """Stops the reload thread and closes the revision store."""
+        self._stop.set()
+        if self._watcher is not None:
+            self._watcher.join(timeout=30)
+        self.store.close()
 
     @property
     def ttl(self) -> timedelta:
         return timedelta(minutes=self.settings.refresh_minutes)
 
     def catalogue(self) -> Catalogue:
-        """The catalogue in service, reloaded first when the sources changed and a check is due."""
-        if time.monotonic() - self._checked >= self.settings.reload_seconds:
+        """The catalogue in service (without a reload thread: reloaded first when one is due)."""
+        if (
+            self._watcher is None
+            and time.monotonic() - self._checked >= self.settings.reload_seconds
+        ):
             self.reload()
         assert self._catalogue is not None
         return self._catalogue

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import time
+from dataclasses import replace
 from pathlib import Path
 
 from flask import Flask
@@ -187,3 +189,32 @@ def test_reload_of_unchanged_content_keeps_the_catalogue_in_service(
     after = service.catalogue()
 
     assert after is before
+
+
+def test_background_reload_never_holds_up_a_request(settings: Settings, sources: Path) -> None:
+    """A server's service reloads in its own thread: while a large source is read, every
+    request is answered at once from the catalogue in service; then the new one goes in."""
+    service = Service(replace(settings, reload_seconds=0.05), background=True)
+    try:
+        before = service.catalogue().version
+        big = "".join(
+            f"Poster: Track {n} Tue {6 + n // 1000 % 20} Jun 09:00 a.m.\nAbstract\nText.\n"
+            for n in range(20_000)
+        )
+        (sources / "mlsys-abstracts.txt").write_text(big, encoding="utf-8")
+        waits, versions = [], []
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            started = time.perf_counter()
+            versions.append(service.catalogue().version)
+            waits.append(time.perf_counter() - started)
+            if versions[-1] != before:
+                break
+            time.sleep(0.01)
+    finally:
+        service.close()
+
+    assert versions[0] == before
+    assert versions[-1] != before, "the new catalogue never went into service"
+    assert len(versions) > 10, f"only {len(versions)} requests were answered during the reload"
+    assert max(waits) < 0.5, f"a request waited {max(waits):.3f} s for the reload"

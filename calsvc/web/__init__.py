@@ -25,7 +25,7 @@ def create_app(settings: Settings | None = None, *, service: Service | None = No
     """Builds the app on the given settings (default: CALSVC_* variables)."""
     settings = settings or Settings.from_env()
     app = Flask(__name__)
-    app.config["SERVICE"] = service or Service(settings)
+    app.config["SERVICE"] = service or Service(settings, background=True)
     app.config["BASE_URL"] = settings.base_url
     app.json.sort_keys = False  # type: ignore[attr-defined]
     if settings.proxy_hops:
