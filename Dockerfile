@@ -1,4 +1,4 @@
-# calsvc: programme feeds on gunicorn. Sources are the bundled seeds unless a folder is
+# calsvc: programme feeds served by granian. Sources are the bundled seeds unless a folder is
 # mounted and named in CALSVC_SOURCES; the revision store lives on the /data volume.
 FROM python:3.11-slim
 

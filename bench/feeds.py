@@ -3,7 +3,7 @@
 1. Building a filtered feed from warm caches (VEVENTs already rendered; target ≤ 20 ms),
    beside icalendar's Calendar.to_ical() rendering the same calendar from scratch
    (target ≥ 250× faster); the two outputs are compared byte for byte.
-2. Requests per second for /calendar.ics under gunicorn (2 workers) with wrk, beside the
+2. Requests per second for /calendar.ics under granian (2 workers) with wrk, beside the
    same server sending the same bytes as a static file (target ≥ 0.8×).
 
 Run: make bench  (needs wrk: apt-get install wrk)
@@ -104,9 +104,11 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def wrk(url: str, seconds: int, *, extra: list[str] | None = None) -> tuple[float, str, str, int]:
+def wrk(
+    url: str, seconds: int, *, extra: list[str] | None = None, connections: int = 64
+) -> tuple[float, str, str, int]:
     """wrk's requests/s, p50 and p99 latency, and errors (non-2xx/3xx answers and socket errors)."""
-    command = ["wrk", "-t2", "-c64", f"-d{seconds}s", "--latency", *(extra or []), url]
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", *(extra or []), url]
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     rate = float(output.split("Requests/sec:")[1].split()[0])
     latency = {
@@ -131,10 +133,10 @@ def throughput(sources: Path, folder: Path) -> None:
     env = {**os.environ, "CALSVC_SOURCES": str(sources), "CALSVC_DB": str(folder / "db.sqlite3"),
            "BENCH_STATIC": str(folder / "static.ics")}  # fmt: skip
     here = str(Path(__file__).resolve().parent)
-    gunicorn = ["-m", "gunicorn", "-w", "2", "-b", f"127.0.0.1:{port}", "--log-level", "warning"]
-    server = subprocess.Popen(
-        [sys.executable, *gunicorn, "--chdir", here, "static_app:create()"], env=env
-    )
+    granian = ["-m", "granian", "--interface", "wsgi", "--workers", "2", "--blocking-threads",
+               "2", "--port", str(port), "--log-level", "warning", "--no-ws", "--factory",
+               "--working-dir", here]  # fmt: skip
+    server = subprocess.Popen([sys.executable, *granian, "static_app:create"], env=env)
     try:
         base = f"http://127.0.0.1:{port}"
         for _ in range(600):
@@ -149,7 +151,7 @@ def throughput(sources: Path, folder: Path) -> None:
             urllib.request.urlopen(f"{base}/calendar.ics?kind=poster", timeout=120).read()
             urllib.request.urlopen(f"{base}/static.ics", timeout=120).read()
         columns = f"{'req/s':>8} {'p50':>9} {'p99':>9} {'errors':>8}"
-        print(f"\n{'route (2 gunicorn workers, wrk -c64 10s)':<44} {columns}")
+        print(f"\n{'route (2 granian workers, wrk -c64 10s)':<44} {columns}")
         rates = {}
         routes = [
             (f"/calendar.ics?kind=poster ({len(feed) // 1024} KB)", "/calendar.ics?kind=poster"),

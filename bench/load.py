@@ -1,15 +1,17 @@
 """Load, reload under load, and memory; prints its figures.
 
-1. gunicorn, 2 workers, bundled seeds: wrk at 64 connections for 30 s against /calendar.ics,
-   a filtered feed, /api/events and a 304 revalidation (target: zero errors).
+1. calsvc serve (granian), 2 workers, bundled seeds: wrk at 64 connections for 30 s against
+   /calendar.ics, a filtered feed, /api/events and a 304 revalidation (target: zero errors).
 2. The same while the sources are rewritten 50 times (an emptied, a binary and a deleted
    file among them): wrk's figures, and a reader checking every response is a whole calendar
    of one version, and the final state (target: zero 5xx, zero mixed or broken responses).
 3. Resident memory of one worker with a 10,000-session programme loaded and its feeds
    served (target ≤ 150 MB).
+4. /healthz and a feed under wrk while 200 connections sit with unfinished headers and 20
+   clients never read the 2 MB feed they asked for (target: zero errors, p99 well under 1 s).
 
 Run: make bench  (needs wrk: apt-get install wrk). BENCH_SECONDS=5 for a quick run;
-BENCH_ONLY=load,reload,memory picks parts.
+BENCH_ONLY=load,reload,memory,slow picks parts.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import threading
 import time
 import urllib.request
 from collections import Counter
+from email.message import Message
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,7 +48,7 @@ def free_port() -> int:
 
 
 class Server:
-    """calsvc serve (gunicorn, 2 workers) on a sources folder, for the length of a with block."""
+    """calsvc serve (granian, 2 workers) on a sources folder, for the length of a with block."""
 
     def __init__(self, sources: Path, folder: Path, **env: str) -> None:
         self.port = free_port()
@@ -74,12 +77,12 @@ class Server:
         self.process.send_signal(signal.SIGTERM)
         self.process.wait(timeout=30)
 
-    def get(self, path: str, timeout: float = 120) -> tuple[int, bytes, dict[str, str]]:
+    def get(self, path: str, timeout: float = 120) -> tuple[int, bytes, Message]:
         try:
             with urllib.request.urlopen(self.base + path, timeout=timeout) as response:
-                return response.status, bytes(response.read()), dict(response.headers)
+                return response.status, bytes(response.read()), response.headers
         except urllib.error.HTTPError as error:
-            return error.code, error.read(), dict(error.headers)
+            return error.code, error.read(), error.headers
 
     def workers(self) -> list[int]:
         children = (
@@ -100,7 +103,7 @@ def header(title: str) -> None:
 
 
 def load(folder: Path) -> None:
-    header(f"1. load: gunicorn 2 workers, wrk -t2 -c64 -d{SECONDS}s, bundled seeds")
+    header(f"1. load: granian 2 workers, wrk -t2 -c64 -d{SECONDS}s, bundled seeds")
     shutil.copytree(ROOT / "seeds", folder / "seeds")
     with Server(folder / "seeds", folder) as server:
         etag = server.get("/calendar.ics")[2]["ETag"]
@@ -175,11 +178,45 @@ def memory(folder: Path) -> None:
           + ", ".join(f"{mb:.0f} MB" for mb in sizes) + " (target ≤ 150 MB)")  # fmt: skip
 
 
+def slow_clients(folder: Path) -> None:
+    header(
+        f"4. slow clients: 200 idle connections and 20 stalled readers of a 2 MB feed open, "
+        f"wrk -c16 {SECONDS}s"
+    )
+    (folder / "slow").mkdir()
+    shutil.copytree(ROOT / "seeds", folder / "slow", dirs_exist_ok=True)
+    (folder / "slow" / "mlsys-abstracts.txt").write_text(programme(2000), encoding="utf-8")
+    with Server(folder / "slow", folder) as server:
+        for _ in range(4):
+            server.get("/calendar.ics")
+        bad: list[socket.socket] = []
+        for _ in range(200):
+            connection = socket.create_connection(("127.0.0.1", server.port))
+            connection.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+            bad.append(connection)
+        for _ in range(20):
+            connection = socket.create_connection(("127.0.0.1", server.port))
+            connection.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+            connection.sendall(b"GET /calendar.ics HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            bad.append(connection)
+        time.sleep(3)
+        for path in ["/healthz", "/mlsys-2023/calendar.ics"]:
+            rate, p50, p99, errors = wrk(server.base + path, SECONDS, connections=16)
+            print(f"{path:<44} {rate:>8.0f} {p50:>9} {p99:>9} {errors:>7}")
+        for connection in bad:
+            connection.close()
+
+
 def main() -> None:
     if shutil.which("wrk") is None:
         sys.exit("bench/load.py needs wrk: apt-get install wrk")
     folder = Path(tempfile.mkdtemp(prefix="calsvc-load-"))
-    parts = {"load": load, "reload": reload_under_load, "memory": memory}
+    parts = {
+        "load": load,
+        "reload": reload_under_load,
+        "memory": memory,
+        "slow": slow_clients,
+    }
     chosen = os.environ.get("BENCH_ONLY", ",".join(parts)).split(",")
     try:
         for name in chosen:

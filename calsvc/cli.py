@@ -90,7 +90,7 @@ def parse(
 @click.option("--sources", type=click.Path(path_type=Path), help="Sources folder (CALSVC_SOURCES).")
 @click.option("--workers", type=click.IntRange(1, 64), default=2, show_default=True)
 def serve(host: str, port: int, sources: Path | None, workers: int) -> None:
-    """Serve the feeds, pages and API with gunicorn."""
+    """Serve the feeds, pages and API with granian."""
     from .server import serve as run_server
 
     settings = Settings.from_env(sources=sources)

@@ -53,6 +53,10 @@ class Settings:
         "(0: clients reach the server directly).",
     )
 
+    def environment(self) -> dict[str, str]:
+        """The CALSVC_* variables that give these settings (what from_env reads back)."""
+        return {f"CALSVC_{f.name.upper()}": _text(getattr(self, f.name)) for f in fields(self)}
+
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
         """Settings from CALSVC_<NAME> variables, then explicit overrides (such as CLI options)."""
@@ -64,6 +68,10 @@ class Settings:
                 values[f.name] = _convert(variable, environ[variable], f.type)
         settings = cls(**values)
         return replace(settings, **{k: v for k, v in overrides.items() if v is not None})
+
+
+def _text(value: object) -> str:
+    return str(value).lower() if isinstance(value, bool) else str(value)
 
 
 def _convert(variable: str, raw: str, kind: object) -> Any:
@@ -86,7 +94,7 @@ def _convert(variable: str, raw: str, kind: object) -> Any:
 def _shown(default: object) -> str:
     if default == BUNDLED_SEEDS:
         return "seeds/ (bundled)"
-    return str(default).lower() if isinstance(default, bool) else str(default)
+    return _text(default)
 
 
 def documented() -> list[tuple[str, str, str]]:

@@ -1,4 +1,4 @@
-"""Real servers for tests: `calsvc serve` (gunicorn) and nginx, each on a free local port."""
+"""Real servers for tests: `calsvc serve` (granian) and nginx, each on a free local port."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+last_pid = 0  # the main process of the newest `calsvc serve`
 
 
 def free_port() -> int:
@@ -63,6 +64,8 @@ def calsvc(
             stdout=out,
             stderr=subprocess.STDOUT,
         )
+    global last_pid
+    last_pid = process.pid
     base = f"http://127.0.0.1:{port}"
     try:
         _wait_for(f"{base}/healthz", process, log)

@@ -1,4 +1,4 @@
-"""The pages as a person meets them: headless Chromium against the real server (gunicorn).
+"""The pages as a person meets them: headless Chromium against the real server (granian).
 
 Screenshots at desktop and phone widths are saved in tests/screenshots/ on every run.
 """

@@ -1,0 +1,102 @@
+"""`calsvc serve` as an operator meets it: slow and idle clients, a dead main process, logs."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from . import servers
+from .conftest import SEEDS
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+from programme import programme  # noqa: E402
+
+
+def _sources(folder: Path, sessions: int = 0) -> Path:
+    shutil.copytree(SEEDS, folder / "sources")
+    if sessions:  # a programme large enough for a multi-megabyte feed
+        (folder / "sources" / "mlsys-abstracts.txt").write_text(programme(sessions), "utf-8")
+    return folder / "sources"
+
+
+def _timed_get(url: str) -> tuple[int, float]:
+    started = time.perf_counter()
+    with urllib.request.urlopen(url, timeout=30) as response:
+        response.read()
+        return response.status, time.perf_counter() - started
+
+
+def test_idle_and_stalled_clients_do_not_starve_the_server(tmp_path: Path) -> None:
+    sources = _sources(tmp_path, sessions=2000)
+    with servers.calsvc(tmp_path, sources, workers=2) as base:
+        port = int(base.rsplit(":", 1)[1])
+        _timed_get(f"{base}/calendar.ics")  # both workers may render it first; not measured
+        _timed_get(f"{base}/calendar.ics")
+        idle, stalled = [], []
+        for _ in range(200):  # headers begun and never finished
+            connection = socket.create_connection(("127.0.0.1", port))
+            connection.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+            idle.append(connection)
+        for _ in range(20):  # a 2 MB feed asked for and never read
+            connection = socket.create_connection(("127.0.0.1", port))
+            connection.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+            connection.sendall(
+                b"GET /calendar.ics HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Encoding: identity\r\n\r\n"
+            )
+            stalled.append(connection)
+        time.sleep(3)  # the 20 feeds are made and handed to the server's I/O loop
+        answers = [_timed_get(f"{base}/healthz") for _ in range(10)]
+        answers += [_timed_get(f"{base}/mlsys-2023/calendar.ics") for _ in range(10)]
+        for connection in idle + stalled:
+            connection.close()
+
+    assert [status for status, _ in answers] == [200] * 20
+    slowest = max(seconds for _, seconds in answers)
+    assert slowest < 1.0, f"the slowest answer took {slowest:.2f} s with 220 bad clients open"
+
+
+def test_workers_exit_when_the_main_process_is_killed(tmp_path: Path) -> None:
+    sources = _sources(tmp_path)
+    with servers.calsvc(tmp_path, sources, workers=2) as base:
+        main = servers.last_pid
+        children = subprocess.run(["pgrep", "-P", str(main)], capture_output=True, text=True)
+        workers = [int(pid) for pid in children.stdout.split()]
+        os.kill(main, signal.SIGKILL)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and any(_alive(pid) for pid in workers):
+            time.sleep(0.2)
+        left = [pid for pid in workers if _alive(pid)]
+        with socket.socket() as probe:
+            free = probe.connect_ex(("127.0.0.1", int(base.rsplit(":", 1)[1]))) != 0
+
+    assert (len(workers), left, free) == (2, [], True)
+    log = (tmp_path / "server.log").read_text()
+    assert log.count(f"ERROR calsvc.server: the main server process {main} is gone") == 2
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    with open(f"/proc/{pid}/stat") as stat:
+        return stat.read().split()[2] != "Z"
+
+
+def test_log_lines_have_time_level_and_one_line_per_catalogue(tmp_path: Path) -> None:
+    sources = _sources(tmp_path)
+    with servers.calsvc(tmp_path, sources, workers=1):
+        time.sleep(0.5)
+    lines = (tmp_path / "server.log").read_text().splitlines()
+
+    in_service = [line for line in lines if "calsvc.service: catalogue" in line]
+    assert len(in_service) == 1
+    stamp, level, logger = in_service[0].split(" ", 3)[:3]
+    assert (len(stamp), stamp[10], level, logger) == (24, "T", "INFO", "calsvc.service:")
