@@ -1,8 +1,10 @@
 """The errors calsvc raises, each carrying what a person needs to fix the input.
 
     CalsvcError(ValueError)
-    ├── SourceError       a programme text that cannot be read (file, line)
-    ├── ConfigError       a data file or setting that is wrong (file, line)
+    ├── LocatedError      about a file (file, line)
+    │   ├── SourceError   a programme text that cannot be read
+    │   ├── ConfigError   a data file or setting that is wrong
+    │   └── StoreError    the revision store cannot be used (gone, corrupt, full)
     ├── SelectionError    a filter parameter with a bad value (parameter, allowed values)
     └── NotFound          an unknown conference, track, kind or session (what, allowed values)
 
@@ -23,20 +25,24 @@ def _location(file: str, line: int | None) -> str:
     return f"{file}:{line}" if line else file
 
 
-class SourceError(CalsvcError):
+class LocatedError(CalsvcError):
+    """An error about a place in a file (a line of it, or the whole file)."""
+
+    def __init__(self, file: str, line: int | None, message: str) -> None:
+        self.file, self.line, self.message = file, line, message
+        super().__init__(f"{_location(file, line)}: {message}")
+
+
+class SourceError(LocatedError):
     """A programme text that cannot be read at all."""
 
-    def __init__(self, file: str, line: int | None, message: str) -> None:
-        self.file, self.line, self.message = file, line, message
-        super().__init__(f"{_location(file, line)}: {message}")
 
-
-class ConfigError(CalsvcError):
+class ConfigError(LocatedError):
     """A data file or setting that is wrong."""
 
-    def __init__(self, file: str, line: int | None, message: str) -> None:
-        self.file, self.line, self.message = file, line, message
-        super().__init__(f"{_location(file, line)}: {message}")
+
+class StoreError(LocatedError):
+    """The revision store cannot be used: gone, replaced, corrupt, full, or failing."""
 
 
 def _allowed(values: Iterable[str], limit: int = 30) -> str:

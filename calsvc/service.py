@@ -19,6 +19,7 @@ from typing import Any
 
 from . import pipeline
 from .catalogue import Catalogue
+from .errors import StoreError
 from .pipeline import Feed
 from .render import EventPieces, utc_now
 from .select import Selection
@@ -98,6 +99,8 @@ class Service:
         self._loaded: Loaded | None = None
         self._catalogue: Catalogue | None = None
         self._checked = float("-inf")
+        self._generation: int | None = None
+        self.store_problem: tuple[str, datetime] | None = None  # what failed, and since when
         self._stop = threading.Event()
         self._watcher: threading.Thread | None = None
         self.reload()
@@ -135,45 +138,63 @@ class Service:
         return self._catalogue
 
     def reload(self) -> bool:
-        """Reloads if any source changed; True when a new catalogue went into service."""
+        """Reloads if any source or the revision store changed; True when a new catalogue went
+        into service. A store that fails leaves the catalogue in service and is reported."""
         # Only one thread reloads; the others keep serving the catalogue they have.
         if not self._lock.acquire(blocking=self._catalogue is None):
             return False
         try:
             self._checked = time.monotonic()
-            folder = self.settings.sources
-            loaded, catalogue = self._loaded, self._catalogue
-            expired = catalogue is not None and catalogue.expired(self.clock())
-            unchanged = (
-                loaded and loaded.settled and folder_signature(folder, loaded) == loaded.signatures
-            )
-            if unchanged and not expired:
-                return False
-            started = time.perf_counter()
-            loaded, catalogue = pipeline.load(
-                folder,
-                self._loaded,
-                self.store,
-                now=self.clock(),
-                keep_cancelled=timedelta(days=self.settings.keep_cancelled_days),
-                untimed=self.settings.untimed,
-                catalogue=self._catalogue,
-            )
-            changed = self._catalogue is None or catalogue.version != self._catalogue.version
-            self._loaded, self._catalogue = loaded, catalogue
-            if changed:
-                release_memory()
-                self.pieces.keep_only(catalogue.entries)
-                self.feeds.clear()
-                log.info(
-                    "catalogue %s in service: %d sessions, loaded in %.0f ms",
-                    catalogue.version,
-                    len(catalogue.entries),
-                    (time.perf_counter() - started) * 1000,
-                )
-            return changed
+            changed = self._reload()
+        except StoreError as error:
+            if self._catalogue is None:
+                raise  # nothing to serve yet: the worker cannot start
+            if self.store_problem is None or self.store_problem[0] != str(error):
+                log.error("%s; the catalogue in service stays", error, exc_info=error.__cause__)
+                self.store_problem = (str(error), self.clock())
+            return False
         finally:
             self._lock.release()
+        if self.store_problem is not None:
+            log.info("the revision store works again (failing since %s)", self.store_problem[1])
+            self.store_problem = None
+        return changed
+
+    def _reload(self) -> bool:
+        folder = self.settings.sources
+        loaded, catalogue = self._loaded, self._catalogue
+        expired = catalogue is not None and catalogue.expired(self.clock())
+        unchanged = (
+            loaded and loaded.settled and folder_signature(folder, loaded) == loaded.signatures
+        )
+        # Another process wrote to the store: its revisions must be served here too.
+        moved = self.store.generation() != self._generation
+        if unchanged and not expired and not moved:
+            return False
+        started = time.perf_counter()
+        loaded, catalogue = pipeline.load(
+            folder,
+            self._loaded,
+            self.store,
+            now=self.clock(),
+            keep_cancelled=timedelta(days=self.settings.keep_cancelled_days),
+            untimed=self.settings.untimed,
+            catalogue=None if moved else self._catalogue,
+        )
+        self._generation = self.store.generation()
+        changed = self._catalogue is None or catalogue.version != self._catalogue.version
+        self._loaded, self._catalogue = loaded, catalogue
+        if changed:
+            release_memory()
+            self.pieces.keep_only(catalogue.entries)
+            self.feeds.clear()
+            log.info(
+                "catalogue %s in service: %d sessions, loaded in %.0f ms",
+                catalogue.version,
+                len(catalogue.entries),
+                (time.perf_counter() - started) * 1000,
+            )
+        return changed
 
     def feed(self, selection: Selection, *, base_url: str) -> Feed:
         """The feed for a selection, assembled once per catalogue version."""
@@ -208,6 +229,13 @@ class Service:
             found += [str(d) for d in source.diagnostics if d.code == "unread-header"]
         return found[:limit], len(found)
 
+    def health(self) -> dict[str, str]:
+        """'ok', or 'degraded' with what is wrong and since when (the catalogue is still served)."""
+        if self.store_problem is None:
+            return {"status": "ok"}
+        problem, since = self.store_problem
+        return {"status": "degraded", "problem": problem, "since": since.isoformat()}
+
     def status(self) -> dict[str, Any]:
         """What /status shows: each source, when it was loaded, and what went wrong."""
         catalogue = self.catalogue()
@@ -215,6 +243,7 @@ class Service:
         assert loaded is not None
         return {
             "version": catalogue.version,
+            "store": self.health(),
             "sources_folder": str(loaded.folder),
             "data_file": {"errors": list(loaded.data_file_errors)},
             "sessions": len(catalogue.entries),

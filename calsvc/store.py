@@ -8,7 +8,9 @@ process to see a change reads the revision the first one wrote.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -16,7 +18,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from .errors import ConfigError
+from .errors import ConfigError, StoreError
 from .model import Revision
 
 _SCHEMA = """
@@ -31,6 +33,8 @@ CREATE TABLE IF NOT EXISTS revisions (
     session TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS revisions_conference ON revisions (conference);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+INSERT OR IGNORE INTO meta VALUES ('generation', 0);
 """
 
 
@@ -61,6 +65,7 @@ class RevisionStore:
 
     def __init__(self, path: Path | str) -> None:
         self.path = str(path)
+        self._lock = threading.Lock()  # one connection, shared by a process's threads
         try:
             if self.path != ":memory:":
                 Path(self.path).parent.mkdir(parents=True, exist_ok=True)
@@ -70,18 +75,60 @@ class RevisionStore:
             if self.path != ":memory:":
                 self._db.execute("PRAGMA journal_mode=WAL")
             self._db.executescript(_SCHEMA)
+            self._identity = self._file_identity()
         except (OSError, sqlite3.Error) as exc:
             raise ConfigError(self.path, None, f"cannot open the revision store: {exc}") from exc
 
+    def _file_identity(self) -> tuple[int, int] | None:
+        if self.path == ":memory:":
+            return None
+        stat = os.stat(self.path)
+        return stat.st_dev, stat.st_ino
+
+    def _check_file(self) -> None:
+        """Refuses to go on with a store file that was deleted or replaced since it was opened:
+        writes would go to a file nobody will ever open again."""
+        try:
+            same = self._file_identity() == self._identity
+        except FileNotFoundError:
+            same = False
+        if not same:
+            raise StoreError(
+                self.path,
+                None,
+                "the revision store file was deleted or replaced while the service ran; "
+                "nothing more is written to the old one. Restore it from a backup (or remove "
+                "it to start afresh) and restart the service",
+            )
+
+    @contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        """The connection, for one read; any database error becomes a StoreError."""
+        with self._lock:
+            self._check_file()
+            try:
+                yield self._db
+            except sqlite3.Error as exc:
+                raise StoreError(self.path, None, f"the revision store failed: {exc}") from exc
+
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
-            yield self._db
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        self._db.execute("COMMIT")
+        """One IMMEDIATE transaction; the error that broke it is the one reported."""
+        with self._reading() as db:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                yield db
+            except BaseException:
+                if db.in_transaction:  # SQLite may have rolled back already (disk full)
+                    db.execute("ROLLBACK")
+                raise
+            db.execute("COMMIT")
+
+    def generation(self) -> int:
+        """A counter every write raises: another process moved the store when it changed."""
+        with self._reading() as db:
+            row = db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+            return int(row[0])
 
     def sync(
         self,
@@ -108,6 +155,7 @@ class RevisionStore:
                     (conference,),
                 )
             }
+            writes = db.total_changes
             for uid, session in current.items():
                 row = rows.get(uid)
                 if row is not None and row[1] == session.fingerprint and not row[3]:
@@ -131,14 +179,18 @@ class RevisionStore:
                         "WHERE uid = ?",
                         (stamp, uid),
                     )
-            return self._served(conference, now, keep_cancelled)
+            if db.total_changes != writes:
+                db.execute("UPDATE meta SET value = value + 1 WHERE key = 'generation'")
+            return self._served(db, conference, now, keep_cancelled)
 
     def served(self, conference: str, now: datetime, *, keep_cancelled: timedelta) -> list[Stored]:
         """The rows a conference's feeds serve, with every session's JSON, recording nothing."""
-        return self._served(conference, now, keep_cancelled, all_sessions=True)
+        with self._reading() as db:
+            return self._served(db, conference, now, keep_cancelled, all_sessions=True)
 
     def _served(
         self,
+        db: sqlite3.Connection,
         conference: str,
         now: datetime,
         keep_cancelled: timedelta,
@@ -147,7 +199,7 @@ class RevisionStore:
     ) -> list[Stored]:
         # Decoding every session's JSON on each reload would cost far more than the rows.
         cutoff = (now - keep_cancelled).isoformat()
-        served = self._db.execute(
+        served = db.execute(
             "SELECT uid, sequence, created, modified, cancelled, "
             "CASE WHEN cancelled = 1 OR ? THEN session END FROM revisions "
             "WHERE conference = ? AND (cancelled = 0 OR modified >= ?) ORDER BY uid",

@@ -125,7 +125,7 @@ def openapi_json() -> Response:
 @blueprint.get("/healthz")
 def healthz() -> Response:
     service().catalogue()
-    response = json_response({"status": "ok"})
+    response = json_response(service().health())
     response.headers["Cache-Control"] = "no-store"
     return response
 
