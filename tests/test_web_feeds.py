@@ -318,3 +318,25 @@ def test_feed_untimed_entries_can_be_left_out(settings: object, clock: object) -
     client = create_app(quiet, service=Service(quiet, clock=clock)).test_client()  # type: ignore[arg-type]
 
     assert uids(client.get("/mlsys-2021/calendar.ics").data) == ALL_2021[1:]
+
+
+@pytest.mark.parametrize(
+    ("accept", "status", "coding"),
+    [
+        ("identity;q=0", 406, None),
+        ("*;q=0", 406, None),
+        ("gzip;q=0, identity;q=0", 406, None),
+        ("identity;q=0, gzip", 200, "gzip"),
+        ("*;q=0, identity", 200, None),
+        ("br", 200, None),
+        ("", 200, None),
+    ],
+    ids=["identity-refused", "star-refused", "both-refused", "gzip-only", "identity-only",
+         "other-coding", "empty"],
+)  # fmt: skip
+def test_feed_codings_follow_rfc_9110(
+    client: FlaskClient, accept: str, status: int, coding: str | None
+) -> None:
+    response = client.get("/mlsys-2023/calendar.ics", headers={"Accept-Encoding": accept})
+
+    assert (response.status_code, response.headers.get("Content-Encoding")) == (status, coding)

@@ -6,6 +6,7 @@ from typing import Any
 from urllib.parse import quote
 
 from flask import Response, jsonify, request
+from werkzeug.exceptions import NotAcceptable
 
 from ..errors import SelectionError
 from ..kinds import slugify
@@ -25,9 +26,21 @@ def content_disposition(name: str) -> str:
     return header
 
 
+def _identity_refused() -> bool:
+    """RFC 9110 12.5.3: no coding is acceptable unless 'identity;q=0', or '*;q=0' with no
+    entry for identity, says otherwise."""
+    qualities = dict(request.accept_encodings)
+    if "identity" in qualities:
+        return qualities["identity"] == 0
+    return qualities.get("*") == 0
+
+
 def calendar_response(feed: Feed, *, download: bool) -> Response:
-    """The feed as text/calendar with validators; 304 when the client's copy is current."""
+    """The feed as text/calendar with validators; 304 when the client's copy is current;
+    406 when the client refuses both codings it comes in."""
     gzipped = request.accept_encodings["gzip"] > 0
+    if not gzipped and _identity_refused():
+        raise NotAcceptable("this feed comes gzip-coded or uncoded (identity); both are refused")
     response = Response(feed.gzipped if gzipped else feed.body, content_type=CALENDAR_TYPE)
     if gzipped:
         response.headers["Content-Encoding"] = "gzip"
