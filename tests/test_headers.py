@@ -275,7 +275,12 @@ FORMS = [
         "text",
     ),
     ("sentence-after-kind", "Tutorial: we will cover the basics of training.", "text"),
-    ("too-long", "Session X " + "Tue 6 Jun 09:00 " * 30, "text"),
+    ("too-long-sentence", "Session X " + "Tue 6 Jun 09:00 " * 30 + "ends here.", "text"),
+    (
+        "too-long-header",
+        "Poster: " + "Very " * 60 + "Long Title Tue 6 Jun 09:00 a.m.",
+        "unread: it is 339 characters long, more than the 300 a session header may have; shorten its label",
+    ),
     ("session-number", "Session 2", "text"),
     # Dates and times that are not understood are said so.
     (

@@ -353,7 +353,7 @@ def read_line(line: str, vocabulary: Vocabulary) -> Form | None:
     """The form of one stripped line, or None for text. Raises HeaderProblem for a header
     whose date or time cannot be right ('25:00', '31 Feb' is found later, with the year)."""
     if len(line) > MAX_HEADER_LENGTH:
-        return None
+        return _too_long(line)
     text = clean(line)
     if not text:
         return None
@@ -364,6 +364,31 @@ def read_line(line: str, vocabulary: Vocabulary) -> Form | None:
         return _timed(text, vocabulary)
     except TimeProblem as problem:
         raise HeaderProblem(str(problem)) from problem
+
+
+def _too_long(line: str) -> Unread | None:
+    """A line longer than any header that still ends like one is said so; prose is not."""
+    sentence = line.endswith((".", "!", "?", '"', "”")) and not line.lower().endswith(
+        ("a.m.", "p.m.")
+    )
+    if sentence or len(line) > 4 * MAX_HEADER_LENGTH:
+        return None
+    tail = line[-120:]
+    tokens = tokenize(tail)
+    for first, token in enumerate(tokens):
+        if token.kind not in (WEEKDAY, MONTH, NUMBER, ISO):
+            continue
+        try:
+            found = read_when(tokens, first)
+        except TimeProblem:
+            continue
+        if found is None or not _tail_room(tokens, found[2], tail)[0]:
+            continue
+        return Unread(
+            f"it is {len(line)} characters long, more than the {MAX_HEADER_LENGTH} a session "
+            "header may have; shorten its label"
+        )
+    return None
 
 
 def _timed(text: str, vocabulary: Vocabulary) -> Form | None:
