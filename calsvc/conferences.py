@@ -91,6 +91,13 @@ def _conference(
         raise ConfigError(where, None, 'each [[source]] needs file = "NAME.txt"')
     file = entry["file"]
     line = _line_of(text, "file", file)
+    if file in ("", ".", "..") or "/" in file or "\\" in file:
+        raise ConfigError(
+            where,
+            line,
+            f"file {file!r} must be the name of a file in the sources folder, "
+            "not a path to somewhere else",
+        )
     unknown = set(entry) - _SOURCE_KEYS
     if unknown:
         raise ConfigError(

@@ -89,6 +89,7 @@ def load(
     keep_cancelled: timedelta,
     untimed: bool = True,
     catalogue: Catalogue | None = None,
+    links_outside: bool = False,
 ) -> tuple[Loaded, Catalogue]:
     """Parse the folder's sources (reusing unchanged ones), record revisions, index the result.
 
@@ -96,7 +97,9 @@ def load(
     lost: the last good version comes from memory, or after a restart from the store. When
     no schedule changed and nothing expired, the catalogue given (the one in service) stays.
     """
-    loaded = load_folder(folder, previous, now=now, reference=now.date())
+    loaded = load_folder(
+        folder, previous, now=now, reference=now.date(), links_outside=links_outside
+    )
     unchanged = previous is not None and _same_schedules(previous, loaded)
     if catalogue is not None and unchanged and not catalogue.expired(now):
         return loaded, catalogue

@@ -180,6 +180,7 @@ class Service:
             keep_cancelled=timedelta(days=self.settings.keep_cancelled_days),
             untimed=self.settings.untimed,
             catalogue=None if moved else self._catalogue,
+            links_outside=self.settings.links_outside,
         )
         self._generation = self.store.generation()
         changed = self._catalogue is None or catalogue.version != self._catalogue.version

@@ -42,6 +42,9 @@ class Settings:
     untimed: bool = _setting(
         True, "Show headers with no time as all-day 'time not announced' entries."
     )
+    links_outside: bool = _setting(
+        False, "Read sources that are symbolic links to files outside the sources folder."
+    )
     allowed_hosts: str = _setting(
         "localhost,127.0.0.1,[::1]",
         "Host names answered when CALSVC_BASE_URL is not set, comma-separated ('*': any); "

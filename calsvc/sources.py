@@ -85,9 +85,20 @@ def _load_source(
     *,
     now: datetime,
     reference: date,
+    links_outside: bool,
 ) -> SourceState:
     path = folder / conference.source
     current = signature(path)
+    if not links_outside and not path.resolve().is_relative_to(folder.resolve()):
+        error = SourceError(
+            conference.source,
+            None,
+            f"is a link to {path.resolve()}, outside the sources folder; not read "
+            "(set CALSVC_LINKS_OUTSIDE=true to allow it)",
+        )
+        log.error("%s", error)
+        last_good = previous.schedule if previous else None
+        return SourceState(conference.source, conference, last_good, current, None, str(error))
     same_conference = previous is not None and previous.conference == conference
     if same_conference and previous and previous.signature == current and _settled(current):
         return previous
@@ -132,7 +143,14 @@ def _load_source(
     return SourceState(conference.source, conference, schedule, current, now, None, digest)
 
 
-def load_folder(folder: Path, previous: Loaded | None, *, now: datetime, reference: date) -> Loaded:
+def load_folder(
+    folder: Path,
+    previous: Loaded | None,
+    *,
+    now: datetime,
+    reference: date,
+    links_outside: bool = False,
+) -> Loaded:
     """Loads (or reloads) a sources folder, reusing what has not changed and keeping what broke.
 
     A data file that cannot be read keeps every previous conference; an entry that went
@@ -157,7 +175,14 @@ def load_folder(folder: Path, previous: Loaded | None, *, now: datetime, referen
         errors = tuple(str(problem.error) for problem in data.problems)
     before = {s.file: s for s in previous.sources} if previous else {}
     sources = tuple(
-        _load_source(folder, c, before.get(c.source), now=now, reference=reference)
+        _load_source(
+            folder,
+            c,
+            before.get(c.source),
+            now=now,
+            reference=reference,
+            links_outside=links_outside,
+        )
         for c in conferences
     )
     loaded = Loaded(folder, conferences, sources, data_signature, errors)

@@ -116,3 +116,17 @@ def test_data_file_kinds_must_be_a_table_of_names(tmp_path: Path) -> None:
         3,
         'kinds must be a table of labels and kinds, e.g. "Fireside chat" = "Keynote"',
     )
+
+
+@pytest.mark.parametrize("file", ["../notes.txt", "/etc/passwd", "sub/p.txt", ".."],
+                         ids=["parent", "absolute", "subfolder", "dot-dot"])  # fmt: skip
+def test_data_file_names_only_files_in_the_sources_folder(tmp_path: Path, file: str) -> None:
+    path = tmp_path / "conferences.toml"
+    path.write_text(f'[[source]]\nfile = "{file}"\n', encoding="utf-8")
+
+    problems = load_data_file(path).problems
+
+    assert [(p.error.line, p.error.message) for p in problems] == [
+        (2, f"file {file!r} must be the name of a file in the "
+            "sources folder, not a path to somewhere else")
+    ]  # fmt: skip

@@ -218,3 +218,32 @@ def test_background_reload_never_holds_up_a_request(settings: Settings, sources:
     assert versions[-1] != before, "the new catalogue never went into service"
     assert len(versions) > 10, f"only {len(versions)} requests were answered during the reload"
     assert max(waits) < 0.5, f"a request waited {max(waits):.3f} s for the reload"
+
+
+def test_a_source_linked_from_outside_the_folder_is_not_read(
+    settings: Settings, sources: Path, tmp_path: Path, clock: Clock
+) -> None:
+    outside = tmp_path / "elsewhere.txt"
+    outside.write_text("Poster: Secret Tue 6 Jun 09:00 a.m.\n", encoding="utf-8")
+    (sources / "mlsys-abstracts.txt").unlink()
+    (sources / "mlsys-abstracts.txt").symlink_to(outside)
+    service = Service(settings, clock=clock)
+    allowed = Service(
+        replace(settings, db=tmp_path / "other.sqlite3", links_outside=True), clock=clock
+    )
+    try:
+        refused = [
+            s["error"] for s in service.status()["sources"] if s["file"] == "mlsys-abstracts.txt"
+        ]
+        followed = [
+            s["sessions"] for s in allowed.status()["sources"] if s["file"] == "mlsys-abstracts.txt"
+        ]
+    finally:
+        service.close()
+        allowed.close()
+
+    assert refused == [
+        f"mlsys-abstracts.txt: is a link to {outside}, outside the sources folder; not read "
+        "(set CALSVC_LINKS_OUTSIDE=true to allow it)"
+    ]
+    assert followed == [1]
