@@ -25,11 +25,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from programme import programme  # noqa: E402
+from programme import WORDS, programme  # noqa: E402
 
 from calsvc import pipeline  # noqa: E402
 from calsvc.render import calendar_component, event_component, session_page  # noqa: E402
-from calsvc.select import Selection  # noqa: E402
+from calsvc.select import MAX_QUERY_WORDS, Selection  # noqa: E402
 from calsvc.service import Service  # noqa: E402
 from calsvc.settings import Settings  # noqa: E402
 
@@ -168,6 +168,25 @@ def throughput(sources: Path, folder: Path) -> None:
         server.wait(timeout=30)
 
 
+def worst_queries(service: Service) -> None:
+    """Keyword search costs one pass over the text per word: the most words allowed, none of
+    which occurs (every pass runs to the end), against one common word (many hits)."""
+    catalogue = service.catalogue()
+    cases = [
+        ("q= 10 words found nowhere", (tuple(f"zzq{n}" for n in range(MAX_QUERY_WORDS)),)),
+        ("q= 1 word found everywhere ('e')", (("e",),)),
+        ("q= 10 words found in nearly every session", (tuple(WORDS[:MAX_QUERY_WORDS]),)),
+    ]
+    print(f"\n{'worst keyword searches, 10,000 sessions':<44} {'ms (best of 3)':>16}")
+    for label, queries in cases:
+        best = float("inf")
+        for _ in range(3):
+            started = time.perf_counter()
+            catalogue.select(Selection(queries=queries))
+            best = min(best, time.perf_counter() - started)
+        print(f"{label:<44} {best * 1000:>16.1f}")
+
+
 def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="calsvc-bench-"))
     try:
@@ -177,6 +196,7 @@ def main() -> None:
         loaded = time.perf_counter() - started
         print(f"{SESSIONS} sessions parsed, stored and indexed in {loaded:.2f} s\n")
         assembly(service)
+        worst_queries(service)
         service.store.close()
         throughput(folder / "sources", folder)
     finally:

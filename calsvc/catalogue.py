@@ -197,10 +197,23 @@ class Catalogue:
         return found
 
     def _containing_all(self, words: Sequence[str]) -> set[int]:
-        found = self._containing(words[0])
-        for word in words[1:]:
-            found &= self._containing(word)
+        """Entries holding every word: the longest (rarest) first, the rest looked for only in
+        those entries once they are few, so a word found nowhere ends the search at once."""
+        ordered = sorted(words, key=len, reverse=True)
+        found = self._containing(ordered[0])
+        corpus, starts = self._corpus, self._starts
+        for word in ordered[1:]:
+            if not found:
+                break
+            if len(found) * 8 < len(starts):
+                found = {i for i in found if corpus.find(word, starts[i], self._end(i)) != -1}
+            else:
+                found &= self._containing(word)
         return found
+
+    def _end(self, position: int) -> int:
+        starts = self._starts
+        return starts[position + 1] - 1 if position + 1 < len(starts) else len(self._corpus)
 
     def entry(self, uid: str) -> Entry:
         return self.entries[self.position(uid)]

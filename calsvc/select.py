@@ -12,6 +12,8 @@ from .kinds import slugify
 FILTERS = ("conference", "track", "kind", "day", "q")
 MAX_VALUES = 50  # per parameter: more than anyone picks by hand, few enough to bound the work
 MAX_WORDS_LENGTH = 200
+# Each word is one pass over every session's text: the words of all q= together are bounded.
+MAX_QUERY_WORDS = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +85,8 @@ def selection_from_query(
         words = tuple(sorted(set(text.casefold().split())))
         if words:
             queries.append(words)
+        if sum(len(query) for query in queries) > MAX_QUERY_WORDS:
+            raise SelectionError("q", text[:40], f"at most {MAX_QUERY_WORDS} words in all")
     return Selection(
         conferences=_slugs(values["conference"]),
         tracks=_slugs(values["track"]),

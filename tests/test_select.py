@@ -101,3 +101,15 @@ def test_selection_narrowing_twice_equals_once(pairs: list[tuple[str, str]]) -> 
     once = chosen.narrowed(conference="c", kind="k")
 
     assert once.narrowed(conference="c", kind="k") == once
+
+
+def test_query_words_are_bounded_in_all() -> None:
+    ten = [("q", "one two three four five"), ("q", "six seven eight nine ten")]
+
+    with pytest.raises(SelectionError) as error:
+        selection_from_query([*ten, ("q", "eleven")])
+
+    assert (len(selection_from_query(ten).queries), str(error.value)) == (
+        2,
+        "q='eleven' is not valid; allowed: at most 10 words in all",
+    )
