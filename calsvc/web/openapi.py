@@ -7,7 +7,7 @@ from typing import Any
 
 from .. import __version__
 from ..catalogue import Catalogue
-from ..select import MAX_VALUES, MAX_WORDS_LENGTH
+from ..select import MAX_QUERY_WORDS, MAX_VALUES, MAX_WORDS_LENGTH
 
 NULLABLE_STRING = {"type": "string", "nullable": True}
 LINKS = {
@@ -121,10 +121,18 @@ def _filters(catalogue: Catalogue) -> list[dict[str, Any]]:
         "day": _array(
             {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}, "Days (OR)."
         ),
-        "q": _array(
-            {"type": "string", "maxLength": MAX_WORDS_LENGTH},
-            "Words that must all appear in the session's title, papers, authors or abstracts.",
-        ),
+        "q": {
+            **_array(
+                {
+                    "type": "string",
+                    "maxLength": MAX_WORDS_LENGTH,
+                    "pattern": rf"^\s*(\S+\s+){{0,{MAX_QUERY_WORDS - 1}}}\S*\s*$",
+                },
+                "Words that must all appear in the session's title, papers, authors or "
+                f"abstracts. q may repeat (OR), with at most {MAX_QUERY_WORDS} words in all.",
+            ),
+            "maxItems": 1,
+        },
     }
     return [
         {
