@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from programme import agenda, date_lines, programme  # noqa: E402
+from programme import agenda, date_lines, date_only, programme  # noqa: E402
 
 from calsvc.model import Conference  # noqa: E402
 from calsvc.parse import parse_programme  # noqa: E402
@@ -45,6 +45,8 @@ def main() -> None:
         ("agenda rows, a speaker and a 120-word description each", agenda, 1000),
         ("agenda rows alone (a bare timetable)", partial(agenda, words=0), 1000),
         ("header lines alone, no year (every line a session)", date_lines, 1000),
+        ("date lines with no session name, 1M at 100x", date_only, 10_000),
+        ("the same, every line different", partial(date_only, distinct=True), 10_000),
     ]
     for name, shape, base in shapes:
         print(f"{name}:")

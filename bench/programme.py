@@ -69,3 +69,13 @@ def date_lines(sessions: int) -> str:
         f"Poster: Track {n} {first + timedelta(days=n // 500 % 300):%a %-d %b} 09:00 a.m.\n"
         for n in range(sessions)
     )
+
+
+def date_only(sessions: int, *, distinct: bool = False) -> str:
+    """Date lines with no session name (each an unread-header warning): a source replaced by
+    junk. Real junk repeats itself; `distinct` makes every line new."""
+    room = " (Room {n})" if distinct else ""
+    return "".join(
+        f"Tue {6 + n % 20} Jun {1 + n % 12}:{n % 60:02} a.m.{room.format(n=n)}\n"
+        for n in range(sessions)
+    )

@@ -132,3 +132,23 @@ def test_sentences_and_abstracts_with_dates_are_not_sessions_and_not_warned() ->
         ["Poster | Systems | Poster: Systems | 10-15 09:00–10:00~ | -"],
         [],
     )
+
+
+def test_a_wrong_header_next_to_a_date_line_is_no_label_and_no_crash() -> None:
+    schedule = _read("Thu, Jun 20, 2024 ⋅ 1:15 PM - 2:05 PM\nTalk Tue 6 Jun 25:00\n")
+
+    assert [(d.line, d.code) for d in schedule.diagnostics] == [
+        (1, "unread-header"), (1, "no-sessions"), (2, "bad-header")
+    ]  # fmt: skip
+
+
+def test_unreadable_lines_past_a_hundred_are_counted_not_listed() -> None:
+    schedule = _read("Tue 6 Jun 09:00 a.m.\n" * 1_000)
+
+    notes = [(d.line, d.level, d.code) for d in schedule.diagnostics]
+    assert (len(notes), notes[:2], notes[-1], schedule.diagnostics[-1].message) == (
+        102,
+        [(1, "warning", "unread-header"), (1, "error", "no-sessions")],
+        (101, "warning", "unread-header"),
+        "900 more unread-header warnings like the ones above, from this line on",
+    )

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from .headers import (
     DayHeading,
+    Form,
     Header,
     HeaderProblem,
     TimeLine,
@@ -36,6 +37,7 @@ from .notes import Notes
 from .when import Day, Span
 
 _LOOK = 3  # how many lines away a label may stand from its date line
+MAX_REMEMBERED = 200_000  # distinct lines whose form is kept while a programme is read
 # 'Organisers: Ana Lee', 'Location: Hall B': a field of the session, never its name.
 _FIELD = re.compile(
     r"^(?:organi[sz]ers?|speakers?|presenters?|authors?|chairs?|moderators?|hosts?|location|"
@@ -68,6 +70,23 @@ class _State:
     used: set[int] = field(default_factory=set)  # lines taken as a label or room
     unread: list[int] = field(default_factory=list)
     orphans: int = 0  # time rows with no day heading above them
+    forms: dict[str, Form | str | None] = field(default_factory=dict)
+
+    def read(self, line: str) -> Form | None:
+        """read_line, remembered per distinct line: programmes repeat lines ('10:30 Coffee
+        break' every day), and a line is looked at again as a neighbour of its date line."""
+        if line in self.forms:
+            found = self.forms[line]
+        else:
+            try:
+                found = read_line(line, self.vocabulary)
+            except HeaderProblem as problem:
+                found = str(problem)  # the message: a new error is raised for every line
+            if len(self.forms) < MAX_REMEMBERED:
+                self.forms[line] = found
+        if isinstance(found, str):
+            raise HeaderProblem(found)
+        return found
 
 
 def read_blocks(
@@ -80,7 +99,7 @@ def read_blocks(
         if index in state.used:
             continue
         try:
-            form = read_line(line, vocabulary) if line else None
+            form = state.read(line) if line else None
         except HeaderProblem as problem:
             notes.add(index + 1, "error", "bad-header", f"{problem}; this session is left out")
             state.blocks.append(Block(index + 1, None))
@@ -145,7 +164,10 @@ def _neighbour(lines: list[str], index: int, step: int, state: _State) -> int | 
                     position += step
                     continue
                 return None
-            form = read_line(lines[position], state.vocabulary)
+            try:
+                form = state.read(lines[position])
+            except HeaderProblem:  # a header of its own, with a wrong date: no label
+                return None
             return position if form is None or isinstance(form, Undated) else None
         position += step
     return None

@@ -294,5 +294,6 @@ def parse_programme(
     sessions = tuple(_session(p, conference, _uid(conference.slug, p, counts)) for p in placed)
     if not sessions:
         _nothing_found(lines, timed_lines, notes, unread)
+    notes.close()
     diagnostics.sort(key=lambda d: d.line)
     return Schedule(conference, sessions, tuple(diagnostics))
