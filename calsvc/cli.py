@@ -95,6 +95,7 @@ def serve(host: str, port: int, sources: Path | None, workers: int) -> None:
 
     settings = Settings.from_env(sources=sources)
     pipeline.check_sources(settings.sources)
+    pipeline.check_store(settings.db)
     run_server(settings, host=host, port=port, workers=workers)
 
 

@@ -80,6 +80,11 @@ def check_sources(folder: Path) -> None:
     load_data_file(folder / DATA_FILE)
 
 
+def check_store(path: Path) -> None:
+    """Raises ConfigError unless the revision store opens (before any server worker starts)."""
+    RevisionStore(path).close()
+
+
 def load(
     folder: Path,
     previous: Loaded | None,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -113,4 +114,18 @@ def test_parse_binary_file_is_one_line_exit_two(tmp_path: Path) -> None:
 
     assert (result.returncode, result.stderr) == (
         2, f"calsvc: {source}:1: this is not a text file (it holds binary data)\n"
+    )  # fmt: skip
+
+
+def test_serve_with_a_corrupt_store_is_one_line_exit_two(tmp_path: Path) -> None:
+    store = tmp_path / "db.sqlite3"
+    store.write_bytes(b"not a database" * 100)
+
+    result = subprocess.run(
+        [sys.executable, "-m", "calsvc", "serve", "--port", "1"],
+        env={**os.environ, "CALSVC_DB": str(store)}, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+
+    assert (result.returncode, result.stderr, result.stdout) == (
+        2, f"calsvc: {store}: cannot open the revision store: file is not a database\n", ""
     )  # fmt: skip
