@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-last_pid = 0  # the main process of the newest `calsvc serve`
+last_pid = 0  # the main process of the newest server started
 
 
 def free_port() -> int:
@@ -47,32 +47,18 @@ def calsvc(
         "CALSVC_DB": str(folder / "db.sqlite3"),
         **(env or {}),
     }
-    log = folder / "server.log"
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "calsvc",
-                "serve",
-                "--port",
-                str(port),
-                "--workers",
-                str(workers),
-            ],
-            env=environment,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    global last_pid
-    last_pid = process.pid
-    base = f"http://127.0.0.1:{port}"
-    try:
-        _wait_for(f"{base}/healthz", process, log)
+    command = [
+        sys.executable,
+        "-m",
+        "calsvc",
+        "serve",
+        "--port",
+        str(port),
+        "--workers",
+        str(workers),
+    ]
+    with _running(command, folder / "server.log", port, environment) as base:
         yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
 
 
 @contextmanager
@@ -114,13 +100,20 @@ http {{
 """,
         encoding="utf-8",
     )
-    log = folder / "nginx.log"
+    command = [NGINX, "-c", str(folder / "nginx.conf"), "-p", str(folder)]
+    with _running(command, folder / "nginx.log", port) as base:
+        yield base
+
+
+@contextmanager
+def _running(
+    command: list[str], log: Path, port: int, env: Mapping[str, str] | None = None
+) -> Iterator[str]:
+    """Starts a server, waits until /healthz answers through it, and stops it afterwards."""
+    global last_pid
     with log.open("wb") as out:
-        process = subprocess.Popen(
-            [NGINX, "-c", str(folder / "nginx.conf"), "-p", str(folder)],
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
+        process = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT)
+    last_pid = process.pid
     base = f"http://127.0.0.1:{port}"
     try:
         _wait_for(f"{base}/healthz", process, log)
