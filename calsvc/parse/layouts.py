@@ -68,9 +68,13 @@ class _State:
     day: Day | None = None  # from the last day heading
     owner: Block | None = None  # a dated header whose sub-schedule the next rows are
     used: set[int] = field(default_factory=set)  # lines taken as a label or room
-    unread: list[int] = field(default_factory=list)
-    orphans: int = 0  # time rows with no day heading above them
+    first_unread: int | None = None  # the first line with a date or time not read
     forms: dict[str, Form | str | None] = field(default_factory=dict)
+
+    def unread(self, index: int, line: str, reason: str) -> None:
+        """A line with a date or time that was not read as a session, and why."""
+        self.first_unread = self.first_unread or index + 1
+        self.notes.add(index + 1, "warning", "unread-header", f"{line[:80]!r}: {reason}; not read")
 
     def read(self, line: str) -> Form | None:
         """read_line, remembered per distinct line: programmes repeat lines ('10:30 Coffee
@@ -91,7 +95,7 @@ class _State:
 
 def read_blocks(
     lines: list[str], vocabulary: Vocabulary, notes: Notes
-) -> tuple[list[Block], int, list[int]]:
+) -> tuple[list[Block], int, int | None]:
     """The blocks of a programme, how many lines held a date or time, and which were not read."""
     state = _State(vocabulary, notes)
     timed = 0
@@ -118,12 +122,9 @@ def read_blocks(
         elif isinstance(form, TimeRow | TimeLine):
             _row(state, lines, index, form)
         elif isinstance(form, Unread):
-            state.unread.append(index + 1)
-            notes.add(
-                index + 1, "warning", "unread-header", f"{line[:80]!r}: {form.reason}; not read"
-            )
+            state.unread(index, line, form.reason)
             _append(state, line)
-    return state.blocks, timed, state.unread
+    return state.blocks, timed, state.first_unread
 
 
 def _append(state: _State, line: str) -> None:
@@ -223,13 +224,7 @@ def _when_line(state: _State, lines: list[str], index: int, form: WhenLine) -> N
     elif down:
         label = down
     if label is None:
-        state.unread.append(index + 1)
-        state.notes.add(
-            index + 1,
-            "warning",
-            "unread-header",
-            f"{lines[index][:80]!r}: a date and time with no session name next to it; not read",
-        )
+        state.unread(index, lines[index], "a date and time with no session name next to it")
         return
     if label.startswith(up or "\0") and above is not None:
         _take_from_body(state, lines[above], above + 1)
@@ -247,14 +242,7 @@ def _row(state: _State, lines: list[str], index: int, form: TimeRow | TimeLine) 
         state.owner.body.append(lines[index])
         return
     if state.day is None:
-        state.orphans += 1
-        state.unread.append(index + 1)
-        state.notes.add(
-            index + 1,
-            "warning",
-            "unread-header",
-            f"{lines[index][:80]!r}: a time with no day heading above it; not read",
-        )
+        state.unread(index, lines[index], "a time with no day heading above it")
         _append(state, lines[index])
         return
     if isinstance(form, TimeRow):
@@ -271,13 +259,7 @@ def _row(state: _State, lines: list[str], index: int, form: TimeRow | TimeLine) 
             form = joined
     below = _neighbour(lines, index, 1, state)
     if below is None or not _label_line(lines[below]):
-        state.unread.append(index + 1)
-        state.notes.add(
-            index + 1,
-            "warning",
-            "unread-header",
-            f"{lines[index][:80]!r}: a time with no session name after it; not read",
-        )
+        state.unread(index, lines[index], "a time with no session name after it")
         return
     state.used.add(below)
     block = Block(index + 1, clean(lines[below]), state.day, form.span, None, form.text, "block")

@@ -239,7 +239,9 @@ def _session(placed: _Placed, conference: Conference, uid: str) -> Session:
     )
 
 
-def _nothing_found(lines: list[str], timed_lines: int, notes: Notes, unread: list[int]) -> None:
+def _nothing_found(
+    lines: list[str], timed_lines: int, notes: Notes, first_unread: int | None
+) -> None:
     text_lines = sum(1 for line in lines if line)
     if not timed_lines:
         notes.add(
@@ -249,7 +251,7 @@ def _nothing_found(lines: list[str], timed_lines: int, notes: Notes, unread: lis
             f"no session headers found in {text_lines} lines of text; nothing to schedule",
         )
         return
-    first = unread[0] if unread else 1
+    first = first_unread or 1
     notes.add(
         first,
         "error",
@@ -271,7 +273,7 @@ def parse_programme(
     lines, diagnostics = decode(data, conference.source)
     notes = Notes(conference.source, diagnostics)
     vocabulary = Vocabulary(conference.kinds)
-    blocks, timed_lines, unread = read_blocks(lines, vocabulary, notes)
+    blocks, timed_lines, first_unread = read_blocks(lines, vocabulary, notes)
     placed = [
         _Placed(b, vocabulary.read(b.label, short_is_kind=b.layout == "header"))
         for b in blocks
@@ -293,7 +295,7 @@ def parse_programme(
     counts: Counter[str] = Counter()
     sessions = tuple(_session(p, conference, _uid(conference.slug, p, counts)) for p in placed)
     if not sessions:
-        _nothing_found(lines, timed_lines, notes, unread)
+        _nothing_found(lines, timed_lines, notes, first_unread)
     notes.close()
     diagnostics.sort(key=lambda d: d.line)
     return Schedule(conference, sessions, tuple(diagnostics))
