@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from calsvc.errors import SelectionError
 from calsvc.links import feed_path, subscribe_links
-from calsvc.select import Selection, selection_from_query
+from calsvc.select import MAX_QUERY_WORDS, Selection, selection_from_query
 
 
 def test_selection_normalizes_slugs_words_and_order() -> None:
@@ -76,13 +76,14 @@ def test_subscribe_links_forms() -> None:
 
 
 QUERY_PAIRS = st.lists(
-    st.tuples(st.sampled_from(["conference", "track", "kind", "q"]), st.text(max_size=30))
+    st.tuples(st.sampled_from(["conference", "track", "kind"]), st.text(max_size=30))
+    | st.tuples(st.just("q"), st.text(max_size=30).filter(lambda q: len(q.split()) <= 3))
     | st.tuples(
         st.just("day"),
         st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31)).map(date.isoformat),
     ),
     max_size=12,
-)
+).filter(lambda pairs: sum(len(v.split()) for k, v in pairs if k == "q") <= MAX_QUERY_WORDS)
 
 
 @settings(max_examples=300)
