@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -11,6 +10,7 @@ from .errors import NotFound
 from .kinds import plural
 from .model import Conference, Entry, Session
 from .render import Zone, zones_of
+from .search import Search
 from .select import Selection
 
 
@@ -54,8 +54,7 @@ class Catalogue:
     _position: dict[str, int] = field(init=False)
     _zone_of: list[str | None] = field(init=False)
     _index: dict[tuple[str, object], set[int]] = field(init=False)
-    _corpus: str = field(init=False)  # every entry's search text, joined by NUL
-    _starts: list[int] = field(init=False)  # where each entry's text begins in the corpus
+    _search: Search = field(init=False)
 
     def __post_init__(self) -> None:
         index: dict[tuple[str, object], set[int]] = {}
@@ -87,13 +86,7 @@ class Catalogue:
             self, "zones", {z.name: z for z in zones_of(e.session for e in self.entries)}
         )
         object.__setattr__(self, "_index", index)
-        texts = [_search_text(e.session) for e in self.entries]
-        starts, offset = [], 0
-        for text in texts:
-            starts.append(offset)
-            offset += len(text) + 1
-        object.__setattr__(self, "_corpus", "\0".join(texts))
-        object.__setattr__(self, "_starts", starts)
+        object.__setattr__(self, "_search", Search([_search_text(e.session) for e in self.entries]))
         object.__setattr__(
             self,
             "tracks",
@@ -179,41 +172,9 @@ class Catalogue:
                 matching = set().union(*(self._index.get((name, v), set()) for v in values))
                 chosen = matching if chosen is None else chosen & matching
         if selection.queries:
-            found = set().union(*(self._containing_all(words) for words in selection.queries))
+            found = set().union(*(self._search.containing_all(w) for w in selection.queries))
             chosen = found if chosen is None else chosen & found
         return list(range(len(self.entries))) if chosen is None else sorted(chosen)
-
-    def _containing(self, word: str) -> set[int]:
-        """The entries whose text contains the word: one find per hit, then on to the next entry."""
-        found: set[int] = set()
-        corpus, starts = self._corpus, self._starts
-        at = corpus.find(word)
-        while at != -1:
-            position = bisect_right(starts, at) - 1
-            found.add(position)
-            if position + 1 == len(starts):
-                break
-            at = corpus.find(word, starts[position + 1])
-        return found
-
-    def _containing_all(self, words: Sequence[str]) -> set[int]:
-        """Entries holding every word: the longest (rarest) first, the rest looked for only in
-        those entries once they are few, so a word found nowhere ends the search at once."""
-        ordered = sorted(words, key=len, reverse=True)
-        found = self._containing(ordered[0])
-        corpus, starts = self._corpus, self._starts
-        for word in ordered[1:]:
-            if not found:
-                break
-            if len(found) * 8 < len(starts):
-                found = {i for i in found if corpus.find(word, starts[i], self._end(i)) != -1}
-            else:
-                found &= self._containing(word)
-        return found
-
-    def _end(self, position: int) -> int:
-        starts = self._starts
-        return starts[position + 1] - 1 if position + 1 < len(starts) else len(self._corpus)
 
     def entry(self, uid: str) -> Entry:
         return self.entries[self.position(uid)]

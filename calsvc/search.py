@@ -1,0 +1,105 @@
+"""Keyword search over sessions: which entries hold every word of a query, as substrings.
+
+Built once with the catalogue. Every session's text (title, papers, authors, abstracts,
+casefolded) is kept in one string, and each distinct word in it has the list of entries it
+appears in. A query word made of word characters lies inside some word of a text whenever
+the text holds it, so it is answered from the words that contain it: a pass over the list of
+distinct words, then their entries. Other query words ('c++'), and ones that many distinct
+words contain ('e'), take one pass over the text instead, jumping to the next entry after
+each hit. Either way a word costs at most about one pass, and a query at most ten words.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from bisect import bisect_right
+from collections.abc import Sequence
+
+_WORD = re.compile(r"\w+")
+# Past this many distinct words containing the query word, one pass over the text is cheaper.
+MOST_WORDS = 64
+
+
+class Search:
+    """An immutable index of the entries' texts, safe to share between threads."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        starts, offset = [], 0
+        postings: dict[str, array[int]] = {}
+        for position, text in enumerate(texts):
+            starts.append(offset)
+            offset += len(text) + 1
+            for word in set(_WORD.findall(text)):
+                entries = postings.get(word)
+                if entries is None:
+                    postings[word] = entries = array("i")
+                entries.append(position)
+        self._corpus = "\0".join(texts)
+        self._starts = starts
+        self._words = sorted(postings)
+        self._word_starts = []
+        offset = 0
+        for word in self._words:
+            self._word_starts.append(offset)
+            offset += len(word) + 1
+        self._vocabulary = "\0".join(self._words)
+        self._postings = [postings[word] for word in self._words]
+
+    def containing_all(self, words: Sequence[str]) -> set[int]:
+        """Entries holding every word: the longest (rarest) first, the rest looked for only in
+        those entries once they are few, so a word found nowhere ends the search at once."""
+        ordered = sorted(words, key=len, reverse=True)
+        found = self._containing(ordered[0])
+        for word in ordered[1:]:
+            if not found:
+                break
+            if len(found) * 8 < len(self._starts):
+                found = {i for i in found if self._corpus.find(word, *self._bounds(i)) != -1}
+            else:
+                found &= self._containing(word)
+        return found
+
+    def _containing(self, word: str) -> set[int]:
+        if _WORD.fullmatch(word):
+            holders = self._words_containing(word)
+            if holders is not None:
+                found: set[int] = set()
+                for index in holders:
+                    found.update(self._postings[index])
+                return found
+        return self._scan(word)
+
+    def _words_containing(self, word: str) -> list[int] | None:
+        """The distinct words that contain `word`, or None when there are too many."""
+        holders: list[int] = []
+        vocabulary, starts = self._vocabulary, self._word_starts
+        at = vocabulary.find(word)
+        while at != -1:
+            index = bisect_right(starts, at) - 1
+            holders.append(index)
+            if len(holders) > MOST_WORDS:
+                return None
+            if index + 1 == len(starts):
+                break
+            at = vocabulary.find(word, starts[index + 1])
+        return holders
+
+    def _scan(self, word: str) -> set[int]:
+        """One pass over the text: one find per hit, then on to the next entry."""
+        found: set[int] = set()
+        corpus, starts = self._corpus, self._starts
+        last = len(starts) - 1
+        at = corpus.find(word)
+        while at != -1:
+            position = bisect_right(starts, at) - 1
+            found.add(position)
+            if position == last:
+                break
+            at = corpus.find(word, starts[position + 1])
+        return found
+
+    def _bounds(self, position: int) -> tuple[int, int]:
+        starts = self._starts
+        end = starts[position + 1] - 1 if position + 1 < len(starts) else len(self._corpus)
+        return starts[position], end
