@@ -194,10 +194,25 @@ def _assemble(
     )
     events = pieces.aligned(catalogue.version, catalogue.entries, positions, base_url=base_url)
     body = b"".join([head, *events, CALENDAR_TAIL])
-    # The bytes follow from these alone, so they make a strong ETag without hashing the body.
-    identity = "\0".join([__version__, catalogue.version, base_url, str(ttl), key])
-    etag = hashlib.sha256(identity.encode()).hexdigest()[:32]
+    etag = _etag(catalogue, base_url=base_url, ttl=ttl, key=key)
     return Feed(body, name, etag, catalogue.last_modified(positions), len(positions))
+
+
+def _etag(catalogue: Catalogue, *, base_url: str, ttl: timedelta, key: str) -> str:
+    """The bytes follow from these alone, so they make a strong ETag without the body."""
+    identity = "\0".join([__version__, catalogue.version, base_url, str(ttl), key])
+    return hashlib.sha256(identity.encode()).hexdigest()[:32]
+
+
+def validators(
+    catalogue: Catalogue, selection: Selection, *, base_url: str, ttl: timedelta
+) -> tuple[str, datetime]:
+    """A feed's ETag and Last-Modified, known before (and without) assembling it; NotFound
+    for the same unknown names as feed()."""
+    positions = catalogue.positions(selection)
+    catalogue.name(selection)
+    etag = _etag(catalogue, base_url=base_url, ttl=ttl, key=repr(selection))
+    return etag, catalogue.last_modified(positions)
 
 
 def feed(

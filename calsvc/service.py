@@ -76,6 +76,11 @@ class FeedCache:
             self._feeds.clear()
             self._bytes = 0
 
+    def __len__(self) -> int:
+        """How many assembled feeds are kept."""
+        with self._lock:
+            return len(self._feeds)
+
 
 class Service:
     """Serves feeds from the newest good catalogue, checking the sources every few seconds."""
@@ -209,6 +214,10 @@ class Service:
             if self.pieces.rendered - rendered >= RENDERS_BEFORE_RELEASE:
                 release_memory()  # rendering leaves many small freed objects behind
         return feed
+
+    def validators(self, selection: Selection, *, base_url: str) -> tuple[str, datetime]:
+        """The ETag and Last-Modified of a feed, without assembling it (for revalidation)."""
+        return pipeline.validators(self.catalogue(), selection, base_url=base_url, ttl=self.ttl)
 
     def single(self, uid: str, *, base_url: str) -> Feed:
         """The one-session calendar for an event download."""

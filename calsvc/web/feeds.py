@@ -4,35 +4,40 @@ from __future__ import annotations
 
 from flask import Blueprint, Response
 
+from ..select import Selection
 from .context import base_url, selection, service
-from .responses import calendar_response, wants_download
+from .responses import calendar_response, not_modified, wants_download
 
 blueprint = Blueprint("feeds", __name__)
 
 
+def _feed(chosen: Selection) -> Response:
+    """A 304 from the validators when the client's copy is current; else the assembled feed."""
+    download = wants_download()
+    etag, last_modified = service().validators(chosen, base_url=base_url())
+    if (unchanged := not_modified(etag, last_modified)) is not None:
+        return unchanged
+    return calendar_response(service().feed(chosen, base_url=base_url()), download=download)
+
+
 @blueprint.get("/calendar.ics")
 def everything() -> Response:
-    return calendar_response(
-        service().feed(selection(feed=True), base_url=base_url()), download=wants_download()
-    )
+    return _feed(selection(feed=True))
 
 
 @blueprint.get("/<conference>/calendar.ics")
 def conference(conference: str) -> Response:
-    chosen = selection(feed=True, conference=conference)
-    return calendar_response(service().feed(chosen, base_url=base_url()), download=wants_download())
+    return _feed(selection(feed=True, conference=conference))
 
 
 @blueprint.get("/<conference>/tracks/<track>.ics")
 def track(conference: str, track: str) -> Response:
-    chosen = selection(feed=True, conference=conference, track=track)
-    return calendar_response(service().feed(chosen, base_url=base_url()), download=wants_download())
+    return _feed(selection(feed=True, conference=conference, track=track))
 
 
 @blueprint.get("/<conference>/kinds/<kind>.ics")
 def kind(conference: str, kind: str) -> Response:
-    chosen = selection(feed=True, conference=conference, kind=kind)
-    return calendar_response(service().feed(chosen, base_url=base_url()), download=wants_download())
+    return _feed(selection(feed=True, conference=conference, kind=kind))
 
 
 @blueprint.get("/events/<uid>.ics")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 from urllib.parse import quote
 
@@ -38,21 +39,42 @@ def _identity_refused() -> bool:
 def calendar_response(feed: Feed, *, download: bool) -> Response:
     """The feed as text/calendar with validators; 304 when the client's copy is current;
     406 when the client refuses both codings it comes in."""
-    gzipped = request.accept_encodings["gzip"] > 0
-    if not gzipped and _identity_refused():
-        raise NotAcceptable("this feed comes gzip-coded or uncoded (identity); both are refused")
+    gzipped = _gzipped()
     response = Response(feed.gzipped if gzipped else feed.body, content_type=CALENDAR_TYPE)
     if gzipped:
         response.headers["Content-Encoding"] = "gzip"
-    response.set_etag(feed.etag + ("-gz" if gzipped else ""))
-    response.last_modified = feed.last_modified
-    response.headers["Vary"] = "Accept-Encoding"
-    response.headers["Cache-Control"] = CACHE_CONTROL
-    response.headers["Access-Control-Allow-Origin"] = "*"
+    _validate(response, feed.etag, feed.last_modified, gzipped=gzipped)
     if download:
         response.headers["Content-Disposition"] = content_disposition(feed.name)
     response.make_conditional(request)
     return response
+
+
+def not_modified(etag: str, last_modified: datetime) -> Response | None:
+    """A 304 when the client already holds this version (If-None-Match), decided from the
+    validators alone, so revalidating a large feed costs no more than a small one."""
+    gzipped = _gzipped()
+    coded = etag + ("-gz" if gzipped else "")
+    if not request.if_none_match or not request.if_none_match.contains(coded):
+        return None
+    response = Response(status=304)
+    _validate(response, etag, last_modified, gzipped=gzipped)
+    return response
+
+
+def _gzipped() -> bool:
+    gzipped = request.accept_encodings["gzip"] > 0
+    if not gzipped and _identity_refused():
+        raise NotAcceptable("this feed comes gzip-coded or uncoded (identity); both are refused")
+    return gzipped
+
+
+def _validate(response: Response, etag: str, last_modified: datetime, *, gzipped: bool) -> None:
+    response.set_etag(etag + ("-gz" if gzipped else ""))
+    response.last_modified = last_modified
+    response.headers["Vary"] = "Accept-Encoding"
+    response.headers["Cache-Control"] = CACHE_CONTROL
+    response.headers["Access-Control-Allow-Origin"] = "*"
 
 
 def json_response(data: Any) -> Response:
