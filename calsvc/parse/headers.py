@@ -297,10 +297,10 @@ def _hhmm_range(tokens: list[Token], i: int) -> bool:
 
 def _title_and_room(text: str) -> tuple[str, str | None]:
     """'Paper session 1 | Room 101' → the title and its room; '(Room 101)', '@ Hall B' too."""
-    cells = [c for c in _CELL_SPLIT.split(text) if c and not _RULE.match(c)]
+    cells = _cells(text)
     if len(cells) > 1:
-        rooms = [c for c in cells[1:] if ROOM_WORDS.match(c) or len(c.split()) <= 2]
-        return cells[0].strip(), _room(rooms[0]) if rooms else None
+        rooms = [c for c in cells[1:] if _room_cell(c)]
+        return cells[0], _room(rooms[0]) if rooms else None
     title = text.strip()
     if "@" in title:
         title, _, room = title.rpartition("@")
@@ -311,6 +311,11 @@ def _title_and_room(text: str) -> tuple[str, str | None]:
         if found["labelled"] or found["inside"] or ROOM_WORDS.match(room):
             return title[: found.start()].strip(" -–—,"), _room(room)
     return title, None
+
+
+def _room_cell(cell: str) -> bool:
+    """A table cell beside the title that names a room: 'Room 101', 'Foyer', 'Aula Magna'."""
+    return bool(ROOM_WORDS.match(cell)) or len(cell.split()) <= 2
 
 
 def _cells(text: str) -> list[str]:
@@ -339,7 +344,7 @@ def _table_row(text: str) -> Form | None:
             return TimeLine(span, _span_text(cell, tokens, 0, end))
         title, own_room = _title_and_room(_label_text(titles[0]))
         for extra in titles[1:]:
-            if room is None and (ROOM_WORDS.match(extra) or len(extra.split()) <= 2):
+            if room is None and _room_cell(extra):
                 room = _room(extra)
         if not looks_like_label(title):
             return None
