@@ -14,10 +14,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
+from typing import TypedDict
 
 import pytz
 from icalendar import Calendar, Event, prop
 
+from . import ical
 from .description import describe
 from .model import Conference, Entry, Revision, Session
 from .vtimezone import vtimezone
@@ -38,6 +40,7 @@ TRACK_COLOURS = (
     "orchid",
 )
 CALENDAR_TAIL = b"END:VCALENDAR\r\n"
+EVENT_TAIL = b"END:VEVENT\r\n"
 _UNSAFE_NAME = str.maketrans({",": " ", ";": " ", "\\": " ", "\r": " ", "\n": " "})
 
 
@@ -52,8 +55,20 @@ def colour_of(conference: str, group: str) -> str:
     return TRACK_COLOURS[zlib.crc32(key.encode("utf-8")) % len(TRACK_COLOURS)]
 
 
-def _visible(session: Session, conference: Conference) -> dict[str, object]:
+class Visible(TypedDict):
     """Everything a subscriber sees of a session, apart from its revision and URL."""
+
+    summary: str
+    start: str | None
+    end: str | None
+    day: str | None
+    location: str | None
+    description: str
+    categories: list[str]
+    colour: str
+
+
+def _visible(session: Session, conference: Conference) -> Visible:
     return {
         "summary": session.title if session.timed else f"{session.title} (time not announced)",
         "start": session.start.isoformat() if session.start else None,
@@ -73,8 +88,48 @@ def fingerprint(session: Session, conference: Conference) -> str:
 
 
 def event_bytes(session: Session, conference: Conference, revision: Revision, *, url: str) -> bytes:
-    """One VEVENT as bytes, folded and escaped by icalendar."""
-    return bytes(event_component(session, conference, revision, url=url).to_ical())
+    """One VEVENT as bytes: the same bytes as icalendar makes of event_component()."""
+    return event_body(session, conference, revision) + url_line(url) + EVENT_TAIL
+
+
+def event_body(session: Session, conference: Conference, revision: Revision) -> bytes:
+    """A VEVENT up to its URL, the one property that depends on where it is served; written
+    directly (calsvc.ical) in icalendar's order: its canonical properties, then the others
+    in alphabetical order, so URL comes last."""
+    visible = _visible(session, conference)
+    if session.start is not None and session.end is not None:
+        start = ical.moment_line("DTSTART", writable(session.start, session.timezone))
+        end = ical.moment_line("DTEND", writable(session.end, session.timezone))
+    else:
+        assert session.day is not None
+        start = ical.line("DTSTART", ical.day(session.day), "VALUE=DATE")
+        end = ical.line("DTEND", ical.day(session.day + timedelta(days=1)), "VALUE=DATE")
+    location = visible["location"]
+    categories = ",".join(ical.text(c) for c in visible["categories"])
+    return b"".join(
+        [
+            b"BEGIN:VEVENT\r\n",
+            ical.line("SUMMARY", ical.text(visible["summary"])),
+            start,
+            end,
+            ical.line("DTSTAMP", ical.stamp(revision.modified)),
+            ical.line("UID", ical.text(session.uid)),
+            ical.line("SEQUENCE", str(revision.sequence)),
+            ical.line("CATEGORIES", categories),
+            ical.line("COLOR", ical.text(visible["colour"])),
+            ical.line("CREATED", ical.stamp(revision.created)),
+            ical.line("DESCRIPTION", ical.text(visible["description"])),
+            ical.line("LAST-MODIFIED", ical.stamp(revision.modified)),
+            ical.line("LOCATION", ical.text(location)) if location else b"",
+            ical.line("STATUS", "CANCELLED" if revision.cancelled else "CONFIRMED"),
+            ical.line("TRANSP", "OPAQUE" if session.timed else "TRANSPARENT"),
+        ]
+    )
+
+
+def url_line(url: str) -> bytes:
+    """A VEVENT's URL property (a URI: not escaped, only folded)."""
+    return ical.line("URL", url, "VALUE=URI")
 
 
 def event_component(
@@ -107,14 +162,23 @@ def event_component(
     return event
 
 
+# A local time repeats only within a change of offset of it, and no zone shifts more than 3 h.
+_NEAR = (timedelta(hours=-3), timedelta(hours=3))
+
+
+@lru_cache(maxsize=65536)
 def writable(moment: datetime, zone_name: str) -> datetime:
     """The moment in its zone; in UTC when a DST change repeats its local time.
 
     RFC 5545 reads a repeated local time as its first occurrence, but ical.js (Thunderbird)
-    reads the second, so only UTC says such a moment the same to every client.
+    reads the second, so only UTC says such a moment the same to every client. (Cached: a
+    programme has far fewer distinct times than sessions.)
     """
     zone = pytz.timezone(zone_name)
-    local = zone.normalize(moment.astimezone(zone))
+    local = moment.astimezone(zone)
+    offset = local.utcoffset()
+    if all((moment + near).astimezone(zone).utcoffset() == offset for near in _NEAR):
+        return local  # no change of offset within hours: the local time occurs once
     try:
         zone.localize(local.replace(tzinfo=None), is_dst=None)
     except pytz.AmbiguousTimeError:

@@ -42,7 +42,7 @@ class Expected:
         return (self.kind, self.track, self.date, self.start)
 
 
-def _expected(text: Path) -> tuple[Conference, list[Expected]]:
+def load_expected(text: Path) -> tuple[Conference, list[Expected]]:
     data: dict[str, Any] = json.loads(text.with_suffix(".expected.json").read_text("utf-8"))
     facts = data["conference"]
     conference = Conference(
@@ -84,7 +84,7 @@ class Score:
 
 
 def _score(text: Path) -> tuple[Score, list[str]]:
-    conference, expected = _expected(text)
+    conference, expected = load_expected(text)
     schedule = parse_programme(text.read_bytes(), conference, reference=REFERENCE)
     read = list(schedule.timed)
     by_key: dict[Key, list[Session]] = {}
