@@ -14,6 +14,12 @@ MAX_VALUES = 50  # per parameter: more than anyone picks by hand, few enough to 
 MAX_WORDS_LENGTH = 200
 # Each word is one pass over every session's text: the words of all q= together are bounded.
 MAX_QUERY_WORDS = 10
+# What str.split() splits words on (every character whose isspace() is true), written out so
+# the OpenAPI description can give the same class: regex engines disagree on what \s holds.
+SPACES = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
 
 
 @dataclass(frozen=True, slots=True)

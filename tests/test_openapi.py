@@ -6,13 +6,17 @@ operation is run here through its hypothesis strategy directly: the same generat
 
 from __future__ import annotations
 
+import re
+import sys
+
 import pytest
 import schemathesis
 from flask import Flask
 from flask.testing import FlaskClient
 from hypothesis import HealthCheck, given, settings
 
-from calsvc.select import FILTERS
+from calsvc.select import FILTERS, SPACES
+from calsvc.web.openapi import _words_pattern
 
 OPERATIONS = ["/api/conferences", "/api/tracks", "/api/kinds", "/api/events"]
 
@@ -37,3 +41,10 @@ def test_openapi_describes_every_api_route_and_filter(client: FlaskClient) -> No
     assert paths == {"/api/conferences": [], "/api/tracks": list(FILTERS), "/api/kinds": list(FILTERS),
                      "/api/events": list(FILTERS)}  # fmt: skip
     assert document["components"]["schemas"]["Event"]["properties"]["kind"] == {"type": "string"}  # type: ignore[index]
+
+
+def test_the_word_pattern_splits_where_str_split_does() -> None:
+    assert "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace()) == SPACES
+    pattern = re.compile(_words_pattern(3))
+    texts = ["a b c", " a\x1db\x85c ", "a b c d", "a\x1eb\u3000c\td", "abc\xa0"]
+    assert [t for t in texts if pattern.fullmatch(t)] == ["a b c", " a\x1db\x85c ", "abc\xa0"]

@@ -7,7 +7,7 @@ from typing import Any
 
 from .. import __version__
 from ..catalogue import Catalogue
-from ..select import MAX_QUERY_WORDS, MAX_VALUES, MAX_WORDS_LENGTH
+from ..select import MAX_QUERY_WORDS, MAX_VALUES, MAX_WORDS_LENGTH, SPACES
 
 NULLABLE_STRING = {"type": "string", "nullable": True}
 LINKS = {
@@ -110,6 +110,13 @@ def _array(items: dict[str, Any], description: str) -> dict[str, Any]:
     return {"type": "array", "items": items, "maxItems": MAX_VALUES, "description": description}
 
 
+def _words_pattern(most: int) -> str:
+    """A regular expression for text of at most `most` words, as str.split() finds them."""
+    space = "[" + "".join(f"\\u{ord(c):04x}" for c in SPACES) + "]"
+    word = f"[^{space[1:-1]}]"
+    return f"^{space}*({word}+{space}+){{0,{most - 1}}}{word}*{space}*$"
+
+
 def _filters(catalogue: Catalogue) -> list[dict[str, Any]]:
     def slugs(values: set[str]) -> dict[str, Any]:
         return {"type": "string", "enum": sorted(values)} if values else {"type": "string"}
@@ -126,7 +133,7 @@ def _filters(catalogue: Catalogue) -> list[dict[str, Any]]:
                 {
                     "type": "string",
                     "maxLength": MAX_WORDS_LENGTH,
-                    "pattern": rf"^\s*(\S+\s+){{0,{MAX_QUERY_WORDS - 1}}}\S*\s*$",
+                    "pattern": _words_pattern(MAX_QUERY_WORDS),
                 },
                 "Words that must all appear in the session's title, papers, authors or "
                 f"abstracts. q may repeat (OR), with at most {MAX_QUERY_WORDS} words in all.",
