@@ -25,7 +25,7 @@ from .parse import parse_programme, read_bytes
 from .render import CALENDAR_TAIL, EventPieces, calendar_head, fingerprint
 from .report import event_json, session_from_json
 from .select import Selection
-from .sources import Loaded, load_folder
+from .sources import DEFAULT_RULES, Loaded, SourceRules, load_folder
 from .store import Current, RevisionStore
 
 
@@ -94,7 +94,7 @@ def load(
     keep_cancelled: timedelta,
     untimed: bool = True,
     catalogue: Catalogue | None = None,
-    links_outside: bool = False,
+    rules: SourceRules = DEFAULT_RULES,
 ) -> tuple[Loaded, Catalogue]:
     """Parse the folder's sources (reusing unchanged ones), record revisions, index the result.
 
@@ -102,9 +102,7 @@ def load(
     lost: the last good version comes from memory, or after a restart from the store. When
     no schedule changed and nothing expired, the catalogue given (the one in service) stays.
     """
-    loaded = load_folder(
-        folder, previous, now=now, reference=now.date(), links_outside=links_outside
-    )
+    loaded = load_folder(folder, previous, now=now, reference=now.date(), rules=rules)
     unchanged = previous is not None and _same_schedules(previous, loaded)
     if catalogue is not None and unchanged and not catalogue.expired(now):
         return loaded, catalogue

@@ -24,7 +24,7 @@ from .pipeline import Feed
 from .render import EventPieces, utc_now
 from .select import Selection
 from .settings import Settings
-from .sources import Loaded, folder_signature
+from .sources import Loaded, SourceRules, folder_signature
 from .store import RevisionStore
 
 log = logging.getLogger("calsvc.service")
@@ -185,7 +185,7 @@ class Service:
             keep_cancelled=timedelta(days=self.settings.keep_cancelled_days),
             untimed=self.settings.untimed,
             catalogue=None if moved else self._catalogue,
-            links_outside=self.settings.links_outside,
+            rules=SourceRules(self.settings.links_outside, self.settings.max_source_mb),
         )
         self._generation = self.store.generation()
         changed = self._catalogue is None or catalogue.version != self._catalogue.version

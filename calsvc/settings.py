@@ -45,6 +45,9 @@ class Settings:
     links_outside: bool = _setting(
         False, "Read sources that are symbolic links to files outside the sources folder."
     )
+    max_source_mb: int = _setting(
+        64, "Largest programme text read, in MB; a larger one is an error naming this setting."
+    )
     allowed_hosts: str = _setting(
         "localhost,127.0.0.1,[::1]",
         "Host names answered when CALSVC_BASE_URL is not set, comma-separated ('*': any); "

@@ -12,6 +12,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from .conferences import DATA_FILE, load_data_file
 from .errors import CalsvcError, SourceError
@@ -78,6 +79,16 @@ def folder_signature(folder: Path, loaded: Loaded | None) -> tuple[Signature, ..
     return (signature(folder / DATA_FILE), *(signature(folder / name) for name in names))
 
 
+class SourceRules(NamedTuple):
+    """What an operator allows a source to be (CALSVC_LINKS_OUTSIDE, CALSVC_MAX_SOURCE_MB)."""
+
+    links_outside: bool = False
+    max_source_mb: int = 64
+
+
+DEFAULT_RULES = SourceRules()
+
+
 def _load_source(
     folder: Path,
     conference: Conference,
@@ -85,11 +96,11 @@ def _load_source(
     *,
     now: datetime,
     reference: date,
-    links_outside: bool,
+    rules: SourceRules,
 ) -> SourceState:
     path = folder / conference.source
     current = signature(path)
-    if not links_outside and not path.resolve().is_relative_to(folder.resolve()):
+    if not rules.links_outside and not path.resolve().is_relative_to(folder.resolve()):
         error = SourceError(
             conference.source,
             None,
@@ -103,7 +114,7 @@ def _load_source(
     if same_conference and previous and previous.signature == current and _settled(current):
         return previous
     try:
-        data = read_bytes(path, name=conference.source)
+        data = read_bytes(path, name=conference.source, limit_mb=rules.max_source_mb)
         digest = hashlib.sha256(data).hexdigest()
         if same_conference and previous and previous.digest == digest and not previous.error:
             return SourceState(
@@ -149,7 +160,7 @@ def load_folder(
     *,
     now: datetime,
     reference: date,
-    links_outside: bool = False,
+    rules: SourceRules = DEFAULT_RULES,
 ) -> Loaded:
     """Loads (or reloads) a sources folder, reusing what has not changed and keeping what broke.
 
@@ -181,7 +192,7 @@ def load_folder(
             before.get(c.source),
             now=now,
             reference=reference,
-            links_outside=links_outside,
+            rules=rules,
         )
         for c in conferences
     )

@@ -8,13 +8,17 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
 from flask.testing import FlaskClient
 
+from calsvc.service import Service
+from calsvc.settings import Settings
+
 from .calendars import revisions, uids
+from .conftest import Clock
 from .test_web_feeds import ALL_2021, ALL_2022, ALL_2023
 
 Edit = Callable[[Path], None]
@@ -170,3 +174,25 @@ def test_bad_file_bom_and_crlf_read_like_the_clean_text(client: FlaskClient, sou
         status["error"],
         status["diagnostics"],
     ) == (before, None, [])
+
+
+def test_a_source_over_the_size_limit_names_the_setting(
+    sources: Path, settings: Settings, clock: Clock
+) -> None:
+    path = sources / "mlsys-2023.txt"
+    path.write_bytes(path.read_bytes() + b"\n" + b"x" * 2**21)  # 2 MB of text more
+    service = Service(replace(settings, max_source_mb=1), clock=clock)
+    try:
+        [error] = [s["error"] for s in service.status()["sources"] if s["error"]]
+        assert error == (
+            "mlsys-2023.txt: is 2 MB, larger than the 1 MB a source may be "
+            "(CALSVC_MAX_SOURCE_MB sets it)"
+        )
+    finally:
+        service.close()
+    service = Service(replace(settings, max_source_mb=3), clock=clock)
+    try:
+        assert [s["error"] for s in service.status()["sources"]] == [None, None, None, None]
+        assert service.catalogue().count("mlsys-2023") == len(ALL_2023)
+    finally:
+        service.close()

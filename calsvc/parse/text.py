@@ -8,7 +8,7 @@ from pathlib import Path
 from ..errors import SourceError
 from ..model import Diagnostic
 
-MAX_SOURCE_BYTES = 64 * 1024 * 1024
+MAX_SOURCE_MB = 64
 LONG_LINE = 100_000  # abstracts run to a few thousand characters
 # RFC 5545 allows no control character but tab in TEXT, and parsers reject a calendar
 # that has one. Vertical tab, form feed, a lone CR and NEL part words; the rest go.
@@ -58,12 +58,17 @@ def decode(data: bytes, source: str) -> tuple[list[str], list[Diagnostic]]:
     return [line.strip(_TRAILING).lstrip() for line in lines], diagnostics
 
 
-def read_bytes(path: Path, *, name: str | None = None) -> bytes:
+def read_bytes(path: Path, *, name: str | None = None, limit_mb: int = MAX_SOURCE_MB) -> bytes:
     """A source's bytes, or a SourceError (naming it as `name`, else its path) that says why not."""
     shown = name or str(path)
     try:
-        if path.stat().st_size > MAX_SOURCE_BYTES:
-            raise SourceError(shown, None, f"larger than {MAX_SOURCE_BYTES // 2**20} MB")
+        if (size := path.stat().st_size) > limit_mb * 2**20:
+            raise SourceError(
+                shown,
+                None,
+                f"is {size / 2**20:,.0f} MB, larger than the {limit_mb} MB a source may be "
+                "(CALSVC_MAX_SOURCE_MB sets it)",
+            )
         return path.read_bytes()
     except IsADirectoryError as exc:
         raise SourceError(shown, None, "is a folder, not a file") from exc
