@@ -7,9 +7,9 @@ its own way. `parse_file` serves `calsvc parse`; `load` and `feed` serve the fee
 from __future__ import annotations
 
 import dataclasses
-import gzip
 import hashlib
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import cached_property, partial
 from pathlib import Path
@@ -22,7 +22,7 @@ from .conferences import DATA_FILE, DataFile, conference_for, fallback_conferenc
 from .errors import ConfigError
 from .model import Diagnostic, Entry, Schedule
 from .parse import parse_programme, read_bytes
-from .render import CALENDAR_TAIL, EventPieces, calendar_head, fingerprint
+from .render import CALENDAR_TAIL, calendar_head, fingerprint
 from .report import event_json, session_from_json
 from .select import Selection
 from .sources import DEFAULT_RULES, Loaded, SourceRules, load_folder
@@ -94,17 +94,20 @@ def load(
     keep_cancelled: timedelta,
     untimed: bool = True,
     catalogue: Catalogue | None = None,
+    rebuild: bool = False,
     rules: SourceRules = DEFAULT_RULES,
 ) -> tuple[Loaded, Catalogue]:
     """Parse the folder's sources (reusing unchanged ones), record revisions, index the result.
 
     A source that cannot be loaded is not synced, so its sessions are neither cancelled nor
     lost: the last good version comes from memory, or after a restart from the store. When
-    no schedule changed and nothing expired, the catalogue given (the one in service) stays.
+    no schedule changed and nothing expired (and no `rebuild` is asked for), the catalogue
+    given (the one in service) stays; otherwise its rendered events are reused where they
+    still hold.
     """
     loaded = load_folder(folder, previous, now=now, reference=now.date(), rules=rules)
     unchanged = previous is not None and _same_schedules(previous, loaded)
-    if catalogue is not None and unchanged and not catalogue.expired(now):
+    if catalogue is not None and unchanged and not rebuild and not catalogue.expired(now):
         return loaded, catalogue
     entries: list[Entry] = []
     for source in loaded.sources:
@@ -146,7 +149,7 @@ def load(
         ).encode()
     ).hexdigest()[:16]
     return loaded, Catalogue.build(
-        loaded.conferences, entries, version, keep_cancelled=keep_cancelled
+        loaded.conferences, entries, version, keep_cancelled=keep_cancelled, previous=catalogue
     )
 
 
@@ -160,25 +163,44 @@ def _same_schedules(before: Loaded, after: Loaded) -> bool:
 
 @dataclass(frozen=True)
 class Feed:
-    """A rendered calendar and what HTTP needs to serve it."""
+    """A calendar as the pieces it is joined from (rendered once, shared with the catalogue),
+    and what HTTP needs to serve it. Joining is left to whoever needs the bytes: `body` for
+    all of them at once, `blocks()` to send them without a copy of the whole."""
 
-    body: bytes
+    pieces: Sequence[bytes]
     name: str
     etag: str
     last_modified: datetime
     events: int
+    size: int = field(init=False)
+
+    BLOCK = 256 * 1024
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "size", sum(map(len, self.pieces)))
 
     @cached_property
-    def gzipped(self) -> bytes:
-        """The body gzip-compressed, the same bytes every time (no timestamp inside)."""
-        return gzip.compress(self.body, compresslevel=6, mtime=0)
+    def body(self) -> bytes:
+        return b"".join(self.pieces)
+
+    def blocks(self) -> Iterator[bytes]:
+        """The bytes in blocks of about BLOCK octets."""
+        block: list[bytes] = []
+        length = 0
+        for piece in self.pieces:
+            block.append(piece)
+            length += len(piece)
+            if length >= self.BLOCK:
+                yield b"".join(block)
+                block, length = [], 0
+        if block:
+            yield b"".join(block)
 
 
 def _assemble(
     catalogue: Catalogue,
     name: str,
     positions: list[int],
-    pieces: EventPieces,
     *,
     base_url: str,
     ttl: timedelta,
@@ -190,10 +212,10 @@ def _assemble(
         zones=catalogue.zones_for(positions),
         ttl=ttl,
     )
-    events = pieces.aligned(catalogue.version, catalogue.entries, positions, base_url=base_url)
-    body = b"".join([head, *events, CALENDAR_TAIL])
+    events = catalogue.rendered.events(positions, base_url=base_url)
     etag = _etag(catalogue, base_url=base_url, ttl=ttl, key=key)
-    return Feed(body, name, etag, catalogue.last_modified(positions), len(positions))
+    pieces = [head, *events, CALENDAR_TAIL]
+    return Feed(pieces, name, etag, catalogue.last_modified(positions), len(positions))
 
 
 def _etag(catalogue: Catalogue, *, base_url: str, ttl: timedelta, key: str) -> str:
@@ -216,7 +238,6 @@ def validators(
 def feed(
     catalogue: Catalogue,
     selection: Selection,
-    pieces: EventPieces,
     *,
     base_url: str,
     ttl: timedelta,
@@ -227,23 +248,19 @@ def feed(
         catalogue,
         catalogue.name(selection),
         positions,
-        pieces,
         base_url=base_url,
         ttl=ttl,
         key=repr(selection),
     )
 
 
-def single(
-    catalogue: Catalogue, uid: str, pieces: EventPieces, *, base_url: str, ttl: timedelta
-) -> Feed:
+def single(catalogue: Catalogue, uid: str, *, base_url: str, ttl: timedelta) -> Feed:
     """A calendar holding one session, for its download: the same VEVENT as in every feed."""
     entry = catalogue.entry(uid)
     return _assemble(
         catalogue,
         f"{entry.conference.name} · {entry.session.title}",
         [catalogue.position(uid)],
-        pieces,
         base_url=base_url,
         ttl=ttl,
         key=f"uid {uid}",

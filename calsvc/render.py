@@ -1,14 +1,16 @@
 """Sessions → iCalendar bytes: one VEVENT per version of a session, calendars assembled from them.
 
-Rendering an event with icalendar is slow (about half a millisecond); assembling a calendar
-from bytes already rendered is not. So each VEVENT is rendered once per version and base URL,
-and a feed is a header, the VTIMEZONEs it needs, and the events it selects.
+Every VEVENT is rendered when its catalogue is built (calsvc.ical writes one in about 50 µs),
+so a feed is only joined: a head with the VTIMEZONEs it needs, then the events it selects.
+icalendar renders the calendar heads, which are few and cached, and is the reference the
+event serializer is tested against (event_component).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import threading
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -249,62 +251,63 @@ def calendar_component(
     return calendar
 
 
-def _version(entry: Entry) -> tuple[str, int, datetime, bool]:
-    """What tells one rendering of a session from another."""
-    revision = entry.revision
-    return (entry.session.uid, revision.sequence, revision.modified, revision.cancelled)
+RenderingKey = tuple[Session, Revision, str, str | None]
 
 
-class EventPieces:
-    """Rendered VEVENTs, one per session version and base URL, so each is rendered once."""
+def _rendering_key(entry: Entry) -> RenderingKey:
+    """What an event body follows from: equal keys, equal bytes (see event_body)."""
+    conference = entry.conference
+    return (entry.session, entry.revision, conference.name, conference.venue)
+
+
+class Rendered:
+    """Every entry's VEVENT, rendered when its catalogue is built, so requests only join bytes.
+
+    The body of each event is made once (or taken from the previous catalogue when nothing it
+    shows changed); its URL line, the part that depends on the host a feed is served for, is
+    made the first time a feed with that event is asked for on that host, for at most a few
+    hosts.
+    """
 
     MAX_BASE_URLS = 4  # behind proxies a service answers to a few names; more would be abuse
 
-    def __init__(self) -> None:
-        self._by_base: dict[str, dict[tuple[str, int, datetime, bool], bytes]] = {}
-        self._aligned: dict[tuple[str, str], list[bytes | None]] = {}
-        self.rendered = 0  # how many VEVENTs were rendered so far
+    def __init__(self, entries: Sequence[Entry], previous: Rendered | None = None) -> None:
+        reuse = dict(zip(previous._keys, previous._bodies, strict=True)) if previous else {}
+        self._keys: list[RenderingKey] = [_rendering_key(e) for e in entries]
+        self._uids = [e.session.uid for e in entries]
+        bodies: list[bytes] = []
+        for key, entry in zip(self._keys, entries, strict=True):
+            body = reuse.get(key)
+            if body is None:
+                body = event_body(entry.session, entry.conference, entry.revision)
+            bodies.append(body)
+        self._bodies: list[bytes] = bodies
+        self.made = len(entries) - sum(1 for key in self._keys if key in reuse)
+        self._tails: dict[str, list[bytes | None]] = {}
+        self._lock = threading.Lock()
 
-    def get(self, entry: Entry, *, base_url: str) -> bytes:
-        pieces = self._by_base.get(base_url)
-        if pieces is None:
-            if len(self._by_base) >= self.MAX_BASE_URLS:
-                self._by_base.pop(next(iter(self._by_base)))
-            pieces = self._by_base[base_url] = {}
-        key = _version(entry)
-        piece = pieces.get(key)
-        if piece is None:
-            url = session_page(base_url, entry.session.uid)
-            self.rendered += 1
-            piece = pieces[key] = event_bytes(
-                entry.session, entry.conference, entry.revision, url=url
-            )
-        return piece
+    def events(self, positions: Sequence[int], *, base_url: str) -> list[bytes]:
+        """The VEVENTs at these positions, as pieces to join: two for each event."""
+        tails = self._tails_for(base_url)
+        bodies, uids = self._bodies, self._uids
+        pieces: list[bytes] = []
+        for position in positions:
+            tail = tails[position]
+            if tail is None:
+                tail = tails[position] = (
+                    url_line(session_page(base_url, uids[position])) + EVENT_TAIL
+                )
+            pieces += (bodies[position], tail)
+        return pieces
 
-    def aligned(
-        self, version: str, entries: Sequence[Entry], positions: Sequence[int], *, base_url: str
-    ) -> list[bytes]:
-        """The pieces of entries[p] for each position, from a list kept per catalogue version."""
-        key = (version, base_url)
-        pieces = self._aligned.get(key)
-        if pieces is None:
-            if len(self._aligned) >= self.MAX_BASE_URLS:
-                self._aligned.pop(next(iter(self._aligned)))
-            pieces = self._aligned[key] = [None] * len(entries)
-        chosen = [pieces[p] for p in positions]
-        for index, piece in enumerate(chosen):
-            if piece is None:
-                position = positions[index]
-                chosen[index] = pieces[position] = self.get(entries[position], base_url=base_url)
-        return chosen  # type: ignore[return-value]
-
-    def keep_only(self, entries: Iterable[Entry]) -> None:
-        """Forgets pieces of versions no longer served."""
-        self._aligned.clear()
-        wanted = {_version(e) for e in entries}
-        for pieces in self._by_base.values():
-            for key in [k for k in pieces if k not in wanted]:
-                del pieces[key]
+    def _tails_for(self, base_url: str) -> list[bytes | None]:
+        with self._lock:
+            tails = self._tails.get(base_url)
+            if tails is None:
+                if len(self._tails) >= self.MAX_BASE_URLS:
+                    del self._tails[next(iter(self._tails))]
+                tails = self._tails[base_url] = [None] * len(self._bodies)
+            return tails
 
 
 def utc_now() -> datetime:

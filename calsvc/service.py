@@ -21,18 +21,17 @@ from . import pipeline
 from .catalogue import Catalogue
 from .errors import StoreError
 from .pipeline import Feed
-from .render import EventPieces, utc_now
+from .render import utc_now
 from .select import Selection
 from .settings import Settings
 from .sources import Loaded, SourceRules, folder_signature
 from .store import RevisionStore
 
 log = logging.getLogger("calsvc.service")
-# Assembling a feed from rendered VEVENTs takes milliseconds, so only small feeds, the ones
-# polled most, are worth keeping whole; memory stays bounded however many are asked for.
+# A feed kept is a list of references to the catalogue's rendered pieces, two per event, so
+# many are kept in little memory; the bound holds however many selections are asked for.
 FEED_CACHE_BYTES = 16 * 1024 * 1024
-LARGEST_CACHED_FEED = 4 * 1024 * 1024
-RENDERS_BEFORE_RELEASE = 1000
+REFERENCE_BYTES = 8
 
 
 def release_memory() -> None:
@@ -44,6 +43,10 @@ def release_memory() -> None:
     gc.collect()
     with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to ask
         ctypes.CDLL("libc.so.6").malloc_trim(0)
+
+
+def _weight(feed: Feed) -> int:
+    return REFERENCE_BYTES * len(feed.pieces)
 
 
 class FeedCache:
@@ -63,13 +66,13 @@ class FeedCache:
 
     def put(self, key: tuple[Any, ...], feed: Feed) -> None:
         with self._lock:
-            if key in self._feeds or len(feed.body) > min(self._max_bytes, LARGEST_CACHED_FEED):
+            if key in self._feeds or _weight(feed) > self._max_bytes:
                 return
             self._feeds[key] = feed
-            self._bytes += len(feed.body)
+            self._bytes += _weight(feed)
             while self._bytes > self._max_bytes:
                 _, old = self._feeds.popitem(last=False)
-                self._bytes -= len(old.body)
+                self._bytes -= _weight(old)
 
     def clear(self) -> None:
         with self._lock:
@@ -98,7 +101,6 @@ class Service:
         self.settings = settings
         self.clock = clock
         self.store = RevisionStore(settings.db)
-        self.pieces = EventPieces()
         self.feeds = FeedCache()
         self._lock = threading.Lock()
         self._loaded: Loaded | None = None
@@ -184,7 +186,8 @@ class Service:
             now=self.clock(),
             keep_cancelled=timedelta(days=self.settings.keep_cancelled_days),
             untimed=self.settings.untimed,
-            catalogue=None if moved else self._catalogue,
+            catalogue=self._catalogue,
+            rebuild=moved,
             rules=SourceRules(self.settings.links_outside, self.settings.max_source_mb),
         )
         self._generation = self.store.generation()
@@ -192,12 +195,12 @@ class Service:
         self._loaded, self._catalogue = loaded, catalogue
         if changed:
             release_memory()
-            self.pieces.keep_only(catalogue.entries)
             self.feeds.clear()
             log.info(
-                "catalogue %s in service: %d sessions, loaded in %.0f ms",
+                "catalogue %s in service: %d sessions (%d events rendered now), loaded in %.0f ms",
                 catalogue.version,
                 len(catalogue.entries),
+                catalogue.rendered.made,
                 (time.perf_counter() - started) * 1000,
             )
         return changed
@@ -208,11 +211,8 @@ class Service:
         key = (catalogue.version, base_url, selection)
         feed = self.feeds.get(key)
         if feed is None:
-            rendered = self.pieces.rendered
-            feed = pipeline.feed(catalogue, selection, self.pieces, base_url=base_url, ttl=self.ttl)
+            feed = pipeline.feed(catalogue, selection, base_url=base_url, ttl=self.ttl)
             self.feeds.put(key, feed)
-            if self.pieces.rendered - rendered >= RENDERS_BEFORE_RELEASE:
-                release_memory()  # rendering leaves many small freed objects behind
         return feed
 
     def validators(self, selection: Selection, *, base_url: str) -> tuple[str, datetime]:
@@ -222,7 +222,7 @@ class Service:
     def single(self, uid: str, *, base_url: str) -> Feed:
         """The one-session calendar for an event download."""
         catalogue = self.catalogue()
-        return pipeline.single(catalogue, uid, self.pieces, base_url=base_url, ttl=self.ttl)
+        return pipeline.single(catalogue, uid, base_url=base_url, ttl=self.ttl)
 
     def problems(self, conference: str, limit: int = 10) -> tuple[list[str], int]:
         """What went wrong reading a conference's source (errors, then lines not read), as

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import gzip
+from pathlib import Path
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from calsvc import render
+from calsvc.pipeline import Feed
+from calsvc.web import compression
+
 from .calendars import calendar_properties, events, uids
+from .conftest import Clock
 
 ALL_2021 = [
     "mlsys-2021-20210406-invited-talk-william-dally",
@@ -363,3 +369,62 @@ def test_revalidation_answers_from_validators_without_assembling(
         "Cache-Control": first.headers["Cache-Control"], "Vary": first.headers["Vary"],
         "Last-Modified": None,  # an entity header: werkzeug leaves it out of a 304, as before
     }  # fmt: skip
+
+
+def test_requests_render_nothing_every_event_is_rendered_at_load(
+    app: Flask, client: FlaskClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    catalogue = app.config["SERVICE"].catalogue()
+    before = client.get("/calendar.ics?kind=poster").data
+
+    def refuse(*_: object) -> bytes:
+        raise AssertionError("an event was rendered inside a request")
+
+    monkeypatch.setattr(render, "event_body", refuse)
+    app.config["SERVICE"].feeds.clear()
+    paths = ["/calendar.ics", "/calendar.ics?kind=poster", "/mlsys-2023/kinds/poster.ics"]
+    statuses = [client.get(p, headers={"Accept-Encoding": "gzip"}).status_code for p in paths]
+
+    assert (catalogue.rendered.made, statuses) == (len(catalogue.entries), [200, 200, 200])
+    assert client.get("/calendar.ics?kind=poster").data == before
+
+
+def test_a_reload_renders_only_the_sessions_that_changed(
+    app: Flask, client: FlaskClient, sources: Path, clock: Clock
+) -> None:
+    service = app.config["SERVICE"]
+    path = sources / "mlsys-2023.txt"
+    text = path.read_text("utf-8").replace(
+        "Federated Learning Tue 6 Jun 03:20", "Federated Learning Tue 6 Jun 03:40"
+    )
+    path.write_text(text, "utf-8")
+    clock.advance(minutes=5)
+    service.reload()
+    catalogue = service.catalogue()
+
+    changed = [e.session.uid for e in catalogue.entries if e.revision.sequence == 1]
+    assert (catalogue.rendered.made, changed) == (
+        1,
+        ["mlsys-2023-20230606-poster-federated-learning"],
+    )
+
+
+def test_gzip_is_made_once_per_version_of_a_feed(
+    client: FlaskClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made: list[int] = []
+    original = compression.compress
+
+    def counting(feed: Feed) -> bytes:
+        made.append(feed.events)
+        return original(feed)
+
+    monkeypatch.setattr(compression, "compress", counting)
+    bodies = {
+        gzip.decompress(client.get(path, headers={"Accept-Encoding": "gzip"}).data)
+        for path in ["/calendar.ics", "/calendar.ics", "/calendar.ics?kind=poster"] * 2
+    }
+    plain = client.get("/calendar.ics")
+
+    assert (len(made), len(bodies), int(plain.headers["Content-Length"])) == (2, 2, len(plain.data))
+    assert plain.data in bodies

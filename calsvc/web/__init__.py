@@ -10,6 +10,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from ..service import Service
 from ..settings import Settings
 from . import api, errors, feeds, hosts, pages
+from .compression import Compressed
 
 
 def harden(response: Response) -> Response:
@@ -27,6 +28,7 @@ def create_app(settings: Settings | None = None, *, service: Service | None = No
     app = Flask(__name__)
     app.config["SERVICE"] = service or Service(settings, background=True)
     app.config["BASE_URL"] = settings.base_url
+    app.extensions["calsvc.compressed"] = Compressed()
     app.json.sort_keys = False  # type: ignore[attr-defined]
     if settings.proxy_hops:
         hops = settings.proxy_hops

@@ -6,10 +6,16 @@ from flask import current_app, request
 
 from ..select import Selection, selection_from_query
 from ..service import Service
+from .compression import Compressed
 
 
 def service() -> Service:
     return current_app.config["SERVICE"]  # type: ignore[no-any-return]
+
+
+def compressed() -> Compressed:
+    """The app's gzip copies of feeds."""
+    return current_app.extensions["calsvc.compressed"]  # type: ignore[no-any-return]
 
 
 def base_url() -> str:

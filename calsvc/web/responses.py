@@ -12,6 +12,7 @@ from werkzeug.exceptions import NotAcceptable
 from ..errors import SelectionError
 from ..kinds import slugify
 from ..pipeline import Feed
+from .context import compressed
 
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
 CACHE_CONTROL = "public, max-age=300"
@@ -38,11 +39,15 @@ def _identity_refused() -> bool:
 
 def calendar_response(feed: Feed, *, download: bool) -> Response:
     """The feed as text/calendar with validators; 304 when the client's copy is current;
-    406 when the client refuses both codings it comes in."""
+    406 when the client refuses both codings it comes in. Uncoded, the body is sent in
+    blocks straight from the rendered pieces; gzip-coded, from the compressed copy."""
     gzipped = _gzipped()
-    response = Response(feed.gzipped if gzipped else feed.body, content_type=CALENDAR_TYPE)
     if gzipped:
+        response = Response(compressed().get(feed), content_type=CALENDAR_TYPE)
         response.headers["Content-Encoding"] = "gzip"
+    else:
+        response = Response(feed.blocks(), content_type=CALENDAR_TYPE, direct_passthrough=True)
+        response.headers["Content-Length"] = str(feed.size)
     _validate(response, feed.etag, feed.last_modified, gzipped=gzipped)
     if download:
         response.headers["Content-Disposition"] = content_disposition(feed.name)
