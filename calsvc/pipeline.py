@@ -19,7 +19,7 @@ import pytz
 from . import __version__
 from .catalogue import Catalogue
 from .conferences import DATA_FILE, DataFile, conference_for, fallback_conference, load_data_file
-from .errors import ConfigError
+from .errors import CalsvcError, ConfigError
 from .model import Diagnostic, Entry, Schedule
 from .parse import parse_programme, read_bytes
 from .render import CALENDAR_TAIL, calendar_head, fingerprint
@@ -135,22 +135,50 @@ def load(
                 )
                 session = session_from_json(row.session)
             entries.append(Entry(session, conference, row.revision))
-    version = hashlib.sha256(
-        repr(
-            sorted(
-                (
-                    e.session.uid,
-                    e.revision.sequence,
-                    e.revision.modified.isoformat(),
-                    e.revision.cancelled,
-                )
-                for e in entries
-            )
-        ).encode()
-    ).hexdigest()[:16]
     return loaded, Catalogue.build(
-        loaded.conferences, entries, version, keep_cancelled=keep_cancelled, previous=catalogue
+        loaded.conferences,
+        entries,
+        _version(entries),
+        keep_cancelled=keep_cancelled,
+        previous=catalogue,
     )
+
+
+def stored(
+    folder: Path,
+    store: RevisionStore,
+    *,
+    now: datetime,
+    keep_cancelled: timedelta,
+    untimed: bool = True,
+) -> Catalogue | None:
+    """The catalogue the store recorded for the data file's conferences, made without reading
+    a single source: what a restart serves while its sources are read. The same sessions and
+    revisions give the same version, so if nothing changed meanwhile, reading them changes
+    nothing a client sees. None when the data file does not load or the store has no rows."""
+    try:
+        conferences = list(load_data_file(folder / DATA_FILE).by_file.values())
+    except CalsvcError:
+        return None
+    entries: list[Entry] = []
+    for conference in conferences:
+        for row in store.served(conference.slug, now, keep_cancelled=keep_cancelled):
+            assert row.session is not None, "served() gives every session's JSON"
+            session = session_from_json(row.session)
+            if untimed or session.timed:
+                entries.append(Entry(session, conference, row.revision))
+    if not entries:
+        return None
+    return Catalogue.build(conferences, entries, _version(entries), keep_cancelled=keep_cancelled)
+
+
+def _version(entries: Sequence[Entry]) -> str:
+    """A catalogue's version: a digest of every session's revision."""
+    revisions = sorted(
+        (e.session.uid, e.revision.sequence, e.revision.modified.isoformat(), e.revision.cancelled)
+        for e in entries
+    )
+    return hashlib.sha256(repr(revisions).encode()).hexdigest()[:16]
 
 
 def _same_schedules(before: Loaded, after: Loaded) -> bool:

@@ -28,6 +28,7 @@ from .sources import Loaded, SourceRules, folder_signature
 from .store import RevisionStore
 
 log = logging.getLogger("calsvc.service")
+READING = "being read; the catalogue stored at the last run is served meanwhile"
 # A feed kept is a list of references to the catalogue's rendered pieces, two per event, so
 # many are kept in little memory; the bound holds however many selections are asked for.
 FEED_CACHE_BYTES = 16 * 1024 * 1024
@@ -97,7 +98,12 @@ class Service:
     ) -> None:
         """Loads the sources once; then reloads either in a background thread (`background`,
         as servers run: no request ever waits for a reload) or, for tests and one-off
-        commands, when a request finds a check due."""
+        commands, when a request finds a check due.
+
+        A server whose revision store already holds the programme starts with the catalogue
+        stored there and reads the sources in the background, so a host with many sessions
+        answers at once after a restart.
+        """
         self.settings = settings
         self.clock = clock
         self.store = RevisionStore(settings.db)
@@ -110,18 +116,47 @@ class Service:
         self.store_problem: tuple[str, datetime] | None = None  # what failed, and since when
         self._stop = threading.Event()
         self._watcher: threading.Thread | None = None
-        self.reload()
+        if not (background and self._start_from_store()):
+            self.reload()
         if background:
             self._watcher = threading.Thread(target=self._watch, name="calsvc-reload", daemon=True)
             self._watcher.start()
 
+    def _start_from_store(self) -> bool:
+        """Puts the stored catalogue in service, if there is one; True when it did."""
+        started = time.perf_counter()
+        try:
+            catalogue = pipeline.stored(
+                self.settings.sources,
+                self.store,
+                now=self.clock(),
+                keep_cancelled=timedelta(days=self.settings.keep_cancelled_days),
+                untimed=self.settings.untimed,
+            )
+        except StoreError:
+            return False  # the first reload reports it, or fails the start
+        if catalogue is None:
+            return False
+        self._catalogue, self._generation = catalogue, self.store.generation()
+        log.info(
+            "catalogue %s in service from the revision store: %d sessions, in %.0f ms; "
+            "reading the sources",
+            catalogue.version,
+            len(catalogue.entries),
+            (time.perf_counter() - started) * 1000,
+        )
+        return True
+
     def _watch(self) -> None:
-        """Checks the sources every reload interval, off the request path, until closed."""
-        while not self._stop.wait(max(self.settings.reload_seconds, 0.05)):
+        """Reads the sources at once if they were not read yet, then checks them every reload
+        interval, off the request path, until closed."""
+        interval = max(self.settings.reload_seconds, 0.05)
+        while not self._stop.wait(0 if self._loaded is None else interval):
             try:
                 self.reload()
             except Exception:  # the last good catalogue stays; the next round tries again
                 log.exception("reload failed; the catalogue in service stays")
+                self._stop.wait(interval)
 
     def close(self) -> None:
         """Stops the reload thread and closes the revision store."""
@@ -192,6 +227,12 @@ class Service:
         )
         self._generation = self.store.generation()
         changed = self._catalogue is None or catalogue.version != self._catalogue.version
+        if not changed and self._loaded is None:
+            log.info(
+                "sources read in %.0f ms: the stored catalogue %s was up to date",
+                (time.perf_counter() - started) * 1000,
+                catalogue.version,
+            )
         self._loaded, self._catalogue = loaded, catalogue
         if changed:
             release_memory()
@@ -228,7 +269,8 @@ class Service:
         """What went wrong reading a conference's source (errors, then lines not read), as
         'file:line: message', at most `limit` of them, and how many there are in all."""
         loaded = self._loaded
-        assert loaded is not None
+        if loaded is None:
+            return [], 0  # the sources are being read
         found: list[str] = []
         for source in loaded.sources:
             if source.conference is None or source.conference.slug != conference:
@@ -240,8 +282,11 @@ class Service:
         return found[:limit], len(found)
 
     def health(self) -> dict[str, str]:
-        """'ok', or 'degraded' with what is wrong and since when (the catalogue is still served)."""
+        """'ok', or 'degraded' with what is wrong and since when (the catalogue is still served);
+        while a restart serves the stored catalogue, 'ok' with a note that sources are read."""
         if self.store_problem is None:
+            if self._loaded is None:
+                return {"status": "ok", "sources": READING}
             return {"status": "ok"}
         problem, since = self.store_problem
         return {"status": "degraded", "problem": problem, "since": since.isoformat()}
@@ -250,7 +295,14 @@ class Service:
         """What /status shows: each source, when it was loaded, and what went wrong."""
         catalogue = self.catalogue()
         loaded = self._loaded
-        assert loaded is not None
+        if loaded is None:
+            return {
+                "version": catalogue.version,
+                "store": self.health(),
+                "sources_folder": str(self.settings.sources),
+                "sessions": len(catalogue.entries),
+                "sources": READING,
+            }
         return {
             "version": catalogue.version,
             "store": self.health(),

@@ -87,6 +87,7 @@ class SourceRules(NamedTuple):
 
 
 DEFAULT_RULES = SourceRules()
+SLOW_SOURCE_SECONDS = 1.0  # a source that takes longer to read is logged, as startup progress
 
 
 def _load_source(
@@ -126,7 +127,16 @@ def _load_source(
                 None,
                 digest,
             )
+        started = time.perf_counter()
         schedule = parse_programme(data, conference, reference=reference)
+        if (seconds := time.perf_counter() - started) >= SLOW_SOURCE_SECONDS:
+            log.info(
+                "read %s: %d sessions from %.0f MB in %.1f s",
+                conference.source,
+                len(schedule.sessions),
+                len(data) / 1e6,
+                seconds,
+            )
         if not schedule.sessions and previous and previous.schedule and previous.schedule.sessions:
             # An emptied or truncated paste would cancel the whole programme: refuse it.
             kept = len(previous.schedule.sessions)

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import os
+import threading
 import time
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
+import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from calsvc.service import Service
+from calsvc import sources as sources_module
+from calsvc.service import READING, Service
 from calsvc.settings import Settings
 from calsvc.web import create_app
 
@@ -247,3 +251,36 @@ def test_a_source_linked_from_outside_the_folder_is_not_read(
         "(set CALSVC_LINKS_OUTSIDE=true to allow it)"
     ]
     assert followed == [1]
+
+
+def test_a_restart_serves_the_stored_catalogue_while_the_sources_are_read(
+    app: Flask, settings: Settings, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A server (background reloads) whose store holds the programme answers before reading
+    a single source, with the very bytes it served before; reading them then changes nothing."""
+    before = app.test_client().get("/calendar.ics").data
+    version = app.config["SERVICE"].catalogue().version
+    gate = threading.Event()
+    parse = sources_module.parse_programme
+
+    def held(*args: Any, **kwargs: Any) -> Any:
+        gate.wait(60)
+        return parse(*args, **kwargs)
+
+    monkeypatch.setattr(sources_module, "parse_programme", held)
+    service = Service(settings, clock=clock, background=True)
+    try:
+        client = create_app(settings, service=service).test_client()
+        meanwhile = (client.get("/calendar.ics").data, client.get("/healthz").json)
+        gate.set()
+        deadline = time.monotonic() + 60
+        while client.get("/healthz").json != {"status": "ok"} and time.monotonic() < deadline:
+            time.sleep(0.02)
+        after = (client.get("/calendar.ics").data, client.get("/healthz").json)
+        final_version = service.catalogue().version
+    finally:
+        gate.set()
+        service.close()
+
+    assert meanwhile == (before, {"status": "ok", "sources": READING})
+    assert (after, final_version) == ((before, {"status": "ok"}), version)
