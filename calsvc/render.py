@@ -286,6 +286,15 @@ class Rendered:
         self._tails: dict[str, list[bytes | None]] = {}
         self._lock = threading.Lock()
 
+    def __getstate__(self) -> dict[str, object]:
+        """What a snapshot keeps: the bodies, not the per-host URL lines or the lock."""
+        return {"_keys": self._keys, "_uids": self._uids, "_bodies": self._bodies, "made": 0}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._tails = {}
+        self._lock = threading.Lock()
+
     def events(self, positions: Sequence[int], *, base_url: str) -> list[bytes]:
         """The VEVENTs at these positions, as pieces to join: two for each event."""
         tails = self._tails_for(base_url)

@@ -17,13 +17,14 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
-from . import pipeline
+from . import pipeline, snapshot
 from .catalogue import Catalogue
 from .errors import StoreError
 from .pipeline import Feed
 from .render import utc_now
 from .select import Selection
 from .settings import Settings
+from .snapshot import snapshot_key, snapshot_path
 from .sources import Loaded, SourceRules, folder_signature
 from .store import RevisionStore
 
@@ -116,11 +117,54 @@ class Service:
         self.store_problem: tuple[str, datetime] | None = None  # what failed, and since when
         self._stop = threading.Event()
         self._watcher: threading.Thread | None = None
-        if not (background and self._start_from_store()):
+        self._background = background
+        self._snapshot = snapshot_path(settings.db)
+        self._saved: tuple[str, int | None] | None = None  # what the snapshot on disk holds
+        if not (background and (self._start_from_snapshot() or self._start_from_store())):
             self.reload()
         if background:
             self._watcher = threading.Thread(target=self._watch, name="calsvc-reload", daemon=True)
             self._watcher.start()
+
+    def _snapshot_key(self) -> str:
+        settings = self.settings
+        return snapshot_key(
+            settings.sources.resolve(),
+            settings.db.resolve(),
+            settings.untimed,
+            settings.keep_cancelled_days,
+            settings.links_outside,
+            settings.max_source_mb,
+        )
+
+    def _start_from_snapshot(self) -> bool:
+        """Puts the last run's state in service, if it left one; True when it did."""
+        started = time.perf_counter()
+        saved = snapshot.load(self._snapshot, self._snapshot_key())
+        if saved is None:
+            return False
+        self._loaded, self._catalogue = saved.loaded, saved.catalogue
+        self._generation = saved.generation
+        self._saved = (saved.catalogue.version, saved.generation)
+        log.info(
+            "catalogue %s in service from the last run's snapshot: %d sessions, in %.0f ms",
+            saved.catalogue.version,
+            len(saved.catalogue.entries),
+            (time.perf_counter() - started) * 1000,
+        )
+        return True
+
+    def _save_snapshot(self) -> None:
+        """Saves the state in service for the next start, when it differs from the saved one."""
+        assert self._loaded is not None and self._catalogue is not None
+        state = (self._catalogue.version, self._generation)
+        if self._saved != state and self._generation is not None:
+            key = self._snapshot_key()
+            snapshot.save(
+                self._snapshot,
+                snapshot.Snapshot(key, self._generation, self._loaded, self._catalogue),
+            )
+            self._saved = state
 
     def _start_from_store(self) -> bool:
         """Puts the stored catalogue in service, if there is one; True when it did."""
@@ -234,6 +278,8 @@ class Service:
                 catalogue.version,
             )
         self._loaded, self._catalogue = loaded, catalogue
+        if self._background:
+            self._save_snapshot()
         if changed:
             release_memory()
             self.feeds.clear()
