@@ -38,6 +38,9 @@ INSERT OR IGNORE INTO meta VALUES ('generation', 0);
 """
 
 
+_HEADER = b"SQLite format 3\x00"
+
+
 @dataclass(frozen=True, slots=True)
 class Current:
     """A session as it is now: its UID, the digest of what subscribers see, and its JSON.
@@ -86,20 +89,30 @@ class RevisionStore:
         return stat.st_dev, stat.st_ino
 
     def _check_file(self) -> None:
-        """Refuses to go on with a store file that was deleted or replaced since it was opened:
-        writes would go to a file nobody will ever open again."""
+        """Refuses to go on with a store file that was deleted, replaced or written over since
+        it was opened: writes would go to a file nobody will ever open again, or be mixed into
+        another program's bytes (SQLite in WAL mode trusts its own index and would not see)."""
+        if self.path == ":memory:":
+            return
         try:
             same = self._file_identity() == self._identity
+            with open(self.path, "rb") as file:
+                header = file.read(len(_HEADER))
         except FileNotFoundError:
-            same = False
+            same, header = False, _HEADER
         if not same:
-            raise StoreError(
-                self.path,
-                None,
-                "the revision store file was deleted or replaced while the service ran; "
-                "nothing more is written to the old one. Restore it from a backup (or remove "
-                "it to start afresh) and restart the service",
-            )
+            problem = "deleted or replaced"
+        elif header != _HEADER:
+            problem = "written over by something else (it no longer starts as an SQLite file)"
+        else:
+            return
+        raise StoreError(
+            self.path,
+            None,
+            f"the revision store file was {problem} while the service ran; nothing more is "
+            "written to it. Restore it from a backup (or remove it to start afresh) and "
+            "restart the service",
+        )
 
     @contextmanager
     def _reading(self) -> Iterator[sqlite3.Connection]:

@@ -69,7 +69,7 @@ def test_deleted_store_is_reported_and_nothing_is_written_to_it(
         == {
             "status": "degraded",
             "problem": f"{settings.db}: the revision store file was deleted or replaced while the "
-            "service ran; nothing more is written to the old one. Restore it from a backup (or "
+            "service ran; nothing more is written to it. Restore it from a backup (or "
             "remove it to start afresh) and restart the service",
             "since": "2026-11-01T09:05:00+00:00",
         }
@@ -138,3 +138,28 @@ def test_a_worker_that_missed_a_reverted_change_converges(
 
     assert (revisions(feeds[0])[UID][0], revisions(feeds[1])[UID][0]) == (2, 2)
     assert feeds[0] == feeds[1]
+
+
+def test_store_corrupted_in_place_while_running_is_reported(
+    settings: Settings, service: Service, sources: Path, clock: Clock
+) -> None:
+    client = _client(settings, service)
+    before = client.get("/mlsys-2023/calendar.ics").data
+    service.store._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # every row in the main file
+    with settings.db.open("r+b") as db:  # another program writes over the whole file
+        db.write(b"\xa5" * settings.db.stat().st_size)
+    clock.advance(minutes=5)
+    _move_federated(sources, "04:00 p.m.")
+
+    statuses = _statuses(client)
+    after = client.get("/mlsys-2023/calendar.ics").data
+    health = client.get("/healthz").json
+
+    assert (statuses, after == before) == ([200] * 5, True)
+    assert health == {
+        "status": "degraded",
+        "problem": f"{settings.db}: the revision store file was written over by something else "
+        "(it no longer starts as an SQLite file) while the service ran; nothing more is written "
+        "to it. Restore it from a backup (or remove it to start afresh) and restart the service",
+        "since": "2026-11-01T09:05:00+00:00",
+    }
