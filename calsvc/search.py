@@ -1,12 +1,12 @@
 """Keyword search over sessions: which entries hold every word of a query, as substrings.
 
 Built once with the catalogue. Every session's text (title, papers, authors, abstracts,
-casefolded) is kept in one string, and each distinct word in it has the list of entries it
-appears in. A query word made of word characters lies inside some word of a text whenever
-the text holds it, so it is answered from the words that contain it: a pass over the list of
+casefolded) is kept, and each distinct word in them has the list of entries it appears in.
+A query word made of word characters lies inside some word of a text whenever the text
+holds it, so it is answered from the words that contain it: a pass over the list of
 distinct words, then their entries. Other query words ('c++'), and ones that many distinct
-words contain ('e'), take one pass over the text instead, jumping to the next entry after
-each hit. Either way a word costs at most about one pass, and a query at most ten words.
+words contain ('e'), ask each text in turn, which stops at the first hit. Either way a word
+costs at most about one pass over the text, and a query at most ten words.
 """
 
 from __future__ import annotations
@@ -25,18 +25,14 @@ class Search:
     """An immutable index of the entries' texts, safe to share between threads."""
 
     def __init__(self, texts: Sequence[str]) -> None:
-        starts, offset = [], 0
         postings: dict[str, array[int]] = {}
         for position, text in enumerate(texts):
-            starts.append(offset)
-            offset += len(text) + 1
             for word in set(_WORD.findall(text)):
                 entries = postings.get(word)
                 if entries is None:
                     postings[word] = entries = array("i")
                 entries.append(position)
-        self._corpus = "\0".join(texts)
-        self._starts = starts
+        self._texts = list(texts)
         self._words = sorted(postings)
         self._word_starts = []
         offset = 0
@@ -54,8 +50,9 @@ class Search:
         for word in ordered[1:]:
             if not found:
                 break
-            if len(found) * 8 < len(self._starts):
-                found = {i for i in found if self._corpus.find(word, *self._bounds(i)) != -1}
+            if len(found) * 8 < len(self._texts):
+                texts = self._texts
+                found = {i for i in found if word in texts[i]}
             else:
                 found &= self._containing(word)
         return found
@@ -86,20 +83,5 @@ class Search:
         return holders
 
     def _scan(self, word: str) -> set[int]:
-        """One pass over the text: one find per hit, then on to the next entry."""
-        found: set[int] = set()
-        corpus, starts = self._corpus, self._starts
-        last = len(starts) - 1
-        at = corpus.find(word)
-        while at != -1:
-            position = bisect_right(starts, at) - 1
-            found.add(position)
-            if position == last:
-                break
-            at = corpus.find(word, starts[position + 1])
-        return found
-
-    def _bounds(self, position: int) -> tuple[int, int]:
-        starts = self._starts
-        end = starts[position + 1] - 1 if position + 1 < len(starts) else len(self._corpus)
-        return starts[position], end
+        """Every text asked in turn; each stops at its first hit."""
+        return {position for position, text in enumerate(self._texts) if word in text}
