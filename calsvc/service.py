@@ -303,8 +303,13 @@ class Service:
         return feed
 
     def validators(self, selection: Selection, *, base_url: str) -> tuple[str, datetime]:
-        """The ETag and Last-Modified of a feed, without assembling it (for revalidation)."""
-        return pipeline.validators(self.catalogue(), selection, base_url=base_url, ttl=self.ttl)
+        """The ETag and Last-Modified of a feed, without assembling it (for revalidation):
+        those of the feed kept from an earlier request, else worked out from the selection."""
+        catalogue = self.catalogue()
+        kept = self.feeds.get((catalogue.version, base_url, selection))
+        if kept is not None:
+            return kept.etag, kept.last_modified
+        return pipeline.validators(catalogue, selection, base_url=base_url, ttl=self.ttl)
 
     def single(self, uid: str, *, base_url: str) -> Feed:
         """The one-session calendar for an event download."""
