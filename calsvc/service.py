@@ -120,6 +120,7 @@ class Service:
         self._background = background
         self._snapshot = snapshot_path(settings.db)
         self._saved: tuple[str, int | None] | None = None  # what the snapshot on disk holds
+        self._saving: threading.Thread | None = None  # waits for the process writing it
         if not (background and (self._start_from_snapshot() or self._start_from_store())):
             self.reload()
         if background:
@@ -160,7 +161,9 @@ class Service:
         state = (self._catalogue.version, self._generation)
         if self._saved != state and self._generation is not None:
             key = self._snapshot_key()
-            snapshot.save(
+            if self._saving is not None:
+                self._saving.join()  # one snapshot written at a time, in order
+            self._saving = snapshot.save_aside(
                 self._snapshot,
                 snapshot.Snapshot(key, self._generation, self._loaded, self._catalogue),
             )
@@ -207,6 +210,8 @@ class Service:
         self._stop.set()
         if self._watcher is not None:
             self._watcher.join(timeout=30)
+        if self._saving is not None:
+            self._saving.join(timeout=60)
         self.store.close()
 
     @property

@@ -15,7 +15,9 @@ from __future__ import annotations
 import logging
 import os
 import pickle
+import sys
 import tempfile
+import threading
 from pathlib import Path
 from typing import NamedTuple
 
@@ -55,6 +57,27 @@ def save(path: Path, snapshot: Snapshot) -> None:
         log.warning("snapshot not saved (%s); a restart will read the sources again", error)
         if temporary is not None:
             temporary.unlink(missing_ok=True)
+
+
+def save_aside(path: Path, snapshot: Snapshot) -> threading.Thread | None:
+    """save() in a forked child where the system can fork: pickling 100,000 sessions takes
+    seconds and its bookkeeping hundreds of MB, which then stay in the server's process; the
+    child has the same objects for free (copy on write) and exits when done. Returns the
+    thread that waits for the child, to join before the process ends."""
+    if sys.platform == "win32":  # no fork()
+        save(path, snapshot)
+        return None
+    child = os.fork()
+    if child == 0:  # the child: only this thread runs here; write, then leave at once
+        try:
+            save(path, snapshot)
+        except BaseException:
+            os._exit(1)
+        os._exit(0)
+    waiter = threading.Thread(target=os.waitpid, args=(child, 0), name="calsvc-snapshot")
+    waiter.daemon = True
+    waiter.start()
+    return waiter
 
 
 def load(path: Path, key: str) -> Snapshot | None:
