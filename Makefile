@@ -52,6 +52,8 @@ bench: $(STAMP)
 	$(BIN)/python bench/parse.py
 	$(BIN)/python bench/feeds.py
 	$(BIN)/python bench/load.py
+	$(BIN)/python bench/render.py
+	$(BIN)/python bench/first.py
 
 clean:
 	rm -rf $(VENV) tests/interop/node_modules .pytest_cache .mypy_cache .ruff_cache .hypothesis var
