@@ -56,11 +56,16 @@ def fold(content: bytes) -> bytes:
 
 def stamp(moment: datetime) -> str:
     """A DATE-TIME value: local time, with Z when the moment is in UTC."""
+    return _stamp(moment.replace(tzinfo=None), _zone_id(moment) == "UTC")
+
+
+@lru_cache(maxsize=4096)
+def _stamp(wall: datetime, utc: bool) -> str:
+    """(Cached by wall-clock time: a catalogue's revisions share a few load times.)"""
     value = (
-        f"{moment.year:04}{moment.month:02}{moment.day:02}"
-        f"T{moment.hour:02}{moment.minute:02}{moment.second:02}"
+        f"{wall.year:04}{wall.month:02}{wall.day:02}T{wall.hour:02}{wall.minute:02}{wall.second:02}"
     )
-    return value + "Z" if _zone_id(moment) == "UTC" else value
+    return value + "Z" if utc else value
 
 
 def day(value: date) -> str:

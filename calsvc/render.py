@@ -57,29 +57,40 @@ def colour_of(conference: str, group: str) -> str:
     return TRACK_COLOURS[zlib.crc32(key.encode("utf-8")) % len(TRACK_COLOURS)]
 
 
-class Visible(TypedDict):
-    """Everything a subscriber sees of a session, apart from its revision and URL."""
+class Shown(TypedDict):
+    """The text a subscriber sees of a session."""
 
     summary: str
-    start: str | None
-    end: str | None
-    day: str | None
     location: str | None
     description: str
     categories: list[str]
     colour: str
 
 
-def _visible(session: Session, conference: Conference) -> Visible:
+class Visible(Shown):
+    """Everything a subscriber sees of a session, apart from its revision and URL."""
+
+    start: str | None
+    end: str | None
+    day: str | None
+
+
+def _shown(session: Session, conference: Conference) -> Shown:
     return {
         "summary": session.title if session.timed else f"{session.title} (time not announced)",
-        "start": session.start.isoformat() if session.start else None,
-        "end": session.end.isoformat() if session.end else None,
-        "day": session.day.isoformat() if session.day else None,
         "location": session.location or conference.venue,
         "description": describe(session, conference),
         "categories": [c for c in (conference.name, session.kind, session.track) if c],
         "colour": colour(session),
+    }
+
+
+def _visible(session: Session, conference: Conference) -> Visible:
+    return {
+        **_shown(session, conference),
+        "start": session.start.isoformat() if session.start else None,
+        "end": session.end.isoformat() if session.end else None,
+        "day": session.day.isoformat() if session.day else None,
     }
 
 
@@ -98,7 +109,7 @@ def event_body(session: Session, conference: Conference, revision: Revision) -> 
     """A VEVENT up to its URL, the one property that depends on where it is served; written
     directly (calsvc.ical) in icalendar's order: its canonical properties, then the others
     in alphabetical order, so URL comes last."""
-    visible = _visible(session, conference)
+    visible = _shown(session, conference)
     if session.start is not None and session.end is not None:
         start = ical.moment_line("DTSTART", writable(session.start, session.timezone))
         end = ical.moment_line("DTEND", writable(session.end, session.timezone))
@@ -108,25 +119,31 @@ def event_body(session: Session, conference: Conference, revision: Revision) -> 
         end = ical.line("DTEND", ical.day(session.day + timedelta(days=1)), "VALUE=DATE")
     location = visible["location"]
     categories = ",".join(ical.text(c) for c in visible["categories"])
+    modified = ical.stamp(revision.modified)
+    # Lines short and plain enough never to fold are written as they are.
     return b"".join(
         [
             b"BEGIN:VEVENT\r\n",
             ical.line("SUMMARY", ical.text(visible["summary"])),
             start,
             end,
-            ical.line("DTSTAMP", ical.stamp(revision.modified)),
+            f"DTSTAMP:{modified}\r\n".encode(),
             ical.line("UID", ical.text(session.uid)),
-            ical.line("SEQUENCE", str(revision.sequence)),
+            b"SEQUENCE:%d\r\n" % revision.sequence,
             ical.line("CATEGORIES", categories),
             ical.line("COLOR", ical.text(visible["colour"])),
-            ical.line("CREATED", ical.stamp(revision.created)),
+            f"CREATED:{ical.stamp(revision.created)}\r\n".encode(),
             ical.line("DESCRIPTION", ical.text(visible["description"])),
-            ical.line("LAST-MODIFIED", ical.stamp(revision.modified)),
+            f"LAST-MODIFIED:{modified}\r\n".encode(),
             ical.line("LOCATION", ical.text(location)) if location else b"",
-            ical.line("STATUS", "CANCELLED" if revision.cancelled else "CONFIRMED"),
-            ical.line("TRANSP", "OPAQUE" if session.timed else "TRANSPARENT"),
+            _STATUS[revision.cancelled],
+            _TRANSP[session.timed],
         ]
     )
+
+
+_STATUS = {True: b"STATUS:CANCELLED\r\n", False: b"STATUS:CONFIRMED\r\n"}
+_TRANSP = {True: b"TRANSP:OPAQUE\r\n", False: b"TRANSP:TRANSPARENT\r\n"}
 
 
 def url_line(url: str) -> bytes:
