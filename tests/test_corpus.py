@@ -23,7 +23,7 @@ from calsvc.parse import parse_programme
 from .conftest import REFERENCE
 
 CORPUS = Path(__file__).parent / "corpus"
-TEXTS = sorted(p for p in CORPUS.iterdir() if p.suffix in (".txt", ".md"))
+TEXTS = sorted(p for p in CORPUS.iterdir() if p.suffix in (".txt", ".md", ".html"))
 
 Key = tuple[str, str | None, str, str]
 

@@ -15,6 +15,7 @@ from calsvc.parse.headers import (
     Unread,
     WhenLine,
     read_line,
+    room_line,
 )
 from calsvc.parse.labels import Vocabulary
 from calsvc.parse.when import Clock, Day, Span
@@ -389,3 +390,18 @@ def test_data_file_kinds_extend_the_vocabulary() -> None:
             vocabulary.read("Hackathon kick-off"),
         )
     ] == [("Keynote", None), ("Hackathon", None)]
+
+
+@pytest.mark.parametrize(
+    ("line", "room"),
+    [
+        pytest.param("Room 3", "Room 3", id="room-number"),
+        pytest.param("Grand Hall", "Grand Hall", id="hall"),
+        pytest.param("Location: Ballroom B", "Ballroom B", id="labelled"),
+        pytest.param("[ Exhibit Hall A ]", "Exhibit Hall A", id="bracketed"),
+        pytest.param("[ Keynote ]", None, id="bracketed-not-a-room"),
+        pytest.param("The hall was full of people who came early.", None, id="sentence"),
+    ],
+)
+def test_room_line(line: str, room: str | None) -> None:
+    assert room_line(line) == room

@@ -150,9 +150,12 @@ def _tail_room(tokens: list[Token], i: int, text: str) -> tuple[bool, str | None
 
 
 def room_line(text: str) -> str | None:
-    """A line that only names a room: 'Room 3', 'Grand Hall', 'Location: Ballroom B'."""
+    """A line that only names a room: 'Room 3', 'Grand Hall', 'Location: Ballroom B',
+    '[ Exhibit Hall A ]' (as virtual conference sites print it)."""
     if len(text) > 80 or text.endswith((".", ",", ";")):
         return None
+    if text.startswith("[") and text.endswith("]"):
+        text = text[1:-1].strip()
     if found := _ROOM_LINE.match(text):
         return (found["named"] or found["plain"]).strip()
     if ROOM_WORDS.match(text) and len(text.split()) <= 4:

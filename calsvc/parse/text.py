@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..errors import SourceError
 from ..model import Diagnostic
+from .webpage import looks_like_html, page_text
 
 MAX_SOURCE_MB = 64
 LONG_LINE = 100_000  # abstracts run to a few thousand characters
@@ -29,10 +30,15 @@ def _control_share(data: bytes) -> float:
 
 
 def decode(data: bytes, source: str) -> tuple[list[str], list[Diagnostic]]:
-    """Lines of text, stripped at both ends; Windows-1252 and BOMs tolerated, binary refused."""
+    """Lines of text, stripped at both ends; Windows-1252 and BOMs tolerated, binary refused,
+    and a web page turned into the lines its text shows."""
     diagnostics: list[Diagnostic] = []
     if _control_share(data) > 0.1:
         raise SourceError(source, 1, "this is not a text file (it holds binary data)")
+    if looks_like_html(data):
+        data = page_text(data)
+        message = "read as a web page; line numbers count the lines of its text"
+        diagnostics.append(Diagnostic(source, 1, "info", "web-page", message))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
