@@ -88,12 +88,19 @@ def parse(
     help="Port to listen on (also $PORT).",
 )
 @click.option("--sources", type=click.Path(path_type=Path), help="Sources folder (CALSVC_SOURCES).")
+@click.option(
+    "--tz",
+    "timezone",
+    metavar="ZONE",
+    help="Zone of programme files conferences.toml does not describe (CALSVC_TIMEZONE).",
+)
 @click.option("--workers", type=click.IntRange(1, 64), default=2, show_default=True)
-def serve(host: str, port: int, sources: Path | None, workers: int) -> None:
-    """Serve the feeds, pages and API with granian."""
+def serve(host: str, port: int, sources: Path | None, timezone: str | None, workers: int) -> None:
+    """Serve the feeds, pages and API with granian (any folder of programme files will do;
+    conferences.toml, if there, names them)."""
     from .server import serve as run_server
 
-    settings = Settings.from_env(sources=sources)
+    settings = Settings.from_env(sources=sources, timezone=timezone)
     pipeline.check_sources(settings.sources)
     pipeline.check_store(settings.db)
     run_server(settings, host=host, port=port, workers=workers)
@@ -123,13 +130,19 @@ def get(path: str, sources: Path | None) -> None:
     "--base-url", required=True, help="Where the site will be served, e.g. https://cal.example.org"
 )
 @click.option("--sources", type=click.Path(path_type=Path), help="Sources folder (CALSVC_SOURCES).")
-def export(outdir: Path, base_url: str, sources: Path | None) -> None:
+@click.option(
+    "--tz",
+    "timezone",
+    metavar="ZONE",
+    help="Zone of programme files conferences.toml does not describe (CALSVC_TIMEZONE).",
+)
+def export(outdir: Path, base_url: str, sources: Path | None, timezone: str | None) -> None:
     """Write the pages and every feed as static files, for any static host."""
     from .export import export_site
 
     if not base_url.startswith(("https://", "http://")):
         raise click.BadParameter(f"{base_url!r} is not an http(s) URL", param_hint="'--base-url'")
-    settings = Settings.from_env(sources=sources)
+    settings = Settings.from_env(sources=sources, timezone=timezone)
     pipeline.check_sources(settings.sources)
     with click.progressbar(length=1, label="Exporting", file=sys.stderr) as bar:
 

@@ -198,6 +198,35 @@ def conference_for(source: Path, data: DataFile | None) -> Conference | None:
     return data.by_file.get(source.name) if data else None
 
 
+PROGRAMME_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm")
+
+
+def programme_files(folder: Path) -> list[str]:
+    """The names of the programme files in a folder (text, Markdown, saved web pages)."""
+    try:
+        return sorted(
+            p.name
+            for p in folder.iterdir()
+            if p.suffix.lower() in PROGRAMME_SUFFIXES and not p.name.startswith(".") and p.is_file()
+        )
+    except OSError:
+        return []
+
+
+def undescribed_conference(source: Path, timezone: str, taken: set[str]) -> Conference:
+    """A conference for a programme file the data file does not list: slug and name from the
+    file name (a slug the service's pages or another conference use gets a suffix), zone as
+    given (the reader may then find the text's own)."""
+    base = slugify(source.stem) or "programme"
+    slug, number = base, 1
+    while slug in RESERVED_SLUGS or slug in taken:
+        number += 1
+        slug = f"{base}-{number}"
+    return Conference(
+        slug=slug, name=source.stem, timezone=timezone, source=source.name, described=False
+    )
+
+
 def fallback_conference(source: Path, timezone: str = "UTC") -> Conference:
     """A conference for a source no data file describes: named after the file."""
     return Conference(

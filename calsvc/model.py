@@ -49,6 +49,7 @@ class Conference:
     homepage: str | None = None
     durations: Mapping[str, int] = field(default_factory=dict)
     kinds: Mapping[str, str] = field(default_factory=dict)  # label → kind, added to the vocabulary
+    described: bool = True  # False: no data-file entry; slug, name and zone were inferred
 
     def duration_minutes(self, kind_slug: str) -> int:
         """The default length of a session of this kind, in minutes."""
@@ -94,6 +95,7 @@ class Schedule:
     conference: Conference
     sessions: tuple[Session, ...]
     diagnostics: tuple[Diagnostic, ...]
+    zones: tuple[str, ...] = ()  # the zone abbreviations its headers write ('PDT', 'CET')
 
     @property
     def timed(self) -> tuple[Session, ...]:

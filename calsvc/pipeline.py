@@ -18,10 +18,18 @@ import pytz
 
 from . import __version__
 from .catalogue import Catalogue
-from .conferences import DATA_FILE, DataFile, conference_for, fallback_conference, load_data_file
+from .conferences import (
+    DATA_FILE,
+    PROGRAMME_SUFFIXES,
+    DataFile,
+    conference_for,
+    fallback_conference,
+    load_data_file,
+    programme_files,
+)
 from .errors import CalsvcError, ConfigError
-from .model import Diagnostic, Entry, Schedule
-from .parse import parse_programme, read_bytes
+from .model import Entry, Schedule
+from .parse import parse_programme, parse_undescribed, read_bytes
 from .render import CALENDAR_TAIL, calendar_head, fingerprint
 from .report import event_json, session_from_json
 from .select import Selection
@@ -59,25 +67,22 @@ def parse_file(
                 f"unknown time zone {timezone!r}; use an IANA name such as 'Europe/Paris'",
             )
         conference = dataclasses.replace(conference, timezone=timezone)
-    schedule = parse_programme(read_bytes(path), conference, reference=reference, year=year)
     if known is None and timezone is None:
-        note = Diagnostic(
-            str(path),
-            1,
-            "warning",
-            "no-data-file-entry",
-            f"no entry for {path.name} in a {DATA_FILE}; times read as UTC "
-            "(pass --tz or describe the file in the data file)",
-        )
-        schedule = dataclasses.replace(schedule, diagnostics=(note, *schedule.diagnostics))
-    return schedule
+        return parse_undescribed(read_bytes(path), conference, reference=reference, year=year)
+    return parse_programme(read_bytes(path), conference, reference=reference, year=year)
 
 
 def check_sources(folder: Path) -> None:
-    """Raises ConfigError unless the folder holds a data file that loads."""
+    """Raises ConfigError unless the folder holds a data file that loads, or programme files."""
     if not folder.is_dir():
         raise ConfigError(str(folder), None, "the sources folder does not exist")
-    load_data_file(folder / DATA_FILE)
+    if (folder / DATA_FILE).exists():
+        load_data_file(folder / DATA_FILE)
+    elif not programme_files(folder):
+        suffixes = ", ".join(PROGRAMME_SUFFIXES)
+        raise ConfigError(
+            str(folder), None, f"holds no {DATA_FILE} and no programme files ({suffixes})"
+        )
 
 
 def check_store(path: Path) -> None:
@@ -111,7 +116,7 @@ def load(
         return loaded, catalogue
     entries: list[Entry] = []
     for source in loaded.sources:
-        conference = source.conference
+        conference = source.served
         assert conference is not None
         sessions = source.schedule.sessions if source.schedule else ()
         live = {s.uid: s for s in sessions if s.day and (untimed or s.timed)}
@@ -136,7 +141,7 @@ def load(
                 session = session_from_json(row.session)
             entries.append(Entry(session, conference, row.revision))
     return loaded, Catalogue.build(
-        loaded.conferences,
+        [s.served for s in loaded.sources if s.served is not None],
         entries,
         _version(entries),
         keep_cancelled=keep_cancelled,

@@ -29,6 +29,7 @@ from .sources import Loaded, SourceRules, folder_signature
 from .store import RevisionStore
 
 log = logging.getLogger("calsvc.service")
+GUESSES = ("no-data-file-entry", "zone-inferred", "year-inferred")
 READING = "being read; the catalogue stored at the last run is served meanwhile"
 # A feed kept is a list of references to the catalogue's rendered pieces, two per event, so
 # many are kept in little memory; the bound holds however many selections are asked for.
@@ -272,7 +273,9 @@ class Service:
             untimed=self.settings.untimed,
             catalogue=self._catalogue,
             rebuild=moved,
-            rules=SourceRules(self.settings.links_outside, self.settings.max_source_mb),
+            rules=SourceRules(
+                self.settings.links_outside, self.settings.max_source_mb, self.settings.timezone
+            ),
         )
         self._generation = self.store.generation()
         changed = self._catalogue is None or catalogue.version != self._catalogue.version
@@ -336,6 +339,20 @@ class Service:
             found += [str(d) for d in source.diagnostics if d.level == "error"]
             found += [str(d) for d in source.diagnostics if d.code == "unread-header"]
         return found[:limit], len(found)
+
+    def guesses(self, conference: str) -> list[str]:
+        """What the reader had to guess for a conference (its zone or year, with no data-file
+        entry to say), as 'file:line: message', for the organiser to check."""
+        loaded = self._loaded
+        if loaded is None:
+            return []
+        return [
+            str(d)
+            for source in loaded.sources
+            if source.conference is not None and source.conference.slug == conference
+            for d in source.diagnostics
+            if d.code in GUESSES
+        ]
 
     def health(self) -> dict[str, str]:
         """'ok', or 'degraded' with what is wrong and since when (the catalogue is still served);

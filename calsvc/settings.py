@@ -12,6 +12,8 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+import pytz
+
 from .errors import ConfigError
 
 BUNDLED_SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -45,6 +47,11 @@ class Settings:
     links_outside: bool = _setting(
         False, "Read sources that are symbolic links to files outside the sources folder."
     )
+    timezone: str = _setting(
+        "",
+        "IANA time zone of programme files conferences.toml does not describe "
+        "(default: the zone their text writes, else UTC with a warning).",
+    )
     max_source_mb: int = _setting(
         64, "Largest programme text read, in MB; a larger one is an error naming this setting."
     )
@@ -58,6 +65,14 @@ class Settings:
         "Reverse proxies in front whose X-Forwarded-* headers are trusted "
         "(0: clients reach the server directly).",
     )
+
+    def __post_init__(self) -> None:
+        if self.timezone and self.timezone not in pytz.all_timezones_set:
+            raise ConfigError(
+                "CALSVC_TIMEZONE",
+                None,
+                f"unknown time zone {self.timezone!r}; use an IANA name such as 'Europe/Paris'",
+            )
 
     def environment(self) -> dict[str, str]:
         """The CALSVC_* variables that give these settings (what from_env reads back)."""

@@ -14,10 +14,16 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import NamedTuple
 
-from .conferences import DATA_FILE, load_data_file
+from .conferences import (
+    DATA_FILE,
+    DataFile,
+    load_data_file,
+    programme_files,
+    undescribed_conference,
+)
 from .errors import CalsvcError, SourceError
 from .model import Conference, Diagnostic, Schedule
-from .parse import parse_programme, read_bytes
+from .parse import parse_programme, parse_undescribed, read_bytes
 
 log = logging.getLogger("calsvc.sources")
 Signature = tuple[int, int, int] | None
@@ -55,6 +61,12 @@ class SourceState:
     def diagnostics(self) -> tuple[Diagnostic, ...]:
         return self.schedule.diagnostics if self.schedule else ()
 
+    @property
+    def served(self) -> Conference | None:
+        """The conference its sessions are served under: as read (with the zone the reader
+        found for a file no data file describes), else as given."""
+        return self.schedule.conference if self.schedule else self.conference
+
 
 @dataclass(frozen=True, slots=True)
 class Loaded:
@@ -74,16 +86,23 @@ class Loaded:
 
 
 def folder_signature(folder: Path, loaded: Loaded | None) -> tuple[Signature, ...]:
-    """What to compare to notice any change: the data file and every source it names."""
+    """What to compare to notice any change: the folder itself (files added, removed or
+    renamed), the data file and every source."""
     names = [s.file for s in loaded.sources] if loaded else []
-    return (signature(folder / DATA_FILE), *(signature(folder / name) for name in names))
+    return (
+        signature(folder),
+        signature(folder / DATA_FILE),
+        *(signature(folder / name) for name in names),
+    )
 
 
 class SourceRules(NamedTuple):
-    """What an operator allows a source to be (CALSVC_LINKS_OUTSIDE, CALSVC_MAX_SOURCE_MB)."""
+    """What an operator sets for sources (CALSVC_LINKS_OUTSIDE, CALSVC_MAX_SOURCE_MB, and
+    CALSVC_TIMEZONE for files the data file does not describe: '' to find it in the text)."""
 
     links_outside: bool = False
     max_source_mb: int = 64
+    timezone: str = ""
 
 
 DEFAULT_RULES = SourceRules()
@@ -128,7 +147,10 @@ def _load_source(
                 digest,
             )
         started = time.perf_counter()
-        schedule = parse_programme(data, conference, reference=reference)
+        if conference.described or rules.timezone:
+            schedule = parse_programme(data, conference, reference=reference)
+        else:
+            schedule = parse_undescribed(data, conference, reference=reference)
         if (seconds := time.perf_counter() - started) >= SLOW_SOURCE_SECONDS:
             log.info(
                 "read %s: %d sessions from %.0f MB in %.1f s",
@@ -164,6 +186,21 @@ def _load_source(
     return SourceState(conference.source, conference, schedule, current, now, None, digest)
 
 
+def _undescribed(
+    folder: Path, data: DataFile, described: tuple[Conference, ...], timezone: str
+) -> tuple[Conference, ...]:
+    """Conferences for the programme files the data file does not list (nor lists wrongly)."""
+    listed = {c.source for c in described} | {p.file for p in data.problems if p.file}
+    taken = {c.slug for c in described}
+    found = []
+    for name in programme_files(folder):
+        if name not in listed:
+            conference = undescribed_conference(folder / name, timezone, taken)
+            taken.add(conference.slug)
+            found.append(conference)
+    return tuple(found)
+
+
 def load_folder(
     folder: Path,
     previous: Loaded | None,
@@ -181,7 +218,7 @@ def load_folder(
     data_signature = signature(data_path)
     earlier = {c.source: c for c in previous.conferences} if previous else {}
     try:
-        data = load_data_file(data_path)
+        data = load_data_file(data_path) if data_signature else DataFile(data_path, {})
     except CalsvcError as error:
         log.error("data file failed to load, last good version kept: %s", error)
         conferences = tuple(earlier.values())
@@ -193,6 +230,7 @@ def load_folder(
             if problem.file in earlier and problem.file not in data.by_file:
                 kept[problem.file] = earlier[problem.file]
         conferences = tuple({**data.by_file, **kept}.values())
+        conferences += _undescribed(folder, data, conferences, rules.timezone or "UTC")
         errors = tuple(str(problem.error) for problem in data.problems)
     before = {s.file: s for s in previous.sources} if previous else {}
     sources = tuple(

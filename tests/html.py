@@ -28,6 +28,7 @@ class Element:
     attrs: dict[str, str]
     text: str = ""
     ancestors: list[str] = field(default_factory=list)
+    classes_above: set[str] = field(default_factory=set)  # the classes of its ancestors
 
 
 class _Reader(HTMLParser):
@@ -37,7 +38,12 @@ class _Reader(HTMLParser):
         self.open: list[Element] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        element = Element(tag, {k: v or "" for k, v in attrs}, ancestors=[e.tag for e in self.open])
+        element = Element(
+            tag,
+            {k: v or "" for k, v in attrs},
+            ancestors=[e.tag for e in self.open],
+            classes_above={c for e in self.open for c in e.attrs.get("class", "").split()},
+        )
         self.elements.append(element)
         if tag not in VOID:
             self.open.append(element)

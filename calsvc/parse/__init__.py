@@ -2,5 +2,6 @@
 
 from .programme import parse_programme
 from .text import decode, read_bytes
+from .undescribed import parse_undescribed
 
-__all__ = ["decode", "parse_programme", "read_bytes"]
+__all__ = ["decode", "parse_programme", "parse_undescribed", "read_bytes"]

@@ -298,4 +298,5 @@ def parse_programme(
         _nothing_found(lines, timed_lines, notes, first_unread)
     notes.close()
     diagnostics.sort(key=lambda d: d.line)
-    return Schedule(conference, sessions, tuple(diagnostics))
+    zones = sorted({p.block.span.zone for p in dated if p.block.span and p.block.span.zone})
+    return Schedule(conference, sessions, tuple(diagnostics), tuple(zones))

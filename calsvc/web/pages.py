@@ -137,7 +137,8 @@ def conference(conference: str) -> Response:
     return page("conference.html", conference=catalogue.conferences[conference],
                 days=by_day(catalogue.select(chosen)), feed=feed_for(catalogue, chosen),
                 tracks=tracks, kinds=kinds, problems=problems,
-                problem_count=problem_count)  # fmt: skip
+                problem_count=problem_count,
+                guesses=service().guesses(conference))  # fmt: skip
 
 
 @blueprint.get("/events/<uid>/")
