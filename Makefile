@@ -4,6 +4,7 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
+RUN_STAMP := $(VENV)/.installed-run
 STAMP := $(VENV)/.installed
 NODE_STAMP := tests/interop/node_modules/.installed
 BROWSER_STAMP := $(VENV)/.chromium
@@ -13,9 +14,14 @@ PORT ?= 8000
 
 .PHONY: run test lint pytest bench clean
 
-$(STAMP): pyproject.toml
+# What running needs: the package and its dependencies, nothing for the tests.
+$(RUN_STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $(RUN_STAMP)
+
+# The test tools on top.
+$(STAMP): $(RUN_STAMP)
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
@@ -34,7 +40,7 @@ $(NGINX_STAMP): $(STAMP)
 	command -v nginx >/dev/null || test -x /usr/sbin/nginx || (apt-get update -qq && apt-get install -y -qq nginx-light)
 	touch $(NGINX_STAMP)
 
-run: $(STAMP)
+run: $(RUN_STAMP)
 	$(BIN)/calsvc serve --host $(HOST) --port $(PORT)
 
 lint: $(STAMP)
