@@ -12,11 +12,15 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+import platformdirs
 import pytz
 
 from .errors import ConfigError
 
 BUNDLED_SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+# The revision store outlives any one folder a command runs in: the user's data folder
+# (~/.local/share/calsvc on Linux), never the working folder.
+DEFAULT_DB = platformdirs.user_data_path("calsvc") / "revisions.sqlite3"
 
 
 def _setting(default: Any, help: str) -> Any:
@@ -30,7 +34,9 @@ class Settings:
     sources: Path = _setting(
         BUNDLED_SEEDS, "Folder holding conferences.toml and the programme texts."
     )
-    db: Path = _setting(Path("var/revisions.sqlite3"), "SQLite file of the revision store.")
+    db: Path = _setting(
+        DEFAULT_DB, "SQLite file of the revision store (a snapshot of the state goes beside it)."
+    )
     base_url: str = _setting(
         "", "Public URL of the service, e.g. https://cal.example.org (default: from each request)."
     )
@@ -115,6 +121,8 @@ def _convert(variable: str, raw: str, kind: object) -> Any:
 def _shown(default: object) -> str:
     if default == BUNDLED_SEEDS:
         return "seeds/ (bundled)"
+    if default == DEFAULT_DB:
+        return "~/.local/share/calsvc/revisions.sqlite3 (the user's data folder)"
     return _text(default)
 
 

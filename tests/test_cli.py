@@ -129,3 +129,18 @@ def test_serve_with_a_corrupt_store_is_one_line_exit_two(tmp_path: Path) -> None
     assert (result.returncode, result.stderr, result.stdout) == (
         2, f"calsvc: {store}: cannot open the revision store: file is not a database\n", ""
     )  # fmt: skip
+
+
+def test_commands_leave_the_working_folder_as_it_was(tmp_path: Path) -> None:
+    work, home = tmp_path / "work", tmp_path / "home"
+    work.mkdir()
+    env = {k: v for k, v in os.environ.items() if k not in ("XDG_DATA_HOME", "CALSVC_DB")}
+    result = subprocess.run(
+        [sys.executable, "-m", "calsvc", "get", "/healthz"],
+        cwd=work, env={**env, "HOME": str(home)}, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+
+    stored = sorted(p.name for p in (home / ".local" / "share" / "calsvc").iterdir())
+    assert (result.returncode, result.stdout, list(work.iterdir()), stored) == (
+        0, '{"status":"ok"}\n', [], ["revisions.sqlite3"]
+    )  # fmt: skip

@@ -26,7 +26,8 @@ def test_settings_from_environment() -> None:
                                   "CALSVC_UNTIMED": "no", "CALSVC_RELOAD_SECONDS": "0.5"})  # fmt: skip
 
     assert (settings.sources, settings.base_url, settings.untimed, settings.reload_seconds, settings.db) == (
-        Path("/srv/programmes"), "https://cal.example.org", False, 0.5, Path("var/revisions.sqlite3")
+        Path("/srv/programmes"), "https://cal.example.org", False, 0.5,
+        Path.home() / ".local/share/calsvc/revisions.sqlite3"
     )  # fmt: skip
 
 
