@@ -136,8 +136,16 @@ def get(path: str, sources: Path | None) -> None:
     metavar="ZONE",
     help="Zone of programme files conferences.toml does not describe (CALSVC_TIMEZONE).",
 )
-def export(outdir: Path, base_url: str, sources: Path | None, timezone: str | None) -> None:
-    """Write the pages and every feed as static files, for any static host."""
+@click.option(
+    "--allow-problems",
+    is_flag=True,
+    help="Exit 0 even when a source fails, has errors or yields no sessions.",
+)
+def export(
+    outdir: Path, base_url: str, sources: Path | None, timezone: str | None, allow_problems: bool
+) -> None:
+    """Write the pages and every feed as static files, for any static host. Exits 1 when a
+    source failed, has errors or yields no sessions (the site is still written, whole)."""
     from .export import export_site
 
     if not base_url.startswith(("https://", "http://")):
@@ -150,8 +158,19 @@ def export(outdir: Path, base_url: str, sources: Path | None, timezone: str | No
             bar.length = total
             bar.update(done - bar.pos)
 
-        written = export_site(outdir, settings=settings, base_url=base_url, progress=progress)
+        written, problems = export_site(
+            outdir, settings=settings, base_url=base_url, progress=progress
+        )
     click.echo(f"wrote {len(written)} files to {outdir}")
+    for problem in problems:
+        click.echo(f"calsvc: {problem}", err=True)
+    if problems and not allow_problems:
+        click.echo(
+            f"calsvc: {len(problems)} source problem(s); the site holds what each source last "
+            "gave (--allow-problems to exit 0)",
+            err=True,
+        )
+        sys.exit(EXIT_INPUT_ERRORS)
 
 
 def main(argv: list[str] | None = None) -> None:

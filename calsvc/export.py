@@ -13,6 +13,7 @@ import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import ConfigError
 from .select import Selection
@@ -30,10 +31,16 @@ def _target(path: str) -> str:
 Progress = Callable[[int, int], None]
 
 
+class Exported(NamedTuple):
+    paths: list[str]  # the files written, relative to the folder
+    problems: list[str]  # sources that failed, have errors or yield no sessions
+
+
 def export_site(
     out: Path, *, settings: Settings, base_url: str, progress: Progress = lambda done, total: None
-) -> list[str]:
-    """Writes the site under out; returns the paths written, relative to out."""
+) -> Exported:
+    """Writes the site under out, whole (with what every source last gave); returns the paths
+    written and the problems of the sources, for the caller to report."""
     from .web import create_app
 
     if out.exists() and any(out.iterdir()) and not (out / MARKER).exists():
@@ -79,4 +86,5 @@ def export_site(
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return sorted(_target(path) for path in paths)
+    problems = app.config["SERVICE"].source_problems()
+    return Exported(sorted(_target(path) for path in paths), problems)

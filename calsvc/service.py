@@ -340,6 +340,21 @@ class Service:
             found += [str(d) for d in source.diagnostics if d.code == "unread-header"]
         return found[:limit], len(found)
 
+    def source_problems(self) -> list[str]:
+        """Every source that failed, has errors, or yields no sessions, as 'file:line: message'
+        (what `calsvc export` refuses to pass over in silence)."""
+        loaded = self._loaded
+        if loaded is None:
+            return []
+        found: list[str] = []
+        for source in loaded.sources:
+            errors = [str(d) for d in source.diagnostics if d.level == "error"]
+            found += [source.error] if source.error else []
+            found += errors
+            if not (source.error or errors) and source.schedule and not source.schedule.sessions:
+                found.append(f"{source.file}: no sessions found in it")
+        return found
+
     def guesses(self, conference: str) -> list[str]:
         """What the reader had to guess for a conference (its zone or year, with no data-file
         entry to say), as 'file:line: message', for the organiser to check."""

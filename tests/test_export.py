@@ -106,10 +106,39 @@ def test_export_refuses_a_folder_it_did_not_write(tmp_path: Path, settings: Sett
     )  # fmt: skip
 
 
-def test_export_command(tmp_path: Path, sources: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "calsvc", "export", str(tmp_path / "out"), "--base-url", BASE, "--sources", str(sources)],
+def _export(tmp_path: Path, sources: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "calsvc", "export", str(tmp_path / "out"), "--base-url", BASE, "--sources", str(sources), *extra],
         capture_output=True, text=True, check=False, env={"CALSVC_DB": str(tmp_path / "db.sqlite3"), "PATH": "/usr/bin"},
     )  # fmt: skip
 
-    assert (result.returncode, result.stdout) == (0, f"wrote 73 files to {tmp_path / 'out'}\n")
+
+def test_export_command_names_the_sources_with_problems(tmp_path: Path, sources: Path) -> None:
+    strict = _export(tmp_path, sources)
+    allowed = _export(tmp_path, sources, "--allow-problems")
+
+    wrote = f"wrote 73 files to {tmp_path / 'out'}\n"
+    named = "calsvc: mlsys-abstracts.txt: no sessions found in it\n"
+    assert (strict.returncode, strict.stdout, strict.stderr.split("\n")[-3:]) == (
+        1, wrote, [named.rstrip(), "calsvc: 1 source problem(s); the site holds what each source "
+                   "last gave (--allow-problems to exit 0)", ""]
+    )  # fmt: skip
+    assert (allowed.returncode, allowed.stdout, allowed.stderr.split("\n")[-2:]) == (
+        0, wrote, [named.rstrip(), ""]
+    )  # fmt: skip
+
+
+def test_export_of_a_folder_whose_sources_all_fail_exits_non_zero(tmp_path: Path) -> None:
+    sources = tmp_path / "broken"
+    sources.mkdir()
+    (sources / "programme.txt").write_bytes(b"\x00\x01\x02" * 400)
+
+    result = _export(tmp_path, sources)
+
+    assert (result.returncode, result.stderr.split("\n")[-3:], _files(tmp_path / "out")[:2]) == (
+        1,
+        ["calsvc: programme.txt:1: this is not a text file (it holds binary data)",
+         "calsvc: 1 source problem(s); the site holds what each source last gave "
+         "(--allow-problems to exit 0)", ""],
+        [".calsvc-export", "calendar.ics"],
+    )  # fmt: skip
