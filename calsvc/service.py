@@ -292,10 +292,13 @@ class Service:
             release_memory()
             self.feeds.clear()
             log.info(
-                "catalogue %s in service: %d sessions (%d events rendered now), loaded in %.0f ms",
+                "catalogue %s in service: %d sources, %d sessions (%d events rendered now), "
+                "%d source problems, took %.0f ms",
                 catalogue.version,
+                len(loaded.sources),
                 len(catalogue.entries),
                 catalogue.rendered.made,
+                len(self.source_problems()),
                 (time.perf_counter() - started) * 1000,
             )
         return changed

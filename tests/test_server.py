@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import socket
@@ -113,5 +114,10 @@ def test_log_lines_have_time_level_and_one_line_per_catalogue(tmp_path: Path) ->
 
     in_service = [line for line in lines if "calsvc.service: catalogue" in line]
     assert len(in_service) == 1
-    stamp, level, logger = in_service[0].split(" ", 3)[:3]
+    stamp, level, logger, message = in_service[0].split(" ", 3)
     assert (len(stamp), stamp[10], level, logger) == (24, "T", "INFO", "calsvc.service:")
+    shape = re.sub(r"[0-9a-f]{16}", "VERSION", re.sub(r"took \d+ ms", "took N ms", message))
+    assert shape == (
+        "catalogue VERSION in service: 4 sources, 20 sessions (20 events rendered now), "
+        "1 source problems, took N ms"
+    )
