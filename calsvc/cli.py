@@ -173,6 +173,37 @@ def export(
         sys.exit(EXIT_INPUT_ERRORS)
 
 
+@cli.command()
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False, exists=True))
+def init(folder: Path) -> None:
+    """Write conferences.toml for the programme files in FOLDER (or add the files it does not
+    list yet), with what calsvc read from each, for you to check."""
+    from .entries import init as write_entries
+
+    added = write_entries(folder, reference=date.today())
+    for name in added:
+        click.echo(f"added {name}")
+    click.echo(f"{folder / 'conferences.toml'}: {len(added)} entries added; check the lines "
+               "marked 'guessed'")  # fmt: skip
+
+
+@cli.command()
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--slug", help="Short name in URLs, e.g. icml-2025.")
+@click.option("--name", help="The conference's name, e.g. 'ICML 2025'.")
+@click.option("--year", type=click.IntRange(1900, 2200), help="Year of the programme's dates.")
+@click.option("--tz", "timezone", metavar="ZONE", help="IANA time zone, e.g. Europe/Paris.")
+@click.option("--venue", help="Where it takes place (the location of sessions without a room).")
+@click.option("--homepage", help="The conference's website.")
+def add(file: Path, **given: str | int | None) -> None:
+    """Add FILE to the conferences.toml beside it, or change the options given of its entry;
+    the file keeps its comments and order."""
+    from .entries import add as write_entry
+
+    done = write_entry(file, reference=date.today(), **given)
+    click.echo(f"{done} {file.name} in {file.parent / 'conferences.toml'}")
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: runs the command and turns every error into one line on stderr."""
     try:

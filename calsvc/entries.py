@@ -1,0 +1,186 @@
+"""conferences.toml written for the organiser: `calsvc init` and `calsvc add`.
+
+An entry is worked out by reading the programme file (slug and name from the file name, the
+year from its dates, the zone from the abbreviations its headers write) and written with
+comments saying what was guessed, for the organiser to check. An existing data file keeps
+its comments, order and values: tomlkit reads and writes TOML without losing them. Nothing
+is written that would not load: the new text is checked as the service would read it, then
+renamed over the old file.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytz
+import tomlkit
+from tomlkit.items import AoT, Table
+
+from .conferences import (
+    DATA_FILE,
+    RESERVED_SLUGS,
+    load_data_file,
+    programme_files,
+    undescribed_conference,
+)
+from .errors import ConfigError
+from .kinds import slugify
+from .parse import parse_undescribed, read_bytes
+
+HEADER = f"""\
+{DATA_FILE}: one [[source]] entry for each programme file in this folder.
+Written by calsvc from what it read; check the lines marked "guessed".
+Keys: file, slug, name, year, timezone (IANA, e.g. "Europe/Paris"), venue, homepage,
+and [source.durations] (minutes by kind of session, for sessions with no end)."""
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What reading a programme file tells of its conference."""
+
+    file: str
+    slug: str
+    name: str
+    year: int | None
+    timezone: str
+    zone_from_text: bool
+    kinds: list[tuple[str, int]]  # the kinds of session found, most frequent first
+    sessions: int
+
+
+def infer(path: Path, *, reference: date, taken: set[str]) -> Facts:
+    """Reads the file as an undescribed programme and says what it found."""
+    conference = undescribed_conference(path, "UTC", taken)
+    schedule = parse_undescribed(read_bytes(path), conference, reference=reference)
+    years = Counter(s.day.year for s in schedule.sessions if s.day)
+    return Facts(
+        file=path.name,
+        slug=conference.slug,
+        name=conference.name,
+        year=years.most_common(1)[0][0] if years else None,
+        timezone=schedule.conference.timezone,
+        zone_from_text=any(d.code == "zone-inferred" for d in schedule.diagnostics),
+        kinds=Counter(s.kind for s in schedule.sessions).most_common(),
+        sessions=len(schedule.sessions),
+    )
+
+
+def init(folder: Path, *, reference: date) -> list[str]:
+    """Adds an entry for every programme file the folder's data file does not list (writing
+    the file if there is none); returns the files added."""
+    path = folder / DATA_FILE
+    document = _read(path)
+    sources = _sources(document)
+    listed = {str(table.get("file")) for table in sources}
+    taken = _slugs(sources)
+    added = []
+    for name in programme_files(folder):
+        if name not in listed:
+            facts = infer(folder / name, reference=reference, taken=taken)
+            taken.add(facts.slug)
+            sources.append(_entry(facts))
+            added.append(name)
+    _write(path, document)
+    return added
+
+
+def add(file: Path, *, reference: date, **given: Any) -> str:
+    """Adds an entry for the file to the data file beside it, or updates the keys given of
+    the entry it has; returns 'added' or 'updated'. `given`: slug, name, year, timezone,
+    venue, homepage (None: not given)."""
+    given = {key: value for key, value in given.items() if value is not None}
+    if "timezone" in given and given["timezone"] not in pytz.all_timezones_set:
+        raise ConfigError(
+            "--tz", None, f"unknown time zone {given['timezone']!r}; use an IANA name"
+        )
+    if not file.is_file():
+        raise ConfigError(str(file), None, "no such programme file")
+    path = file.parent / DATA_FILE
+    document = _read(path)
+    sources = _sources(document)
+    entry = next((t for t in sources if t.get("file") == file.name), None)
+    if entry is None:
+        facts = infer(file, reference=reference, taken=_slugs(sources))
+        entry = _entry(facts)
+        sources.append(entry)
+        done = "added"
+    else:
+        done = "updated"
+    for key, value in given.items():
+        entry[key] = value
+        entry[key].trivia.comment = entry[key].trivia.comment_ws = ""  # given: not guessed
+    _write(path, document)
+    return done
+
+
+def _read(path: Path) -> tomlkit.TOMLDocument:
+    if not path.exists():
+        document = tomlkit.document()
+        for line in HEADER.splitlines():
+            document.add(tomlkit.comment(line))
+        document.add(tomlkit.nl())
+        return document
+    try:
+        return tomlkit.parse(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, tomlkit.exceptions.TOMLKitError) as error:
+        raise ConfigError(str(path), None, f"cannot be read to add to it: {error}") from error
+
+
+def _sources(document: tomlkit.TOMLDocument) -> AoT:
+    sources = document.get("source")
+    if sources is None:
+        sources = tomlkit.aot()
+        document.append("source", sources)
+    if not isinstance(sources, AoT):
+        raise ConfigError(DATA_FILE, None, "'source' must be a list of [[source]] tables")
+    return sources
+
+
+def _slugs(sources: AoT) -> set[str]:
+    return {
+        str(t.get("slug") or slugify(Path(str(t.get("file", ""))).stem)) for t in sources
+    } | RESERVED_SLUGS
+
+
+def _entry(facts: Facts) -> Table:
+    entry = tomlkit.table()
+    found = ", ".join(f"{kind} ({count})" for kind, count in facts.kinds[:8]) or "none"
+    entry.add(tomlkit.comment(f"{facts.sessions} sessions read; kinds found: {found}"))
+    entry.add("file", facts.file)
+    entry.add("slug", facts.slug)
+    entry.add("name", _guessed(facts.name, "from the file name: give the conference's name"))
+    if facts.year is not None:
+        entry.add("year", _guessed(facts.year, "from the dates"))
+    if facts.zone_from_text:
+        entry.add("timezone", _guessed(facts.timezone, "from the zone its times are written in"))
+    else:
+        entry.add("timezone", _guessed(facts.timezone, "the text names no zone: set it"))
+    return entry
+
+
+def _guessed(value: object, why: str) -> Any:
+    item = tomlkit.item(value)
+    item.comment(f"guessed {why}")
+    return item
+
+
+def _write(path: Path, document: tomlkit.TOMLDocument) -> None:
+    """Writes the document if it loads as the service would read it, else raises why not."""
+    text = tomlkit.dumps(document)
+    trial = path.with_name(f".{path.name}.new")
+    trial.write_text(text, encoding="utf-8")
+    try:
+        problems = load_data_file(trial).problems
+    except ConfigError as error:
+        trial.unlink()
+        raise ConfigError(str(path), error.line, error.message) from error
+    if problems:
+        trial.unlink()
+        first = problems[0].error
+        raise ConfigError(str(path), first.line, f"not written: {first.message}")
+    os.replace(trial, path)
