@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
-from pathlib import Path
+from dataclasses import dataclass, replace
+from pathlib import Path, PurePosixPath
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytz
 
@@ -17,7 +18,10 @@ from .model import Conference
 DATA_FILE = "conferences.toml"
 # Paths the service serves itself; a conference with one of these slugs would hide them.
 RESERVED_SLUGS = frozenset({"api", "builder", "embed", "events", "healthz", "static", "status"})
-_SOURCE_KEYS = {"file", "slug", "name", "year", "timezone", "venue", "homepage", "durations"}
+_SOURCE_KEYS = {
+    *("file", "url", "refresh", "slug", "name", "year", "timezone", "venue", "homepage"),
+    "durations",
+}
 _DECODE_LINE = re.compile(r"\(at line (\d+)")
 
 
@@ -87,8 +91,12 @@ def _kinds(table: Any, where: str, text: str) -> dict[str, str]:
 def _conference(
     entry: Any, defaults: dict[str, int], kinds: dict[str, str], where: str, text: str
 ) -> Conference:
+    if isinstance(entry, dict) and isinstance(entry.get("url"), str) and "file" not in entry:
+        return _page_conference(entry, defaults, kinds, where, text)
     if not isinstance(entry, dict) or not isinstance(entry.get("file"), str):
-        raise ConfigError(where, None, 'each [[source]] needs file = "NAME.txt"')
+        raise ConfigError(
+            where, None, 'each [[source]] needs file = "NAME.txt" or url = "https://…"'
+        )
     file = entry["file"]
     line = _line_of(text, "file", file)
     if file in ("", ".", "..") or "/" in file or "\\" in file:
@@ -144,6 +152,27 @@ def _conference(
         durations={**defaults, **_durations(entry.get("durations", {}), where, text)},
         kinds=kinds,
     )
+
+
+def _page_conference(
+    entry: dict[str, Any], defaults: dict[str, int], kinds: dict[str, str], where: str, text: str
+) -> Conference:
+    """An entry with url = "https://…": the page fetched by its address, every `refresh`
+    minutes (15); its slug from the address unless given."""
+    url: str = entry["url"]
+    line = _line_of(text, "url", url)
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ConfigError(where, line, f"url {url!r} must be an http:// or https:// address")
+    refresh = entry.get("refresh", 15)
+    if not isinstance(refresh, int) or not 1 <= refresh <= 24 * 60:
+        raise ConfigError(where, line, f"refresh must be minutes from 1 to 1440, not {refresh!r}")
+    named = PurePosixPath(parts.path).stem or parts.hostname
+    page = {**entry, "file": "page", "slug": entry.get("slug") or slugify(named) or "programme"}
+    del page["url"]
+    page.pop("refresh", None)
+    conference = _conference(page, defaults, kinds, where, text)
+    return replace(conference, source=url, url=url, refresh_minutes=refresh)
 
 
 def load_data_file(path: Path) -> DataFile:

@@ -35,8 +35,9 @@ from .parse import parse_undescribed, read_bytes
 HEADER = f"""\
 {DATA_FILE}: one [[source]] entry for each programme file in this folder.
 Written by calsvc from what it read; check the lines marked "guessed".
-Keys: file, slug, name, year, timezone (IANA, e.g. "Europe/Paris"), venue, homepage,
-and [source.durations] (minutes by kind of session, for sessions with no end)."""
+Keys: file (or url = "https://…" and refresh = minutes, for a page by its address), slug,
+name, year, timezone (IANA, e.g. "Europe/Paris"), venue, homepage, and [source.durations]
+(minutes by kind of session, for sessions with no end)."""
 
 
 @dataclass(frozen=True)

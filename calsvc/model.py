@@ -50,6 +50,8 @@ class Conference:
     durations: Mapping[str, int] = field(default_factory=dict)
     kinds: Mapping[str, str] = field(default_factory=dict)  # label → kind, added to the vocabulary
     described: bool = True  # False: no data-file entry; slug, name and zone were inferred
+    url: str | None = None  # a page fetched by its address (source is then the address)
+    refresh_minutes: int = 15  # how often that page is fetched again
 
     def duration_minutes(self, kind_slug: str) -> int:
         """The default length of a session of this kind, in minutes."""

@@ -28,6 +28,7 @@ from .conferences import (
     programme_files,
 )
 from .errors import CalsvcError, ConfigError
+from .fetch import Pages
 from .model import Entry, Schedule
 from .parse import parse_programme, parse_undescribed, read_bytes
 from .render import CALENDAR_TAIL, calendar_head, fingerprint
@@ -101,6 +102,7 @@ def load(
     catalogue: Catalogue | None = None,
     rebuild: bool = False,
     rules: SourceRules = DEFAULT_RULES,
+    pages: Pages | None = None,
 ) -> tuple[Loaded, Catalogue]:
     """Parse the folder's sources (reusing unchanged ones), record revisions, index the result.
 
@@ -110,7 +112,7 @@ def load(
     given (the one in service) stays; otherwise its rendered events are reused where they
     still hold.
     """
-    loaded = load_folder(folder, previous, now=now, reference=now.date(), rules=rules)
+    loaded = load_folder(folder, previous, now=now, reference=now.date(), rules=rules, pages=pages)
     unchanged = previous is not None and _same_schedules(previous, loaded)
     if catalogue is not None and unchanged and not rebuild and not catalogue.expired(now):
         return loaded, catalogue

@@ -20,6 +20,7 @@ from typing import Any
 from . import pipeline, snapshot
 from .catalogue import Catalogue
 from .errors import StoreError
+from .fetch import Pages
 from .pipeline import Feed
 from .render import utc_now
 from .select import Selection
@@ -88,6 +89,10 @@ class FeedCache:
             return len(self._feeds)
 
 
+def _page_refreshes(loaded: Loaded) -> dict[str, int]:
+    return {c.url: c.refresh_minutes for c in loaded.conferences if c.url}
+
+
 class Service:
     """Serves feeds from the newest good catalogue, checking the sources every few seconds."""
 
@@ -110,6 +115,7 @@ class Service:
         self.clock = clock
         self.store = RevisionStore(settings.db)
         self.feeds = FeedCache()
+        self.pages = Pages()  # programme pages by address, fetched when due
         self._lock = threading.Lock()
         self._loaded: Loaded | None = None
         self._catalogue: Catalogue | None = None
@@ -257,7 +263,10 @@ class Service:
         loaded, catalogue = self._loaded, self._catalogue
         expired = catalogue is not None and catalogue.expired(self.clock())
         unchanged = (
-            loaded and loaded.settled and folder_signature(folder, loaded) == loaded.signatures
+            loaded
+            and loaded.settled
+            and folder_signature(folder, loaded) == loaded.signatures
+            and not self.pages.due(_page_refreshes(loaded), self.clock())
         )
         # Another process wrote to the store: its revisions must be served here too.
         moved = self.store.generation() != self._generation
@@ -276,6 +285,7 @@ class Service:
             rules=SourceRules(
                 self.settings.links_outside, self.settings.max_source_mb, self.settings.timezone
             ),
+            pages=self.pages,
         )
         self._generation = self.store.generation()
         changed = self._catalogue is None or catalogue.version != self._catalogue.version

@@ -22,6 +22,7 @@ from .conferences import (
     undescribed_conference,
 )
 from .errors import CalsvcError, SourceError
+from .fetch import Pages
 from .model import Conference, Diagnostic, Schedule
 from .parse import parse_programme, parse_undescribed, read_bytes
 
@@ -117,10 +118,12 @@ def _load_source(
     now: datetime,
     reference: date,
     rules: SourceRules,
+    pages: Pages | None,
 ) -> SourceState:
     path = folder / conference.source
-    current = signature(path)
-    if not rules.links_outside and not path.resolve().is_relative_to(folder.resolve()):
+    current = None if conference.url else signature(path)
+    outside = not conference.url and not path.resolve().is_relative_to(folder.resolve())
+    if outside and not rules.links_outside:
         error = SourceError(
             conference.source,
             None,
@@ -134,7 +137,17 @@ def _load_source(
     if same_conference and previous and previous.signature == current and _settled(current):
         return previous
     try:
-        data = read_bytes(path, name=conference.source, limit_mb=rules.max_source_mb)
+        if conference.url is None:
+            data = read_bytes(path, name=conference.source, limit_mb=rules.max_source_mb)
+        elif pages is None:
+            raise SourceError(conference.url, None, "pages by address are fetched by a server")
+        else:
+            data = pages.read(
+                conference.url,
+                refresh_minutes=conference.refresh_minutes,
+                now=now,
+                limit_mb=rules.max_source_mb,
+            )
         digest = hashlib.sha256(data).hexdigest()
         if same_conference and previous and previous.digest == digest and not previous.error:
             return SourceState(
@@ -208,6 +221,7 @@ def load_folder(
     now: datetime,
     reference: date,
     rules: SourceRules = DEFAULT_RULES,
+    pages: Pages | None = None,
 ) -> Loaded:
     """Loads (or reloads) a sources folder, reusing what has not changed and keeping what broke.
 
@@ -241,6 +255,7 @@ def load_folder(
             now=now,
             reference=reference,
             rules=rules,
+            pages=pages,
         )
         for c in conferences
     )

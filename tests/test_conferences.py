@@ -64,8 +64,8 @@ def test_load_data_file_syntax_error_names_the_line(tmp_path: Path) -> None:
         ('[[source]]\nfile = "a.txt"\nslug = "x"\n[[source]]\nfile = "b.txt"\nslug = "x"\n', 6,
          "slug 'x' is used by both a.txt and b.txt; each conference needs its own"),
         ('[[source]]\nfile = "a.txt"\ncolour = "red"\n', 3,
-         "unknown key 'colour' for a.txt; allowed: durations, file, homepage, name, slug, "
-         "timezone, venue, year"),
+         "unknown key 'colour' for a.txt; allowed: durations, file, homepage, name, refresh, "
+         "slug, timezone, url, venue, year"),
         ('[[source]]\nfile = "a.txt"\nslug = "Big Conf"\n', 3,
          "slug 'Big Conf' must be lowercase ASCII words joined by dashes, e.g. 'big-conf'"),
         ('[[source]]\nfile = "a.txt"\nslug = "api"\n', 3,
@@ -130,3 +130,37 @@ def test_data_file_names_only_files_in_the_sources_folder(tmp_path: Path, file: 
         (2, f"file {file!r} must be the name of a file in the "
             "sources folder, not a path to somewhere else")
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("entry", "facts"),
+    [
+        pytest.param('url = "https://forum.example.org/2025/programme.html"',
+                     ("https://forum.example.org/2025/programme.html", "programme", 15), id="slug-from-path"),
+        pytest.param('url = "https://forum.example.org/"\nrefresh = 5',
+                     ("https://forum.example.org/", "forum-example-org", 5), id="slug-from-host"),
+        pytest.param('url = "https://x.example/p"\nslug = "x-2025"',
+                     ("https://x.example/p", "x-2025", 15), id="slug-given"),
+    ],
+)  # fmt: skip
+def test_a_page_by_its_address(tmp_path: Path, entry: str, facts: tuple[str, str, int]) -> None:
+    path = tmp_path / "conferences.toml"
+    path.write_text(f"[[source]]\n{entry}\n", encoding="utf-8")
+
+    [conference] = load_data_file(path).by_file.values()
+    assert (conference.url, conference.slug, conference.refresh_minutes) == facts
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        pytest.param('url = "ftp://x.example/p"', "url 'ftp://x.example/p' must be an http:// or https:// address", id="scheme"),
+        pytest.param('url = "https://x.example/p"\nrefresh = 0', "refresh must be minutes from 1 to 1440, not 0", id="refresh"),
+    ],
+)  # fmt: skip
+def test_a_page_address_that_cannot_be_used(tmp_path: Path, entry: str, message: str) -> None:
+    path = tmp_path / "conferences.toml"
+    path.write_text(f"[[source]]\n{entry}\n", encoding="utf-8")
+
+    [problem] = load_data_file(path).problems
+    assert (problem.error.line, problem.error.message) == (2, message)

@@ -18,8 +18,9 @@ from .conftest import ROOT, SEEDS, Clock
 WRITTEN = """\
 # conferences.toml: one [[source]] entry for each programme file in this folder.
 # Written by calsvc from what it read; check the lines marked "guessed".
-# Keys: file, slug, name, year, timezone (IANA, e.g. "Europe/Paris"), venue, homepage,
-# and [source.durations] (minutes by kind of session, for sessions with no end).
+# Keys: file (or url = "https://…" and refresh = minutes, for a page by its address), slug,
+# name, year, timezone (IANA, e.g. "Europe/Paris"), venue, homepage, and [source.durations]
+# (minutes by kind of session, for sessions with no end).
 
 [[source]]
 # 4 sessions read; kinds found: Poster (2), Invited Talk (1), Oral (1)
@@ -108,7 +109,7 @@ def test_add_a_file_to_a_folder_without_a_data_file(folder: Path) -> None:
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        pytest.param(["--slug", "api"], "conferences.toml:17: not written: slug 'api' is taken by "
+        pytest.param(["--slug", "api"], "conferences.toml:18: not written: slug 'api' is taken by "
                      "the service's own pages; avoid api, builder, embed, events, healthz, static, "
                      "status", id="reserved-slug"),
         pytest.param(["--tz", "Mars/Base"], "--tz: unknown time zone 'Mars/Base'; use an IANA name",
