@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -74,9 +75,11 @@ def site() -> Iterator[tuple[Site, ThreadingHTTPServer]]:
     server.server_close()
 
 
+@contextmanager
 def _service(
     tmp_path: Path, server: ThreadingHTTPServer, clock: Clock, path: str = "/programme.html"
-) -> Service:
+) -> Iterator[Service]:
+    """A service (reloads on request) on a data file with one url entry, closed afterwards."""
     sources = tmp_path / "sources"
     sources.mkdir()
     port = server.server_address[1]
@@ -86,7 +89,11 @@ def _service(
         encoding="utf-8",
     )
     settings = Settings(sources=sources, db=tmp_path / "db.sqlite3", reload_seconds=0)
-    return Service(replace(settings, max_source_mb=1), clock=clock)
+    service = Service(replace(settings, max_source_mb=1), clock=clock)
+    try:
+        yield service
+    finally:
+        service.close()
 
 
 def _moved(service: Service) -> list[tuple[str, int, str]]:
@@ -101,8 +108,7 @@ def test_the_feed_follows_the_page_within_one_refresh(
     tmp_path: Path, site: tuple[Site, ThreadingHTTPServer], clock: Clock
 ) -> None:
     state, server = site
-    service = _service(tmp_path, server, clock)
-    try:
+    with _service(tmp_path, server, clock) as service:
         first = (service.catalogue().count("forum"), _moved(service))
         state.page = PAGE.replace(b"Tue 6 May 01:30 p.m.", b"Tue 6 May 03:30 p.m.")
         clock.advance(minutes=5)  # not due yet: no request
@@ -111,8 +117,6 @@ def test_the_feed_follows_the_page_within_one_refresh(
         later = _moved(service)
         clock.advance(minutes=15)  # unchanged since: answered 304
         again = _moved(service)
-    finally:
-        service.close()
 
     assert first == (4, [(UID, 0, "2025-05-06T13:30:00-07:00")])
     assert (early, later, again) == (
@@ -128,15 +132,12 @@ def test_a_site_that_is_down_leaves_the_last_good_copy_served(
     tmp_path: Path, site: tuple[Site, ThreadingHTTPServer], clock: Clock
 ) -> None:
     _, server = site
-    service = _service(tmp_path, server, clock)
-    try:
+    with _service(tmp_path, server, clock) as service:
         server.shutdown()
         server.server_close()
         clock.advance(minutes=15)
         served = service.catalogue().count("forum")
         [source] = service.status()["sources"]
-    finally:
-        service.close()
 
     port = server.server_address[1]
     assert (served, source["error"]) == (
@@ -151,11 +152,8 @@ def test_a_page_without_end_is_cut_off_at_the_size_limit(
     tmp_path: Path, site: tuple[Site, ThreadingHTTPServer], clock: Clock
 ) -> None:
     _, server = site
-    service = _service(tmp_path, server, clock, path="/endless.html")
-    try:
+    with _service(tmp_path, server, clock, path="/endless.html") as service:
         [source] = service.status()["sources"]
-    finally:
-        service.close()
 
     port = server.server_address[1]
     assert (source["sessions"], source["error"]) == (
