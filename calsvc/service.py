@@ -347,7 +347,10 @@ class Service:
         for source in loaded.sources:
             if source.conference is None or source.conference.slug != conference:
                 continue
-            if source.error:
+            if source.error and source.schedule is not None and source.loaded_at is not None:
+                read = source.loaded_at.strftime("%Y-%m-%d %H:%M UTC")
+                found.append(f"{source.error}; the sessions shown are those read at {read}")
+            elif source.error:
                 found.append(source.error)
             found += [str(d) for d in source.diagnostics if d.level == "error"]
             found += [str(d) for d in source.diagnostics if d.code == "unread-header"]

@@ -19,6 +19,7 @@ from calsvc.settings import Settings
 
 from .calendars import revisions, uids
 from .conftest import Clock
+from .html import find, text
 from .test_web_feeds import ALL_2021, ALL_2022, ALL_2023
 
 Edit = Callable[[Path], None]
@@ -196,3 +197,23 @@ def test_a_source_over_the_size_limit_names_the_setting(
         assert service.catalogue().count("mlsys-2023") == len(ALL_2023)
     finally:
         service.close()
+
+
+def test_a_broken_source_is_named_on_the_index_and_its_page_marks_the_old_sessions(
+    client: FlaskClient, sources: Path
+) -> None:
+    client.get("/healthz")
+    (sources / "mlsys-2023.txt").write_bytes(b"\x00\x01\x02" * 1000)
+
+    index = client.get("/").data
+    page = client.get("/mlsys-2023/").data
+
+    notes = [text(e) for e in find(index, "p", class_="problems")]
+    shown = [text(e) for e in find(page, "code") if "problems" in e.classes_above]
+    sessions = len(find(page, "li", class_="session"))
+    assert (notes, shown, sessions) == (
+        ["1 problem reading its programme; the sessions read are served"],
+        ["mlsys-2023.txt:1: this is not a text file (it holds binary data); the sessions shown "
+         "are those read at 2026-11-01 09:00 UTC"],
+        6,
+    )  # fmt: skip

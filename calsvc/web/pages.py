@@ -111,7 +111,12 @@ def helpers() -> dict[str, Any]:
 def index() -> Response:
     catalogue = service().catalogue()
     conferences = [
-        (c, feed_for(catalogue, Selection(conferences=(c.slug,))), catalogue.days(c.slug))
+        (
+            c,
+            feed_for(catalogue, Selection(conferences=(c.slug,))),
+            catalogue.days(c.slug),
+            service().problems(c.slug)[1],
+        )
         for c in catalogue.conferences.values()
     ]
     return page("index.html", conferences=conferences, everything=feed_for(catalogue, Selection()))
