@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -91,10 +92,20 @@ def track_choices(catalogue: Catalogue) -> list[tuple[Conference, list[Group]]]:
     return [(conference, groups) for conference, groups in choices if groups]
 
 
+def link(path: str) -> str:
+    """A link to one of the site's own pages: absolute on the base URL; in a static export
+    relative to the page (folders as their index.html), so the exported folder can be browsed
+    as files. Feeds keep absolute links: calendar clients fetch them from the base URL."""
+    if not static_export() or path.endswith(".ics") or "?" in path:
+        return base_url() + path
+    here = request.path if request.path.endswith("/") else request.path.rsplit("/", 1)[0] + "/"
+    return posixpath.relpath(path + "index.html" if path.endswith("/") else path, here)
+
+
 @blueprint.app_context_processor
 def helpers() -> dict[str, Any]:
     return {
-        "url": lambda path: base_url() + path,
+        "url": link,
         "colour": colour,
         "colour_of": lambda group: colour_of(group.conference, group.slug),
         "label": paper_label,
