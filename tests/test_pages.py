@@ -284,3 +284,16 @@ def test_a_session_ending_on_a_later_day_shows_and_feeds_its_end(
     assert [(e["start"], e["end"]) for e in events] == [
         ("2023-12-04T09:00:00+00:00", "2023-12-07T17:00:00+00:00")
     ]
+
+
+def test_builder_widget_link_without_filters_is_the_bare_widget(client: FlaskClient) -> None:
+    page = client.get("/builder").data
+
+    widgets = [e.attrs["href"] for e in find(page, "a") if "/embed" in e.attrs.get("href", "")]
+    assert widgets == ["http://localhost/embed"]
+
+
+def test_a_talk_without_a_title_is_headed_by_its_session(client: FlaskClient) -> None:
+    page = client.get("/events/mlsys-2023-20230606-invited-talk-alexander-rush/").data
+
+    assert [text(e) for e in find(page, "h3")] == ["Invited Talk: Alexander Rush"]
