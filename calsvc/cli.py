@@ -36,7 +36,7 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, required=True, metavar="FILE_OR_URL...")
 @click.option("--year", type=click.IntRange(1900, 2200), help="Year of the programme's dates.")
 @click.option(
     "--tz", "timezone", metavar="ZONE", help="IANA time zone of the times, e.g. Europe/Paris."
@@ -51,23 +51,29 @@ def cli() -> None:
     "--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
 def parse(
-    files: tuple[Path, ...],
+    files: tuple[str, ...],
     year: int | None,
     timezone: str | None,
     ref_date: date | None,
     output: str,
 ) -> None:
-    """Read programme texts and report their sessions, untimed headers and problems."""
-    sources = Settings.from_env().sources
+    """Read programme texts, saved pages or pages by their address (http:// or https://),
+    and report their sessions, untimed headers and problems."""
+    settings = Settings.from_env()
+    reference = ref_date or date.today()
     schedules = [
-        pipeline.parse_file(
-            path,
-            reference=ref_date or date.today(),
-            sources_dir=sources,
+        pipeline.parse_page(
+            name, reference=reference, year=year, timezone=timezone, limit_mb=settings.max_source_mb
+        )
+        if name.startswith(("http://", "https://"))
+        else pipeline.parse_file(
+            Path(name),
+            reference=reference,
+            sources_dir=settings.sources,
             year=year,
             timezone=timezone,
         )
-        for path in files
+        for name in files
     ]
     if output == "json":
         click.echo(json.dumps(schedules_json(schedules), indent=2, ensure_ascii=False))
@@ -188,20 +194,29 @@ def init(folder: Path) -> None:
 
 
 @cli.command()
-@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("file", metavar="FILE_OR_URL")
+@click.option(
+    "--sources",
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    help="For a page by its address: the folder whose conferences.toml it goes in.",
+)
 @click.option("--slug", help="Short name in URLs, e.g. icml-2025.")
 @click.option("--name", help="The conference's name, e.g. 'ICML 2025'.")
 @click.option("--year", type=click.IntRange(1900, 2200), help="Year of the programme's dates.")
 @click.option("--tz", "timezone", metavar="ZONE", help="IANA time zone, e.g. Europe/Paris.")
 @click.option("--venue", help="Where it takes place (the location of sessions without a room).")
 @click.option("--homepage", help="The conference's website.")
-def add(file: Path, **given: str | int | None) -> None:
-    """Add FILE to the conferences.toml beside it, or change the options given of its entry;
-    the file keeps its comments and order."""
+def add(file: str, sources: Path | None, **given: str | int | None) -> None:
+    """Add FILE to the conferences.toml beside it (or a page by its address, fetched by the
+    server, to the one in --sources), or change the options given of its entry; the file
+    keeps its comments and order."""
     from .entries import add as write_entry
 
-    done = write_entry(file, reference=date.today(), **given)
-    click.echo(f"{done} {file.name} in {file.parent / 'conferences.toml'}")
+    target: Path | str = file if file.startswith(("http://", "https://")) else Path(file)
+    done = write_entry(target, reference=date.today(), folder=sources, **given)
+    folder = sources if isinstance(target, str) else target.parent
+    shown = target if isinstance(target, str) else target.name
+    click.echo(f"{done} {shown} in {folder / 'conferences.toml' if folder else '?'}")
 
 
 def main(argv: list[str] | None = None) -> None:

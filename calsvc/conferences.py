@@ -154,6 +154,12 @@ def _conference(
     )
 
 
+def page_slug(url: str) -> str:
+    """A slug for a page by its address: its file's name, else its host's."""
+    parts = urlsplit(url)
+    return slugify(PurePosixPath(parts.path).stem or parts.hostname or "") or "programme"
+
+
 def _page_conference(
     entry: dict[str, Any], defaults: dict[str, int], kinds: dict[str, str], where: str, text: str
 ) -> Conference:
@@ -167,8 +173,7 @@ def _page_conference(
     refresh = entry.get("refresh", 15)
     if not isinstance(refresh, int) or not 1 <= refresh <= 24 * 60:
         raise ConfigError(where, line, f"refresh must be minutes from 1 to 1440, not {refresh!r}")
-    named = PurePosixPath(parts.path).stem or parts.hostname
-    page = {**entry, "file": "page", "slug": entry.get("slug") or slugify(named) or "programme"}
+    page = {**entry, "file": "page", "slug": entry.get("slug") or page_slug(url)}
     del page["url"]
     page.pop("refresh", None)
     conference = _conference(page, defaults, kinds, where, text)
@@ -246,14 +251,20 @@ def undescribed_conference(source: Path, timezone: str, taken: set[str]) -> Conf
     """A conference for a programme file the data file does not list: slug and name from the
     file name (a slug the service's pages or another conference use gets a suffix), zone as
     given (the reader may then find the text's own)."""
-    base = slugify(source.stem) or "programme"
+    slug = free_slug(slugify(source.stem) or "programme", taken)
+    return Conference(
+        slug=slug, name=source.stem, timezone=timezone, source=source.name, described=False
+    )
+
+
+def free_slug(base: str, taken: set[str]) -> str:
+    """The slug, or with a number after it, so that no other conference nor a page of the
+    service's own has it."""
     slug, number = base, 1
     while slug in RESERVED_SLUGS or slug in taken:
         number += 1
         slug = f"{base}-{number}"
-    return Conference(
-        slug=slug, name=source.stem, timezone=timezone, source=source.name, described=False
-    )
+    return slug
 
 
 def fallback_conference(source: Path, timezone: str = "UTC") -> Conference:

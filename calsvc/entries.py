@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -24,12 +24,16 @@ from tomlkit.items import AoT, Table
 from .conferences import (
     DATA_FILE,
     RESERVED_SLUGS,
+    free_slug,
     load_data_file,
+    page_slug,
     programme_files,
     undescribed_conference,
 )
 from .errors import ConfigError
+from .fetch import Pages
 from .kinds import slugify
+from .model import Conference
 from .parse import parse_undescribed, read_bytes
 
 HEADER = f"""\
@@ -57,10 +61,22 @@ class Facts:
 def infer(path: Path, *, reference: date, taken: set[str]) -> Facts:
     """Reads the file as an undescribed programme and says what it found."""
     conference = undescribed_conference(path, "UTC", taken)
-    schedule = parse_undescribed(read_bytes(path), conference, reference=reference)
+    return _facts(read_bytes(path), conference, reference)
+
+
+def infer_page(url: str, *, reference: date, taken: set[str]) -> Facts:
+    """Fetches the page once and reads it as an undescribed programme."""
+    slug = free_slug(page_slug(url), taken)
+    conference = Conference(slug, slug, "UTC", url, described=False, url=url)
+    data = Pages().read(url, refresh_minutes=0, now=datetime.now(UTC), limit_mb=64)
+    return _facts(data, conference, reference)
+
+
+def _facts(data: bytes, conference: Conference, reference: date) -> Facts:
+    schedule = parse_undescribed(data, conference, reference=reference)
     years = Counter(s.day.year for s in schedule.sessions if s.day)
     return Facts(
-        file=path.name,
+        file=conference.source,
         slug=conference.slug,
         name=conference.name,
         year=years.most_common(1)[0][0] if years else None,
@@ -90,24 +106,35 @@ def init(folder: Path, *, reference: date) -> list[str]:
     return added
 
 
-def add(file: Path, *, reference: date, **given: Any) -> str:
-    """Adds an entry for the file to the data file beside it, or updates the keys given of
-    the entry it has; returns 'added' or 'updated'. `given`: slug, name, year, timezone,
-    venue, homepage (None: not given)."""
+def add(file: Path | str, *, reference: date, folder: Path | None = None, **given: Any) -> str:
+    """Adds an entry for the file (or page, by its address) to the data file beside it (in
+    `folder`, for a page), or updates the keys given of the entry it has; returns 'added' or
+    'updated'. `given`: slug, name, year, timezone, venue, homepage (None: not given)."""
     given = {key: value for key, value in given.items() if value is not None}
     if "timezone" in given and given["timezone"] not in pytz.all_timezones_set:
         raise ConfigError(
             "--tz", None, f"unknown time zone {given['timezone']!r}; use an IANA name"
         )
-    if not file.is_file():
-        raise ConfigError(str(file), None, "no such programme file")
-    path = file.parent / DATA_FILE
+    page = isinstance(file, str)
+    if isinstance(file, str):
+        if folder is None:
+            raise ConfigError(file, None, "give the sources folder whose data file it goes in")
+        key, name = "url", file
+    else:
+        if not file.is_file():
+            raise ConfigError(str(file), None, "no such programme file")
+        key, name, folder = "file", file.name, file.parent
+    path = folder / DATA_FILE
     document = _read(path)
     sources = _sources(document)
-    entry = next((t for t in sources if t.get("file") == file.name), None)
+    entry = next((t for t in sources if t.get(key) == name), None)
     if entry is None:
-        facts = infer(file, reference=reference, taken=_slugs(sources))
-        entry = _entry(facts)
+        taken = _slugs(sources)
+        if isinstance(file, str):
+            facts = infer_page(file, reference=reference, taken=taken)
+        else:
+            facts = infer(file, reference=reference, taken=taken)
+        entry = _entry(facts, page=page)
         sources.append(entry)
         done = "added"
     else:
@@ -148,11 +175,11 @@ def _slugs(sources: AoT) -> set[str]:
     } | RESERVED_SLUGS
 
 
-def _entry(facts: Facts) -> Table:
+def _entry(facts: Facts, *, page: bool = False) -> Table:
     entry = tomlkit.table()
     found = ", ".join(f"{kind} ({count})" for kind, count in facts.kinds[:8]) or "none"
     entry.add(tomlkit.comment(f"{facts.sessions} sessions read; kinds found: {found}"))
-    entry.add("file", facts.file)
+    entry.add("url" if page else "file", facts.file)
     entry.add("slug", facts.slug)
     entry.add("name", _guessed(facts.name, "from the file name: give the conference's name"))
     if facts.year is not None:

@@ -10,7 +10,7 @@ import dataclasses
 import hashlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from functools import cached_property, partial
 from pathlib import Path
 
@@ -25,11 +25,12 @@ from .conferences import (
     conference_for,
     fallback_conference,
     load_data_file,
+    page_slug,
     programme_files,
 )
 from .errors import CalsvcError, ConfigError
 from .fetch import Pages
-from .model import Entry, Schedule
+from .model import Conference, Entry, Schedule
 from .parse import parse_programme, parse_undescribed, read_bytes
 from .render import CALENDAR_TAIL, calendar_head, fingerprint
 from .report import event_json, session_from_json
@@ -71,6 +72,26 @@ def parse_file(
     if known is None and timezone is None:
         return parse_undescribed(read_bytes(path), conference, reference=reference, year=year)
     return parse_programme(read_bytes(path), conference, reference=reference, year=year)
+
+
+def parse_page(
+    url: str,
+    *,
+    reference: date,
+    year: int | None = None,
+    timezone: str | None = None,
+    limit_mb: int = 64,
+) -> Schedule:
+    """`calsvc parse URL`: the page fetched once and read as a saved page no data file
+    describes (its zone from the text unless given)."""
+    if timezone and timezone not in pytz.all_timezones_set:
+        raise ConfigError("--tz", None, f"unknown time zone {timezone!r}; use an IANA name")
+    slug = page_slug(url)
+    conference = Conference(slug, slug, timezone or "UTC", url, described=False, url=url)
+    data = Pages().read(url, refresh_minutes=0, now=datetime.now(UTC), limit_mb=limit_mb)
+    if timezone:
+        return parse_programme(data, conference, reference=reference, year=year)
+    return parse_undescribed(data, conference, reference=reference, year=year)
 
 
 def check_sources(folder: Path) -> None:

@@ -96,7 +96,7 @@ def test_parse_errors_in_lines_exit_one_and_still_report(tmp_path: Path) -> None
          "calsvc: Invalid value for '--ref-date': 'yesterday' is not a date; use YYYY-MM-DD\n"),
         (["parse", "--format", "xml", "seeds/mlsys-2023.txt"],
          "calsvc: Invalid value for '--format': 'xml' is not one of 'text', 'json'.\n"),
-        (["parse"], "calsvc: Missing argument 'FILES...'.\n"),
+        (["parse"], "calsvc: Missing argument 'FILE_OR_URL...'.\n"),
     ],
     ids=["missing-file", "folder", "bad-zone", "bad-year", "bad-ref-date", "bad-format", "no-file"],
 )  # fmt: skip

@@ -3,6 +3,7 @@ down, and cut off when it is too large. A real HTTP server on a local port serve
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,6 +14,8 @@ from typing import Any
 
 import pytest
 
+from calsvc.cli import main
+from calsvc.conferences import load_data_file
 from calsvc.service import Service
 from calsvc.settings import Settings
 
@@ -162,3 +165,27 @@ def test_a_page_without_end_is_cut_off_at_the_size_limit(
         "be; not read (CALSVC_MAX_SOURCE_MB sets it) (failing since 2026-11-01T09:00:00+00:00); "
         "nothing to serve yet",
     )
+
+
+def test_parse_and_add_take_a_page_by_its_address(
+    tmp_path: Path, site: tuple[Site, ThreadingHTTPServer], capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, server = site
+    url = f"http://127.0.0.1:{server.server_address[1]}/programme.html"
+    folder = tmp_path / "sources"
+    folder.mkdir()
+
+    main(["parse", url, "--format", "json", "--ref-date", "2026-11-22"])
+    parsed = json.loads(capsys.readouterr().out)
+    main(["add", url, "--sources", str(folder), "--name", "Forum 2025"])
+    said = capsys.readouterr().out
+
+    [conference] = load_data_file(folder / "conferences.toml").by_file.values()
+    assert ([e["start"] for e in parsed["events"]], said) == (
+        ["2025-05-06T09:00:00-07:00", "2025-05-06T10:30:00-07:00", "2025-05-06T13:30:00-07:00",
+         "2025-05-07T09:00:00-07:00"],
+        f"added {url} in {folder / 'conferences.toml'}\n",
+    )  # fmt: skip
+    assert (conference.url, conference.slug, conference.name, conference.year, conference.timezone) == (
+        url, "programme", "Forum 2025", 2025, "America/Los_Angeles"
+    )  # fmt: skip
