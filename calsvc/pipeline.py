@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import logging
+import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -28,7 +30,7 @@ from .conferences import (
     page_slug,
     programme_files,
 )
-from .errors import CalsvcError, ConfigError
+from .errors import CalsvcError, ConfigError, StoreError
 from .fetch import Pages
 from .model import Conference, Entry, Schedule
 from .parse import parse_programme, parse_undescribed, read_bytes
@@ -37,6 +39,10 @@ from .report import event_json, session_from_json
 from .select import Selection
 from .sources import DEFAULT_RULES, Loaded, SourceRules, load_folder
 from .store import Current, RevisionStore
+
+log = logging.getLogger("calsvc.sources")
+_LEVELS = {"error": logging.ERROR, "warning": logging.WARNING}
+MAIN_PID_VARIABLE = "CALSVC_SERVER_PID"  # the server's main process, set for its workers
 
 
 def find_data_file(source: Path, sources_dir: Path | None) -> DataFile | None:
@@ -134,6 +140,7 @@ def load(
     still hold.
     """
     loaded = load_folder(folder, previous, now=now, reference=now.date(), rules=rules, pages=pages)
+    _tell_diagnostics(previous, loaded, store)
     unchanged = previous is not None and _same_schedules(previous, loaded)
     if catalogue is not None and unchanged and not rebuild and not catalogue.expired(now):
         return loaded, catalogue
@@ -207,6 +214,23 @@ def _version(entries: Sequence[Entry]) -> str:
         for e in entries
     )
     return hashlib.sha256(repr(revisions).encode()).hexdigest()[:16]
+
+
+def _tell_diagnostics(before: Loaded | None, after: Loaded, store: RevisionStore) -> None:
+    """Logs what reading each new version of a source found, once per server: every worker
+    reads it, and the store says which one is first. (A failing store: each one logs.)"""
+    earlier = {s.file: s.schedule for s in before.sources} if before else {}
+    server = os.environ.get(MAIN_PID_VARIABLE) or str(os.getpid())
+    for source in after.sources:
+        if source.schedule is None or earlier.get(source.file) is source.schedule:
+            continue
+        try:
+            first = store.first_to_tell(f"{server} {source.file}", source.digest or "")
+        except StoreError:
+            first = True
+        if first:
+            for diagnostic in source.schedule.diagnostics:
+                log.log(_LEVELS.get(diagnostic.level, logging.INFO), "%s", diagnostic)
 
 
 def _same_schedules(before: Loaded, after: Loaded) -> bool:

@@ -16,6 +16,7 @@ import threading
 import time
 from typing import TYPE_CHECKING, Any
 
+from .pipeline import MAIN_PID_VARIABLE
 from .settings import Settings
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ LOGGING: dict[str, Any] = {
 ACCESS_FORMAT = '%(addr)s - [%(time)s] "%(method)s %(path)s %(protocol)s" %(status)d %(dt_ms).1fms'
 
 
-MAIN_PID = "CALSVC_SERVER_PID"  # set by serve() for its workers
+MAIN_PID = MAIN_PID_VARIABLE  # set by serve() for its workers
 
 
 def export(settings: Settings) -> None:

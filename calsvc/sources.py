@@ -191,11 +191,6 @@ def _load_source(
             previous.loaded_at if previous else None,
             str(error),
         )
-    for diagnostic in schedule.diagnostics:
-        level = {"error": logging.ERROR, "warning": logging.WARNING}.get(
-            diagnostic.level, logging.INFO
-        )
-        log.log(level, "%s", diagnostic)
     return SourceState(conference.source, conference, schedule, current, now, None, digest)
 
 

@@ -34,6 +34,7 @@ CREATE TABLE IF NOT EXISTS revisions (
 );
 CREATE INDEX IF NOT EXISTS revisions_conference ON revisions (conference);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS told (key TEXT PRIMARY KEY, digest TEXT NOT NULL);
 INSERT OR IGNORE INTO meta VALUES ('generation', 0);
 """
 
@@ -136,6 +137,18 @@ class RevisionStore:
                     db.execute("ROLLBACK")
                 raise
             db.execute("COMMIT")
+
+    def first_to_tell(self, key: str, digest: str) -> bool:
+        """True for the first process to ask about this version (digest) of this thing (key):
+        the workers of one server read each source, and only one should log what it found."""
+        with self._transaction() as db:
+            before = db.total_changes
+            db.execute(
+                "INSERT INTO told VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET digest = "
+                "excluded.digest WHERE digest != excluded.digest",
+                (key, digest),
+            )
+            return db.total_changes != before
 
     def generation(self) -> int:
         """A counter every write raises: another process moved the store when it changed."""

@@ -284,3 +284,19 @@ def test_a_restart_serves_the_stored_catalogue_while_the_sources_are_read(
 
     assert meanwhile == (before, {"status": "ok", "sources": READING})
     assert (after, final_version) == ((before, {"status": "ok"}), version)
+
+
+def test_the_workers_of_one_server_log_a_source_s_warnings_once(
+    settings: Settings, sources: Path, clock: Clock, caplog: pytest.LogCaptureFixture
+) -> None:
+    (sources / "mlsys-abstracts.txt").write_text("Poster: Lost Tue 31 Jun 09:00 a.m.\n", "utf-8")
+    caplog.set_level("INFO", logger="calsvc")
+    workers = [Service(settings, clock=clock), Service(settings, clock=clock)]
+    for worker in workers:
+        worker.close()
+
+    told = [r.getMessage() for r in caplog.records if "31 Jun" in r.getMessage()]
+    assert told == [
+        "mlsys-abstracts.txt:1: error: 'Tue 31 Jun' is not a date: June 2026 has 30 days; "
+        "this session is left out"
+    ]
