@@ -11,7 +11,7 @@ from .kinds import plural
 from .model import Conference, Entry, Session
 from .render import Rendered, Zone, zones_of
 from .search import Search
-from .select import Selection
+from .selection import Selection
 
 
 @dataclass(frozen=True, slots=True)

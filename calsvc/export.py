@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .errors import ConfigError
-from .select import Selection
+from .selection import Selection
 from .settings import Settings
 
 MARKER = ".calsvc-export"

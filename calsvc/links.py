@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 from urllib.parse import quote, urlencode
 
 from .model import Session
-from .select import Selection
+from .selection import Selection
 
 
 def feed_path(selection: Selection) -> str:

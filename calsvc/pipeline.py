@@ -36,7 +36,7 @@ from .model import Conference, Entry, Schedule
 from .parse import parse_programme, parse_undescribed, read_bytes
 from .render import CALENDAR_TAIL, calendar_head, fingerprint
 from .report import event_json, session_from_json
-from .select import Selection
+from .selection import Selection
 from .sources import DEFAULT_RULES, Loaded, SourceRules, load_folder
 from .store import Current, RevisionStore
 

@@ -23,7 +23,7 @@ from .errors import StoreError
 from .fetch import Pages
 from .pipeline import Feed
 from .render import utc_now
-from .select import Selection
+from .selection import Selection
 from .settings import Settings
 from .snapshot import snapshot_key, snapshot_path
 from .sources import Loaded, SourceRules, folder_signature

@@ -11,7 +11,7 @@ from ..links import feed_path, subscribe_links
 from ..model import Entry
 from ..render import session_page
 from ..report import event_json
-from ..select import Selection, selection_from_query
+from ..selection import Selection, selection_from_query
 from ..service import release_memory
 from .context import base_url, selection, service
 from .openapi import openapi

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import current_app, request
 
-from ..select import Selection, selection_from_query
+from ..selection import Selection, selection_from_query
 from ..service import Service
 from .compression import Compressed
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from .. import __version__
 from ..catalogue import Catalogue
-from ..select import MAX_QUERY_WORDS, MAX_VALUES, MAX_WORDS_LENGTH, SPACES
+from ..selection import MAX_QUERY_WORDS, MAX_VALUES, MAX_WORDS_LENGTH, SPACES
 
 NULLABLE_STRING = {"type": "string", "nullable": True}
 LINKS = {

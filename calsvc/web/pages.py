@@ -18,7 +18,7 @@ from ..errors import CalsvcError, NotFound
 from ..links import add_event_links, feed_path, subscribe_links
 from ..model import Conference, Entry
 from ..render import colour, colour_of
-from ..select import Selection
+from ..selection import Selection
 from .context import base_url, selection, service
 
 blueprint = Blueprint("pages", __name__)

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from calsvc.errors import SelectionError
 from calsvc.links import feed_path, subscribe_links
-from calsvc.select import MAX_QUERY_WORDS, Selection, selection_from_query
+from calsvc.selection import MAX_QUERY_WORDS, Selection, selection_from_query
 
 
 def test_selection_normalizes_slugs_words_and_order() -> None:
