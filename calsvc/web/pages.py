@@ -34,7 +34,7 @@ PAGE_HEADERS = {
 
 
 @dataclass(frozen=True, slots=True)
-class Feed:
+class SubscribeBlock:
     """A feed as a page offers it: its name, URL, subscribe links and embeddable snippet."""
 
     name: str
@@ -51,14 +51,14 @@ def static_export() -> bool:
     return bool(current_app.config.get("STATIC_EXPORT"))
 
 
-def feed_for(catalogue: Catalogue, chosen: Selection) -> Feed:
+def feed_for(catalogue: Catalogue, chosen: Selection) -> SubscribeBlock:
     name = catalogue.name(chosen)
     links = subscribe_links(base_url() + feed_path(chosen), name)
     if static_export():
         links["download"] = links[
             "https"
         ]  # no server to add Content-Disposition: the link says download
-    return Feed(name, links, len(catalogue.positions(chosen)))
+    return SubscribeBlock(name, links, len(catalogue.positions(chosen)))
 
 
 def by_day(entries: Iterable[Entry]) -> list[tuple[date | None, list[Entry]]]:
