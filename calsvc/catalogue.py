@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import InitVar, dataclass, field
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
 from .errors import NotFound
 from .kinds import plural
 from .model import Conference, Entry, Session
-from .render import Rendered, Zone, zones_of
 from .search import Search
 from .selection import Selection
+from .spans import Zone, zones_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,8 +46,6 @@ class Catalogue:
     entries: tuple[Entry, ...]
     version: str
     expires: datetime | None = None  # when the first CANCELLED entry is due to leave the feeds
-    previous: InitVar[Catalogue | None] = None  # whose rendered events may be reused
-    rendered: Rendered = field(init=False)
     tracks: dict[tuple[str, str], Group] = field(init=False)
     kinds: dict[tuple[str, str], Group] = field(init=False)
     zones: dict[str, Zone] = field(init=False)
@@ -58,10 +56,7 @@ class Catalogue:
     _index: dict[tuple[str, object], set[int]] = field(init=False)
     _search: Search = field(init=False)
 
-    def __post_init__(self, previous: Catalogue | None) -> None:
-        object.__setattr__(
-            self, "rendered", Rendered(self.entries, previous.rendered if previous else None)
-        )
+    def __post_init__(self) -> None:
         index: dict[tuple[str, object], set[int]] = {}
         tracks: dict[tuple[str, str], list[Session]] = {}
         kinds: dict[tuple[str, str], list[Session]] = {}
@@ -123,13 +118,10 @@ class Catalogue:
         version: str,
         *,
         keep_cancelled: timedelta,
-        previous: Catalogue | None = None,
     ) -> Catalogue:
-        """The catalogue of these entries, every event rendered (or reused from `previous`)."""
         entries = tuple(sorted(entries, key=_sort_key))
         ends = [e.revision.modified + keep_cancelled for e in entries if e.revision.cancelled]
-        expires = min(ends, default=None)
-        return cls({c.slug: c for c in conferences}, entries, version, expires, previous)
+        return cls({c.slug: c for c in conferences}, entries, version, min(ends, default=None))
 
     def expired(self, now: datetime) -> bool:
         """Whether a CANCELLED entry is due to leave the feeds by now."""

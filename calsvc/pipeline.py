@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from functools import cached_property, partial
 from pathlib import Path
+from typing import NamedTuple
 
 import pytz
 
@@ -34,7 +35,7 @@ from .errors import CalsvcError, ConfigError, StoreError
 from .fetch import Pages
 from .model import Conference, Entry, Schedule
 from .parse import parse_programme, parse_undescribed, read_bytes
-from .render import CALENDAR_TAIL, calendar_head, fingerprint
+from .render import CALENDAR_TAIL, Rendered, calendar_head, fingerprint
 from .report import event_json, session_from_json
 from .selection import Selection
 from .sources import DEFAULT_RULES, Loaded, SourceRules, load_folder
@@ -43,6 +44,19 @@ from .store import Current, RevisionStore
 log = logging.getLogger("calsvc.sources")
 _LEVELS = {"error": logging.ERROR, "warning": logging.WARNING}
 MAIN_PID_VARIABLE = "CALSVC_SERVER_PID"  # the server's main process, set for its workers
+
+
+class Served(NamedTuple):
+    """A catalogue and its events rendered: built together, put in service together, so no
+    request ever joins the events of one version under the index of another."""
+
+    catalogue: Catalogue
+    rendered: Rendered
+
+
+def _served(catalogue: Catalogue, previous: Served | None) -> Served:
+    """The catalogue with every event rendered, or reused from `previous` where it holds."""
+    return Served(catalogue, Rendered(catalogue.entries, previous.rendered if previous else None))
 
 
 def find_data_file(source: Path, sources_dir: Path | None) -> DataFile | None:
@@ -126,24 +140,23 @@ def load(
     now: datetime,
     keep_cancelled: timedelta,
     untimed: bool = True,
-    catalogue: Catalogue | None = None,
+    served: Served | None = None,
     rebuild: bool = False,
     rules: SourceRules = DEFAULT_RULES,
     pages: Pages | None = None,
-) -> tuple[Loaded, Catalogue]:
+) -> tuple[Loaded, Served]:
     """Parse the folder's sources (reusing unchanged ones), record revisions, index the result.
 
     A source that cannot be loaded is not synced, so its sessions are neither cancelled nor
     lost: the last good version comes from memory, or after a restart from the store. When
-    no schedule changed and nothing expired (and no `rebuild` is asked for), the catalogue
-    given (the one in service) stays; otherwise its rendered events are reused where they
-    still hold.
+    no schedule changed and nothing expired (and no `rebuild` is asked for), what is served
+    (given) stays; otherwise its rendered events are reused where they still hold.
     """
     loaded = load_folder(folder, previous, now=now, reference=now.date(), rules=rules, pages=pages)
     _tell_diagnostics(previous, loaded, store)
     unchanged = previous is not None and _same_schedules(previous, loaded)
-    if catalogue is not None and unchanged and not rebuild and not catalogue.expired(now):
-        return loaded, catalogue
+    if served is not None and unchanged and not rebuild and not served.catalogue.expired(now):
+        return loaded, served
     entries: list[Entry] = []
     for source in loaded.sources:
         conference = source.served
@@ -170,13 +183,13 @@ def load(
                 )
                 session = session_from_json(row.session)
             entries.append(Entry(session, conference, row.revision))
-    return loaded, Catalogue.build(
+    catalogue = Catalogue.build(
         [s.served for s in loaded.sources if s.served is not None],
         entries,
         _version(entries),
         keep_cancelled=keep_cancelled,
-        previous=catalogue,
     )
+    return loaded, _served(catalogue, served)
 
 
 def stored(
@@ -186,7 +199,7 @@ def stored(
     now: datetime,
     keep_cancelled: timedelta,
     untimed: bool = True,
-) -> Catalogue | None:
+) -> Served | None:
     """The catalogue the store recorded for the data file's conferences, made without reading
     a single source: what a restart serves while its sources are read. The same sessions and
     revisions give the same version, so if nothing changed meanwhile, reading them changes
@@ -204,7 +217,10 @@ def stored(
                 entries.append(Entry(session, conference, row.revision))
     if not entries:
         return None
-    return Catalogue.build(conferences, entries, _version(entries), keep_cancelled=keep_cancelled)
+    catalogue = Catalogue.build(
+        conferences, entries, _version(entries), keep_cancelled=keep_cancelled
+    )
+    return _served(catalogue, None)
 
 
 def _version(entries: Sequence[Entry]) -> str:
@@ -278,7 +294,7 @@ class Feed:
 
 
 def _assemble(
-    catalogue: Catalogue,
+    served: Served,
     name: str,
     positions: list[int],
     *,
@@ -286,13 +302,14 @@ def _assemble(
     ttl: timedelta,
     key: str,
 ) -> Feed:
+    catalogue = served.catalogue
     head = calendar_head(
         name=name,
         description=f"{name}: sessions from the published programme.",
         zones=catalogue.zones_for(positions),
         ttl=ttl,
     )
-    events = catalogue.rendered.events(positions, base_url=base_url)
+    events = served.rendered.events(positions, base_url=base_url)
     etag = _etag(catalogue, base_url=base_url, ttl=ttl, key=key)
     pieces = [head, *events, CALENDAR_TAIL]
     return Feed(pieces, name, etag, catalogue.last_modified(positions), len(positions))
@@ -316,16 +333,17 @@ def validators(
 
 
 def feed(
-    catalogue: Catalogue,
+    served: Served,
     selection: Selection,
     *,
     base_url: str,
     ttl: timedelta,
 ) -> Feed:
     """Select the sessions, then assemble their rendered VEVENTs under a calendar head."""
+    catalogue = served.catalogue
     positions = catalogue.positions(selection)
     return _assemble(
-        catalogue,
+        served,
         catalogue.name(selection),
         positions,
         base_url=base_url,
@@ -334,11 +352,12 @@ def feed(
     )
 
 
-def single(catalogue: Catalogue, uid: str, *, base_url: str, ttl: timedelta) -> Feed:
+def single(served: Served, uid: str, *, base_url: str, ttl: timedelta) -> Feed:
     """A calendar holding one session, for its download: the same VEVENT as in every feed."""
+    catalogue = served.catalogue
     entry = catalogue.entry(uid)
     return _assemble(
-        catalogue,
+        served,
         f"{entry.conference.name} · {entry.session.title}",
         [catalogue.position(uid)],
         base_url=base_url,

@@ -12,8 +12,7 @@ import hashlib
 import json
 import threading
 import zlib
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from typing import TypedDict
@@ -24,6 +23,7 @@ from icalendar import Calendar, Event, prop
 from . import ical
 from .description import describe
 from .model import Conference, Entry, Revision, Session
+from .spans import Zone
 from .vtimezone import vtimezone
 
 PRODID = "-//calsvc//calsvc programme feeds 1.0//EN"
@@ -213,26 +213,6 @@ def session_page(base_url: str, uid: str) -> str:
 def safe_name(text: str) -> str:
     """A calendar name without the characters some clients mishandle there (, ; \\ newlines)."""
     return " ".join(text.translate(_UNSAFE_NAME).split())
-
-
-@dataclass(frozen=True, slots=True)
-class Zone:
-    """A time zone a feed uses, and the years its events span."""
-
-    name: str
-    first_year: int
-    last_year: int
-
-
-def zones_of(sessions: Iterable[Session]) -> list[Zone]:
-    """The zones the timed sessions use, each with the years they span, in name order."""
-    spans: dict[str, tuple[int, int]] = {}
-    for session in sessions:
-        if session.start is None or session.end is None:
-            continue
-        low, high = spans.get(session.timezone, (session.start.year, session.end.year))
-        spans[session.timezone] = (min(low, session.start.year), max(high, session.end.year))
-    return [Zone(name, *span) for name, span in sorted(spans.items())]
 
 
 def calendar_head(*, name: str, description: str, zones: Sequence[Zone], ttl: timedelta) -> bytes:

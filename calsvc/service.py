@@ -21,7 +21,7 @@ from . import pipeline, snapshot
 from .catalogue import Catalogue
 from .errors import StoreError
 from .fetch import Pages
-from .pipeline import Feed
+from .pipeline import Feed, Served
 from .render import utc_now
 from .selection import Selection
 from .settings import Settings
@@ -118,7 +118,7 @@ class Service:
         self.pages = Pages()  # programme pages by address, fetched when due
         self._lock = threading.Lock()
         self._loaded: Loaded | None = None
-        self._catalogue: Catalogue | None = None
+        self._served: Served | None = None  # the catalogue in service, with its events
         self._checked = float("-inf")
         self._generation: int | None = None
         self.store_problem: tuple[str, datetime] | None = None  # what failed, and since when
@@ -151,28 +151,28 @@ class Service:
         saved = snapshot.load(self._snapshot, self._snapshot_key())
         if saved is None:
             return False
-        self._loaded, self._catalogue = saved.loaded, saved.catalogue
+        self._loaded, self._served = saved.loaded, saved.served
         self._generation = saved.generation
-        self._saved = (saved.catalogue.version, saved.generation)
+        self._saved = (saved.served.catalogue.version, saved.generation)
         log.info(
             "catalogue %s in service from the last run's snapshot: %d sessions, in %.0f ms",
-            saved.catalogue.version,
-            len(saved.catalogue.entries),
+            saved.served.catalogue.version,
+            len(saved.served.catalogue.entries),
             (time.perf_counter() - started) * 1000,
         )
         return True
 
     def _save_snapshot(self) -> None:
         """Saves the state in service for the next start, when it differs from the saved one."""
-        assert self._loaded is not None and self._catalogue is not None
-        state = (self._catalogue.version, self._generation)
+        assert self._loaded is not None and self._served is not None
+        state = (self._served.catalogue.version, self._generation)
         if self._saved != state and self._generation is not None:
             key = self._snapshot_key()
             if self._saving is not None:
                 self._saving.join()  # one snapshot written at a time, in order
             self._saving = snapshot.save_aside(
                 self._snapshot,
-                snapshot.Snapshot(key, self._generation, self._loaded, self._catalogue),
+                snapshot.Snapshot(key, self._generation, self._loaded, self._served),
             )
             self._saved = state
 
@@ -180,7 +180,7 @@ class Service:
         """Puts the stored catalogue in service, if there is one; True when it did."""
         started = time.perf_counter()
         try:
-            catalogue = pipeline.stored(
+            served = pipeline.stored(
                 self.settings.sources,
                 self.store,
                 now=self.clock(),
@@ -189,14 +189,14 @@ class Service:
             )
         except StoreError:
             return False  # the first reload reports it, or fails the start
-        if catalogue is None:
+        if served is None:
             return False
-        self._catalogue, self._generation = catalogue, self.store.generation()
+        self._served, self._generation = served, self.store.generation()
         log.info(
             "catalogue %s in service from the revision store: %d sessions, in %.0f ms; "
             "reading the sources",
-            catalogue.version,
-            len(catalogue.entries),
+            served.catalogue.version,
+            len(served.catalogue.entries),
             (time.perf_counter() - started) * 1000,
         )
         return True
@@ -227,25 +227,31 @@ class Service:
 
     def catalogue(self) -> Catalogue:
         """The catalogue in service (without a reload thread: reloaded first when one is due)."""
+        return self.served().catalogue
+
+    def served(self) -> Served:
+        """The catalogue in service with its rendered events, one version read at once
+        (without a reload thread: reloaded first when one is due)."""
         if (
             self._watcher is None
             and time.monotonic() - self._checked >= self.settings.reload_seconds
         ):
             self.reload()
-        assert self._catalogue is not None
-        return self._catalogue
+        served = self._served
+        assert served is not None
+        return served
 
     def reload(self) -> bool:
         """Reloads if any source or the revision store changed; True when a new catalogue went
         into service. A store that fails leaves the catalogue in service and is reported."""
         # Only one thread reloads; the others keep serving the catalogue they have.
-        if not self._lock.acquire(blocking=self._catalogue is None):
+        if not self._lock.acquire(blocking=self._served is None):
             return False
         try:
             self._checked = time.monotonic()
             changed = self._reload()
         except StoreError as error:
-            if self._catalogue is None:
+            if self._served is None:
                 raise  # nothing to serve yet: the worker cannot start
             if self.store_problem is None or self.store_problem[0] != str(error):
                 log.error("%s; the catalogue in service stays", error, exc_info=error.__cause__)
@@ -260,8 +266,8 @@ class Service:
 
     def _reload(self) -> bool:
         folder = self.settings.sources
-        loaded, catalogue = self._loaded, self._catalogue
-        expired = catalogue is not None and catalogue.expired(self.clock())
+        loaded, served = self._loaded, self._served
+        expired = served is not None and served.catalogue.expired(self.clock())
         unchanged = (
             loaded
             and loaded.settled
@@ -273,14 +279,14 @@ class Service:
         if unchanged and not expired and not moved:
             return False
         started = time.perf_counter()
-        loaded, catalogue = pipeline.load(
+        loaded, served = pipeline.load(
             folder,
             self._loaded,
             self.store,
             now=self.clock(),
             keep_cancelled=timedelta(days=self.settings.keep_cancelled_days),
             untimed=self.settings.untimed,
-            catalogue=self._catalogue,
+            served=self._served,
             rebuild=moved,
             rules=SourceRules(
                 self.settings.links_outside, self.settings.max_source_mb, self.settings.timezone
@@ -288,14 +294,15 @@ class Service:
             pages=self.pages,
         )
         self._generation = self.store.generation()
-        changed = self._catalogue is None or catalogue.version != self._catalogue.version
+        catalogue = served.catalogue
+        changed = self._served is None or catalogue.version != self._served.catalogue.version
         if not changed and self._loaded is None:
             log.info(
                 "sources read in %.0f ms: the stored catalogue %s was up to date",
                 (time.perf_counter() - started) * 1000,
                 catalogue.version,
             )
-        self._loaded, self._catalogue = loaded, catalogue
+        self._loaded, self._served = loaded, served
         if self._background:
             self._save_snapshot()
         if changed:
@@ -307,7 +314,7 @@ class Service:
                 catalogue.version,
                 len(loaded.sources),
                 len(catalogue.entries),
-                catalogue.rendered.made,
+                served.rendered.made,
                 len(self.source_problems()),
                 (time.perf_counter() - started) * 1000,
             )
@@ -315,11 +322,11 @@ class Service:
 
     def feed(self, selection: Selection, *, base_url: str) -> Feed:
         """The feed for a selection, assembled once per catalogue version."""
-        catalogue = self.catalogue()
-        key = (catalogue.version, base_url, selection)
+        served = self.served()
+        key = (served.catalogue.version, base_url, selection)
         feed = self.feeds.get(key)
         if feed is None:
-            feed = pipeline.feed(catalogue, selection, base_url=base_url, ttl=self.ttl)
+            feed = pipeline.feed(served, selection, base_url=base_url, ttl=self.ttl)
             self.feeds.put(key, feed)
         return feed
 
@@ -334,8 +341,7 @@ class Service:
 
     def single(self, uid: str, *, base_url: str) -> Feed:
         """The one-session calendar for an event download."""
-        catalogue = self.catalogue()
-        return pipeline.single(catalogue, uid, base_url=base_url, ttl=self.ttl)
+        return pipeline.single(self.served(), uid, base_url=base_url, ttl=self.ttl)
 
     def problems(self, conference: str, limit: int = 10) -> tuple[list[str], int]:
         """What went wrong reading a conference's source (errors, then lines not read), as

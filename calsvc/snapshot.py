@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from . import __version__
-from .catalogue import Catalogue
+from .pipeline import Served
 from .sources import Loaded
 
 log = logging.getLogger("calsvc.snapshot")
@@ -32,7 +32,7 @@ class Snapshot(NamedTuple):
     key: str  # the calsvc version and the settings the state was built with
     generation: int  # the revision store's change counter when it was built
     loaded: Loaded
-    catalogue: Catalogue
+    served: Served
 
 
 def snapshot_path(db: Path) -> Path:

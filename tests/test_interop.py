@@ -15,9 +15,10 @@ from calsvc.conferences import load_data_file
 from calsvc.kinds import slugify
 from calsvc.model import Conference, Revision
 from calsvc.parse import parse_programme
-from calsvc.render import CALENDAR_TAIL, calendar_head, event_bytes, zones_of
+from calsvc.render import CALENDAR_TAIL, calendar_head, event_bytes
 from calsvc.service import Service
 from calsvc.settings import Settings
+from calsvc.spans import zones_of
 from calsvc.web import create_app
 
 from .conftest import REFERENCE, SEEDS, Clock

@@ -374,7 +374,7 @@ def test_revalidation_answers_from_validators_without_assembling(
 def test_requests_render_nothing_every_event_is_rendered_at_load(
     app: Flask, client: FlaskClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    catalogue = app.config["SERVICE"].catalogue()
+    served = app.config["SERVICE"].served()
     before = client.get("/calendar.ics?kind=poster").data
 
     def refuse(*_: object) -> bytes:
@@ -385,7 +385,7 @@ def test_requests_render_nothing_every_event_is_rendered_at_load(
     paths = ["/calendar.ics", "/calendar.ics?kind=poster", "/mlsys-2023/kinds/poster.ics"]
     statuses = [client.get(p, headers={"Accept-Encoding": "gzip"}).status_code for p in paths]
 
-    assert (catalogue.rendered.made, statuses) == (len(catalogue.entries), [200, 200, 200])
+    assert (served.rendered.made, statuses) == (len(served.catalogue.entries), [200, 200, 200])
     assert client.get("/calendar.ics?kind=poster").data == before
 
 
@@ -400,10 +400,10 @@ def test_a_reload_renders_only_the_sessions_that_changed(
     path.write_text(text, "utf-8")
     clock.advance(minutes=5)
     service.reload()
-    catalogue = service.catalogue()
+    served = service.served()
 
-    changed = [e.session.uid for e in catalogue.entries if e.revision.sequence == 1]
-    assert (catalogue.rendered.made, changed) == (
+    changed = [e.session.uid for e in served.catalogue.entries if e.revision.sequence == 1]
+    assert (served.rendered.made, changed) == (
         1,
         ["mlsys-2023-20230606-poster-federated-learning"],
     )
