@@ -39,8 +39,12 @@ def snapshot_path(db: Path) -> Path:
     return db.with_name(db.name + ".snapshot")
 
 
+# Raised whenever what a snapshot holds changes shape, so an older one is set aside.
+FORMAT = 2
+
+
 def snapshot_key(*settings: object) -> str:
-    return repr((__version__, *settings))
+    return repr((__version__, FORMAT, *settings))
 
 
 def save(path: Path, snapshot: Snapshot) -> None:
@@ -90,7 +94,11 @@ def load(path: Path, key: str) -> Snapshot | None:
     except Exception as error:  # a truncated or foreign file: start as if there were none
         log.warning("snapshot %s not used: %s", path, error)
         return None
-    if not isinstance(snapshot, Snapshot) or snapshot.key != key:
+    if (
+        not isinstance(snapshot, Snapshot)
+        or snapshot.key != key
+        or not isinstance(snapshot.served, Served)
+    ):
         log.info("snapshot %s was made by another version or other settings; not used", path)
         return None
     return snapshot
