@@ -37,8 +37,7 @@ CASES = [
             "mlsys-2023.txt:1: warning: no entry in conferences.toml and the text names no zone; "
             "times read as UTC. Set timezone for mlsys-2023.txt in conferences.toml",
             "mlsys-2023.txt:1: warning: no year given; the weekdays fit 2023 (also fits 2017); "
-            "set year in the "
-            "data file or pass --year",
+            "set year for it in conferences.toml",
         ],
         ["Registration Desk", "Measurement and Analysis",
          "Parallel and Distributed Systems 2: Communication", "Federated Learning",
@@ -52,7 +51,7 @@ CASES = [
             "html-virtual-site.html:1: info: no entry in conferences.toml; times read in "
             "America/Los_Angeles, the zone its text writes (PDT)",
             "html-virtual-site.html:3: warning: no year given; the weekdays fit 2025; set year "
-            "in the data file or pass --year",
+            "for it in conferences.toml",
         ],
         ["Invited Talk: Mara Lindqvist", "Efficient Training", "Compilers and Runtimes",
          "Serving Systems"],

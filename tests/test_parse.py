@@ -188,7 +188,7 @@ def test_parse_infers_year_with_warning_naming_alternatives() -> None:
         date(2023, 6, 6),
         [(1, "warning", "year-inferred",
           "no year given; the weekdays fit 2023 (also fits 2017); "
-          "set year in the data file or pass --year")],
+          "set year for it in conferences.toml")],
     )  # fmt: skip
 
 

@@ -55,7 +55,7 @@ def _resolve_years(
             )
             message = (
                 f"no year given; the weekdays fit {base}{also}; "
-                "set year in the data file or pass --year"
+                "set year for it in conferences.toml"
             )
         else:
             message = f"no year given and no weekday to infer it from; assuming {base}"
