@@ -54,8 +54,7 @@ def _resolve_years(
                 else ""
             )
             message = (
-                f"no year given; the weekdays fit {base}{also}; "
-                "set year for it in conferences.toml"
+                f"no year given; the weekdays fit {base}{also}; set year for it in conferences.toml"
             )
         else:
             message = f"no year given and no weekday to infer it from; assuming {base}"
