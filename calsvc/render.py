@@ -273,13 +273,14 @@ class Rendered:
         self._keys: list[RenderingKey] = [_rendering_key(e) for e in entries]
         self._uids = [e.session.uid for e in entries]
         bodies: list[bytes] = []
+        self.made = 0  # how many were rendered now, not reused
         for key, entry in zip(self._keys, entries, strict=True):
             body = reuse.get(key)
             if body is None:
                 body = event_body(entry.session, entry.conference, entry.revision)
+                self.made += 1
             bodies.append(body)
         self._bodies: list[bytes] = bodies
-        self.made = len(entries) - sum(1 for key in self._keys if key in reuse)
         self._tails: dict[str, list[bytes | None]] = {}
         self._lock = threading.Lock()
 
