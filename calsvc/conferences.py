@@ -267,6 +267,15 @@ def free_slug(base: str, taken: set[str]) -> str:
     return slug
 
 
+def check_zone(name: str, where: str) -> None:
+    """Raises ConfigError unless the name is an IANA time zone (one given as an option or a
+    setting; the data file's own entries say their line instead)."""
+    if name not in pytz.all_timezones_set:
+        raise ConfigError(
+            where, None, f"unknown time zone {name!r}; use an IANA name such as 'Europe/Paris'"
+        )
+
+
 def fallback_conference(source: Path, timezone: str = "UTC") -> Conference:
     """A conference for a source no data file describes: named after the file."""
     return Conference(

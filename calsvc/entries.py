@@ -17,13 +17,13 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-import pytz
 import tomlkit
 from tomlkit.items import AoT, Table
 
 from .conferences import (
     DATA_FILE,
     RESERVED_SLUGS,
+    check_zone,
     free_slug,
     load_data_file,
     page_slug,
@@ -111,10 +111,8 @@ def add(file: Path | str, *, reference: date, folder: Path | None = None, **give
     `folder`, for a page), or updates the keys given of the entry it has; returns 'added' or
     'updated'. `given`: slug, name, year, timezone, venue, homepage (None: not given)."""
     given = {key: value for key, value in given.items() if value is not None}
-    if "timezone" in given and given["timezone"] not in pytz.all_timezones_set:
-        raise ConfigError(
-            "--tz", None, f"unknown time zone {given['timezone']!r}; use an IANA name"
-        )
+    if "timezone" in given:
+        check_zone(given["timezone"], "--tz")
     page = isinstance(file, str)
     if isinstance(file, str):
         if folder is None:

@@ -17,14 +17,13 @@ from functools import cached_property, partial
 from pathlib import Path
 from typing import NamedTuple
 
-import pytz
-
 from . import __version__
 from .catalogue import Catalogue
 from .conferences import (
     DATA_FILE,
     PROGRAMME_SUFFIXES,
     DataFile,
+    check_zone,
     conference_for,
     fallback_conference,
     load_data_file,
@@ -82,12 +81,7 @@ def parse_file(
     known = conference_for(path, data)
     conference = dataclasses.replace(known or fallback_conference(path), source=str(path))
     if timezone:
-        if timezone not in pytz.all_timezones_set:
-            raise ConfigError(
-                "--tz",
-                None,
-                f"unknown time zone {timezone!r}; use an IANA name such as 'Europe/Paris'",
-            )
+        check_zone(timezone, "--tz")
         conference = dataclasses.replace(conference, timezone=timezone)
     if known is None and timezone is None:
         return parse_undescribed(read_bytes(path), conference, reference=reference, year=year)
@@ -104,8 +98,8 @@ def parse_page(
 ) -> Schedule:
     """`calsvc parse URL`: the page fetched once and read as a saved page no data file
     describes (its zone from the text unless given)."""
-    if timezone and timezone not in pytz.all_timezones_set:
-        raise ConfigError("--tz", None, f"unknown time zone {timezone!r}; use an IANA name")
+    if timezone:
+        check_zone(timezone, "--tz")
     slug = page_slug(url)
     conference = Conference(slug, slug, timezone or "UTC", url, described=False, url=url)
     data = Pages().read(url, refresh_minutes=0, now=datetime.now(UTC), limit_mb=limit_mb)

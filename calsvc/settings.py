@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
-import pytz
 
+from .conferences import check_zone
 from .errors import ConfigError
 
 BUNDLED_SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -73,12 +73,8 @@ class Settings:
     )
 
     def __post_init__(self) -> None:
-        if self.timezone and self.timezone not in pytz.all_timezones_set:
-            raise ConfigError(
-                "CALSVC_TIMEZONE",
-                None,
-                f"unknown time zone {self.timezone!r}; use an IANA name such as 'Europe/Paris'",
-            )
+        if self.timezone:
+            check_zone(self.timezone, "CALSVC_TIMEZONE")
 
     def environment(self) -> dict[str, str]:
         """The CALSVC_* variables that give these settings (what from_env reads back)."""

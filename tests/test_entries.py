@@ -112,7 +112,8 @@ def test_add_a_file_to_a_folder_without_a_data_file(folder: Path) -> None:
         pytest.param(["--slug", "api"], "conferences.toml:18: not written: slug 'api' is taken by "
                      "the service's own pages; avoid api, builder, embed, events, healthz, static, "
                      "status", id="reserved-slug"),
-        pytest.param(["--tz", "Mars/Base"], "--tz: unknown time zone 'Mars/Base'; use an IANA name",
+        pytest.param(["--tz", "Mars/Base"], "--tz: unknown time zone 'Mars/Base'; use an IANA name such as "
+                     "'Europe/Paris'",
                      id="unknown-zone"),
     ],
 )  # fmt: skip
