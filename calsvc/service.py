@@ -26,7 +26,7 @@ from .render import utc_now
 from .selection import Selection
 from .settings import Settings
 from .snapshot import snapshot_key, snapshot_path
-from .sources import Loaded, SourceRules, folder_signature
+from .sources import Loaded, SourceRules, SourceState, folder_signature
 from .store import RevisionStore
 
 log = logging.getLogger("calsvc.service")
@@ -346,13 +346,8 @@ class Service:
     def problems(self, conference: str, limit: int = 10) -> tuple[list[str], int]:
         """What went wrong reading a conference's source (errors, then lines not read), as
         'file:line: message', at most `limit` of them, and how many there are in all."""
-        loaded = self._loaded
-        if loaded is None:
-            return [], 0  # the sources are being read
         found: list[str] = []
-        for source in loaded.sources:
-            if source.conference is None or source.conference.slug != conference:
-                continue
+        for source in self._sources_of(conference):
             if source.error and source.schedule is not None and source.loaded_at is not None:
                 read = source.loaded_at.strftime("%Y-%m-%d %H:%M UTC")
                 found.append(f"{source.error}; the sessions shown are those read at {read}")
@@ -380,16 +375,17 @@ class Service:
     def guesses(self, conference: str) -> list[str]:
         """What the reader had to guess for a conference (its zone or year, with no data-file
         entry to say), as 'file:line: message', for the organiser to check."""
+        return [
+            str(d) for source in self._sources_of(conference) for d in source.diagnostics
+            if d.code in GUESSES
+        ]  # fmt: skip
+
+    def _sources_of(self, conference: str) -> list[SourceState]:
+        """The sources read for a conference (none while the sources are being read)."""
         loaded = self._loaded
         if loaded is None:
             return []
-        return [
-            str(d)
-            for source in loaded.sources
-            if source.conference is not None and source.conference.slug == conference
-            for d in source.diagnostics
-            if d.code in GUESSES
-        ]
+        return [s for s in loaded.sources if s.conference and s.conference.slug == conference]
 
     def health(self) -> dict[str, str]:
         """'ok', or 'degraded' with what is wrong and since when (the catalogue is still served);
