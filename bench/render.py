@@ -22,9 +22,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from programme import programme  # noqa: E402
 
+from calsvc.ics.render import event_bytes, event_component, writable  # noqa: E402
 from calsvc.model import Conference, Revision  # noqa: E402
 from calsvc.parse import parse_programme  # noqa: E402
-from calsvc.render import event_bytes, event_component, writable  # noqa: E402
 
 SESSIONS = 2_000
 ROUNDS = 5
@@ -56,8 +56,8 @@ def main() -> None:
 
     assert ours() == reference(), "the serializers disagree"
     renderers = {
-        "calsvc.ical, times known": ours,
-        "calsvc.ical, times new": ours_cold,
+        "calsvc.ics.ical, times known": ours,
+        "calsvc.ics.ical, times new": ours_cold,
         "icalendar": reference,
     }
     rates: dict[str, list[float]] = {name: [] for name in renderers}

@@ -104,7 +104,7 @@ def parse(
 def serve(host: str, port: int, sources: Path | None, timezone: str | None, workers: int) -> None:
     """Serve the feeds, pages and API with granian (any folder of programme files will do;
     conferences.toml, if there, names them)."""
-    from .server import serve as run_server
+    from .web.server import serve as run_server
 
     settings = Settings.from_env(sources=sources, timezone=timezone)
     pipeline.check_sources(settings.sources)
@@ -184,7 +184,7 @@ def export(
 def init(folder: Path) -> None:
     """Write conferences.toml for the programme files in FOLDER (or add the files it does not
     list yet), with what calsvc read from each, for you to check."""
-    from .entries import init as write_entries
+    from .sources.entries import init as write_entries
 
     added = write_entries(folder, reference=date.today())
     for name in added:
@@ -210,7 +210,7 @@ def add(file: str, sources: Path | None, **given: str | int | None) -> None:
     """Add FILE to the conferences.toml beside it (or a page by its address, fetched by the
     server, to the one in --sources), or change the options given of its entry; the file
     keeps its comments and order."""
-    from .entries import add as write_entry
+    from .sources.entries import add as write_entry
 
     target: Path | str = file if file.startswith(("http://", "https://")) else Path(file)
     done = write_entry(target, reference=date.today(), folder=sources, **given)

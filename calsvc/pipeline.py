@@ -19,7 +19,13 @@ from typing import NamedTuple
 
 from . import __version__
 from .catalogue import Catalogue
-from .conferences import (
+from .errors import CalsvcError, ConfigError, StoreError
+from .ics.render import CALENDAR_TAIL, Rendered, calendar_head, fingerprint
+from .model import Conference, Entry, Schedule
+from .parse import parse_programme, parse_undescribed, read_bytes
+from .report import event_json, session_from_json
+from .selection import Selection
+from .sources.conferences import (
     DATA_FILE,
     PROGRAMME_SUFFIXES,
     DataFile,
@@ -30,15 +36,9 @@ from .conferences import (
     page_slug,
     programme_files,
 )
-from .errors import CalsvcError, ConfigError, StoreError
-from .fetch import Pages
-from .model import Conference, Entry, Schedule
-from .parse import parse_programme, parse_undescribed, read_bytes
-from .render import CALENDAR_TAIL, Rendered, calendar_head, fingerprint
-from .report import event_json, session_from_json
-from .selection import Selection
-from .sources import DEFAULT_RULES, Loaded, SourceRules, load_folder
-from .store import Current, RevisionStore
+from .sources.fetch import Pages
+from .sources.folder import DEFAULT_RULES, Loaded, SourceRules, load_folder
+from .store.revisions import Current, RevisionStore
 
 log = logging.getLogger("calsvc.sources")
 _LEVELS = {"error": logging.ERROR, "warning": logging.WARNING}

@@ -17,17 +17,18 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
-from . import pipeline, snapshot
+from . import pipeline
 from .catalogue import Catalogue
 from .errors import StoreError
-from .fetch import Pages
+from .ics.render import utc_now
 from .pipeline import Feed, Served
-from .render import utc_now
 from .selection import Selection
 from .settings import Settings
-from .snapshot import snapshot_key, snapshot_path
-from .sources import Loaded, SourceRules, SourceState, folder_signature
-from .store import RevisionStore
+from .sources.fetch import Pages
+from .sources.folder import Loaded, SourceRules, SourceState, folder_signature
+from .store import snapshot
+from .store.revisions import RevisionStore
+from .store.snapshot import snapshot_key, snapshot_path
 
 log = logging.getLogger("calsvc.service")
 GUESSES = ("no-data-file-entry", "zone-inferred", "year-inferred")

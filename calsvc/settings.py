@@ -14,8 +14,8 @@ from typing import Any
 
 import platformdirs
 
-from .conferences import check_zone
 from .errors import ConfigError
+from .sources.conferences import check_zone
 
 BUNDLED_SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 # The revision store outlives any one folder a command runs in: the user's data folder

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from calsvc.conferences import load_data_file
 from calsvc.errors import ConfigError
 from calsvc.parse import parse_programme
+from calsvc.sources.conferences import load_data_file
 
 from .conftest import REFERENCE, SEEDS
 

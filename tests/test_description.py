@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from calsvc.description import MAX_CHARS, describe, paper_label
+from calsvc.ics.description import MAX_CHARS, describe, paper_label
 from calsvc.model import Conference, Item, Session
 
 CONFERENCE = Conference(slug="c", name="Conf 2024", timezone="UTC", source="c.txt")

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from calsvc.cli import main
-from calsvc.conferences import load_data_file
 from calsvc.service import Service
 from calsvc.settings import Settings
+from calsvc.sources.conferences import load_data_file
 
 from .conftest import ROOT, SEEDS, Clock
 

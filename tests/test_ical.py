@@ -1,4 +1,4 @@
-"""The hand-written VEVENT serializer (calsvc.ical) against icalendar, byte for byte: every
+"""The hand-written VEVENT serializer (calsvc.ics.ical) against icalendar, byte for byte: every
 session of the seeds and the reading corpus, and sessions of hostile text from hypothesis."""
 
 from __future__ import annotations
@@ -10,11 +10,11 @@ import pytz
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calsvc import ical
-from calsvc.conferences import load_data_file
+from calsvc.ics import ical
+from calsvc.ics.render import event_bytes, event_component
 from calsvc.model import Conference, Item, Revision, Session
 from calsvc.parse import parse_programme
-from calsvc.render import event_bytes, event_component
+from calsvc.sources.conferences import load_data_file
 
 from .conftest import REFERENCE, SEEDS
 from .test_corpus import TEXTS, load_expected

@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "calsvc"
-FRONT_ENDS = ("calsvc.web", "calsvc.cli", "calsvc.server", "flask", "werkzeug", "click", "granian")
-RENDERING = ("calsvc.render", "calsvc.ical", "calsvc.vtimezone", "calsvc.description", "icalendar")
+FRONT_ENDS = ("calsvc.web", "calsvc.cli", "calsvc.export", "flask", "werkzeug", "click", "granian")
+RENDERING = ("calsvc.ics", "icalendar")
+READING = ("calsvc.parse",)
+INDEX = ("model", "selection", "catalogue", "search", "spans", "kinds", "errors")
 
 
 def _imports(path: Path) -> set[str]:
@@ -32,37 +34,46 @@ def _reaching(imports: set[str], forbidden: tuple[str, ...]) -> list[str]:
     return sorted(i for i in imports if any(i == f or i.startswith(f + ".") for f in forbidden))
 
 
-CORE = [
-    *sorted((PACKAGE / "parse").glob("*.py")),
-    *(PACKAGE / name for name in ("model.py", "selection.py", "catalogue.py", "search.py",
-                                  "spans.py", "kinds.py", "errors.py")),
-]  # fmt: skip
+def _files(*names: str) -> list[Path]:
+    """The modules named (a folder stands for every module in it)."""
+    found: list[Path] = []
+    for name in names:
+        folder = PACKAGE / name
+        found += sorted(folder.glob("*.py")) if folder.is_dir() else [folder.with_suffix(".py")]
+    return found
 
 
-@pytest.mark.parametrize("path", CORE, ids=[str(p.relative_to(PACKAGE)) for p in CORE])
-def test_the_core_imports_no_front_end(path: Path) -> None:
-    assert _reaching(_imports(path), FRONT_ENDS) == []
+# (the modules, what they may not import): the pipeline's layers, from the bottom up.
+LAYERS = [
+    (_files(*INDEX), FRONT_ENDS + RENDERING + READING),
+    (_files("parse"), FRONT_ENDS + RENDERING),
+    (_files("ics"), FRONT_ENDS + READING),
+    (_files("sources", "store", "pipeline", "service", "settings", "report"), FRONT_ENDS),
+]
+CASES = [(path, forbidden) for paths, forbidden in LAYERS for path in paths]
 
 
 @pytest.mark.parametrize(
-    "path",
-    [
-        PACKAGE / "catalogue.py",
-        PACKAGE / "search.py",
-        PACKAGE / "selection.py",
-        PACKAGE / "model.py",
-    ],
-    ids=["catalogue", "search", "selection", "model"],
+    ("path", "forbidden"), CASES, ids=[str(p.relative_to(PACKAGE)) for p, _ in CASES]
 )
-def test_the_index_imports_no_renderer(path: Path) -> None:
-    assert _reaching(_imports(path), RENDERING) == []
+def test_each_layer_imports_nothing_above_it(path: Path, forbidden: tuple[str, ...]) -> None:
+    assert _reaching(_imports(path), forbidden) == []
+
+
+def test_every_module_has_a_layer_or_is_a_front_end() -> None:
+    placed = {path for path, _ in CASES}
+    front_ends = {*_files("web"), *_files("cli", "export", "__main__", "__init__")}
+    assert (
+        sorted(str(p.relative_to(PACKAGE)) for p in _files("") if p not in placed | front_ends)
+        == []
+    )
 
 
 def test_the_import_reader_sees_relative_imports() -> None:
-    assert _reaching(_imports(PACKAGE / "pipeline.py"), ("calsvc.render",)) == [
-        "calsvc.render",
-        "calsvc.render.CALENDAR_TAIL",
-        "calsvc.render.Rendered",
-        "calsvc.render.calendar_head",
-        "calsvc.render.fingerprint",
+    assert _reaching(_imports(PACKAGE / "pipeline.py"), ("calsvc.ics.render",)) == [
+        "calsvc.ics.render",
+        "calsvc.ics.render.CALENDAR_TAIL",
+        "calsvc.ics.render.Rendered",
+        "calsvc.ics.render.calendar_head",
+        "calsvc.ics.render.fingerprint",
     ]

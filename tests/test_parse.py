@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from calsvc.conferences import load_data_file
 from calsvc.model import Conference, Schedule
 from calsvc.parse import parse_programme
+from calsvc.sources.conferences import load_data_file
 
 from .conftest import REFERENCE, SEEDS
 

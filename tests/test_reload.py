@@ -13,9 +13,9 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from calsvc import sources as sources_module
 from calsvc.service import READING, Service
 from calsvc.settings import Settings
+from calsvc.sources import folder as sources_module
 from calsvc.web import create_app
 
 from .calendars import events, revisions, uids

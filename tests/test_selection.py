@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calsvc.errors import SelectionError
-from calsvc.links import feed_path, subscribe_links
 from calsvc.selection import MAX_QUERY_WORDS, Selection, selection_from_query
+from calsvc.web.links import feed_path, subscribe_links
 
 
 def test_selection_normalizes_slugs_words_and_order() -> None:

@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
-from calsvc import sources as sources_module
 from calsvc.service import READING, Service
 from calsvc.settings import Settings
-from calsvc.snapshot import snapshot_path
+from calsvc.sources import folder as sources_module
+from calsvc.store.snapshot import snapshot_path
 from calsvc.web import create_app
 
 from .conftest import Clock

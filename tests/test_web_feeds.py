@@ -9,7 +9,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from calsvc import render
+from calsvc.ics import render
 from calsvc.pipeline import Feed
 from calsvc.web import compression
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from ..conferences import DATA_FILE
 from ..model import Conference, Diagnostic, Schedule
+from ..sources.conferences import DATA_FILE
 from .programme import parse_programme
 from .zones import zone_named_by
 

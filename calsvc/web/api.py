@@ -7,13 +7,13 @@ from typing import Any
 from flask import Blueprint, Response, request
 
 from ..catalogue import Catalogue, Group
-from ..links import feed_path, subscribe_links
+from ..ics.render import session_page
 from ..model import Entry
-from ..render import session_page
 from ..report import event_json
 from ..selection import Selection, selection_from_query
 from ..service import release_memory
 from .context import base_url, selection, service
+from .links import feed_path, subscribe_links
 from .openapi import openapi
 from .responses import json_response
 

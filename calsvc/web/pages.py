@@ -13,13 +13,13 @@ from urllib.parse import urlencode
 from flask import Blueprint, Response, current_app, render_template, request
 
 from ..catalogue import Catalogue, Group
-from ..description import count_of_items, describe, paper_label
 from ..errors import CalsvcError, NotFound
-from ..links import add_event_links, feed_path, subscribe_links
+from ..ics.description import count_of_items, describe, paper_label
+from ..ics.render import colour, colour_of
 from ..model import Conference, Entry
-from ..render import colour, colour_of
 from ..selection import Selection
 from .context import base_url, selection, service
+from .links import add_event_links, feed_path, subscribe_links
 
 blueprint = Blueprint("pages", __name__)
 REFRESH_NOTE = (

@@ -14,6 +14,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import NamedTuple
 
+from ..errors import CalsvcError, SourceError
+from ..model import Conference, Diagnostic, Schedule
+from ..parse import parse_programme, parse_undescribed, read_bytes
 from .conferences import (
     DATA_FILE,
     DataFile,
@@ -21,10 +24,7 @@ from .conferences import (
     programme_files,
     undescribed_conference,
 )
-from .errors import CalsvcError, SourceError
 from .fetch import Pages
-from .model import Conference, Diagnostic, Schedule
-from .parse import parse_programme, parse_undescribed, read_bytes
 
 log = logging.getLogger("calsvc.sources")
 Signature = tuple[int, int, int] | None

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from .kinds import TALK_KINDS
-from .model import Conference, Item, Session
+from ..kinds import TALK_KINDS
+from ..model import Conference, Item, Session
 
 MAX_ITEMS = 40
 MAX_CHARS = 4000

@@ -1,6 +1,6 @@
 """Sessions → iCalendar bytes: one VEVENT per version of a session, calendars assembled from them.
 
-Every VEVENT is rendered when its catalogue is built (calsvc.ical writes one in about 50 µs),
+Every VEVENT is rendered when its catalogue is built (calsvc.ics.ical writes one in about 50 µs),
 so a feed is only joined: a head with the VTIMEZONEs it needs, then the events it selects.
 icalendar renders the calendar heads, which are few and cached, and is the reference the
 event serializer is tested against (event_component).
@@ -20,10 +20,10 @@ from typing import TypedDict
 import pytz
 from icalendar import Calendar, Event, prop
 
+from ..model import Conference, Entry, Revision, Session
+from ..spans import Zone
 from . import ical
 from .description import describe
-from .model import Conference, Entry, Revision, Session
-from .spans import Zone
 from .vtimezone import vtimezone
 
 PRODID = "-//calsvc//calsvc programme feeds 1.0//EN"
@@ -107,7 +107,7 @@ def event_bytes(session: Session, conference: Conference, revision: Revision, *,
 
 def event_body(session: Session, conference: Conference, revision: Revision) -> bytes:
     """A VEVENT up to its URL, the one property that depends on where it is served; written
-    directly (calsvc.ical) in icalendar's order: its canonical properties, then the others
+    directly (calsvc.ics.ical) in icalendar's order: its canonical properties, then the others
     in alphabetical order, so URL comes last."""
     visible = _shown(session, conference)
     if session.start is not None and session.end is not None:

@@ -16,8 +16,8 @@ import threading
 import time
 from typing import TYPE_CHECKING, Any
 
-from .pipeline import MAIN_PID_VARIABLE
-from .settings import Settings
+from ..pipeline import MAIN_PID_VARIABLE
+from ..settings import Settings
 
 if TYPE_CHECKING:
     from flask import Flask
@@ -73,7 +73,7 @@ def worker_app() -> Flask:
     A worker whose main process died (kill -9, a crash) would keep the port and serve an
     unsupervised copy for ever; it notices within a second and exits.
     """
-    from .web import create_app
+    from . import create_app
 
     main = int(os.environ.get(MAIN_PID, "0"))
     if main and os.getppid() == main:
@@ -98,7 +98,7 @@ def serve(settings: Settings, *, host: str, port: int, workers: int) -> None:
 
     export(settings)
     Granian(
-        "calsvc.server:worker_app",
+        "calsvc.web.server:worker_app",
         factory=True,
         address=host,
         port=port,

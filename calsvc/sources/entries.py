@@ -20,6 +20,10 @@ from typing import Any
 import tomlkit
 from tomlkit.items import AoT, Table
 
+from ..errors import ConfigError
+from ..kinds import slugify
+from ..model import Conference
+from ..parse import parse_undescribed, read_bytes
 from .conferences import (
     DATA_FILE,
     RESERVED_SLUGS,
@@ -30,11 +34,7 @@ from .conferences import (
     programme_files,
     undescribed_conference,
 )
-from .errors import ConfigError
 from .fetch import Pages
-from .kinds import slugify
-from .model import Conference
-from .parse import parse_undescribed, read_bytes
 
 HEADER = f"""\
 {DATA_FILE}: one [[source]] entry for each programme file in this folder.

@@ -18,8 +18,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from .errors import ConfigError, StoreError
-from .model import Revision
+from ..errors import ConfigError, StoreError
+from ..model import Revision
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS revisions (

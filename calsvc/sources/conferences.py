@@ -11,9 +11,9 @@ from urllib.parse import urlsplit
 
 import pytz
 
-from .errors import ConfigError
-from .kinds import slugify
-from .model import Conference
+from ..errors import ConfigError
+from ..kinds import slugify
+from ..model import Conference
 
 DATA_FILE = "conferences.toml"
 # Paths the service serves itself; a conference with one of these slugs would hide them.

@@ -18,8 +18,8 @@ from datetime import datetime, timedelta
 
 import urllib3
 
-from . import __version__
-from .errors import SourceError
+from .. import __version__
+from ..errors import SourceError
 
 USER_AGENT = f"calsvc/{__version__} (conference programme feeds; fetches a page every few minutes)"
 TIMEOUT_SECONDS = 20.0

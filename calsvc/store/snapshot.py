@@ -21,9 +21,9 @@ import threading
 from pathlib import Path
 from typing import NamedTuple
 
-from . import __version__
-from .pipeline import Served
-from .sources import Loaded
+from .. import __version__
+from ..pipeline import Served
+from ..sources.folder import Loaded
 
 log = logging.getLogger("calsvc.snapshot")
 
