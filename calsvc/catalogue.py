@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -115,11 +116,11 @@ class Catalogue:
         cls,
         conferences: Iterable[Conference],
         entries: Iterable[Entry],
-        version: str,
         *,
         keep_cancelled: timedelta,
     ) -> Catalogue:
         entries = tuple(sorted(entries, key=_sort_key))
+        version = catalogue_version(entries)
         ends = [e.revision.modified + keep_cancelled for e in entries if e.revision.cancelled]
         return cls({c.slug: c for c in conferences}, entries, version, min(ends, default=None))
 
@@ -236,3 +237,12 @@ def _listed(names: Iterable[str], limit: int = 3) -> list[str]:
     if len(names) > limit:
         return [" + ".join(names[:limit]) + f" + {len(names) - limit} more"]
     return [" + ".join(names)] if names else []
+
+
+def catalogue_version(entries: Sequence[Entry]) -> str:
+    """A catalogue's version: a digest of every session's revision."""
+    revisions = sorted(
+        (e.session.uid, e.revision.sequence, e.revision.modified.isoformat(), e.revision.cancelled)
+        for e in entries
+    )
+    return hashlib.sha256(repr(revisions).encode()).hexdigest()[:16]

@@ -14,6 +14,7 @@ from . import pipeline
 from .errors import CalsvcError
 from .report import schedules_json, text_report
 from .settings import Settings
+from .sources.conferences import check_zone
 
 EXIT_INPUT_ERRORS = 1  # parsed, but some lines were wrong
 EXIT_USAGE = 2  # bad option, unreadable file, bad data file
@@ -29,6 +30,12 @@ def _iso_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -
         raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from None
 
 
+def _zone(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    if value:
+        check_zone(value, "--tz")
+    return value
+
+
 @click.group()
 @click.version_option(package_name="calsvc")
 def cli() -> None:
@@ -39,7 +46,11 @@ def cli() -> None:
 @click.argument("files", nargs=-1, required=True, metavar="FILE_OR_URL...")
 @click.option("--year", type=click.IntRange(1900, 2200), help="Year of the programme's dates.")
 @click.option(
-    "--tz", "timezone", metavar="ZONE", help="IANA time zone of the times, e.g. Europe/Paris."
+    "--tz",
+    "timezone",
+    callback=_zone,
+    metavar="ZONE",
+    help="IANA time zone of the times, e.g. Europe/Paris.",
 )
 @click.option(
     "--ref-date",
@@ -107,8 +118,7 @@ def serve(host: str, port: int, sources: Path | None, timezone: str | None, work
     from .web.server import serve as run_server
 
     settings = Settings.from_env(sources=sources, timezone=timezone)
-    pipeline.check_sources(settings.sources)
-    pipeline.check_store(settings.db)
+    pipeline.check(settings.sources, settings.db)
     run_server(settings, host=host, port=port, workers=workers)
 
 
@@ -121,7 +131,7 @@ def get(path: str, sources: Path | None) -> None:
     from .web import create_app
 
     settings = Settings.from_env(sources=sources)
-    pipeline.check_sources(settings.sources)
+    pipeline.check(settings.sources)
     service = Service(settings)  # one request: no reload thread
     response = create_app(settings, service=service).test_client().get(path)
     service.close()
@@ -157,7 +167,7 @@ def export(
     if not base_url.startswith(("https://", "http://")):
         raise click.BadParameter(f"{base_url!r} is not an http(s) URL", param_hint="'--base-url'")
     settings = Settings.from_env(sources=sources, timezone=timezone)
-    pipeline.check_sources(settings.sources)
+    pipeline.check(settings.sources)
     with click.progressbar(length=1, label="Exporting", file=sys.stderr) as bar:
 
         def progress(done: int, total: int) -> None:
@@ -203,7 +213,9 @@ def init(folder: Path) -> None:
 @click.option("--slug", help="Short name in URLs, e.g. icml-2025.")
 @click.option("--name", help="The conference's name, e.g. 'ICML 2025'.")
 @click.option("--year", type=click.IntRange(1900, 2200), help="Year of the programme's dates.")
-@click.option("--tz", "timezone", metavar="ZONE", help="IANA time zone, e.g. Europe/Paris.")
+@click.option(
+    "--tz", "timezone", callback=_zone, metavar="ZONE", help="IANA time zone, e.g. Europe/Paris."
+)
 @click.option("--venue", help="Where it takes place (the location of sessions without a room).")
 @click.option("--homepage", help="The conference's website.")
 def add(file: str, sources: Path | None, **given: str | int | None) -> None:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Literal
 
 from .kinds import slugify
+
+DATA_FILE = "conferences.toml"  # the file that describes a folder's conferences
 
 Level = Literal["error", "warning", "info"]
 
@@ -129,3 +131,8 @@ class Entry:
     session: Session
     conference: Conference
     revision: Revision
+
+
+def utc_now() -> datetime:
+    """The current time in UTC, to the second: the one reading of the clock, made by callers."""
+    return datetime.now(UTC).replace(microsecond=0)

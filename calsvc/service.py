@@ -6,13 +6,10 @@ version of the programme, never a mix.
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
-import gc
 import logging
+import os
 import threading
 import time
-from collections import OrderedDict
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
@@ -20,74 +17,39 @@ from typing import Any
 from . import pipeline
 from .catalogue import Catalogue
 from .errors import StoreError
-from .ics.render import utc_now
-from .pipeline import Feed, Served
+from .ics.feed import Feed, FeedCache, Served
+from .model import utc_now
 from .selection import Selection
 from .settings import Settings
+from .sources import problems
 from .sources.fetch import Pages
-from .sources.folder import Loaded, SourceRules, SourceState, folder_signature
+from .sources.folder import Loaded, SourceRules, folder_signature
 from .store import snapshot
 from .store.revisions import RevisionStore
 from .store.snapshot import snapshot_key, snapshot_path
 
 log = logging.getLogger("calsvc.service")
-GUESSES = ("no-data-file-entry", "zone-inferred", "year-inferred")
+sources_log = logging.getLogger("calsvc.sources")
+_LEVELS = {"error": logging.ERROR, "warning": logging.WARNING}
 READING = "being read; the catalogue stored at the last run is served meanwhile"
-# A feed kept is a list of references to the catalogue's rendered pieces, two per event, so
-# many are kept in little memory; the bound holds however many selections are asked for.
-FEED_CACHE_BYTES = 16 * 1024 * 1024
-REFERENCE_BYTES = 8
+MAIN_PID_VARIABLE = "CALSVC_SERVER_PID"  # the server's main process, set for its workers
 
 
-def release_memory() -> None:
-    """Hands memory a reload used only for a moment back to the system.
-
-    Parsing a large programme briefly holds its text several times over; glibc keeps such
-    freed memory in the process unless asked, which would leave every worker at its peak.
-    """
-    gc.collect()
-    with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to ask
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-
-
-def _weight(feed: Feed) -> int:
-    return REFERENCE_BYTES * len(feed.pieces)
-
-
-class FeedCache:
-    """Assembled feeds by (catalogue version, base URL, selection); least recently used go first."""
-
-    def __init__(self, max_bytes: int = FEED_CACHE_BYTES) -> None:
-        self._feeds: OrderedDict[tuple[Any, ...], Feed] = OrderedDict()
-        self._bytes, self._max_bytes = 0, max_bytes
-        self._lock = threading.Lock()
-
-    def get(self, key: tuple[Any, ...]) -> Feed | None:
-        with self._lock:
-            feed = self._feeds.get(key)
-            if feed is not None:
-                self._feeds.move_to_end(key)
-            return feed
-
-    def put(self, key: tuple[Any, ...], feed: Feed) -> None:
-        with self._lock:
-            if key in self._feeds or _weight(feed) > self._max_bytes:
-                return
-            self._feeds[key] = feed
-            self._bytes += _weight(feed)
-            while self._bytes > self._max_bytes:
-                _, old = self._feeds.popitem(last=False)
-                self._bytes -= _weight(old)
-
-    def clear(self) -> None:
-        with self._lock:
-            self._feeds.clear()
-            self._bytes = 0
-
-    def __len__(self) -> int:
-        """How many assembled feeds are kept."""
-        with self._lock:
-            return len(self._feeds)
+def _tell_diagnostics(before: Loaded | None, after: Loaded, store: RevisionStore) -> None:
+    """Logs what reading each new version of a source found, once per server: every worker
+    reads it, and the store says which one is first. (A failing store: each one logs.)"""
+    earlier = {s.file: s.schedule for s in before.sources} if before else {}
+    server = os.environ.get(MAIN_PID_VARIABLE) or str(os.getpid())
+    for source in after.sources:
+        if source.schedule is None or earlier.get(source.file) is source.schedule:
+            continue
+        try:
+            first = store.first_to_tell(f"{server} {source.file}", source.digest or "")
+        except StoreError:
+            first = True
+        if first:
+            for diagnostic in source.schedule.diagnostics:
+                sources_log.log(_LEVELS.get(diagnostic.level, logging.INFO), "%s", diagnostic)
 
 
 def _page_refreshes(loaded: Loaded) -> dict[str, int]:
@@ -103,6 +65,7 @@ class Service:
         *,
         clock: Callable[[], datetime] = utc_now,
         background: bool = False,
+        after_change: Callable[[], None] | None = None,
     ) -> None:
         """Loads the sources once; then reloads either in a background thread (`background`,
         as servers run: no request ever waits for a reload) or, for tests and one-off
@@ -110,7 +73,8 @@ class Service:
 
         A server whose revision store already holds the programme starts with the catalogue
         stored there and reads the sources in the background, so a host with many sessions
-        answers at once after a restart.
+        answers at once after a restart. `after_change` is called after each new catalogue
+        went into service (a server hands back the memory the reload used).
         """
         self.settings = settings
         self.clock = clock
@@ -126,6 +90,7 @@ class Service:
         self._stop = threading.Event()
         self._watcher: threading.Thread | None = None
         self._background = background
+        self._after_change = after_change
         self._snapshot = snapshot_path(settings.db)
         self._saved: tuple[str, int | None] | None = None  # what the snapshot on disk holds
         self._saving: threading.Thread | None = None  # waits for the process writing it
@@ -265,23 +230,26 @@ class Service:
             self.store_problem = None
         return changed
 
-    def _reload(self) -> bool:
-        folder = self.settings.sources
-        loaded, served = self._loaded, self._served
-        expired = served is not None and served.catalogue.expired(self.clock())
-        unchanged = (
+    def _sources_changed(self) -> bool:
+        """Whether a source may have changed (or a page is due) since it was read."""
+        loaded = self._loaded
+        return not (
             loaded
             and loaded.settled
-            and folder_signature(folder, loaded) == loaded.signatures
+            and folder_signature(self.settings.sources, loaded) == loaded.signatures
             and not self.pages.due(_page_refreshes(loaded), self.clock())
         )
+
+    def _reload(self) -> bool:
+        served = self._served
+        expired = served is not None and served.catalogue.expired(self.clock())
         # Another process wrote to the store: its revisions must be served here too.
         moved = self.store.generation() != self._generation
-        if unchanged and not expired and not moved:
+        if not (self._sources_changed() or expired or moved):
             return False
         started = time.perf_counter()
         loaded, served = pipeline.load(
-            folder,
+            self.settings.sources,
             self._loaded,
             self.store,
             now=self.clock(),
@@ -295,6 +263,7 @@ class Service:
             pages=self.pages,
         )
         self._generation = self.store.generation()
+        _tell_diagnostics(self._loaded, loaded, self.store)
         catalogue = served.catalogue
         changed = self._served is None or catalogue.version != self._served.catalogue.version
         if not changed and self._loaded is None:
@@ -306,8 +275,9 @@ class Service:
         self._loaded, self._served = loaded, served
         if self._background:
             self._save_snapshot()
+        if changed and self._after_change is not None:
+            self._after_change()
         if changed:
-            release_memory()
             self.feeds.clear()
             log.info(
                 "catalogue %s in service: %d sources, %d sessions (%d events rendered now), "
@@ -331,62 +301,30 @@ class Service:
             self.feeds.put(key, feed)
         return feed
 
-    def validators(self, selection: Selection, *, base_url: str) -> tuple[str, datetime]:
-        """The ETag and Last-Modified of a feed, without assembling it (for revalidation):
+    def version(self, selection: Selection, *, base_url: str) -> tuple[str, datetime]:
+        """The version and Last-Modified of a feed, without assembling it (for revalidation):
         those of the feed kept from an earlier request, else worked out from the selection."""
         catalogue = self.catalogue()
         kept = self.feeds.get((catalogue.version, base_url, selection))
         if kept is not None:
-            return kept.etag, kept.last_modified
-        return pipeline.validators(catalogue, selection, base_url=base_url, ttl=self.ttl)
+            return kept.version, kept.last_modified
+        return pipeline.version(catalogue, selection, base_url=base_url, ttl=self.ttl)
 
     def single(self, uid: str, *, base_url: str) -> Feed:
         """The one-session calendar for an event download."""
         return pipeline.single(self.served(), uid, base_url=base_url, ttl=self.ttl)
 
     def problems(self, conference: str, limit: int = 10) -> tuple[list[str], int]:
-        """What went wrong reading a conference's source (errors, then lines not read), as
-        'file:line: message', at most `limit` of them, and how many there are in all."""
-        found: list[str] = []
-        for source in self._sources_of(conference):
-            if source.error and source.schedule is not None and source.loaded_at is not None:
-                read = source.loaded_at.strftime("%Y-%m-%d %H:%M UTC")
-                found.append(f"{source.error}; the sessions shown are those read at {read}")
-            elif source.error:
-                found.append(source.error)
-            found += [str(d) for d in source.diagnostics if d.level == "error"]
-            found += [str(d) for d in source.diagnostics if d.code == "unread-header"]
-        return found[:limit], len(found)
+        """What went wrong reading a conference's source, as 'file:line: message'."""
+        return problems.problems(self._loaded, conference, limit)
 
     def source_problems(self) -> list[str]:
-        """Every source that failed, has errors, or yields no sessions, as 'file:line: message'
-        (what `calsvc export` refuses to pass over in silence)."""
-        loaded = self._loaded
-        if loaded is None:
-            return []
-        found: list[str] = []
-        for source in loaded.sources:
-            errors = [str(d) for d in source.diagnostics if d.level == "error"]
-            found += [source.error] if source.error else []
-            found += errors
-            if not (source.error or errors) and source.schedule and not source.schedule.sessions:
-                found.append(f"{source.file}: no sessions found in it")
-        return found
+        """Every source that failed, has errors, or yields no sessions."""
+        return problems.source_problems(self._loaded)
 
     def guesses(self, conference: str) -> list[str]:
-        """What the reader had to guess for a conference (its zone or year, with no data-file
-        entry to say), as 'file:line: message', for the organiser to check."""
-        return [
-            str(d) for source in self._sources_of(conference) for d in source.diagnostics
-            if d.code in GUESSES
-        ]  # fmt: skip
-
-    def _sources_of(self, conference: str) -> list[SourceState]:
-        """The sources read for a conference (none while the sources are being read)."""
-        loaded = self._loaded
-        if loaded is None:
-            return []
-        return [s for s in loaded.sources if s.conference and s.conference.slug == conference]
+        """What the reader had to guess for a conference, for the organiser to check."""
+        return problems.guesses(self._loaded, conference)
 
     def health(self) -> dict[str, str]:
         """'ok', or 'degraded' with what is wrong and since when (the catalogue is still served);
@@ -399,35 +337,10 @@ class Service:
         return {"status": "degraded", "problem": problem, "since": since.isoformat()}
 
     def status(self) -> dict[str, Any]:
-        """What /status shows: each source, when it was loaded, and what went wrong."""
+        """What /status shows: the catalogue, the store, and each source with what it gave."""
         catalogue = self.catalogue()
-        loaded = self._loaded
-        if loaded is None:
-            return {
-                "version": catalogue.version,
-                "store": self.health(),
-                "sources_folder": str(self.settings.sources),
-                "sessions": len(catalogue.entries),
-                "sources": READING,
-            }
-        return {
-            "version": catalogue.version,
-            "store": self.health(),
-            "sources_folder": str(loaded.folder),
-            "data_file": {"errors": list(loaded.data_file_errors)},
-            "sessions": len(catalogue.entries),
-            "sources": [
-                {
-                    "file": source.file,
-                    "conference": source.conference.slug if source.conference else None,
-                    "loaded_at": source.loaded_at.isoformat() if source.loaded_at else None,
-                    "sessions": len(source.schedule.sessions) if source.schedule else 0,
-                    "error": source.error,
-                    "diagnostics": [
-                        {"line": d.line, "level": d.level, "code": d.code, "message": d.message}
-                        for d in source.diagnostics
-                    ],
-                }
-                for source in loaded.sources
-            ],
-        }
+        shown: dict[str, Any] = {"version": catalogue.version, "store": self.health()}
+        shown["sessions"] = len(catalogue.entries)
+        if self._loaded is None:
+            return {**shown, "sources_folder": str(self.settings.sources), "sources": READING}
+        return {**shown, **problems.sources_status(self._loaded)}

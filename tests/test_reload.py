@@ -261,13 +261,13 @@ def test_a_restart_serves_the_stored_catalogue_while_the_sources_are_read(
     before = app.test_client().get("/calendar.ics").data
     version = app.config["SERVICE"].catalogue().version
     gate = threading.Event()
-    parse = sources_module.parse_programme
+    parse = sources_module.read_programme
 
     def held(*args: Any, **kwargs: Any) -> Any:
         gate.wait(60)
         return parse(*args, **kwargs)
 
-    monkeypatch.setattr(sources_module, "parse_programme", held)
+    monkeypatch.setattr(sources_module, "read_programme", held)
     service = Service(settings, clock=clock, background=True)
     try:
         client = create_app(settings, service=service).test_client()

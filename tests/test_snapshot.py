@@ -37,7 +37,7 @@ def _refuse_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*_: object, **__: object) -> None:
         raise AssertionError("a source was parsed")
 
-    monkeypatch.setattr(sources_module, "parse_programme", refuse)
+    monkeypatch.setattr(sources_module, "read_programme", refuse)
 
 
 @pytest.fixture
@@ -100,13 +100,13 @@ def test_a_snapshot_that_fails_to_load_is_set_aside(
     feed, version = _first_run(background, clock)
     spoil(snapshot_path(background.db))
     held = {"parsed": 0}
-    parse = sources_module.parse_programme
+    parse = sources_module.read_programme
 
     def counting(*args: Any, **kwargs: Any) -> Any:
         held["parsed"] += 1
         return parse(*args, **kwargs)
 
-    monkeypatch.setattr(sources_module, "parse_programme", counting)
+    monkeypatch.setattr(sources_module, "read_programme", counting)
     service = Service(background, clock=clock, background=True)
     try:
         started = _served(service)

@@ -10,7 +10,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from calsvc.ics import render
-from calsvc.pipeline import Feed
+from calsvc.ics.feed import Feed
 from calsvc.web import compression
 
 from .calendars import calendar_properties, events, uids

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import threading
 import zlib
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
@@ -20,7 +19,7 @@ from typing import TypedDict
 import pytz
 from icalendar import Calendar, Event, prop
 
-from ..model import Conference, Entry, Revision, Session
+from ..model import Conference, Revision, Session
 from ..spans import Zone
 from . import ical
 from .description import describe
@@ -246,77 +245,3 @@ def calendar_component(
     for zone in zones:
         calendar.add_component(vtimezone(zone.name, zone.first_year, zone.last_year))
     return calendar
-
-
-RenderingKey = tuple[Session, Revision, str, str | None]
-
-
-def _rendering_key(entry: Entry) -> RenderingKey:
-    """What an event body follows from: equal keys, equal bytes (see event_body)."""
-    conference = entry.conference
-    return (entry.session, entry.revision, conference.name, conference.venue)
-
-
-class Rendered:
-    """Every entry's VEVENT, rendered when its catalogue is built, so requests only join bytes.
-
-    The body of each event is made once (or taken from the previous catalogue when nothing it
-    shows changed); its URL line, the part that depends on the host a feed is served for, is
-    made the first time a feed with that event is asked for on that host, for at most a few
-    hosts.
-    """
-
-    MAX_BASE_URLS = 4  # behind proxies a service answers to a few names; more would be abuse
-
-    def __init__(self, entries: Sequence[Entry], previous: Rendered | None = None) -> None:
-        reuse = dict(zip(previous._keys, previous._bodies, strict=True)) if previous else {}
-        self._keys: list[RenderingKey] = [_rendering_key(e) for e in entries]
-        self._uids = [e.session.uid for e in entries]
-        bodies: list[bytes] = []
-        self.made = 0  # how many were rendered now, not reused
-        for key, entry in zip(self._keys, entries, strict=True):
-            body = reuse.get(key)
-            if body is None:
-                body = event_body(entry.session, entry.conference, entry.revision)
-                self.made += 1
-            bodies.append(body)
-        self._bodies: list[bytes] = bodies
-        self._tails: dict[str, list[bytes | None]] = {}
-        self._lock = threading.Lock()
-
-    def __getstate__(self) -> dict[str, object]:
-        """What a snapshot keeps: the bodies, not the per-host URL lines or the lock."""
-        return {"_keys": self._keys, "_uids": self._uids, "_bodies": self._bodies, "made": 0}
-
-    def __setstate__(self, state: dict[str, object]) -> None:
-        self.__dict__.update(state)
-        self._tails = {}
-        self._lock = threading.Lock()
-
-    def events(self, positions: Sequence[int], *, base_url: str) -> list[bytes]:
-        """The VEVENTs at these positions, as pieces to join: two for each event."""
-        tails = self._tails_for(base_url)
-        bodies, uids = self._bodies, self._uids
-        pieces: list[bytes] = []
-        for position in positions:
-            tail = tails[position]
-            if tail is None:
-                tail = tails[position] = (
-                    url_line(session_page(base_url, uids[position])) + EVENT_TAIL
-                )
-            pieces += (bodies[position], tail)
-        return pieces
-
-    def _tails_for(self, base_url: str) -> list[bytes | None]:
-        with self._lock:
-            tails = self._tails.get(base_url)
-            if tails is None:
-                if len(self._tails) >= self.MAX_BASE_URLS:
-                    del self._tails[next(iter(self._tails))]
-                tails = self._tails[base_url] = [None] * len(self._bodies)
-            return tails
-
-
-def utc_now() -> datetime:
-    """The current time in UTC, to the second: the one reading of the clock, made by callers."""
-    return datetime.now(UTC).replace(microsecond=0)

@@ -2,6 +2,6 @@
 
 from .programme import parse_programme
 from .text import decode, read_bytes
-from .undescribed import parse_undescribed
+from .undescribed import parse_undescribed, read_programme
 
-__all__ = ["decode", "parse_programme", "parse_undescribed", "read_bytes"]
+__all__ = ["decode", "parse_programme", "parse_undescribed", "read_bytes", "read_programme"]

@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from ..model import Conference, Diagnostic, Schedule
-from ..sources.conferences import DATA_FILE
+from ..model import DATA_FILE, Conference, Diagnostic, Schedule
 from .programme import parse_programme
 from .zones import zone_named_by
 
@@ -36,3 +35,17 @@ def parse_undescribed(
         )
         note = Diagnostic(source, 1, "warning", "no-data-file-entry", message)
     return replace(schedule, diagnostics=(note, *schedule.diagnostics))
+
+
+def read_programme(
+    data: bytes,
+    conference: Conference,
+    *,
+    zone_known: bool,
+    reference: date,
+    year: int | None = None,
+) -> Schedule:
+    """A programme read in its conference's zone when that is known (a data-file entry or a
+    setting gives it), else in the zone its text names (parse_undescribed)."""
+    read = parse_programme if zone_known else parse_undescribed
+    return read(data, conference, reference=reference, year=year)

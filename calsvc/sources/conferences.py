@@ -13,9 +13,8 @@ import pytz
 
 from ..errors import ConfigError
 from ..kinds import slugify
-from ..model import Conference
+from ..model import DATA_FILE, Conference
 
-DATA_FILE = "conferences.toml"
 # Paths the service serves itself; a conference with one of these slugs would hide them.
 RESERVED_SLUGS = frozenset({"api", "builder", "embed", "events", "healthz", "static", "status"})
 _SOURCE_KEYS = {
@@ -284,3 +283,11 @@ def fallback_conference(source: Path, timezone: str = "UTC") -> Conference:
         timezone=timezone,
         source=source.name,
     )
+
+
+def described_conferences(folder: Path) -> list[Conference]:
+    """The conferences a folder's data file describes; none when it does not load."""
+    try:
+        return list(load_data_file(folder / DATA_FILE).by_file.values())
+    except ConfigError:
+        return []

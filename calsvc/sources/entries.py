@@ -22,10 +22,9 @@ from tomlkit.items import AoT, Table
 
 from ..errors import ConfigError
 from ..kinds import slugify
-from ..model import Conference
+from ..model import DATA_FILE, Conference
 from ..parse import parse_undescribed, read_bytes
 from .conferences import (
-    DATA_FILE,
     RESERVED_SLUGS,
     check_zone,
     free_slug,
@@ -112,7 +111,7 @@ def add(file: Path | str, *, reference: date, folder: Path | None = None, **give
     'updated'. `given`: slug, name, year, timezone, venue, homepage (None: not given)."""
     given = {key: value for key, value in given.items() if value is not None}
     if "timezone" in given:
-        check_zone(given["timezone"], "--tz")
+        check_zone(given["timezone"], "timezone")
     page = isinstance(file, str)
     if isinstance(file, str):
         if folder is None:

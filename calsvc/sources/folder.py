@@ -14,11 +14,11 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import NamedTuple
 
-from ..errors import CalsvcError, SourceError
-from ..model import Conference, Diagnostic, Schedule
-from ..parse import parse_programme, parse_undescribed, read_bytes
+from ..errors import CalsvcError, ConfigError, SourceError
+from ..model import DATA_FILE, Conference, Diagnostic, Schedule
+from ..parse import read_bytes, read_programme
 from .conferences import (
-    DATA_FILE,
+    PROGRAMME_SUFFIXES,
     DataFile,
     load_data_file,
     programme_files,
@@ -84,6 +84,17 @@ class Loaded:
     def settled(self) -> bool:
         """Whether every file is old enough for its signature alone to show a change."""
         return all(sig is None or _settled(sig) for sig in self.signatures)
+
+    def same_as(self, before: Loaded | None) -> bool:
+        """Whether every source kept the very schedule it had: nothing to record again."""
+        return (
+            before is not None
+            and len(before.sources) == len(self.sources)
+            and all(
+                old.conference == new.conference and old.schedule is new.schedule
+                for old, new in zip(before.sources, self.sources, strict=True)
+            )
+        )
 
 
 def folder_signature(folder: Path, loaded: Loaded | None) -> tuple[Signature, ...]:
@@ -160,10 +171,8 @@ def _load_source(
                 digest,
             )
         started = time.perf_counter()
-        if conference.described or rules.timezone:
-            schedule = parse_programme(data, conference, reference=reference)
-        else:
-            schedule = parse_undescribed(data, conference, reference=reference)
+        zone_known = conference.described or bool(rules.timezone)
+        schedule = read_programme(data, conference, zone_known=zone_known, reference=reference)
         if (seconds := time.perf_counter() - started) >= SLOW_SOURCE_SECONDS:
             log.info(
                 "read %s: %d sessions from %.0f MB in %.1f s",
@@ -258,3 +267,16 @@ def load_folder(
     return Loaded(
         folder, conferences, sources, data_signature, errors, folder_signature(folder, loaded)
     )
+
+
+def check_folder(folder: Path) -> None:
+    """Raises ConfigError unless the folder holds a data file that loads, or programme files."""
+    if not folder.is_dir():
+        raise ConfigError(str(folder), None, "the sources folder does not exist")
+    if (folder / DATA_FILE).exists():
+        load_data_file(folder / DATA_FILE)
+    elif not programme_files(folder):
+        suffixes = ", ".join(PROGRAMME_SUFFIXES)
+        raise ConfigError(
+            str(folder), None, f"holds no {DATA_FILE} and no programme files ({suffixes})"
+        )

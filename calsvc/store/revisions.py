@@ -63,6 +63,13 @@ class Stored:
     revision: Revision
     session: dict[str, Any] | None
 
+    @property
+    def kept(self) -> dict[str, Any]:
+        """The session's JSON, which served() gives for every row and sync() for every
+        session not in the source."""
+        assert self.session is not None, f"the store kept no JSON for {self.uid}"
+        return self.session
+
 
 class RevisionStore:
     """Remembers each session's revision across restarts and processes."""

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .. import __version__
-from ..pipeline import Served
+from ..ics.feed import Served
 from ..sources.folder import Loaded
 
 log = logging.getLogger("calsvc.snapshot")

@@ -11,6 +11,7 @@ from ..service import Service
 from ..settings import Settings
 from . import api, errors, feeds, hosts, pages
 from .compression import Compressed
+from .memory import release_memory
 
 
 def harden(response: Response) -> Response:
@@ -26,7 +27,9 @@ def create_app(settings: Settings | None = None, *, service: Service | None = No
     """Builds the app on the given settings (default: CALSVC_* variables)."""
     settings = settings or Settings.from_env()
     app = Flask(__name__)
-    app.config["SERVICE"] = service or Service(settings, background=True)
+    app.config["SERVICE"] = service or Service(
+        settings, background=True, after_change=release_memory
+    )
     app.config["BASE_URL"] = settings.base_url
     app.extensions["calsvc.compressed"] = Compressed()
     app.json.sort_keys = False  # type: ignore[attr-defined]

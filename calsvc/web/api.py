@@ -11,9 +11,9 @@ from ..ics.render import session_page
 from ..model import Entry
 from ..report import event_json
 from ..selection import Selection, selection_from_query
-from ..service import release_memory
 from .context import base_url, selection, service
 from .links import feed_path, subscribe_links
+from .memory import release_memory
 from .openapi import openapi
 from .responses import json_response
 

@@ -14,7 +14,7 @@ blueprint = Blueprint("feeds", __name__)
 def _feed(chosen: Selection) -> Response:
     """A 304 from the validators when the client's copy is current; else the assembled feed."""
     download = wants_download()
-    etag, last_modified = service().validators(chosen, base_url=base_url())
+    etag, last_modified = service().version(chosen, base_url=base_url())
     if (unchanged := not_modified(etag, last_modified)) is not None:
         return unchanged
     return calendar_response(service().feed(chosen, base_url=base_url()), download=download)

@@ -10,8 +10,8 @@ from flask import Response, jsonify, request
 from werkzeug.exceptions import NotAcceptable
 
 from ..errors import SelectionError
+from ..ics.feed import Feed
 from ..kinds import slugify
-from ..pipeline import Feed
 from .context import compressed
 
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
@@ -48,7 +48,7 @@ def calendar_response(feed: Feed, *, download: bool) -> Response:
     else:
         response = Response(feed.blocks(), content_type=CALENDAR_TYPE, direct_passthrough=True)
         response.headers["Content-Length"] = str(feed.size)
-    _validate(response, feed.etag, feed.last_modified, gzipped=gzipped)
+    _validate(response, feed.version, feed.last_modified, gzipped=gzipped)
     if download:
         response.headers["Content-Disposition"] = content_disposition(feed.name)
     response.make_conditional(request)

@@ -1,0 +1,47 @@
+"""One programme read on its own, as `calsvc parse` reads it: described by its entry in the data
+file beside it (or in the sources folder), else a conference named after it whose zone its
+own text names."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from ..model import DATA_FILE, Conference
+from .conferences import (
+    DataFile,
+    conference_for,
+    fallback_conference,
+    load_data_file,
+    page_slug,
+)
+
+
+def find_data_file(source: Path, sources_dir: Path | None) -> DataFile | None:
+    """The data file beside a source, else the one in the sources folder, else none."""
+    for folder in (source.parent, sources_dir):
+        if folder is not None and (folder / DATA_FILE).is_file():
+            return load_data_file(folder / DATA_FILE)
+    return None
+
+
+def file_conference(
+    path: Path, *, sources_dir: Path | None, timezone: str | None
+) -> tuple[Conference, bool]:
+    """The conference of a file, and whether its zone is known (from its data-file entry or
+    given) rather than to be read from its text."""
+    data = find_data_file(path, sources_dir)
+    if data and (problem := data.problem_with(path.name)):
+        raise problem
+    known = conference_for(path, data)
+    conference = replace(known or fallback_conference(path), source=str(path))
+    if timezone:
+        conference = replace(conference, timezone=timezone)
+    return conference, known is not None or timezone is not None
+
+
+def page_conference(url: str, *, timezone: str | None) -> tuple[Conference, bool]:
+    """The conference of a page by its address, named after it; its zone as for a file."""
+    slug = page_slug(url)
+    conference = Conference(slug, slug, timezone or "UTC", url, described=False, url=url)
+    return conference, timezone is not None
