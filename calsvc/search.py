@@ -14,7 +14,9 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+
+from .model import Session
 
 _WORD = re.compile(r"\w+")
 # Past this many distinct words containing the query word, one pass over the text is cheaper.
@@ -85,3 +87,16 @@ class Search:
     def _scan(self, word: str) -> set[int]:
         """Every text asked in turn; each stops at its first hit."""
         return {position for position, text in enumerate(self._texts) if word in text}
+
+
+def search_text(session: Session) -> str:
+    """What a keyword is looked for in: the title, and each paper's title, authors, abstract."""
+    parts = [session.title]
+    for item in session.items:
+        parts += [item.title or "", item.authors or "", item.abstract or ""]
+    return "\n".join(parts).casefold()
+
+
+def search_of(sessions: Iterable[Session]) -> Search:
+    """The search index of sessions, in this order."""
+    return Search([search_text(s) for s in sessions])

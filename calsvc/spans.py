@@ -3,10 +3,10 @@ must cover. The index keeps them per catalogue; the renderer writes them."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .model import Session
+from .model import Entry, Session
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,3 +27,27 @@ def zones_of(sessions: Iterable[Session]) -> list[Zone]:
         low, high = spans.get(session.timezone, (session.start.year, session.end.year))
         spans[session.timezone] = (min(low, session.start.year), max(high, session.end.year))
     return [Zone(name, *span) for name, span in sorted(spans.items())]
+
+
+@dataclass(frozen=True)
+class Zones:
+    """A catalogue's zones: one VTIMEZONE per zone for every feed, spanning the years of the
+    whole catalogue (clients that cache zones by TZID, as vobject does, would misread a feed
+    whose VTIMEZONE covers other years), and the zone of each entry (None: untimed)."""
+
+    by_name: dict[str, Zone]
+    of_entry: list[str | None]
+
+    def needed_by(self, positions: Iterable[int]) -> list[Zone]:
+        """The zones the entries at these positions need, in name order."""
+        names = {name for p in positions if (name := self.of_entry[p]) is not None}
+        return [self.by_name[name] for name in sorted(names)]
+
+
+def zones_of_entries(entries: Sequence[Entry]) -> Zones:
+    """The zones of entries in this order."""
+    sessions = [e.session for e in entries]
+    return Zones(
+        {z.name: z for z in zones_of(sessions)},
+        [s.timezone if s.timed else None for s in sessions],
+    )

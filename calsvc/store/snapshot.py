@@ -40,7 +40,7 @@ def snapshot_path(db: Path) -> Path:
 
 
 # Raised whenever what a snapshot holds changes shape, so an older one is set aside.
-FORMAT = 2
+FORMAT = 3
 
 
 def snapshot_key(*settings: object) -> str:

@@ -6,8 +6,9 @@ from typing import Any
 
 from flask import Blueprint, Response, request
 
-from ..catalogue import Catalogue, Group
+from ..catalogue import Catalogue
 from ..ics.render import session_page
+from ..index import Group
 from ..model import Entry
 from ..report import event_json
 from ..selection import Selection, selection_from_query

@@ -12,10 +12,11 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, Response, current_app, render_template, request
 
-from ..catalogue import Catalogue, Group
+from ..catalogue import Catalogue
 from ..errors import CalsvcError, NotFound
 from ..ics.description import count_of_items, describe, paper_label
 from ..ics.render import colour, colour_of
+from ..index import Group
 from ..model import Conference, Entry
 from ..selection import Selection
 from .context import base_url, selection, service
