@@ -4,12 +4,15 @@
     ├── LocatedError      about a file (file, line)
     │   ├── SourceError   a programme text that cannot be read
     │   ├── ConfigError   a data file or setting that is wrong
-    │   └── StoreError    the revision store cannot be used (gone, corrupt, full)
+    │   ├── StoreError    the revision store cannot be used (gone, corrupt, full)
+    │   └── ExportError   a page of a static export that could not be made
+    ├── HeaderProblem     a line shaped like a header whose date or time cannot be right
     ├── SelectionError    a filter parameter with a bad value (parameter, allowed values)
     └── NotFound          an unknown conference, track, kind or session (what, allowed values)
 
 Domain code raises these and never prints; each front end turns them into a
-message in one place (HTTP 400/404, or one line on stderr and a non-zero exit).
+message in one place (HTTP 400/404, or one line on stderr and a non-zero exit). A
+HeaderProblem never reaches one: the reader makes it a diagnostic naming the line.
 """
 
 from __future__ import annotations
@@ -43,6 +46,15 @@ class ConfigError(LocatedError):
 
 class StoreError(LocatedError):
     """The revision store cannot be used: gone, replaced, corrupt, full, or failing."""
+
+
+class ExportError(LocatedError):
+    """A page of a static export that the app could not make (file: its path)."""
+
+
+class HeaderProblem(CalsvcError):
+    """A line shaped like a header whose date or time cannot be right ('25:00', '13:00 p.m.',
+    '2023-13-01')."""
 
 
 def _allowed(values: Iterable[str], limit: int = 30) -> str:

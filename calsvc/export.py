@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
-from .errors import ConfigError
+from .errors import ConfigError, ExportError
 from .selection import Selection
 from .settings import Settings
 
@@ -66,7 +66,7 @@ def export_site(
             try:
                 if response.status_code != 200:
                     status = response.status_code
-                    raise ConfigError(path, None, f"the app answered {status} while exporting")
+                    raise ExportError(path, None, f"the app answered {status} while exporting")
                 target = staging / _target(path)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(response.get_data())

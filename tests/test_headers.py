@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from calsvc.errors import HeaderProblem
 from calsvc.parse.headers import (
     DayHeading,
     Form,
     Header,
-    HeaderProblem,
     TimeLine,
     TimeRow,
     Undated,

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..errors import HeaderProblem
 from .labels import Vocabulary, looks_like_label, strip_field
 from .tokens import (
     AT,
@@ -36,7 +37,7 @@ from .tokens import (
     Token,
     tokenize,
 )
-from .when import Day, Span, TimeProblem, read_day, read_range, read_when
+from .when import Day, Span, read_day, read_range, read_when
 
 MAX_HEADER_LENGTH = 300
 _MARKUP = re.compile(r"^(?:#{1,6}\s+|>\s*|[-*+•]\s+|\d{1,2}[.)]\s+(?=\D))+")
@@ -111,10 +112,6 @@ class Unread:
 
 
 Form = Header | WhenLine | DayHeading | TimeRow | TimeLine | Undated | Unread
-
-
-class HeaderProblem(ValueError):
-    """A line shaped like a header whose date or time cannot be right."""
 
 
 def clean(line: str) -> str:
@@ -368,10 +365,7 @@ def read_line(line: str, vocabulary: Vocabulary) -> Form | None:
     lowered = text.lower()
     if not any(c.isdigit() for c in text) and "noon" not in lowered and "midnight" not in lowered:
         return _undated(text, vocabulary)
-    try:
-        return _timed(text, vocabulary)
-    except TimeProblem as problem:
-        raise HeaderProblem(str(problem)) from problem
+    return _timed(text, vocabulary)
 
 
 def _too_long(line: str) -> Unread | None:
@@ -388,7 +382,7 @@ def _too_long(line: str) -> Unread | None:
             continue
         try:
             found = read_when(tokens, first)
-        except TimeProblem:
+        except HeaderProblem:
             continue
         if found is None or not _tail_room(tokens, found[2], tail)[0]:
             continue

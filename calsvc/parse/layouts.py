@@ -17,11 +17,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..errors import HeaderProblem
 from .headers import (
     DayHeading,
     Form,
     Header,
-    HeaderProblem,
     TimeLine,
     TimeRow,
     Undated,

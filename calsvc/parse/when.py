@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from ..errors import HeaderProblem
 from .tokens import (
     CLOCK,
     CLOSE,
@@ -31,10 +32,6 @@ from .tokens import (
     ZONE,
     Token,
 )
-
-
-class TimeProblem(ValueError):
-    """Text shaped like a date or time that cannot be one ('25:00', '13:00 p.m.', '2023-13-01')."""
 
 
 class Clock(NamedTuple):
@@ -101,7 +98,7 @@ def read_day(tokens: list[Token], i: int) -> tuple[Day, int] | None:
         text = tokens[i].text
         iso_year, iso_month, iso_day = (int(part) for part in text.split("-"))
         if not 1 <= iso_month <= 12:
-            raise TimeProblem(f"{text!r} is not a date: there is no month {iso_month}")
+            raise HeaderProblem(f"{text!r} is not a date: there is no month {iso_month}")
         return Day(iso_month, iso_day, None, iso_year, text), i + 1
     first, weekday = i, None
     if _at(tokens, i, WEEKDAY):
@@ -123,7 +120,7 @@ def read_day(tokens: list[Token], i: int) -> tuple[Day, int] | None:
     else:
         return None
     if not 1 <= day <= 31:
-        raise TimeProblem(f"day {day} is not a day of the month")
+        raise HeaderProblem(f"day {day} is not a day of the month")
     year: int | None = None
     after_comma = i + 1 if _at(tokens, i, SEP) and tokens[i].text == "," else i
     if after_comma < len(tokens) and _is_year(tokens[after_comma]):
@@ -161,11 +158,11 @@ def _read_time(tokens: list[Token], i: int, *, bare: bool) -> tuple[_Time, int] 
     else:
         text = token.text
     if minute > 59:
-        raise TimeProblem(f"{text!r} is not a time: minute {minute} is past 59")
+        raise HeaderProblem(f"{text!r} is not a time: minute {minute} is past 59")
     if meridiem and not 1 <= hour <= 12:
-        raise TimeProblem(f"{text!r} is not a time: {hour} o'clock has no {meridiem}.m.")
+        raise HeaderProblem(f"{text!r} is not a time: {hour} o'clock has no {meridiem}.m.")
     if not meridiem and hour > 24:
-        raise TimeProblem(f"{text!r} is not a time: hour {hour} is past 23")
+        raise HeaderProblem(f"{text!r} is not a time: hour {hour} is past 23")
     return _Time(hour, minute, meridiem, False, text), i + 1
 
 
@@ -211,7 +208,7 @@ def read_range(tokens: list[Token], i: int, *, hhmm: bool = False) -> tuple[Span
             end_zone, i = _zone(tokens, i)
             zone = zone or end_zone
     if start.meridiem is None and not start.named and start.hour > 12 and end and end.meridiem:
-        raise TimeProblem(f"{start.text!r} is not a time: {start.hour} o'clock has no a.m./p.m.")
+        raise HeaderProblem(f"{start.text!r} is not a time: {start.hour} o'clock has no a.m./p.m.")
     hint = start.meridiem
     if hint is None and not start.named and end is not None and end_day is None:
         hint = end.meridiem
@@ -230,7 +227,7 @@ def read_range(tokens: list[Token], i: int, *, hhmm: bool = False) -> tuple[Span
         and start.hour == 24
         or (end is not None and end.hour == 24 and end.meridiem)
     ):
-        raise TimeProblem(f"{start.text!r} is not a time: hour 24 is past 23")
+        raise HeaderProblem(f"{start.text!r} is not a time: hour 24 is past 23")
     return Span(start_clock, end_clock, end_day, zone), i
 
 

@@ -24,6 +24,11 @@ def _respond(status: int, message: str, **details: Any) -> Response:
     return response
 
 
+def status_of(error: CalsvcError) -> int:
+    """The HTTP status of an error a request caused: 404 for what does not exist, else 400."""
+    return 404 if isinstance(error, NotFound) else 400
+
+
 def register(app: Flask) -> None:
     @app.errorhandler(CalsvcError)
     def calsvc_error(error: CalsvcError) -> Response:
@@ -31,7 +36,7 @@ def register(app: Flask) -> None:
             return _respond(404, str(error), what=error.what, allowed=error.allowed)
         if isinstance(error, SelectionError):
             return _respond(400, str(error), parameter=error.parameter, allowed=error.allowed)
-        return _respond(400, str(error))
+        return _respond(status_of(error), str(error))
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException) -> Response:

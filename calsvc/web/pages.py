@@ -20,6 +20,7 @@ from ..index import Group
 from ..model import Conference, Entry
 from ..selection import Selection
 from .context import base_url, selection, service
+from .errors import status_of
 from .links import add_event_links, feed_path, subscribe_links
 
 blueprint = Blueprint("pages", __name__)
@@ -190,12 +191,8 @@ def builder() -> Response:
         chosen = selection()
         entries = catalogue.select(chosen)
         feed = feed_for(catalogue, chosen)
-    except CalsvcError as problem:
-        status, error, chosen = (
-            (404 if isinstance(problem, NotFound) else 400),
-            str(problem),
-            Selection(),
-        )
+    except CalsvcError as problem:  # shown on the page, with the builder to fix it
+        status, error, chosen = status_of(problem), str(problem), Selection()
     return page(
         "builder.html", status, catalogue=catalogue, chosen=chosen, feed=feed, error=error,
         days=by_day(entries), shown=len(entries), query=request.args.get("q", ""),
