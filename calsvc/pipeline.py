@@ -12,11 +12,11 @@ from functools import partial
 from pathlib import Path
 
 from .catalogue import Catalogue
+from .codec import session_from_json, session_json
 from .ics.feed import Feed, Served, assemble, feed_version, render_all
 from .ics.render import fingerprint
 from .model import Entry, Schedule, utc_now
 from .parse import read_bytes, read_programme
-from .report import event_json, session_from_json
 from .selection import Selection
 from .sources.conferences import described_conferences
 from .sources.fetch import Pages
@@ -107,7 +107,7 @@ def _recorded(
         return [Entry(session_from_json(r.kept), conference, r.revision) for r in rows]
     live = {s.uid: s for s in source.schedule.sessions if s.day and (untimed or s.timed)}
     current = [
-        Current(u, fingerprint(s, conference), partial(event_json, s)) for u, s in live.items()
+        Current(u, fingerprint(s, conference), partial(session_json, s)) for u, s in live.items()
     ]
     rows = store.sync(conference.slug, current, now, keep_cancelled=keep)
     return [

@@ -3,48 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime
 from typing import Any
 
-import pytz
-
-from .model import Diagnostic, Item, Schedule, Session
-
-
-def _iso(moment: datetime | None) -> str | None:
-    return moment.isoformat() if moment else None
-
-
-def item_json(item: Item) -> dict[str, str | None]:
-    return {
-        "title": item.title,
-        "authors": item.authors,
-        "abstract": item.abstract,
-        "bio": item.bio,
-    }
-
-
-def event_json(session: Session) -> dict[str, Any]:
-    """One session as `calsvc parse --format json` prints it; a stable shape."""
-    return {
-        "uid": session.uid,
-        "source": session.source,
-        "line": session.line,
-        "conference": session.conference,
-        "kind": session.kind,
-        "kind_slug": session.kind_slug,
-        "track": session.track,
-        "track_slug": session.track_slug,
-        "title": session.title,
-        "date": session.day.isoformat() if session.day else None,
-        "start": _iso(session.start),
-        "end": _iso(session.end),
-        "end_inferred": session.end_inferred,
-        "all_day": not session.timed,
-        "timezone": session.timezone,
-        "location": session.location,
-        "items": [item_json(item) for item in session.items],
-    }
+from .codec import session_json
+from .model import Diagnostic, Schedule, Session
 
 
 def undated_json(session: Session) -> dict[str, Any]:
@@ -69,10 +31,10 @@ def diagnostic_json(diagnostic: Diagnostic) -> dict[str, Any]:
     }
 
 
-def schedules_json(schedules: Iterable[Schedule]) -> dict[str, list[dict[str, Any]]]:
+def schedules_json(schedules: Iterable[Schedule]) -> dict[str, list[Any]]:
     schedules = list(schedules)
     return {
-        "events": [event_json(s) for schedule in schedules for s in schedule.timed],
+        "events": [session_json(s) for schedule in schedules for s in schedule.timed],
         "undated": [undated_json(s) for schedule in schedules for s in schedule.untimed],
         "diagnostics": [diagnostic_json(d) for schedule in schedules for d in schedule.diagnostics],
     }
@@ -120,28 +82,3 @@ def text_report(schedules: Iterable[Schedule]) -> str:
         out.append("~ end inferred from the next session or the kind's default length")
     out.extend(str(d) for d in diagnostics)
     return "\n".join(out) + "\n"
-
-
-def session_from_json(data: dict[str, Any]) -> Session:
-    """The inverse of event_json: a session as the revision store kept it."""
-    zone = pytz.timezone(data["timezone"])
-
-    def moment(text: str | None) -> datetime | None:
-        return zone.normalize(datetime.fromisoformat(text).astimezone(zone)) if text else None
-
-    return Session(
-        uid=data["uid"],
-        source=data["source"],
-        line=data["line"],
-        conference=data["conference"],
-        kind=data["kind"],
-        track=data["track"],
-        title=data["title"],
-        day=date.fromisoformat(data["date"]) if data["date"] else None,
-        start=moment(data["start"]),
-        end=moment(data["end"]),
-        end_inferred=data["end_inferred"],
-        timezone=data["timezone"],
-        location=data["location"],
-        items=tuple(Item(**item) for item in data["items"]),
-    )

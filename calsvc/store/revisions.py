@@ -16,8 +16,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
 
+from ..codec import SessionJson
 from ..errors import ConfigError, StoreError
 from ..model import Revision
 
@@ -51,7 +51,7 @@ class Current:
 
     uid: str
     fingerprint: str
-    session: Callable[[], dict[str, Any]]
+    session: Callable[[], SessionJson]
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,10 +61,10 @@ class Stored:
 
     uid: str
     revision: Revision
-    session: dict[str, Any] | None
+    session: SessionJson | None
 
     @property
-    def kept(self) -> dict[str, Any]:
+    def kept(self) -> SessionJson:
         """The session's JSON, which served() gives for every row and sync() for every
         session not in the source."""
         assert self.session is not None, f"the store kept no JSON for {self.uid}"

@@ -7,15 +7,15 @@ from typing import Any
 from flask import Blueprint, Response, request
 
 from ..catalogue import Catalogue
+from ..codec import session_json
 from ..ics.render import session_page
 from ..index import Group
 from ..model import Entry
-from ..report import event_json
 from ..selection import Selection, selection_from_query
 from .context import base_url, selection, service
 from .links import feed_path, subscribe_links
 from .memory import release_memory
-from .openapi import openapi
+from .openapi import EventJson, openapi
 from .responses import json_response
 
 blueprint = Blueprint("api", __name__)
@@ -38,10 +38,10 @@ def _group_json(catalogue: Catalogue, group: Group, chosen: Selection) -> dict[s
     }
 
 
-def _entry_json(entry: Entry) -> dict[str, Any]:
+def _entry_json(entry: Entry) -> EventJson:
     revision = entry.revision
     return {
-        **event_json(entry.session),
+        **session_json(entry.session),
         "status": "cancelled" if revision.cancelled else "confirmed",
         "sequence": revision.sequence,
         "last_modified": revision.modified.isoformat(),

@@ -3,10 +3,11 @@ conferences, tracks and kinds actually served."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal, get_args, get_origin, get_type_hints
 
 from .. import __version__
 from ..catalogue import Catalogue
+from ..codec import FORMATS, ItemJson, SessionJson
 from ..selection import MAX_QUERY_WORDS, MAX_VALUES, MAX_WORDS_LENGTH, SPACES
 
 NULLABLE_STRING = {"type": "string", "nullable": True}
@@ -31,62 +32,49 @@ GROUP = {
         "feeds": {"$ref": "#/components/schemas/Links"},
     },
 }
-ITEM = {
-    "type": "object",
-    "required": ["title", "authors", "abstract", "bio"],
-    "properties": {name: NULLABLE_STRING for name in ("title", "authors", "abstract", "bio")},
-}
-EVENT = {
-    "type": "object",
-    "required": [
-        "uid",
-        "source",
-        "line",
-        "conference",
-        "kind",
-        "kind_slug",
-        "track",
-        "track_slug",
-        "title",
-        "date",
-        "start",
-        "end",
-        "end_inferred",
-        "all_day",
-        "timezone",
-        "location",
-        "items",
-        "status",
-        "sequence",
-        "last_modified",
-        "url",
-        "ics",
-    ],
-    "properties": {
-        "uid": {"type": "string"},
-        "source": {"type": "string"},
-        "line": {"type": "integer"},
-        "conference": {"type": "string"},
-        "kind": {"type": "string"},
-        "kind_slug": {"type": "string"},
-        "track": NULLABLE_STRING,
-        "track_slug": NULLABLE_STRING,
-        "title": {"type": "string"},
-        "date": {**NULLABLE_STRING, "format": "date"},
-        "start": {**NULLABLE_STRING, "format": "date-time"},
-        "end": {**NULLABLE_STRING, "format": "date-time"},
-        "end_inferred": {"type": "boolean"},
-        "all_day": {"type": "boolean"},
-        "timezone": {"type": "string"},
-        "location": NULLABLE_STRING,
-        "items": {"type": "array", "items": {"$ref": "#/components/schemas/Item"}},
-        "status": {"type": "string", "enum": ["confirmed", "cancelled"]},
-        "sequence": {"type": "integer"},
-        "last_modified": {"type": "string", "format": "date-time"},
-        "url": {"type": "string"},
-        "ics": {"type": "string"},
-    },
-}
+
+
+class EventJson(SessionJson):
+    """A session as the API gives it: its JSON, its revision and where to get it."""
+
+    status: Literal["confirmed", "cancelled"]
+    sequence: int
+    last_modified: str
+    url: str
+    ics: str
+
+
+_FORMATS = {**FORMATS, "last_modified": "date-time"}
+_REFERENCES = {ItemJson: "#/components/schemas/Item"}
+
+
+def _schema_of(kind: Any) -> dict[str, Any]:
+    """The JSON schema of a TypedDict value's type: str, int, bool, Literal, X | None, list."""
+    if kind in _REFERENCES:
+        return {"$ref": _REFERENCES[kind]}
+    arguments = get_args(kind)
+    if get_origin(kind) is Literal:
+        return {"type": "string", "enum": list(arguments)}
+    if get_origin(kind) is list:
+        return {"type": "array", "items": _schema_of(arguments[0])}
+    if type(None) in arguments:
+        [present] = [a for a in arguments if a is not type(None)]
+        return {**_schema_of(present), "nullable": True}
+    return {"type": {str: "string", int: "integer", bool: "boolean"}[kind]}
+
+
+def object_schema(shape: type) -> dict[str, Any]:
+    """An object schema with every key of a TypedDict required, in its order."""
+    hints = get_type_hints(shape)
+    properties = {
+        key: {**_schema_of(kind), **({"format": _FORMATS[key]} if key in _FORMATS else {})}
+        for key, kind in hints.items()
+    }
+    return {"type": "object", "required": list(hints), "properties": properties}
+
+
+ITEM = object_schema(ItemJson)
+EVENT = object_schema(EventJson)
 ERROR = {
     "type": "object",
     "required": ["error"],
