@@ -51,12 +51,8 @@ def _iso(moment: datetime | None) -> str | None:
 
 
 def item_json(item: Item) -> ItemJson:
-    return {
-        "title": item.title,
-        "authors": item.authors,
-        "abstract": item.abstract,
-        "bio": item.bio,
-    }
+    title, authors, abstract, bio = item.title, item.authors, item.abstract, item.bio
+    return ItemJson(title=title, authors=authors, abstract=abstract, bio=bio)
 
 
 def session_json(session: Session) -> SessionJson:
