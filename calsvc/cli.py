@@ -36,6 +36,15 @@ def _zone(_ctx: click.Context, _param: click.Parameter, value: str | None) -> st
     return value
 
 
+UNDESCRIBED_ZONE = click.option(
+    "--tz",
+    "timezone",
+    callback=_zone,
+    metavar="ZONE",
+    help="Zone of programme files conferences.toml does not describe (CALSVC_TIMEZONE).",
+)
+
+
 @click.group()
 @click.version_option(package_name="calsvc")
 def cli() -> None:
@@ -105,12 +114,7 @@ def parse(
     help="Port to listen on (also $PORT).",
 )
 @click.option("--sources", type=click.Path(path_type=Path), help="Sources folder (CALSVC_SOURCES).")
-@click.option(
-    "--tz",
-    "timezone",
-    metavar="ZONE",
-    help="Zone of programme files conferences.toml does not describe (CALSVC_TIMEZONE).",
-)
+@UNDESCRIBED_ZONE
 @click.option("--workers", type=click.IntRange(1, 64), default=2, show_default=True)
 def serve(host: str, port: int, sources: Path | None, timezone: str | None, workers: int) -> None:
     """Serve the feeds, pages and API with granian (any folder of programme files will do;
@@ -146,12 +150,7 @@ def get(path: str, sources: Path | None) -> None:
     "--base-url", required=True, help="Where the site will be served, e.g. https://cal.example.org"
 )
 @click.option("--sources", type=click.Path(path_type=Path), help="Sources folder (CALSVC_SOURCES).")
-@click.option(
-    "--tz",
-    "timezone",
-    metavar="ZONE",
-    help="Zone of programme files conferences.toml does not describe (CALSVC_TIMEZONE).",
-)
+@UNDESCRIBED_ZONE
 @click.option(
     "--allow-problems",
     is_flag=True,

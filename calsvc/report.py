@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from typing import Any
 
@@ -22,13 +23,8 @@ def undated_json(session: Session) -> dict[str, Any]:
 
 
 def diagnostic_json(diagnostic: Diagnostic) -> dict[str, Any]:
-    return {
-        "source": diagnostic.source,
-        "line": diagnostic.line,
-        "level": diagnostic.level,
-        "code": diagnostic.code,
-        "message": diagnostic.message,
-    }
+    """source, line, level, code and message."""
+    return dataclasses.asdict(diagnostic)
 
 
 def schedules_json(schedules: Iterable[Schedule]) -> dict[str, list[Any]]:

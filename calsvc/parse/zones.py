@@ -9,45 +9,50 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-_ZONES = {
-    "America/Los_Angeles": ("PST", "PDT", "PT"),
-    "America/Denver": ("MDT", "MT"),
-    "America/New_York": ("EST", "EDT", "ET"),
-    "America/Halifax": ("ADT",),
-    "America/St_Johns": ("NST", "NDT"),
-    "America/Anchorage": ("AKST", "AKDT"),
-    "Pacific/Honolulu": ("HST",),
-    "America/Sao_Paulo": ("BRT",),
-    "America/Argentina/Buenos_Aires": ("ART",),
-    "America/Santiago": ("CLT", "CLST"),
-    "America/Bogota": ("COT",),
-    "America/Lima": ("PET",),
-    "Europe/London": ("BST",),
-    "Europe/Lisbon": ("WET", "WEST"),
-    "Europe/Paris": ("CET", "CEST"),
-    "Europe/Athens": ("EET", "EEST"),
-    "Europe/Moscow": ("MSK",),
-    "Europe/Istanbul": ("TRT",),
-    "Asia/Dubai": ("GST",),
-    "Asia/Karachi": ("PKT",),
-    "Asia/Bangkok": ("ICT",),
-    "Asia/Jakarta": ("WIB",),
-    "Asia/Singapore": ("SGT",),
-    "Asia/Hong_Kong": ("HKT",),
-    "Asia/Tokyo": ("JST",),
-    "Asia/Seoul": ("KST",),
-    "Australia/Perth": ("AWST",),
-    "Australia/Adelaide": ("ACST", "ACDT"),
-    "Australia/Sydney": ("AEST", "AEDT"),
-    "Pacific/Auckland": ("NZST", "NZDT"),
-    "Africa/Johannesburg": ("SAST",),
-    "Africa/Maputo": ("CAT",),
-    "Africa/Nairobi": ("EAT",),
-    "Africa/Lagos": ("WAT",),
-    "Etc/GMT+12": ("AoE",),  # 'anywhere on Earth', the deadline zone
-    "UTC": ("UTC", "GMT", "Z"),
+# Each zone and the abbreviations that name it (AoE: 'anywhere on Earth', the deadline zone).
+_ZONES = """
+America/Los_Angeles             PST PDT PT
+America/Denver                  MDT MT
+America/New_York                EST EDT ET
+America/Halifax                 ADT
+America/St_Johns                NST NDT
+America/Anchorage               AKST AKDT
+Pacific/Honolulu                HST
+America/Sao_Paulo               BRT
+America/Argentina/Buenos_Aires  ART
+America/Santiago                CLT CLST
+America/Bogota                  COT
+America/Lima                    PET
+Europe/London                   BST
+Europe/Lisbon                   WET WEST
+Europe/Paris                    CET CEST
+Europe/Athens                   EET EEST
+Europe/Moscow                   MSK
+Europe/Istanbul                 TRT
+Asia/Dubai                      GST
+Asia/Karachi                    PKT
+Asia/Bangkok                    ICT
+Asia/Jakarta                    WIB
+Asia/Singapore                  SGT
+Asia/Hong_Kong                  HKT
+Asia/Tokyo                      JST
+Asia/Seoul                      KST
+Australia/Perth                 AWST
+Australia/Adelaide              ACST ACDT
+Australia/Sydney                AEST AEDT
+Pacific/Auckland                NZST NZDT
+Africa/Johannesburg             SAST
+Africa/Maputo                   CAT
+Africa/Nairobi                  EAT
+Africa/Lagos                    WAT
+Etc/GMT+12                      AoE
+UTC                             UTC GMT Z
+"""
+ZONE_OF = {
+    abbreviation: zone
+    for zone, *abbreviations in (row.split() for row in _ZONES.strip().splitlines())
+    for abbreviation in abbreviations
 }
-ZONE_OF = {abbreviation: zone for zone, names in _ZONES.items() for abbreviation in names}
 
 
 def zone_named_by(abbreviations: Iterable[str]) -> str | None:

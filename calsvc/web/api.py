@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from flask import Blueprint, Response, request
 
@@ -76,29 +76,32 @@ def conferences() -> Response:
 
 @blueprint.get("/api/tracks")
 def tracks() -> Response:
-    catalogue = service().catalogue()
-    chosen = selection()
-    catalogue.check(chosen)
-    found = [
-        _group_json(catalogue, group, Selection(conferences=(conf,), tracks=(slug,)))
-        for (conf, slug), group in catalogue.tracks.items()
-        if not chosen.conferences or conf in chosen.conferences
-        if not chosen.kinds or set(group.kinds) & set(chosen.kinds)
-    ]
-    return json_response({"tracks": found})
+    return _groups("tracks")
 
 
 @blueprint.get("/api/kinds")
 def kinds() -> Response:
+    return _groups("kinds")
+
+
+def _only(conference: str, name: str, slug: str) -> Selection:
+    track, kind = (slug, None) if name == "tracks" else (None, slug)
+    return Selection().narrowed(conference=conference, track=track, kind=kind)
+
+
+def _groups(name: Literal["tracks", "kinds"]) -> Response:
+    """The tracks or the kinds of the conferences asked for (tracks: with the kinds asked)."""
     catalogue = service().catalogue()
     chosen = selection()
     catalogue.check(chosen)
+    groups = catalogue.tracks if name == "tracks" else catalogue.kinds
     found = [
-        _group_json(catalogue, group, Selection(conferences=(conf,), kinds=(slug,)))
-        for (conf, slug), group in catalogue.kinds.items()
+        _group_json(catalogue, group, _only(conf, name, slug))
+        for (conf, slug), group in groups.items()
         if not chosen.conferences or conf in chosen.conferences
+        if name == "kinds" or not chosen.kinds or set(group.kinds) & set(chosen.kinds)
     ]
-    return json_response({"kinds": found})
+    return json_response({name: found})
 
 
 @blueprint.get("/api/events")
