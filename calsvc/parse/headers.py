@@ -67,6 +67,9 @@ _HEADING_WORDS = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class Header:
+    """A session header: a label, then its date and times, maybe a room: 'Poster: Measurement
+    and Analysis Tue 6 Jun 09:00 a.m.'."""
+
     label: str
     day: Day
     span: Span
@@ -76,6 +79,8 @@ class Header:
 
 @dataclass(frozen=True, slots=True)
 class WhenLine:
+    """A date and times with no label: the title is on a line next to it."""
+
     day: Day
     span: Span
     room: str | None
@@ -84,11 +89,16 @@ class WhenLine:
 
 @dataclass(frozen=True, slots=True)
 class DayHeading:
+    """A date standing alone, over the time rows of that day: 'Tuesday, June 6'."""
+
     day: Day
 
 
 @dataclass(frozen=True, slots=True)
 class TimeRow:
+    """A time row under a day heading: a time and a title ('09:15–10:30  Keynote: Jane Roe'),
+    or a title and a time, or table cells holding both."""
+
     title: str
     span: Span
     room: str | None
@@ -97,17 +107,23 @@ class TimeRow:
 
 @dataclass(frozen=True, slots=True)
 class TimeLine:
+    """Times alone on a line, their title on the next one."""
+
     span: Span
     text: str
 
 
 @dataclass(frozen=True, slots=True)
 class Undated:
+    """A known kind and a name with no date or time: 'Invited Talk: Jane Roe'."""
+
     label: str
 
 
 @dataclass(frozen=True, slots=True)
 class Unread:
+    """A line that looks like a header but is not read, and why (a warning names it)."""
+
     reason: str
 
 
