@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from calsvc.errors import HeaderProblem
-from calsvc.parse.headers import (
+from calsvc.parse.forms import (
     DayHeading,
     Form,
     Header,
@@ -14,10 +14,10 @@ from calsvc.parse.headers import (
     Undated,
     Unread,
     WhenLine,
-    read_line,
-    room_line,
 )
+from calsvc.parse.headers import read_line
 from calsvc.parse.labels import Vocabulary
+from calsvc.parse.rooms import room_line
 from calsvc.parse.when import Clock, Day, Span
 
 VOCABULARY = Vocabulary()

@@ -1,26 +1,18 @@
-"""The forms a programme line can take, read from its tokens.
+"""Which form a programme line takes (see forms.py), read from its tokens.
 
-    Header      label + when [+ room]        'Poster: Federated Learning Tue 6 Jun 09:00 a.m.'
-    WhenLine    when [+ room], no label      'Thu, Jun 20, 2024 ⋅ 1:15 PM - 2:05 PM PDT'
-    DayHeading  a date alone                 'Monday 14 October 2024', 'Day 2 — Tue 15 Oct'
-    TimeRow     time + title [+ room]        '09:15–10:30  Keynote: Scaling laws', 'Lunch 12-1pm'
-    TimeLine    a time alone                 '10:30 - 11:00' (the title is on the next line)
-    Undated     known kind + ':' + name      'Invited Talk: Alexander Rush'
-    Unread      dates or times not understood, with what was not read
-
-`read_line(line, vocabulary)` gives one of these, or None for plain text. It looks at short
+`read_line(line, vocabulary)` gives a form, or None for plain text. It looks at short
 lines only and at a bounded number of token positions, so its work per line is bounded.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ..errors import HeaderProblem
+from .forms import DayHeading, Form, Header, TimeLine, TimeRow, Undated, Unread, WhenLine
 from .labels import Vocabulary, looks_like_label, strip_field
+from .rooms import room_cell, room_of, split_cells, tail_room, title_and_room
 from .tokens import (
-    AT,
     CLOCK,
     COLON,
     DASH,
@@ -37,97 +29,15 @@ from .tokens import (
     Token,
     tokenize,
 )
-from .when import Day, Span, read_day, read_range, read_when
+from .when import read_day, read_range, read_when
 
 MAX_HEADER_LENGTH = 300
 _MARKUP = re.compile(r"^(?:#{1,6}\s+|>\s*|[-*+•]\s+|\d{1,2}[.)]\s+(?=\D))+")
 _EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_]|[*_](?!\w)")
-_CELL_SPLIT = re.compile(r"\s*\|\s*|\t+|\s{3,}")
 _LETTER = re.compile(r"[^\W\d_]")
-_RULE = re.compile(r"^[\s|:+\-=]*$")
-ROOM_WORDS = re.compile(
-    r"^(?:room|hall|salon|ballroom|auditorium|aula|theat(?:re|er)|lecture\s+hall|stage|track|"
-    r"level|floor|building|lab|suite|studio|lounge|foyer|atrium|amphi\w*|hörsaal|online|zoom)\b",
-    re.IGNORECASE,
-)
-_ROOM_SUFFIX = re.compile(
-    r"\s*(?:\((?P<paren>[^()]{1,80})\)|[-–—,]?\s*\bRoom:\s*(?P<labelled>.{1,80})|"
-    r"\s+in\s+(?P<inside>(?:the\s+)?[A-Z][^,;]{0,60}))\s*$"
-)
-_ROOM_LINE = re.compile(
-    r"^(?:(?:location|room|venue|where|place)\s*:\s*(?P<named>.{1,80})"
-    r"|(?P<plain>(?:\S+\s+){0,3}(?:hall|room|auditorium|ballroom|theat(?:re|er)|foyer|atrium|"
-    r"lounge|stage)(?:\s+\S+){0,2}))$",
-    re.IGNORECASE,
-)
 _HEADING_WORDS = frozenset(
     {"day", "schedule", "programme", "program", "agenda", "timetable", "the", "for", "of", "on"}
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Header:
-    """A session header: a label, then its date and times, maybe a room: 'Poster: Measurement
-    and Analysis Tue 6 Jun 09:00 a.m.'."""
-
-    label: str
-    day: Day
-    span: Span
-    room: str | None
-    text: str  # the date and time as written
-
-
-@dataclass(frozen=True, slots=True)
-class WhenLine:
-    """A date and times with no label: the title is on a line next to it."""
-
-    day: Day
-    span: Span
-    room: str | None
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class DayHeading:
-    """A date standing alone, over the time rows of that day: 'Tuesday, June 6'."""
-
-    day: Day
-
-
-@dataclass(frozen=True, slots=True)
-class TimeRow:
-    """A time row under a day heading: a time and a title ('09:15–10:30  Keynote: Jane Roe'),
-    or a title and a time, or table cells holding both."""
-
-    title: str
-    span: Span
-    room: str | None
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class TimeLine:
-    """Times alone on a line, their title on the next one."""
-
-    span: Span
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class Undated:
-    """A known kind and a name with no date or time: 'Invited Talk: Jane Roe'."""
-
-    label: str
-
-
-@dataclass(frozen=True, slots=True)
-class Unread:
-    """A line that looks like a header but is not read, and why (a warning names it)."""
-
-    reason: str
-
-
-Form = Header | WhenLine | DayHeading | TimeRow | TimeLine | Undated | Unread
 
 
 def clean(line: str) -> str:
@@ -136,44 +46,6 @@ def clean(line: str) -> str:
     if "*" in text or "_" in text:
         text = _EMPHASIS.sub("", text)
     return text.strip().strip("|").strip()
-
-
-def _room(text: str) -> str | None:
-    text = text.strip(" \t@|,;-–—").strip()
-    if text.startswith(("(", "[")) and text.endswith((")", "]")):
-        text = text[1:-1].strip()
-    return text or None
-
-
-def _tail_room(tokens: list[Token], i: int, text: str) -> tuple[bool, str | None]:
-    """What may follow a time: nothing, '@ Room 116', '(Room 101)', '| Hall C', 'in Room 2'."""
-    if i >= len(tokens):
-        return True, None
-    rest = text[tokens[i].start :]
-    first = tokens[i]
-    if first.kind == AT or first.kind == SEP and first.text in "|\t,·⋅":
-        return True, _room(rest)
-    if first.kind == OPEN and rest.rstrip().endswith((")", "]")) and len(rest) <= 80:
-        return True, _room(rest)
-    if first.kind == WORD and first.lower == "in" and i + 1 < len(tokens):
-        return True, _room(text[tokens[i + 1].start :])
-    if first.kind == WORD and ROOM_WORDS.match(rest) and len(rest) <= 60:
-        return True, _room(rest)
-    return False, None
-
-
-def room_line(text: str) -> str | None:
-    """A line that only names a room: 'Room 3', 'Grand Hall', 'Location: Ballroom B',
-    '[ Exhibit Hall A ]' (as virtual conference sites print it)."""
-    if len(text) > 80 or text.endswith((".", ",", ";")):
-        return None
-    if text.startswith("[") and text.endswith("]"):
-        text = text[1:-1].strip()
-    if found := _ROOM_LINE.match(text):
-        return (found["named"] or found["plain"]).strip()
-    if ROOM_WORDS.match(text) and len(text.split()) <= 4:
-        return text
-    return None
 
 
 def _label_text(text: str) -> str:
@@ -218,7 +90,7 @@ def _dated(text: str, tokens: list[Token]) -> Header | WhenLine | Unread | _Pros
         label = strip_field(_label_text(text[: token.start]))
         if label and not looks_like_label(label) or first > 0 and tokens[first - 1].kind == OPEN:
             return PROSE  # 'Uploads close Fri 17 May 11:59 p.m.', '(due Tue 6 Jun 09:00)'
-        fits, room = _tail_room(tokens, end, text)
+        fits, room = tail_room(tokens, end, text)
         written = _span_text(text, tokens, first, end)
         if not fits:
             rest = text[tokens[end].start :]
@@ -267,7 +139,7 @@ def _row(text: str, tokens: list[Token]) -> TimeRow | TimeLine | None:
         end += 1
     if end >= len(tokens):
         return TimeLine(span, written)
-    title, room = _title_and_room(text[tokens[end].start :])
+    title, room = title_and_room(text[tokens[end].start :])
     if not looks_like_label(title):
         return None
     return TimeRow(title, span, room, written)
@@ -286,13 +158,13 @@ def _trailing_row(text: str, tokens: list[Token]) -> TimeRow | None:
         span, end = found
         if span.end is None and tokens[first].kind == NUMBER:
             continue  # 'Room 2 pm'-like noise: a bare hour needs an end to be a time row
-        fits, room = _tail_room(tokens, end, text)
+        fits, room = tail_room(tokens, end, text)
         label = _label_text(text[: tokens[first].start])
         if first > 0 and tokens[first - 1].kind == WORD and tokens[first - 1].lower == "at":
             return None  # 'The talk starts at 9:00': a sentence
         if not fits or not looks_like_label(label):
             return None
-        title, own_room = _title_and_room(label)
+        title, own_room = title_and_room(label)
         return TimeRow(title, span, room or own_room, _span_text(text, tokens, first, end))
     return None
 
@@ -311,36 +183,9 @@ def _hhmm_range(tokens: list[Token], i: int) -> bool:
     )
 
 
-def _title_and_room(text: str) -> tuple[str, str | None]:
-    """'Paper session 1 | Room 101' → the title and its room; '(Room 101)', '@ Hall B' too."""
-    cells = _cells(text)
-    if len(cells) > 1:
-        rooms = [c for c in cells[1:] if _room_cell(c)]
-        return cells[0], _room(rooms[0]) if rooms else None
-    title = text.strip()
-    if "@" in title:
-        title, _, room = title.rpartition("@")
-        return title.strip(" -–—,"), _room(room)
-    maybe_room = title.endswith(")") or "Room:" in title or " in " in title
-    if maybe_room and (found := _ROOM_SUFFIX.search(title)) and found.start() > 0:
-        room = found["paren"] or found["labelled"] or found["inside"]
-        if found["labelled"] or found["inside"] or ROOM_WORDS.match(room):
-            return title[: found.start()].strip(" -–—,"), _room(room)
-    return title, None
-
-
-def _room_cell(cell: str) -> bool:
-    """A table cell beside the title that names a room: 'Room 101', 'Foyer', 'Aula Magna'."""
-    return bool(ROOM_WORDS.match(cell)) or len(cell.split()) <= 2
-
-
-def _cells(text: str) -> list[str]:
-    return [c.strip() for c in _CELL_SPLIT.split(text) if c.strip() and not _RULE.match(c)]
-
-
 def _table_row(text: str) -> Form | None:
     """A row of cells ('11:00 - 12:30 | Paper session 1 | Room 101'): a time cell anywhere."""
-    cells = _cells(text)
+    cells = split_cells(text)
     if len(cells) < 2:
         return None
     for index, cell in enumerate(cells):
@@ -351,17 +196,17 @@ def _table_row(text: str) -> Form | None:
         if found is None:
             continue
         span, end = found
-        fits, room = _tail_room(tokens, end, cell)
+        fits, room = tail_room(tokens, end, cell)
         if not fits:
             continue
         others = [c for i, c in enumerate(cells) if i != index]
         titles = [c for c in others if _LETTER.search(c)]
         if not titles:
             return TimeLine(span, _span_text(cell, tokens, 0, end))
-        title, own_room = _title_and_room(_label_text(titles[0]))
+        title, own_room = title_and_room(_label_text(titles[0]))
         for extra in titles[1:]:
-            if room is None and _room_cell(extra):
-                room = _room(extra)
+            if room is None and room_cell(extra):
+                room = room_of(extra)
         if not looks_like_label(title):
             return None
         return TimeRow(title, span, room or own_room, _span_text(cell, tokens, 0, end))
@@ -400,7 +245,7 @@ def _too_long(line: str) -> Unread | None:
             found = read_when(tokens, first)
         except HeaderProblem:
             continue
-        if found is None or not _tail_room(tokens, found[2], tail)[0]:
+        if found is None or not tail_room(tokens, found[2], tail)[0]:
             continue
         return Unread(
             f"it is {len(line)} characters long, more than the {MAX_HEADER_LENGTH} a session "

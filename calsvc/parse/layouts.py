@@ -18,22 +18,12 @@ import re
 from dataclasses import dataclass, field
 
 from ..errors import HeaderProblem
-from .headers import (
-    DayHeading,
-    Form,
-    Header,
-    TimeLine,
-    TimeRow,
-    Undated,
-    Unread,
-    WhenLine,
-    clean,
-    read_line,
-    room_line,
-)
+from .forms import DayHeading, Form, Header, TimeLine, TimeRow, Undated, Unread, WhenLine
+from .headers import clean, read_line
 from .items import is_author_line
 from .labels import GENERIC_KIND, Vocabulary, looks_like_label
 from .notes import Notes
+from .rooms import room_line
 from .when import Day, Span
 
 _LOOK = 3  # how many lines away a label may stand from its date line

@@ -1,0 +1,81 @@
+"""The forms a programme line can take (what `headers.read_line` gives for a line).
+
+Header      label + when [+ room]        'Poster: Federated Learning Tue 6 Jun 09:00 a.m.'
+WhenLine    when [+ room], no label      'Thu, Jun 20, 2024 ⋅ 1:15 PM - 2:05 PM PDT'
+DayHeading  a date alone                 'Monday 14 October 2024', 'Day 2 — Tue 15 Oct'
+TimeRow     time + title [+ room]        '09:15–10:30  Keynote: Scaling laws', 'Lunch 12-1pm'
+TimeLine    a time alone                 '10:30 - 11:00' (the title is on the next line)
+Undated     known kind + ':' + name      'Invited Talk: Alexander Rush'
+Unread      dates or times not understood, with what was not read
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .when import Day, Span
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """A session header: a label, then its date and times, maybe a room: 'Poster: Measurement
+    and Analysis Tue 6 Jun 09:00 a.m.'."""
+
+    label: str
+    day: Day
+    span: Span
+    room: str | None
+    text: str  # the date and time as written
+
+
+@dataclass(frozen=True, slots=True)
+class WhenLine:
+    """A date and times with no label: the title is on a line next to it."""
+
+    day: Day
+    span: Span
+    room: str | None
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class DayHeading:
+    """A date standing alone, over the time rows of that day: 'Tuesday, June 6'."""
+
+    day: Day
+
+
+@dataclass(frozen=True, slots=True)
+class TimeRow:
+    """A time row under a day heading: a time and a title ('09:15–10:30  Keynote: Jane Roe'),
+    or a title and a time, or table cells holding both."""
+
+    title: str
+    span: Span
+    room: str | None
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class TimeLine:
+    """Times alone on a line, their title on the next one."""
+
+    span: Span
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Undated:
+    """A known kind and a name with no date or time: 'Invited Talk: Jane Roe'."""
+
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Unread:
+    """A line that looks like a header but is not read, and why (a warning names it)."""
+
+    reason: str
+
+
+Form = Header | WhenLine | DayHeading | TimeRow | TimeLine | Undated | Unread

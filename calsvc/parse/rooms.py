@@ -1,0 +1,99 @@
+"""Rooms, where a programme names them: after a time ('@ Room 116', '(Room 101)', '| Hall C',
+'in Room 2'), in a table cell beside a title, or on a line of their own ('Location: Hall B')."""
+
+from __future__ import annotations
+
+import re
+
+from .tokens import AT, OPEN, SEP, WORD, Token
+
+_CELL_SPLIT = re.compile(r"\s*\|\s*|\t+|\s{3,}")
+
+
+_RULE = re.compile(r"^[\s|:+\-=]*$")
+
+
+ROOM_WORDS = re.compile(
+    r"^(?:room|hall|salon|ballroom|auditorium|aula|theat(?:re|er)|lecture\s+hall|stage|track|"
+    r"level|floor|building|lab|suite|studio|lounge|foyer|atrium|amphi\w*|hörsaal|online|zoom)\b",
+    re.IGNORECASE,
+)
+
+
+_ROOM_SUFFIX = re.compile(
+    r"\s*(?:\((?P<paren>[^()]{1,80})\)|[-–—,]?\s*\bRoom:\s*(?P<labelled>.{1,80})|"
+    r"\s+in\s+(?P<inside>(?:the\s+)?[A-Z][^,;]{0,60}))\s*$"
+)
+
+
+_ROOM_LINE = re.compile(
+    r"^(?:(?:location|room|venue|where|place)\s*:\s*(?P<named>.{1,80})"
+    r"|(?P<plain>(?:\S+\s+){0,3}(?:hall|room|auditorium|ballroom|theat(?:re|er)|foyer|atrium|"
+    r"lounge|stage)(?:\s+\S+){0,2}))$",
+    re.IGNORECASE,
+)
+
+
+def room_of(text: str) -> str | None:
+    text = text.strip(" \t@|,;-–—").strip()
+    if text.startswith(("(", "[")) and text.endswith((")", "]")):
+        text = text[1:-1].strip()
+    return text or None
+
+
+def tail_room(tokens: list[Token], i: int, text: str) -> tuple[bool, str | None]:
+    """What may follow a time: nothing, '@ Room 116', '(Room 101)', '| Hall C', 'in Room 2'."""
+    if i >= len(tokens):
+        return True, None
+    rest = text[tokens[i].start :]
+    first = tokens[i]
+    if first.kind == AT or first.kind == SEP and first.text in "|\t,·⋅":
+        return True, room_of(rest)
+    if first.kind == OPEN and rest.rstrip().endswith((")", "]")) and len(rest) <= 80:
+        return True, room_of(rest)
+    if first.kind == WORD and first.lower == "in" and i + 1 < len(tokens):
+        return True, room_of(text[tokens[i + 1].start :])
+    if first.kind == WORD and ROOM_WORDS.match(rest) and len(rest) <= 60:
+        return True, room_of(rest)
+    return False, None
+
+
+def room_line(text: str) -> str | None:
+    """A line that only names a room: 'Room 3', 'Grand Hall', 'Location: Ballroom B',
+    '[ Exhibit Hall A ]' (as virtual conference sites print it)."""
+    if len(text) > 80 or text.endswith((".", ",", ";")):
+        return None
+    if text.startswith("[") and text.endswith("]"):
+        text = text[1:-1].strip()
+    if found := _ROOM_LINE.match(text):
+        return (found["named"] or found["plain"]).strip()
+    if ROOM_WORDS.match(text) and len(text.split()) <= 4:
+        return text
+    return None
+
+
+def title_and_room(text: str) -> tuple[str, str | None]:
+    """'Paper session 1 | Room 101' → the title and its room; '(Room 101)', '@ Hall B' too."""
+    cells = split_cells(text)
+    if len(cells) > 1:
+        rooms = [c for c in cells[1:] if room_cell(c)]
+        return cells[0], room_of(rooms[0]) if rooms else None
+    title = text.strip()
+    if "@" in title:
+        title, _, room = title.rpartition("@")
+        return title.strip(" -–—,"), room_of(room)
+    maybe_room = title.endswith(")") or "Room:" in title or " in " in title
+    if maybe_room and (found := _ROOM_SUFFIX.search(title)) and found.start() > 0:
+        room = found["paren"] or found["labelled"] or found["inside"]
+        if found["labelled"] or found["inside"] or ROOM_WORDS.match(room):
+            return title[: found.start()].strip(" -–—,"), room_of(room)
+    return title, None
+
+
+def room_cell(cell: str) -> bool:
+    """A table cell beside the title that names a room: 'Room 101', 'Foyer', 'Aula Magna'."""
+    return bool(ROOM_WORDS.match(cell)) or len(cell.split()) <= 2
+
+
+def split_cells(text: str) -> list[str]:
+    return [c.strip() for c in _CELL_SPLIT.split(text) if c.strip() and not _RULE.match(c)]
