@@ -91,35 +91,21 @@ class Service:
         self._watcher: threading.Thread | None = None
         self._background = background
         self._after_change = after_change
-        self._snapshot = snapshot_path(settings.db)
-        self._saved: tuple[str, int | None] | None = None  # what the snapshot on disk holds
-        self._saving: threading.Thread | None = None  # waits for the process writing it
+        self._snapshots = snapshot.Keeper(snapshot_path(settings.db), snapshot_key(settings))
         if not (background and (self._start_from_snapshot() or self._start_from_store())):
             self.reload()
         if background:
             self._watcher = threading.Thread(target=self._watch, name="calsvc-reload", daemon=True)
             self._watcher.start()
 
-    def _snapshot_key(self) -> str:
-        settings = self.settings
-        return snapshot_key(
-            settings.sources.resolve(),
-            settings.db.resolve(),
-            settings.untimed,
-            settings.keep_cancelled_days,
-            settings.links_outside,
-            settings.max_source_mb,
-        )
-
     def _start_from_snapshot(self) -> bool:
         """Puts the last run's state in service, if it left one; True when it did."""
         started = time.perf_counter()
-        saved = snapshot.load(self._snapshot, self._snapshot_key())
+        saved = self._snapshots.load()
         if saved is None:
             return False
         self._loaded, self._served = saved.loaded, saved.served
         self._generation = saved.generation
-        self._saved = (saved.served.catalogue.version, saved.generation)
         log.info(
             "catalogue %s in service from the last run's snapshot: %d sessions, in %.0f ms",
             saved.served.catalogue.version,
@@ -127,20 +113,6 @@ class Service:
             (time.perf_counter() - started) * 1000,
         )
         return True
-
-    def _save_snapshot(self) -> None:
-        """Saves the state in service for the next start, when it differs from the saved one."""
-        assert self._loaded is not None and self._served is not None
-        state = (self._served.catalogue.version, self._generation)
-        if self._saved != state and self._generation is not None:
-            key = self._snapshot_key()
-            if self._saving is not None:
-                self._saving.join()  # one snapshot written at a time, in order
-            self._saving = snapshot.save_aside(
-                self._snapshot,
-                snapshot.Snapshot(key, self._generation, self._loaded, self._served),
-            )
-            self._saved = state
 
     def _start_from_store(self) -> bool:
         """Puts the stored catalogue in service, if there is one; True when it did."""
@@ -183,8 +155,7 @@ class Service:
         self._stop.set()
         if self._watcher is not None:
             self._watcher.join(timeout=30)
-        if self._saving is not None:
-            self._saving.join(timeout=60)
+        self._snapshots.wait(timeout=60)
         self.store.close()
 
     @property
@@ -273,8 +244,8 @@ class Service:
                 catalogue.version,
             )
         self._loaded, self._served = loaded, served
-        if self._background:
-            self._save_snapshot()
+        if self._background and self._generation is not None:
+            self._snapshots.save(self._generation, loaded, served)
         if changed and self._after_change is not None:
             self._after_change()
         if changed:

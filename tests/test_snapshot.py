@@ -140,3 +140,29 @@ def test_a_snapshot_made_with_other_settings_is_not_used(
         [],
         ["calsvc.snapshot"],
     )
+
+
+def test_a_snapshot_made_with_another_zone_setting_is_not_used(
+    tmp_path: Path, clock: Clock
+) -> None:
+    """A folder no data file describes is read in CALSVC_TIMEZONE: changing it between runs
+    must read the files again, not serve the times the last run read in the old zone."""
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    (folder / "summit.txt").write_text("Keynote: Opening Tue 6 Jun 2023 09:00\n", "utf-8")
+    settings = Settings(sources=folder, db=tmp_path / "db.sqlite3", reload_seconds=0.05)
+    _first_run(replace(settings, timezone="Europe/Paris"), clock)
+
+    service = Service(replace(settings, timezone="Asia/Tokyo"), clock=clock, background=True)
+    try:
+        deadline = time.monotonic() + 10
+        while service.health() != {"status": "ok"} and time.monotonic() < deadline:
+            time.sleep(0.05)
+        [entry] = service.catalogue().entries
+    finally:
+        service.close()
+
+    assert (entry.session.timezone, entry.session.start.isoformat()) == (
+        "Asia/Tokyo",
+        "2023-06-06T09:00:00+09:00",
+    )

@@ -23,6 +23,7 @@ from typing import NamedTuple
 
 from .. import __version__
 from ..ics.feed import Served
+from ..settings import Settings
 from ..sources.folder import Loaded
 
 log = logging.getLogger("calsvc.snapshot")
@@ -43,8 +44,21 @@ def snapshot_path(db: Path) -> Path:
 FORMAT = 3
 
 
-def snapshot_key(*settings: object) -> str:
-    return repr((__version__, FORMAT, *settings))
+def snapshot_key(settings: Settings) -> str:
+    """What a state was built with: a snapshot made with anything else is not used."""
+    return repr(
+        (
+            __version__,
+            FORMAT,
+            settings.sources.resolve(),
+            settings.db.resolve(),
+            settings.untimed,
+            settings.keep_cancelled_days,
+            settings.links_outside,
+            settings.max_source_mb,
+            settings.timezone,
+        )
+    )
 
 
 def save(path: Path, snapshot: Snapshot) -> None:
@@ -102,3 +116,31 @@ def load(path: Path, key: str) -> Snapshot | None:
         log.info("snapshot %s was made by another version or other settings; not used", path)
         return None
     return snapshot
+
+
+class Keeper:
+    """One server's snapshot: loaded when it starts, saved after each change, one write at a
+    time and only when the state differs from the one on disk."""
+
+    def __init__(self, path: Path, key: str) -> None:
+        self.path, self.key = path, key
+        self._saved: tuple[str, int] | None = None  # (catalogue version, store generation)
+        self._saving: threading.Thread | None = None  # waits for the child writing it
+
+    def load(self) -> Snapshot | None:
+        found = load(self.path, self.key)
+        if found is not None:
+            self._saved = (found.served.catalogue.version, found.generation)
+        return found
+
+    def save(self, generation: int, loaded: Loaded, served: Served) -> None:
+        state = (served.catalogue.version, generation)
+        if state != self._saved:
+            self.wait()  # in order: a newer state is never overwritten by an older one
+            self._saving = save_aside(self.path, Snapshot(self.key, generation, loaded, served))
+            self._saved = state
+
+    def wait(self, timeout: float | None = None) -> None:
+        """Until the snapshot being written is written (or `timeout` seconds)."""
+        if self._saving is not None:
+            self._saving.join(timeout)
