@@ -29,27 +29,8 @@ from .store.revisions import RevisionStore
 from .store.snapshot import snapshot_key, snapshot_path
 
 log = logging.getLogger("calsvc.service")
-sources_log = logging.getLogger("calsvc.sources")
-_LEVELS = {"error": logging.ERROR, "warning": logging.WARNING}
 READING = "being read; the catalogue stored at the last run is served meanwhile"
 MAIN_PID_VARIABLE = "CALSVC_SERVER_PID"  # the server's main process, set for its workers
-
-
-def _tell_diagnostics(before: Loaded | None, after: Loaded, store: RevisionStore) -> None:
-    """Logs what reading each new version of a source found, once per server: every worker
-    reads it, and the store says which one is first. (A failing store: each one logs.)"""
-    earlier = {s.file: s.schedule for s in before.sources} if before else {}
-    server = os.environ.get(MAIN_PID_VARIABLE) or str(os.getpid())
-    for source in after.sources:
-        if source.schedule is None or earlier.get(source.file) is source.schedule:
-            continue
-        try:
-            first = store.first_to_tell(f"{server} {source.file}", source.digest or "")
-        except StoreError:
-            first = True
-        if first:
-            for diagnostic in source.schedule.diagnostics:
-                sources_log.log(_LEVELS.get(diagnostic.level, logging.INFO), "%s", diagnostic)
 
 
 def _page_refreshes(loaded: Loaded) -> dict[str, int]:
@@ -91,6 +72,9 @@ class Service:
         self._watcher: threading.Thread | None = None
         self._background = background
         self._after_change = after_change
+        self._rules = SourceRules(settings.links_outside, settings.max_source_mb, settings.timezone)
+        # Which server's workers these are: diagnostics are logged once per server.
+        self._server = os.environ.get(MAIN_PID_VARIABLE) or str(os.getpid())
         self._snapshots = snapshot.Keeper(snapshot_path(settings.db), snapshot_key(settings))
         if not (background and (self._start_from_snapshot() or self._start_from_store())):
             self.reload()
@@ -228,13 +212,11 @@ class Service:
             untimed=self.settings.untimed,
             served=self._served,
             rebuild=moved,
-            rules=SourceRules(
-                self.settings.links_outside, self.settings.max_source_mb, self.settings.timezone
-            ),
+            rules=self._rules,
             pages=self.pages,
         )
         self._generation = self.store.generation()
-        _tell_diagnostics(self._loaded, loaded, self.store)
+        problems.tell(self._loaded, loaded, self.store.first_to_tell, server=self._server)
         catalogue = served.catalogue
         changed = self._served is None or catalogue.version != self._served.catalogue.version
         if not changed and self._loaded is None:

@@ -3,10 +3,15 @@ and `calsvc export` show it: 'file:line: message'."""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from typing import Any
 
+from ..errors import StoreError
 from .folder import Loaded, SourceState
 
+log = logging.getLogger("calsvc.sources")
+_LEVELS = {"error": logging.ERROR, "warning": logging.WARNING}
 GUESSES = ("no-data-file-entry", "zone-inferred", "year-inferred")
 
 
@@ -72,3 +77,26 @@ def sources_status(loaded: Loaded) -> dict[str, Any]:
             for source in loaded.sources
         ],
     }
+
+
+def tell(
+    before: Loaded | None,
+    after: Loaded,
+    first_to_tell: Callable[[str, str], bool],
+    *,
+    server: str,
+) -> None:
+    """Logs what reading each new version of a source found, once per server: every worker
+    reads it, and `first_to_tell(key, digest)` says which one is first (the revision store
+    knows). When that cannot be known, each one logs."""
+    earlier = {s.file: s.schedule for s in before.sources} if before else {}
+    for source in after.sources:
+        if source.schedule is None or earlier.get(source.file) is source.schedule:
+            continue
+        try:
+            first = first_to_tell(f"{server} {source.file}", source.digest or "")
+        except StoreError:
+            first = True
+        if first:
+            for diagnostic in source.schedule.diagnostics:
+                log.log(_LEVELS.get(diagnostic.level, logging.INFO), "%s", diagnostic)
