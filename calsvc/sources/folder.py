@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import NamedTuple
@@ -133,74 +133,82 @@ def _load_source(
 ) -> SourceState:
     path = folder / conference.source
     current = None if conference.url else signature(path)
-    outside = not conference.url and not path.resolve().is_relative_to(folder.resolve())
-    if outside and not rules.links_outside:
-        error = SourceError(
-            conference.source,
-            None,
-            f"is a link to {path.resolve()}, outside the sources folder; not read "
-            "(set CALSVC_LINKS_OUTSIDE=true to allow it)",
-        )
+    if error := _outside(folder, path, conference, rules):
         log.error("%s", error)
         last_good = previous.schedule if previous else None
         return SourceState(conference.source, conference, last_good, current, None, str(error))
-    same_conference = previous is not None and previous.conference == conference
-    if same_conference and previous and previous.signature == current and _settled(current):
-        return previous
+    same = previous if previous is not None and previous.conference == conference else None
+    if same and same.signature == current and _settled(current):
+        return same
     try:
-        if conference.url is None:
-            data = read_bytes(path, name=conference.source, limit_mb=rules.max_source_mb)
-        elif pages is None:
-            raise SourceError(conference.url, None, "pages by address are fetched by a server")
-        else:
-            data = pages.read(
-                conference.url,
-                refresh_minutes=conference.refresh_minutes,
-                now=now,
-                limit_mb=rules.max_source_mb,
-            )
+        data = _source_bytes(path, conference, now=now, rules=rules, pages=pages)
         digest = hashlib.sha256(data).hexdigest()
-        if same_conference and previous and previous.digest == digest and not previous.error:
-            return SourceState(
-                previous.file,
-                conference,
-                previous.schedule,
-                current,
-                previous.loaded_at,
-                None,
-                digest,
-            )
-        started = time.perf_counter()
-        zone_known = conference.described or bool(rules.timezone)
-        schedule = read_programme(data, conference, zone_known=zone_known, reference=reference)
-        if (seconds := time.perf_counter() - started) >= SLOW_SOURCE_SECONDS:
-            log.info(
-                "read %s: %d sessions from %.0f MB in %.1f s",
-                conference.source,
-                len(schedule.sessions),
-                len(data) / 1e6,
-                seconds,
-            )
-        if not schedule.sessions and previous and previous.schedule and previous.schedule.sessions:
-            # An emptied or truncated paste would cancel the whole programme: refuse it.
-            kept = len(previous.schedule.sessions)
-            raise SourceError(
-                conference.source,
-                1,
-                f"no sessions found; the last good version "
-                f"({kept} sessions) stays in service until the file has sessions again",
-            )
+        if same and same.digest == digest and not same.error:
+            return replace(same, signature=current)
+        schedule = _read(data, conference, previous, reference=reference, rules=rules)
     except CalsvcError as error:
         log.error("source %s failed to load, last good version kept: %s", conference.source, error)
-        return SourceState(
-            conference.source,
-            conference,
-            previous.schedule if previous else None,
-            current,
-            previous.loaded_at if previous else None,
-            str(error),
-        )
+        last_good, at = (previous.schedule, previous.loaded_at) if previous else (None, None)
+        return SourceState(conference.source, conference, last_good, current, at, str(error))
     return SourceState(conference.source, conference, schedule, current, now, None, digest)
+
+
+def _outside(
+    folder: Path, path: Path, conference: Conference, rules: SourceRules
+) -> SourceError | None:
+    """The error for a file that links outside the sources folder, unless that is allowed."""
+    if conference.url or rules.links_outside or path.resolve().is_relative_to(folder.resolve()):
+        return None
+    return SourceError(
+        conference.source,
+        None,
+        f"is a link to {path.resolve()}, outside the sources folder; not read "
+        "(set CALSVC_LINKS_OUTSIDE=true to allow it)",
+    )
+
+
+def _source_bytes(
+    path: Path, conference: Conference, *, now: datetime, rules: SourceRules, pages: Pages | None
+) -> bytes:
+    """A file's bytes, or a page's (fetched when due, else as last fetched)."""
+    if conference.url is None:
+        return read_bytes(path, name=conference.source, limit_mb=rules.max_source_mb)
+    if pages is None:
+        raise SourceError(conference.url, None, "pages by address are fetched by a server")
+    return pages.read(
+        conference.url,
+        refresh_minutes=conference.refresh_minutes,
+        now=now,
+        limit_mb=rules.max_source_mb,
+    )
+
+
+def _read(
+    data: bytes,
+    conference: Conference,
+    previous: SourceState | None,
+    *,
+    reference: date,
+    rules: SourceRules,
+) -> Schedule:
+    """The schedule of a source's text; a SourceError for one that lost every session."""
+    started = time.perf_counter()
+    zone_known = conference.described or bool(rules.timezone)
+    schedule = read_programme(data, conference, zone_known=zone_known, reference=reference)
+    if (seconds := time.perf_counter() - started) >= SLOW_SOURCE_SECONDS:
+        sessions, megabytes = len(schedule.sessions), len(data) / 1e6
+        log.info("read %s: %d sessions from %.0f MB in %.1f s", conference.source, sessions,
+                 megabytes, seconds)  # fmt: skip
+    if not schedule.sessions and previous and previous.schedule and previous.schedule.sessions:
+        # An emptied or truncated paste would cancel the whole programme: refuse it.
+        kept = len(previous.schedule.sessions)
+        raise SourceError(
+            conference.source,
+            1,
+            f"no sessions found; the last good version "
+            f"({kept} sessions) stays in service until the file has sessions again",
+        )
+    return schedule
 
 
 def _undescribed(
