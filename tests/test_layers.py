@@ -12,7 +12,18 @@ PACKAGE = Path(__file__).resolve().parent.parent / "calsvc"
 FRONT_ENDS = ("calsvc.web", "calsvc.cli", "calsvc.export", "flask", "werkzeug", "click", "granian")
 RENDERING = ("calsvc.ics", "icalendar")
 READING = ("calsvc.parse",)
-INDEX = ("model", "selection", "catalogue", "index", "naming", "search", "spans", "kinds", "errors")
+INDEX = (
+    "model",
+    "codec",
+    "selection",
+    "catalogue",
+    "index",
+    "naming",
+    "search",
+    "spans",
+    "kinds",
+    "errors",
+)
 
 
 def _imports(path: Path) -> set[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, replace
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -14,9 +14,9 @@ import pytz
 from ..errors import ConfigError
 from ..kinds import slugify
 from ..model import DATA_FILE, Conference
+from .guessed import RESERVED_SLUGS, page_slug
 
 # Paths the service serves itself; a conference with one of these slugs would hide them.
-RESERVED_SLUGS = frozenset({"api", "builder", "embed", "events", "healthz", "static", "status"})
 _SOURCE_KEYS = {
     *("file", "url", "refresh", "slug", "name", "year", "timezone", "venue", "homepage"),
     "durations",
@@ -105,41 +105,14 @@ def _conference(
             f"file {file!r} must be the name of a file in the sources folder, "
             "not a path to somewhere else",
         )
-    unknown = set(entry) - _SOURCE_KEYS
-    if unknown:
+    if unknown := sorted(set(entry) - _SOURCE_KEYS):
         raise ConfigError(
             where,
-            _line_of(text, sorted(unknown)[0], "") or line,
-            f"unknown key {sorted(unknown)[0]!r} for {file}; "
-            f"allowed: {', '.join(sorted(_SOURCE_KEYS))}",
+            _line_of(text, unknown[0], "") or line,
+            f"unknown key {unknown[0]!r} for {file}; allowed: {', '.join(sorted(_SOURCE_KEYS))}",
         )
-    timezone = entry.get("timezone", "UTC")
-    if timezone not in pytz.all_timezones_set:
-        raise ConfigError(
-            where,
-            _line_of(text, "timezone", timezone) or line,
-            f"unknown time zone {timezone!r} for {file}; "
-            "use an IANA name such as 'America/New_York'",
-        )
-    year = entry.get("year")
-    if year is not None and (not isinstance(year, int) or not 1900 <= year <= 2200):
-        raise ConfigError(
-            where, _line_of(text, "year", year) or line, f"year must be a number, not {year!r}"
-        )
-    slug = entry.get("slug") or slugify(Path(file).stem)
-    if slug != slugify(slug):
-        raise ConfigError(
-            where,
-            _line_of(text, "slug", slug) or line,
-            f"slug {slug!r} must be lowercase ASCII words joined by dashes, e.g. {slugify(slug)!r}",
-        )
-    if slug in RESERVED_SLUGS:
-        raise ConfigError(
-            where,
-            _line_of(text, "slug", slug) or line,
-            f"slug {slug!r} is taken by the service's own pages; "
-            f"avoid {', '.join(sorted(RESERVED_SLUGS))}",
-        )
+    timezone, year = _timezone(entry, where, text, line), _year(entry, where, text, line)
+    slug = _slug(entry, where, text, line)
     return Conference(
         slug=slug,
         name=str(entry.get("name") or slug),
@@ -153,10 +126,43 @@ def _conference(
     )
 
 
-def page_slug(url: str) -> str:
-    """A slug for a page by its address: its file's name, else its host's."""
-    parts = urlsplit(url)
-    return slugify(PurePosixPath(parts.path).stem or parts.hostname or "") or "programme"
+def _timezone(entry: dict[str, Any], where: str, text: str, line: int | None) -> str:
+    timezone = entry.get("timezone", "UTC")
+    if timezone not in pytz.all_timezones_set:
+        raise ConfigError(
+            where,
+            _line_of(text, "timezone", timezone) or line,
+            f"unknown time zone {timezone!r} for {entry['file']}; "
+            "use an IANA name such as 'America/New_York'",
+        )
+    return str(timezone)
+
+
+def _year(entry: dict[str, Any], where: str, text: str, line: int | None) -> int | None:
+    year = entry.get("year")
+    if year is not None and (not isinstance(year, int) or not 1900 <= year <= 2200):
+        raise ConfigError(
+            where, _line_of(text, "year", year) or line, f"year must be a number, not {year!r}"
+        )
+    return year
+
+
+def _slug(entry: dict[str, Any], where: str, text: str, line: int | None) -> str:
+    slug = str(entry.get("slug") or slugify(Path(entry["file"]).stem))
+    if slug != slugify(slug):
+        raise ConfigError(
+            where,
+            _line_of(text, "slug", slug) or line,
+            f"slug {slug!r} must be lowercase ASCII words joined by dashes, e.g. {slugify(slug)!r}",
+        )
+    if slug in RESERVED_SLUGS:
+        raise ConfigError(
+            where,
+            _line_of(text, "slug", slug) or line,
+            f"slug {slug!r} is taken by the service's own pages; "
+            f"avoid {', '.join(sorted(RESERVED_SLUGS))}",
+        )
+    return slug
 
 
 def _page_conference(
@@ -231,41 +237,6 @@ def conference_for(source: Path, data: DataFile | None) -> Conference | None:
     return data.by_file.get(source.name) if data else None
 
 
-PROGRAMME_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm")
-
-
-def programme_files(folder: Path) -> list[str]:
-    """The names of the programme files in a folder (text, Markdown, saved web pages)."""
-    try:
-        return sorted(
-            p.name
-            for p in folder.iterdir()
-            if p.suffix.lower() in PROGRAMME_SUFFIXES and not p.name.startswith(".") and p.is_file()
-        )
-    except OSError:
-        return []
-
-
-def undescribed_conference(source: Path, timezone: str, taken: set[str]) -> Conference:
-    """A conference for a programme file the data file does not list: slug and name from the
-    file name (a slug the service's pages or another conference use gets a suffix), zone as
-    given (the reader may then find the text's own)."""
-    slug = free_slug(slugify(source.stem) or "programme", taken)
-    return Conference(
-        slug=slug, name=source.stem, timezone=timezone, source=source.name, described=False
-    )
-
-
-def free_slug(base: str, taken: set[str]) -> str:
-    """The slug, or with a number after it, so that no other conference nor a page of the
-    service's own has it."""
-    slug, number = base, 1
-    while slug in RESERVED_SLUGS or slug in taken:
-        number += 1
-        slug = f"{base}-{number}"
-    return slug
-
-
 def check_zone(name: str, where: str) -> None:
     """Raises ConfigError unless the name is an IANA time zone (one given as an option or a
     setting; the data file's own entries say their line instead)."""
@@ -273,16 +244,6 @@ def check_zone(name: str, where: str) -> None:
         raise ConfigError(
             where, None, f"unknown time zone {name!r}; use an IANA name such as 'Europe/Paris'"
         )
-
-
-def fallback_conference(source: Path, timezone: str = "UTC") -> Conference:
-    """A conference for a source no data file describes: named after the file."""
-    return Conference(
-        slug=slugify(source.stem) or "programme",
-        name=source.stem,
-        timezone=timezone,
-        source=source.name,
-    )
 
 
 def described_conferences(folder: Path) -> list[Conference]:

@@ -24,16 +24,15 @@ from ..errors import ConfigError
 from ..kinds import slugify
 from ..model import DATA_FILE, Conference
 from ..parse import parse_undescribed, read_bytes
-from .conferences import (
+from .conferences import check_zone, load_data_file
+from .fetch import Pages
+from .guessed import (
     RESERVED_SLUGS,
-    check_zone,
     free_slug,
-    load_data_file,
     page_slug,
     programme_files,
     undescribed_conference,
 )
-from .fetch import Pages
 
 HEADER = f"""\
 {DATA_FILE}: one [[source]] entry for each programme file in this folder.

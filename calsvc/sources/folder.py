@@ -18,13 +18,15 @@ from ..errors import CalsvcError, ConfigError, SourceError
 from ..model import DATA_FILE, Conference, Diagnostic, Schedule
 from ..parse import read_bytes, read_programme
 from .conferences import (
-    PROGRAMME_SUFFIXES,
     DataFile,
     load_data_file,
+)
+from .fetch import Pages
+from .guessed import (
+    PROGRAMME_SUFFIXES,
     programme_files,
     undescribed_conference,
 )
-from .fetch import Pages
 
 log = logging.getLogger("calsvc.sources")
 Signature = tuple[int, int, int] | None

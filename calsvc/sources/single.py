@@ -11,8 +11,10 @@ from ..model import DATA_FILE, Conference
 from .conferences import (
     DataFile,
     conference_for,
-    fallback_conference,
     load_data_file,
+)
+from .guessed import (
+    fallback_conference,
     page_slug,
 )
 
