@@ -75,6 +75,30 @@ def object_schema(shape: type) -> dict[str, Any]:
 
 ITEM = object_schema(ItemJson)
 EVENT = object_schema(EventJson)
+CONFERENCE = {
+    "type": "object",
+    "required": ["slug", "name", "timezone", "sessions", "days", "feeds"],
+    "properties": {
+        "slug": {"type": "string"},
+        "name": {"type": "string"},
+        "year": {"type": "integer", "nullable": True},
+        "timezone": {"type": "string"},
+        "venue": NULLABLE_STRING,
+        "homepage": NULLABLE_STRING,
+        "sessions": {"type": "integer"},
+        "days": {"type": "array", "items": {"type": "string", "format": "date"}},
+        "feeds": {"$ref": "#/components/schemas/Links"},
+    },
+}
+EVENTS = {
+    "type": "object",
+    "required": ["name", "feeds", "events"],
+    "properties": {
+        "name": {"type": "string"},
+        "feeds": {"$ref": "#/components/schemas/Links"},
+        "events": {"type": "array", "items": {"$ref": "#/components/schemas/Event"}},
+    },
+}
 ERROR = {
     "type": "object",
     "required": ["error"],
@@ -167,6 +191,39 @@ def _listing(key: str, item: str) -> dict[str, Any]:
     }
 
 
+def _paths(filters: list[dict[str, Any]]) -> dict[str, Any]:
+    """The four GET endpoints: what each gives, and the filters the last three take."""
+    return {
+        "/api/conferences": {
+            "get": {
+                "summary": "The conferences served, with their feed links",
+                "responses": _responses("#/components/schemas/Conferences", errors=(400,)),
+            }
+        },
+        "/api/tracks": {
+            "get": {
+                "summary": "The tracks, with per-track feed links",
+                "parameters": filters,
+                "responses": _responses("#/components/schemas/Tracks"),
+            }
+        },
+        "/api/kinds": {
+            "get": {
+                "summary": "The kinds of session, with per-kind feed links",
+                "parameters": filters,
+                "responses": _responses("#/components/schemas/Kinds"),
+            }
+        },
+        "/api/events": {
+            "get": {
+                "summary": "The sessions a filter selects, in calsvc parse's JSON shape",
+                "parameters": filters,
+                "responses": _responses("#/components/schemas/Events"),
+            }
+        },
+    }
+
+
 def openapi(catalogue: Catalogue, *, server: str) -> dict[str, Any]:
     """The description of /api/* for this catalogue, served at /api/openapi.json."""
     filters = _filters(catalogue)
@@ -179,35 +236,7 @@ def openapi(catalogue: Catalogue, *, server: str) -> dict[str, Any]:
             "and the sessions a filter selects.",
         },
         "servers": [{"url": server}],
-        "paths": {
-            "/api/conferences": {
-                "get": {
-                    "summary": "The conferences served, with their feed links",
-                    "responses": _responses("#/components/schemas/Conferences", errors=(400,)),
-                }
-            },
-            "/api/tracks": {
-                "get": {
-                    "summary": "The tracks, with per-track feed links",
-                    "parameters": filters,
-                    "responses": _responses("#/components/schemas/Tracks"),
-                }
-            },
-            "/api/kinds": {
-                "get": {
-                    "summary": "The kinds of session, with per-kind feed links",
-                    "parameters": filters,
-                    "responses": _responses("#/components/schemas/Kinds"),
-                }
-            },
-            "/api/events": {
-                "get": {
-                    "summary": "The sessions a filter selects, in calsvc parse's JSON shape",
-                    "parameters": filters,
-                    "responses": _responses("#/components/schemas/Events"),
-                }
-            },
-        },
+        "paths": _paths(filters),
         "components": {
             "schemas": {
                 "Links": LINKS,
@@ -216,35 +245,10 @@ def openapi(catalogue: Catalogue, *, server: str) -> dict[str, Any]:
                 "Event": EVENT,
                 "Error": ERROR,
                 "Conferences": _listing("conferences", "#/components/schemas/Conference"),
-                "Conference": {
-                    "type": "object",
-                    "required": ["slug", "name", "timezone", "sessions", "days", "feeds"],
-                    "properties": {
-                        "slug": {"type": "string"},
-                        "name": {"type": "string"},
-                        "year": {"type": "integer", "nullable": True},
-                        "timezone": {"type": "string"},
-                        "venue": NULLABLE_STRING,
-                        "homepage": NULLABLE_STRING,
-                        "sessions": {"type": "integer"},
-                        "days": {"type": "array", "items": {"type": "string", "format": "date"}},
-                        "feeds": {"$ref": "#/components/schemas/Links"},
-                    },
-                },
+                "Conference": CONFERENCE,
                 "Tracks": _listing("tracks", "#/components/schemas/Group"),
                 "Kinds": _listing("kinds", "#/components/schemas/Group"),
-                "Events": {
-                    "type": "object",
-                    "required": ["name", "feeds", "events"],
-                    "properties": {
-                        "name": {"type": "string"},
-                        "feeds": {"$ref": "#/components/schemas/Links"},
-                        "events": {
-                            "type": "array",
-                            "items": {"$ref": "#/components/schemas/Event"},
-                        },
-                    },
-                },
+                "Events": EVENTS,
             }
         },
     }
