@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from ..codec import SessionJson
 from ..errors import ConfigError, StoreError
@@ -177,7 +178,6 @@ class RevisionStore:
         by one with LAST-MODIFIED now; missing ones become CANCELLED, one higher, and are
         served until keep_cancelled has passed.
         """
-        stamp = now.isoformat()
         current = {s.uid: s for s in sessions}
         with self._transaction() as db:
             rows = {
@@ -189,29 +189,7 @@ class RevisionStore:
                 )
             }
             writes = db.total_changes
-            for uid, session in current.items():
-                row = rows.get(uid)
-                if row is not None and row[1] == session.fingerprint and not row[3]:
-                    continue  # unchanged: nothing to write
-                payload = json.dumps(session.session(), ensure_ascii=False, sort_keys=True)
-                if row is None:
-                    db.execute(
-                        "INSERT INTO revisions VALUES (?, ?, ?, 0, ?, ?, 0, ?)",
-                        (uid, conference, session.fingerprint, stamp, stamp, payload),
-                    )
-                elif row[1] != session.fingerprint or row[3]:
-                    db.execute(
-                        "UPDATE revisions SET fingerprint = ?, sequence = sequence + 1, "
-                        "modified = ?, cancelled = 0, session = ?, conference = ? WHERE uid = ?",
-                        (session.fingerprint, stamp, payload, conference, uid),
-                    )
-            for uid, row in rows.items():
-                if uid not in current and not row[3]:
-                    db.execute(
-                        "UPDATE revisions SET sequence = sequence + 1, modified = ?, cancelled = 1 "
-                        "WHERE uid = ?",
-                        (stamp, uid),
-                    )
+            _record(db, conference, current, rows, now.isoformat())
             if db.total_changes != writes:
                 db.execute("UPDATE meta SET value = value + 1 WHERE key = 'generation'")
             return self._served(db, conference, now, keep_cancelled)
@@ -254,3 +232,37 @@ class RevisionStore:
 
     def close(self) -> None:
         self._db.close()
+
+
+def _record(
+    db: sqlite3.Connection,
+    conference: str,
+    current: dict[str, Current],
+    rows: dict[str, tuple[Any, ...]],
+    stamp: str,
+) -> None:
+    """Writes what changed since `rows`: new sessions at SEQUENCE 0, changed ones (or ones
+    back from cancellation) one higher, and the missing ones CANCELLED, one higher."""
+    for uid, session in current.items():
+        row = rows.get(uid)
+        if row is not None and row[1] == session.fingerprint and not row[3]:
+            continue  # unchanged: nothing to write
+        payload = json.dumps(session.session(), ensure_ascii=False, sort_keys=True)
+        if row is None:
+            db.execute(
+                "INSERT INTO revisions VALUES (?, ?, ?, 0, ?, ?, 0, ?)",
+                (uid, conference, session.fingerprint, stamp, stamp, payload),
+            )
+        else:
+            db.execute(
+                "UPDATE revisions SET fingerprint = ?, sequence = sequence + 1, "
+                "modified = ?, cancelled = 0, session = ?, conference = ? WHERE uid = ?",
+                (session.fingerprint, stamp, payload, conference, uid),
+            )
+    for uid, row in rows.items():
+        if uid not in current and not row[3]:
+            db.execute(
+                "UPDATE revisions SET sequence = sequence + 1, modified = ?, cancelled = 1 "
+                "WHERE uid = ?",
+                (stamp, uid),
+            )
