@@ -83,37 +83,50 @@ class Body:
 
 def read_body(lines: Sequence[str], *, talk: bool) -> Body:
     """The items and rooms in the stripped lines after one header (blank lines kept)."""
-    items: list[Item] = []
-    rooms: list[str] = []
-    draft = _Draft()
-    in_bio = False
-
-    def close() -> None:
-        nonlocal draft, in_bio
-        if not draft.empty():
-            items.append(draft.item())
-        draft, in_bio = _Draft(), False
-
+    reader = _Reader(talk)
     for index, line in enumerate(lines):
-        if not line:
-            continue
-        following = lines[index + 1] if index + 1 < len(lines) else ""
+        if line:
+            reader.read(line, lines[index + 1] if index + 1 < len(lines) else "")
+    reader.close()
+    return Body(tuple(reader.items), tuple(reader.rooms))
+
+
+class _Reader:
+    """A session's body read line by line: papers (title, authors, abstract, bio) and rooms."""
+
+    def __init__(self, talk: bool) -> None:
+        self.talk = talk
+        self.items: list[Item] = []
+        self.rooms: list[str] = []
+        self.draft = _Draft()
+        self.in_bio = False
+
+    def close(self) -> None:
+        """Ends the paper being read, if it has anything."""
+        if not self.draft.empty():
+            self.items.append(self.draft.item())
+        self.draft, self.in_bio = _Draft(), False
+
+    def read(self, line: str, following: str) -> None:
         if room := _ROOM.match(line):
-            if room["room"] not in rooms:
-                rooms.append(room["room"])
-            if draft.abstract:
-                close()
-            continue
+            if room["room"] not in self.rooms:
+                self.rooms.append(room["room"])
+            if self.draft.abstract:
+                self.close()
+            return
         if marker := _ABSTRACT.match(line):
-            if draft.abstract:
-                close()
-            in_bio = False
+            if self.draft.abstract:
+                self.close()
+            self.in_bio = False
             line = (marker["rest"] or "").strip()
         elif marker := _BIO.match(line):
-            in_bio = True
+            self.in_bio = True
             line = marker["rest"].strip()
-        if not line:
-            continue
+        if line:
+            self._text(line, following)
+
+    def _text(self, line: str, following: str) -> None:
+        draft = self.draft
         # A line above an author list is its title, unless it is itself a list of names
         # ('Characterizing and Taming Model Instability' has no commas; authors do).
         if (
@@ -121,18 +134,16 @@ def read_body(lines: Sequence[str], *, talk: bool) -> Body:
             and is_author_line(following, single_name_ok=True)
             and not ((_LIST_MARK.search(line)) and is_author_line(line))
         ):
-            close()
-            draft.title = line
+            self.close()
+            self.draft.title = line
         elif is_author_line(line):
             if draft.authors or draft.abstract:
-                close()
-            draft.authors = line
+                self.close()
+            self.draft.authors = line
         elif draft.empty() and _is_title_shaped(line) and len(line) <= 150:
             draft.title = line
-        elif in_bio or (talk and draft.abstract and _BIO_OPENING.match(line)):
-            in_bio = True
+        elif self.in_bio or (self.talk and draft.abstract and _BIO_OPENING.match(line)):
+            self.in_bio = True
             draft.bio.append(line)
         else:
             draft.abstract.append(line)
-    close()
-    return Body(tuple(items), tuple(rooms))
