@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
+from .catalogue import Catalogue
 from .errors import ConfigError, ExportError
 from .selection import Selection
 from .settings import Settings
@@ -36,6 +37,18 @@ class Exported(NamedTuple):
     problems: list[str]  # sources that failed, have errors or yield no sessions
 
 
+def _site_paths(catalogue: Catalogue) -> list[str]:
+    """Every page and feed of the site, as the paths the app answers."""
+    paths = ["/", "/calendar.ics", *STATIC_FILES]
+    for slug in catalogue.conferences:
+        paths += [f"/{slug}/", f"/{slug}/calendar.ics"]
+    paths += [f"/{conference}/tracks/{slug}.ics" for conference, slug in catalogue.tracks]
+    paths += [f"/{conference}/kinds/{slug}.ics" for conference, slug in catalogue.kinds]
+    for entry in catalogue.select(Selection()):
+        paths += [f"/events/{entry.session.uid}/", f"/events/{entry.session.uid}.ics"]
+    return paths
+
+
 def export_site(
     out: Path, *, settings: Settings, base_url: str, progress: Progress = lambda done, total: None
 ) -> Exported:
@@ -50,14 +63,8 @@ def export_site(
     app = create_app(dataclasses.replace(settings, base_url=base_url.rstrip("/")))
     app.config["STATIC_EXPORT"] = True
     client = app.test_client()
-    catalogue = app.config["SERVICE"].catalogue()
-    paths = ["/", "/calendar.ics", *STATIC_FILES]
-    for slug in catalogue.conferences:
-        paths += [f"/{slug}/", f"/{slug}/calendar.ics"]
-    paths += [f"/{conference}/tracks/{slug}.ics" for conference, slug in catalogue.tracks]
-    paths += [f"/{conference}/kinds/{slug}.ics" for conference, slug in catalogue.kinds]
-    for entry in catalogue.select(Selection()):
-        paths += [f"/events/{entry.session.uid}/", f"/events/{entry.session.uid}.ics"]
+    catalogue: Catalogue = app.config["SERVICE"].catalogue()
+    paths = _site_paths(catalogue)
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
     try:

@@ -32,3 +32,28 @@ class Notes:
             more = self._counts[code] - MAX_PER_CODE
             message = f"{more:,} more {code} {level}s like the ones above, from this line on"
             self.items.append(Diagnostic(self.source, line, level, code, message))
+
+
+def nothing_found(
+    lines: list[str], timed_lines: int, notes: Notes, first_unread: int | None
+) -> None:
+    """Says why a text gave no sessions: it had no dates, or none of its dates was read."""
+    text_lines = sum(1 for line in lines if line)
+    if not timed_lines:
+        notes.add(
+            1,
+            "info",
+            "no-sessions",
+            f"no session headers found in {text_lines} lines of text; nothing to schedule",
+        )
+        return
+    first = first_unread or 1
+    notes.add(
+        first,
+        "error",
+        "no-sessions",
+        f"{timed_lines} lines hold dates or times but none was read as a session; calsvc "
+        "reads session headers with their own date ('Poster: Federated Learning Tue 6 Jun "
+        "09:00 a.m.'), or a day heading ('Monday 14 October 2024') followed by time rows "
+        "('09:15–10:30 Keynote: Title'); see the warnings for each line",
+    )

@@ -15,7 +15,7 @@ from ..model import Conference, Schedule, Session
 from .items import read_body
 from .labels import Label, Vocabulary
 from .layouts import Block, read_blocks
-from .notes import Notes
+from .notes import Notes, nothing_found
 from .text import decode
 from .when import Day
 from .years import DateParts, infer_year, localize, weekday_name, years_for
@@ -238,30 +238,6 @@ def _session(placed: _Placed, conference: Conference, uid: str) -> Session:
     )
 
 
-def _nothing_found(
-    lines: list[str], timed_lines: int, notes: Notes, first_unread: int | None
-) -> None:
-    text_lines = sum(1 for line in lines if line)
-    if not timed_lines:
-        notes.add(
-            1,
-            "info",
-            "no-sessions",
-            f"no session headers found in {text_lines} lines of text; nothing to schedule",
-        )
-        return
-    first = first_unread or 1
-    notes.add(
-        first,
-        "error",
-        "no-sessions",
-        f"{timed_lines} lines hold dates or times but none was read as a session; calsvc "
-        "reads session headers with their own date ('Poster: Federated Learning Tue 6 Jun "
-        "09:00 a.m.'), or a day heading ('Monday 14 October 2024') followed by time rows "
-        "('09:15–10:30 Keynote: Title'); see the warnings for each line",
-    )
-
-
 def parse_programme(
     data: bytes, conference: Conference, *, reference: date, year: int | None = None
 ) -> Schedule:
@@ -294,7 +270,7 @@ def parse_programme(
     counts: Counter[str] = Counter()
     sessions = tuple(_session(p, conference, _uid(conference.slug, p, counts)) for p in placed)
     if not sessions:
-        _nothing_found(lines, timed_lines, notes, first_unread)
+        nothing_found(lines, timed_lines, notes, first_unread)
     notes.close()
     diagnostics.sort(key=lambda d: d.line)
     zones = sorted({p.block.span.zone for p in dated if p.block.span and p.block.span.zone})
