@@ -4,8 +4,6 @@ and the service keeps serving everything that is valid."""
 from __future__ import annotations
 
 import logging
-import subprocess
-import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -18,6 +16,7 @@ from calsvc.service import Service
 from calsvc.settings import Settings
 
 from .calendars import revisions, uids
+from .commands import Ran, calsvc
 from .conftest import Clock
 from .html import find, text
 from .test_web_feeds import ALL_2021, ALL_2022, ALL_2023
@@ -101,9 +100,8 @@ CASES = {
 }  # fmt: skip
 
 
-def _cli(sources: Path, name: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "calsvc", "parse", str(sources / name), "--ref-date", "2026-11-22"],
-                          capture_output=True, text=True, check=False)  # fmt: skip
+def _cli(sources: Path, name: str) -> Ran:
+    return calsvc("parse", str(sources / name), "--ref-date", "2026-11-22")
 
 
 def _confirmed(body: bytes) -> list[str]:

@@ -13,20 +13,10 @@ import pytest
 
 from calsvc.codec import SessionJson
 
-from .conftest import ROOT, SEEDS
+from .commands import calsvc as run
+from .conftest import SEEDS
 
 SEED_NAMES = sorted(p.name for p in SEEDS.glob("*.txt"))
-
-
-def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    """Runs the installed command as a user would, in a separate process."""
-    return subprocess.run(
-        [sys.executable, "-m", "calsvc", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
 
 
 @pytest.mark.parametrize("output", ["json", "text"])
@@ -122,10 +112,7 @@ def test_serve_with_a_corrupt_store_is_one_line_exit_two(tmp_path: Path) -> None
     store = tmp_path / "db.sqlite3"
     store.write_bytes(b"not a database" * 100)
 
-    result = subprocess.run(
-        [sys.executable, "-m", "calsvc", "serve", "--port", "1"],
-        env={**os.environ, "CALSVC_DB": str(store)}, capture_output=True, text=True, check=False,
-    )  # fmt: skip
+    result = run("serve", "--port", "1", env={"CALSVC_DB": str(store)})
 
     assert (result.returncode, result.stderr, result.stdout) == (
         2, f"calsvc: {store}: cannot open the revision store: file is not a database\n", ""
@@ -133,6 +120,8 @@ def test_serve_with_a_corrupt_store_is_one_line_exit_two(tmp_path: Path) -> None
 
 
 def test_commands_leave_the_working_folder_as_it_was(tmp_path: Path) -> None:
+    """The installed command, in a process of its own with a HOME of its own: the one test
+    that runs `python -m calsvc` rather than main() in this process."""
     work, home = tmp_path / "work", tmp_path / "home"
     work.mkdir()
     env = {k: v for k, v in os.environ.items() if k not in ("XDG_DATA_HOME", "CALSVC_DB")}

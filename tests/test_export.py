@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -14,6 +12,7 @@ from calsvc.errors import ConfigError
 from calsvc.export import MARKER, export_site
 from calsvc.settings import Settings
 
+from .commands import Ran, calsvc
 from .html import elements
 
 BASE = "https://cal.example.org/mlsys"
@@ -110,11 +109,9 @@ def test_export_refuses_a_folder_it_did_not_write(tmp_path: Path, settings: Sett
     )  # fmt: skip
 
 
-def _export(tmp_path: Path, sources: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "calsvc", "export", str(tmp_path / "out"), "--base-url", BASE, "--sources", str(sources), *extra],
-        capture_output=True, text=True, check=False, env={"CALSVC_DB": str(tmp_path / "db.sqlite3"), "PATH": "/usr/bin"},
-    )  # fmt: skip
+def _export(tmp_path: Path, sources: Path, *extra: str) -> Ran:
+    return calsvc("export", str(tmp_path / "out"), "--base-url", BASE, "--sources", str(sources),
+                  *extra, env={"CALSVC_DB": str(tmp_path / "db.sqlite3")})  # fmt: skip
 
 
 def test_export_command_names_the_sources_with_problems(tmp_path: Path, sources: Path) -> None:
