@@ -33,6 +33,7 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
     def check(name: str, actual: str) -> None:
         path = GOLDEN / name
         if update:
+            path.parent.mkdir(exist_ok=True)
             path.write_bytes(actual.encode("utf-8"))
         assert actual == path.read_bytes().decode("utf-8")
 

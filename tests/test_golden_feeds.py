@@ -1,0 +1,66 @@
+"""Whole feeds, byte for byte, against files under tests/golden/feeds/: any change to what a
+calendar client receives shows here as a diff to review. The clock is fixed (revision times,
+hence DTSTAMP and LAST-MODIFIED, are known); `pytest --update-golden` rewrites the files."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from flask.testing import FlaskClient
+
+from .conftest import Clock
+
+FEEDS = {
+    "all": "/calendar.ics",
+    "mlsys-2021": "/mlsys-2021/calendar.ics",
+    "mlsys-2022": "/mlsys-2022/calendar.ics",
+    "mlsys-2023": "/mlsys-2023/calendar.ics",
+    "mlsys-abstracts": "/mlsys-abstracts/calendar.ics",
+    "mlsys-2022-track": "/mlsys-2022/tracks/efficient-inference-and-model-serving.ics",
+    "mlsys-2021-invited-talks": "/mlsys-2021/kinds/invited-talk.ics",
+    "mlsys-2023-federated": "/mlsys-2023/calendar.ics?q=federated",
+}
+
+
+@pytest.mark.parametrize("path", list(FEEDS.values()), ids=list(FEEDS))
+def test_feed_matches_its_golden_file(
+    path: str, client: FlaskClient, golden: Callable[[str, str], None]
+) -> None:
+    name = next(name for name, feed in FEEDS.items() if feed == path)
+    response = client.get(path)
+
+    assert response.status_code == 200
+    golden(f"feeds/{name}.ics", response.get_data(as_text=True))
+
+
+def test_a_session_s_own_calendar_matches_its_golden_file(
+    client: FlaskClient, golden: Callable[[str, str], None]
+) -> None:
+    uid = client.get("/api/events?conference=mlsys-2023").json["events"][0]["uid"]
+    response = client.get(f"/events/{uid}.ics")
+
+    assert response.status_code == 200
+    golden("feeds/mlsys-2023-first-session.ics", response.get_data(as_text=True))
+
+
+def test_a_feed_after_a_move_and_a_removal_matches_its_golden_file(
+    client: FlaskClient, sources: Path, clock: Clock, golden: Callable[[str, str], None]
+) -> None:
+    """A day later the organiser moves one poster session and drops another: the moved one
+    has SEQUENCE 1 and the new time, the dropped one is CANCELLED with SEQUENCE 1."""
+    client.get("/mlsys-2023/calendar.ics")
+    programme = sources / "mlsys-2023.txt"
+    text = programme.read_text("utf-8")
+    text = text.replace(
+        "Federated Learning Tue 6 Jun 03:20 p.m.", "Federated Learning Tue 6 Jun 05:00 p.m."
+    )
+    text = text.replace("Poster: ML for Systems Tue 6 Jun 04:40 p.m.", "ML for Systems (withdrawn)")
+    programme.write_text(text, "utf-8")
+    clock.advance(days=1)
+
+    response = client.get("/mlsys-2023/calendar.ics")
+
+    assert response.status_code == 200
+    golden("feeds/mlsys-2023-revised.ics", response.get_data(as_text=True))
