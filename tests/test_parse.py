@@ -101,13 +101,6 @@ def test_parse_seed_undated_headers(name: str) -> None:
     assert [(s.kind, s.title, s.day) for s in schedule.untimed] == SEED_UNDATED[name]
 
 
-def test_parse_seeds_total_fourteen_timed_six_undated() -> None:
-    schedules = [_seed(name) for name in SEED_SESSIONS]
-
-    counts = (sum(len(s.timed) for s in schedules), sum(len(s.untimed) for s in schedules))
-    assert counts == (14, 6)
-
-
 def test_parse_seed_without_programme_says_so() -> None:
     schedule = _seed("mlsys-abstracts.txt")
 

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from calsvc.errors import SourceError
 from calsvc.kinds import slugify
-from calsvc.model import Conference, Schedule
+from calsvc.model import Conference
 from calsvc.parse import parse_programme
 
 from .conftest import REFERENCE
@@ -35,7 +35,9 @@ def _check(data: bytes) -> None:
     except SourceError as error:
         assert error.line is not None and error.file == "c.txt"
         return
-    assert isinstance(schedule, Schedule)
+    lines = len(data.splitlines()) + 1
+    assert [s.line for s in schedule.sessions if not 1 <= s.line <= lines] == []
+    assert [d.line for d in schedule.diagnostics if not 1 <= d.line <= lines] == []
     for session in schedule.timed:
         assert session.start is not None and session.end is not None
         assert session.start < session.end

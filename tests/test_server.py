@@ -76,13 +76,13 @@ def test_workers_exit_when_the_main_process_is_killed(tmp_path: Path) -> None:
         left = [pid for pid in workers if _alive(pid)]
         rebound = _bind_within(int(base.rsplit(":", 1)[1]), seconds=10)
 
-    assert (len(workers), left, rebound) == (2, [], True)
+    assert (len(workers), left, rebound) == (2, [], None)
     log = (tmp_path / "server.log").read_text()
     assert log.count(f"ERROR calsvc.server: the main server process {main} is gone") == 2
 
 
-def _bind_within(port: int, *, seconds: float) -> bool:
-    """Whether a new server could listen on the port again (as a restarted one must)."""
+def _bind_within(port: int, *, seconds: float) -> str | None:
+    """Why a new server could not listen on the port again (as a restarted one must), or None."""
     deadline = time.monotonic() + seconds
     while True:
         with socket.socket() as probe:
@@ -90,10 +90,10 @@ def _bind_within(port: int, *, seconds: float) -> bool:
             try:
                 probe.bind(("127.0.0.1", port))
                 probe.listen()
-                return True
-            except OSError:
+                return None
+            except OSError as error:
                 if time.monotonic() > deadline:
-                    return False
+                    return str(error)
         time.sleep(0.2)
 
 
