@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
@@ -23,6 +24,59 @@ REFERENCE = date(2026, 11, 22)
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", help="rewrite golden files")
+
+
+# What each kind of test needs beyond Python and the packages, and how to tell it is there.
+# `make test` installs all of it; elsewhere a test whose tool is missing is skipped with the
+# reason, except under CI (CI=true), where a missing tool is a failure, never a skip.
+NEEDS: dict[str, tuple[Callable[[], bool], str]] = {
+    "interop": (
+        lambda: bool(shutil.which("node")) and (ROOT / "tests/interop/node_modules").is_dir(),
+        "needs Node and tests/interop/node_modules (make test installs them)",
+    ),
+    "browser": (
+        lambda: Path("/usr/bin/chromium").exists(),
+        "needs Chromium at /usr/bin/chromium (make test installs it)",
+    ),
+    "container": (
+        lambda: bool(shutil.which("nginx")) or Path("/usr/sbin/nginx").exists(),
+        "needs nginx (make test installs it)",
+    ),
+}
+# Modules all of whose tests are of one kind; single tests carry their marker themselves.
+MODULE_KINDS = {
+    "test_interop": "interop",
+    "test_browser": "browser",
+    "test_proxy": "container",
+    "test_dockerfile": "container",
+    "test_server": "slow",
+    "test_reload_under_load": "slow",
+    "test_fuzz": "slow",
+    # In-process, but each test starts servers, background threads or forks, or writes a
+    # whole site: seconds apiece, so they run with the full suite.
+    "test_pages_by_address": "slow",
+    "test_snapshot": "slow",
+    "test_export": "slow",
+    "test_store_faults": "slow",
+}
+KINDS = ("interop", "browser", "container", "slow")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Marks each test with its kind; a test of none of them is a `unit` test (`pytest -m
+    unit` runs those: seconds, on any machine with Python)."""
+    in_ci = os.environ.get("CI", "").lower() == "true"
+    for item in items:
+        module = item.module.__name__.rsplit(".", 1)[-1] if item.module else ""
+        if module in MODULE_KINDS:
+            item.add_marker(MODULE_KINDS[module])
+        kinds = [kind for kind in KINDS if item.get_closest_marker(kind)]
+        if not kinds:
+            item.add_marker("unit")
+        for kind in kinds:
+            present, reason = NEEDS.get(kind, (lambda: True, ""))
+            if not in_ci and not present():
+                item.add_marker(pytest.mark.skip(reason=reason))
 
 
 @pytest.fixture
@@ -87,3 +141,16 @@ def app(settings: Settings, clock: Clock) -> Iterator[Flask]:
 @pytest.fixture
 def client(app: Flask) -> FlaskClient:
     return app.test_client()
+
+
+@pytest.fixture(scope="module")
+def reader(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FlaskClient]:
+    """A client of one app on an untouched copy of the seeds, shared by the tests of a module
+    that only read (GET requests, nothing edited, no clock moved): one app built per module
+    instead of one per test."""
+    folder = tmp_path_factory.mktemp("reader")
+    shutil.copytree(SEEDS, folder / "sources")
+    settings = Settings(sources=folder / "sources", db=folder / "revisions.sqlite3")
+    service = Service(settings, clock=Clock())
+    yield create_app(settings, service=service).test_client()
+    service.close()

@@ -68,6 +68,7 @@ ZONES = ["America/New_York", "Europe/Berlin", "Australia/Lord_Howe", "Africa/Cas
          "Asia/Kolkata", "America/Sao_Paulo", "Pacific/Chatham"]  # fmt: skip
 
 
+@pytest.mark.slow
 @settings(max_examples=3000, deadline=None)
 @given(
     naive=st.datetimes(min_value=datetime(1995, 1, 1), max_value=datetime(2040, 12, 31)),

@@ -26,20 +26,20 @@ FEEDS = {
 
 @pytest.mark.parametrize("path", list(FEEDS.values()), ids=list(FEEDS))
 def test_feed_matches_its_golden_file(
-    path: str, client: FlaskClient, golden: Callable[[str, str], None]
+    path: str, reader: FlaskClient, golden: Callable[[str, str], None]
 ) -> None:
     name = next(name for name, feed in FEEDS.items() if feed == path)
-    response = client.get(path)
+    response = reader.get(path)
 
     assert response.status_code == 200
     golden(f"feeds/{name}.ics", response.get_data(as_text=True))
 
 
 def test_a_session_s_own_calendar_matches_its_golden_file(
-    client: FlaskClient, golden: Callable[[str, str], None]
+    reader: FlaskClient, golden: Callable[[str, str], None]
 ) -> None:
-    uid = client.get("/api/events?conference=mlsys-2023").json["events"][0]["uid"]
-    response = client.get(f"/events/{uid}.ics")
+    uid = reader.get("/api/events?conference=mlsys-2023").json["events"][0]["uid"]
+    response = reader.get(f"/events/{uid}.ics")
 
     assert response.status_code == 200
     golden("feeds/mlsys-2023-first-session.ics", response.get_data(as_text=True))

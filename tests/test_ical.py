@@ -108,6 +108,7 @@ def sessions(draw: st.DrawFn) -> tuple[Session, Conference]:
     return session, conference
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(
     sessions(),

@@ -24,8 +24,8 @@ def _subscribe_links(page: bytes, block: int = 0) -> list[tuple[str, str]]:
     return [(text(a), a.attrs["href"]) for a in chosen[start : start + 5]]
 
 
-def test_index_lists_conferences_with_their_pages(client: FlaskClient) -> None:
-    page = client.get("/").data
+def test_index_lists_conferences_with_their_pages(reader: FlaskClient) -> None:
+    page = reader.get("/").data
 
     headings = [
         (text(a), a.attrs["href"]) for a in elements(page) if a.tag == "a" and "h2" in a.ancestors
@@ -38,8 +38,8 @@ def test_index_lists_conferences_with_their_pages(client: FlaskClient) -> None:
     ]
 
 
-def test_conference_page_lists_the_programme_by_day(client: FlaskClient) -> None:
-    page = client.get("/mlsys-2022/").data
+def test_conference_page_lists_the_programme_by_day(reader: FlaskClient) -> None:
+    page = reader.get("/mlsys-2022/").data
 
     days = [text(h) for h in find(page, "h3") if h.attrs.get("id", "").startswith("day-")]
     sessions = [(text(a), a.attrs["href"]) for a in find(page, "a", class_="title")]
@@ -66,8 +66,8 @@ def test_conference_page_lists_the_programme_by_day(client: FlaskClient) -> None
     ]
 
 
-def test_conference_page_subscribe_links_have_the_exact_forms(client: FlaskClient) -> None:
-    page = client.get("/mlsys-2023/").data
+def test_conference_page_subscribe_links_have_the_exact_forms(reader: FlaskClient) -> None:
+    page = reader.get("/mlsys-2023/").data
 
     assert _subscribe_links(page) == [
         (
@@ -91,8 +91,8 @@ def test_conference_page_subscribe_links_have_the_exact_forms(client: FlaskClien
     )
 
 
-def test_conference_page_announces_its_feeds_to_browsers(client: FlaskClient) -> None:
-    page = client.get("/mlsys-2023/").data
+def test_conference_page_announces_its_feeds_to_browsers(reader: FlaskClient) -> None:
+    page = reader.get("/mlsys-2023/").data
 
     feeds = [
         (link.attrs["title"], link.attrs["href"])
@@ -116,8 +116,8 @@ def test_conference_page_announces_its_feeds_to_browsers(client: FlaskClient) ->
     ]
 
 
-def test_event_page_shows_papers_and_adds_the_one_session(client: FlaskClient) -> None:
-    page = client.get("/events/mlsys-2021-20210406-oral-session-4-training-i/").data
+def test_event_page_shows_papers_and_adds_the_one_session(reader: FlaskClient) -> None:
+    page = reader.get("/events/mlsys-2021-20210406-oral-session-4-training-i/").data
 
     papers = [text(h) for h in find(page, "h3") if "article" in h.ancestors]
     assert papers == [
@@ -139,8 +139,8 @@ def test_event_page_shows_papers_and_adds_the_one_session(client: FlaskClient) -
     assert add[1][1].endswith("&location=Online&ctz=America%2FLos_Angeles")
 
 
-def test_builder_without_javascript_is_a_get_form(client: FlaskClient) -> None:
-    page = client.get("/builder?track=federated-learning&track=efficient-training").data
+def test_builder_without_javascript_is_a_get_form(reader: FlaskClient) -> None:
+    page = reader.get("/builder?track=federated-learning&track=efficient-training").data
 
     form = find(page, "form", id="builder")[0]
     checked = [
@@ -157,8 +157,8 @@ def test_builder_without_javascript_is_a_get_form(client: FlaskClient) -> None:
     )
 
 
-def test_builder_unknown_value_explains_in_the_page(client: FlaskClient) -> None:
-    response = client.get("/builder?track=<b>nope</b>")
+def test_builder_unknown_value_explains_in_the_page(reader: FlaskClient) -> None:
+    response = reader.get("/builder?track=<b>nope</b>")
 
     alert = find(response.data, "p", class_="alert")
     assert (response.status_code, text(alert[0])) == (404, "no track 'b-nope-b'; known: "
@@ -179,15 +179,15 @@ def test_builder_unknown_value_explains_in_the_page(client: FlaskClient) -> None
     ],
     ids=["index", "conference", "builder", "embed-can-be-framed"],
 )
-def test_pages_security_headers(client: FlaskClient, url: str, policy: str) -> None:
-    response = client.get(url)
+def test_pages_security_headers(reader: FlaskClient, url: str, policy: str) -> None:
+    response = reader.get(url)
 
     assert (response.headers["Content-Security-Policy"], response.headers["X-Content-Type-Options"],
             response.mimetype) == (policy, "nosniff", "text/html")  # fmt: skip
 
 
-def test_embed_widget_offers_the_feed(client: FlaskClient) -> None:
-    page = client.get("/embed?conference=mlsys-2022&kind=oral").data
+def test_embed_widget_offers_the_feed(reader: FlaskClient) -> None:
+    page = reader.get("/embed?conference=mlsys-2022&kind=oral").data
 
     assert [name for name, _ in _subscribe_links(page)] == [
         "Google Calendar", "Apple Calendar", "Outlook.com", "Microsoft 365", "Download .ics"
@@ -195,8 +195,8 @@ def test_embed_widget_offers_the_feed(client: FlaskClient) -> None:
     assert text(find(page, "strong")[0]) == "MLSys 2022 · Orals"
 
 
-def test_embed_snippet_is_plain_links_with_inline_styles(client: FlaskClient) -> None:
-    page = client.get("/mlsys-2023/").data
+def test_embed_snippet_is_plain_links_with_inline_styles(reader: FlaskClient) -> None:
+    page = reader.get("/mlsys-2023/").data
 
     snippet = text(find(page, "textarea", id="snippet-conference")[0])
     inner = elements(snippet)
@@ -210,8 +210,8 @@ def test_embed_snippet_is_plain_links_with_inline_styles(client: FlaskClient) ->
     "url",
     ["/", "/mlsys-2023/", "/builder", "/events/mlsys-2023-20230606-poster-federated-learning/"],
 )
-def test_pages_label_every_field(client: FlaskClient, url: str) -> None:
-    page = client.get(url).data
+def test_pages_label_every_field(reader: FlaskClient, url: str) -> None:
+    page = reader.get(url).data
 
     labelled = {e.attrs["for"] for e in find(page, "label") if "for" in e.attrs}
     fields = [e for e in elements(page) if e.tag in {"input", "textarea", "select"}]
@@ -234,8 +234,8 @@ def test_pages_escape_text_from_sources(client: FlaskClient, sources: Path) -> N
     )
 
 
-def test_embed_unknown_conference_is_404_not_an_error(client: FlaskClient) -> None:
-    response = client.get("/embed?conference=0")  # found by tests/test_fuzz.py
+def test_embed_unknown_conference_is_404_not_an_error(reader: FlaskClient) -> None:
+    response = reader.get("/embed?conference=0")  # found by tests/test_fuzz.py
 
     assert (response.status_code, response.get_data(as_text=True)) == (
         404, "no conference '0'; known: mlsys-2021, mlsys-2022, mlsys-2023, mlsys-abstracts\n"
@@ -286,14 +286,14 @@ def test_a_session_ending_on_a_later_day_shows_and_feeds_its_end(
     ]
 
 
-def test_builder_widget_link_without_filters_is_the_bare_widget(client: FlaskClient) -> None:
-    page = client.get("/builder").data
+def test_builder_widget_link_without_filters_is_the_bare_widget(reader: FlaskClient) -> None:
+    page = reader.get("/builder").data
 
     widgets = [e.attrs["href"] for e in find(page, "a") if "/embed" in e.attrs.get("href", "")]
     assert widgets == ["http://localhost/embed"]
 
 
-def test_a_talk_without_a_title_is_headed_by_its_session(client: FlaskClient) -> None:
-    page = client.get("/events/mlsys-2023-20230606-invited-talk-alexander-rush/").data
+def test_a_talk_without_a_title_is_headed_by_its_session(reader: FlaskClient) -> None:
+    page = reader.get("/events/mlsys-2023-20230606-invited-talk-alexander-rush/").data
 
     assert [text(e) for e in find(page, "h3")] == ["Invited Talk: Alexander Rush"]

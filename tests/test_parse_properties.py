@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -45,6 +46,7 @@ def _check(data: bytes) -> None:
     assert len({s.uid for s in schedule.sessions}) == len(schedule.sessions)
 
 
+@pytest.mark.slow
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
 @given(PROGRAMME_TEXT)
 def test_parse_any_programme_like_text_gives_schedule_or_error(text: str) -> None:
@@ -73,6 +75,7 @@ def _slug_reference(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
+@pytest.mark.slow
 @settings(max_examples=2000)
 @given(st.text(max_size=40))
 def test_slugify_word_by_word_equals_the_whole_text_rule(text: str) -> None:

@@ -195,6 +195,7 @@ def test_reload_of_unchanged_content_keeps_the_catalogue_in_service(
     assert after is before
 
 
+@pytest.mark.slow
 def test_background_reload_never_holds_up_a_request(settings: Settings, sources: Path) -> None:
     """A server's service reloads in its own thread: while a large source is read, every
     request is answered at once from the catalogue in service; then the new one goes in."""

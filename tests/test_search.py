@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -12,6 +13,7 @@ TEXTS = st.lists(st.text(LETTERS, max_size=40).map(str.casefold), max_size=12)
 WORDS = st.lists(st.text(LETTERS, min_size=1, max_size=4).map(str.casefold), min_size=1, max_size=3)
 
 
+@pytest.mark.slow
 @settings(max_examples=3000, deadline=None)
 @given(texts=TEXTS, words=WORDS)
 def test_search_equals_substring_test_of_every_word(texts: list[str], words: list[str]) -> None:

@@ -86,6 +86,7 @@ QUERY_PAIRS = st.lists(
 ).filter(lambda pairs: sum(len(v.split()) for k, v in pairs if k == "q") <= MAX_QUERY_WORDS)
 
 
+@pytest.mark.slow
 @settings(max_examples=300)
 @given(QUERY_PAIRS)
 def test_selection_round_trips_through_its_query(pairs: list[tuple[str, str]]) -> None:
@@ -94,6 +95,7 @@ def test_selection_round_trips_through_its_query(pairs: list[tuple[str, str]]) -
     assert selection_from_query(chosen.query_pairs()) == chosen
 
 
+@pytest.mark.slow
 @settings(max_examples=300)
 @given(QUERY_PAIRS)
 def test_selection_narrowing_twice_equals_once(pairs: list[tuple[str, str]]) -> None:

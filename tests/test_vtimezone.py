@@ -77,6 +77,7 @@ ZONES = ["America/New_York", "Europe/Berlin", "Australia/Sydney", "America/Sao_P
          "Africa/Casablanca", "Pacific/Chatham", "Europe/London"]  # fmt: skip
 
 
+@pytest.mark.interop
 @pytest.mark.parametrize("zone", ZONES)
 def test_vtimezone_read_alike_by_four_parsers_around_dst_changes(zone: str, tmp_path: Path) -> None:
     sessions = _sessions_around_transitions(zone, 2018, 2024)

@@ -17,8 +17,8 @@ MLSYS_2023_FEEDS = {
 }
 
 
-def test_api_conferences(client: FlaskClient) -> None:
-    response = client.get("/api/conferences")
+def test_api_conferences(reader: FlaskClient) -> None:
+    response = reader.get("/api/conferences")
 
     conferences = response.json["conferences"]  # type: ignore[index]
     assert [(c["slug"], c["name"], c["sessions"], c["days"]) for c in conferences] == [
@@ -38,8 +38,8 @@ def test_api_conferences(client: FlaskClient) -> None:
     )
 
 
-def test_api_tracks_of_a_conference(client: FlaskClient) -> None:
-    tracks = client.get("/api/tracks?conference=mlsys-2023").json["tracks"]  # type: ignore[index]
+def test_api_tracks_of_a_conference(reader: FlaskClient) -> None:
+    tracks = reader.get("/api/tracks?conference=mlsys-2023").json["tracks"]  # type: ignore[index]
 
     assert [(t["slug"], t["name"], t["kind"], t["conference"], t["sessions"]) for t in tracks] == [
         ("federated-learning", "Federated Learning", "poster", "mlsys-2023", 1),
@@ -63,8 +63,8 @@ def test_api_tracks_of_a_conference(client: FlaskClient) -> None:
     }
 
 
-def test_api_tracks_by_kind_across_conferences(client: FlaskClient) -> None:
-    tracks = client.get("/api/tracks?kind=oral").json["tracks"]  # type: ignore[index]
+def test_api_tracks_by_kind_across_conferences(reader: FlaskClient) -> None:
+    tracks = reader.get("/api/tracks?kind=oral").json["tracks"]  # type: ignore[index]
 
     assert [(t["conference"], t["slug"]) for t in tracks] == [
         ("mlsys-2021", "session-1-search-and-devices"),
@@ -80,8 +80,8 @@ def test_api_tracks_by_kind_across_conferences(client: FlaskClient) -> None:
     ]
 
 
-def test_api_kinds_of_a_conference(client: FlaskClient) -> None:
-    kinds = client.get("/api/kinds?conference=mlsys-2022").json["kinds"]  # type: ignore[index]
+def test_api_kinds_of_a_conference(reader: FlaskClient) -> None:
+    kinds = reader.get("/api/kinds?conference=mlsys-2022").json["kinds"]  # type: ignore[index]
 
     assert [(k["slug"], k["name"], k["sessions"], k["feeds"]["https"]) for k in kinds] == [
         ("invited-talk", "Invited Talk", 1, "http://localhost/mlsys-2022/kinds/invited-talk.ics"),
@@ -96,8 +96,8 @@ def test_api_kinds_of_a_conference(client: FlaskClient) -> None:
     ]
 
 
-def test_api_events_in_the_parse_shape(client: FlaskClient) -> None:
-    body = client.get("/api/events?conference=mlsys-2023&kind=poster").json
+def test_api_events_in_the_parse_shape(reader: FlaskClient) -> None:
+    body = reader.get("/api/events?conference=mlsys-2023&kind=poster").json
 
     assert (body["name"], [e["uid"] for e in body["events"]]) == ("MLSys 2023 · Posters", POSTERS)  # type: ignore[index]
     assert body["events"][2] == {  # type: ignore[index]
@@ -116,8 +116,8 @@ def test_api_events_in_the_parse_shape(client: FlaskClient) -> None:
     ] * 4  # type: ignore[index]
 
 
-def test_api_events_all_day_entries(client: FlaskClient) -> None:
-    events = client.get("/api/events?conference=mlsys-2023&kind=invited-talk").json["events"]  # type: ignore[index]
+def test_api_events_all_day_entries(reader: FlaskClient) -> None:
+    events = reader.get("/api/events?conference=mlsys-2023&kind=invited-talk").json["events"]  # type: ignore[index]
 
     assert [(e["uid"], e["all_day"], e["start"], e["date"]) for e in events] == [
         (ALL_2023[0], True, None, "2023-06-06")
@@ -145,9 +145,9 @@ def test_api_events_all_day_entries(client: FlaskClient) -> None:
     ids=["unknown-parameter", "malformed-day", "unknown-conference", "conferences-take-no-parameters", "unknown-route"],
 )  # fmt: skip
 def test_api_errors_are_json(
-    client: FlaskClient, url: str, status: int, error: dict[str, object]
+    reader: FlaskClient, url: str, status: int, error: dict[str, object]
 ) -> None:
-    response = client.get(url)
+    response = reader.get(url)
 
     assert (response.status_code, response.json) == (status, {"error": error})
 
@@ -162,8 +162,8 @@ def test_api_links_follow_the_configured_base_url(client: FlaskClient, app: obje
     )  # fmt: skip
 
 
-def test_healthz(client: FlaskClient) -> None:
-    response = client.get("/healthz")
+def test_healthz(reader: FlaskClient) -> None:
+    response = reader.get("/healthz")
 
     assert (response.status_code, response.json, response.headers["Cache-Control"]) == (
         200,
@@ -172,8 +172,8 @@ def test_healthz(client: FlaskClient) -> None:
     )
 
 
-def test_status_lists_sources_with_load_times_and_diagnostics(client: FlaskClient) -> None:
-    status = client.get("/status").json
+def test_status_lists_sources_with_load_times_and_diagnostics(reader: FlaskClient) -> None:
+    status = reader.get("/status").json
 
     assert [
         (s["file"], s["conference"], s["loaded_at"], s["sessions"], s["error"])

@@ -84,15 +84,15 @@ POSTERS = ALL_2023[2:]
          "kind-path-with-day", "conference-without-sessions", "single-session"],
 )  # fmt: skip
 def test_feed_holds_exactly_the_selected_sessions(
-    client: FlaskClient, url: str, expected: list[str]
+    reader: FlaskClient, url: str, expected: list[str]
 ) -> None:
-    response = client.get(url)
+    response = reader.get(url)
 
     assert (response.status_code, uids(response.data)) == (200, expected)
 
 
-def test_feed_events_have_local_times_in_utc(client: FlaskClient) -> None:
-    response = client.get("/mlsys-2023/kinds/poster.ics")
+def test_feed_events_have_local_times_in_utc(reader: FlaskClient) -> None:
+    response = reader.get("/mlsys-2023/kinds/poster.ics")
 
     assert events(response.data) == [
         (POSTERS[0], "Poster: Measurement and Analysis", "2023-06-06T13:00Z", "2023-06-06T14:30Z"),
@@ -107,8 +107,8 @@ def test_feed_events_have_local_times_in_utc(client: FlaskClient) -> None:
     ]
 
 
-def test_feed_untimed_header_is_all_day_and_transparent(client: FlaskClient) -> None:
-    body = client.get("/events/mlsys-2021-20210406-invited-talk-william-dally.ics").data
+def test_feed_untimed_header_is_all_day_and_transparent(reader: FlaskClient) -> None:
+    body = reader.get("/events/mlsys-2021-20210406-invited-talk-william-dally.ics").data
 
     assert events(body) == [
         (
@@ -140,9 +140,9 @@ def test_feed_untimed_header_is_all_day_and_transparent(client: FlaskClient) -> 
     ids=["all", "kind", "track", "kinds", "day-and-words", "single"],
 )
 def test_feed_calendar_properties_name_the_selection(
-    client: FlaskClient, url: str, name: str
+    reader: FlaskClient, url: str, name: str
 ) -> None:
-    properties = calendar_properties(client.get(url).data)
+    properties = calendar_properties(reader.get(url).data)
 
     assert properties == {
         "VERSION": "2.0",
@@ -157,8 +157,8 @@ def test_feed_calendar_properties_name_the_selection(
     }
 
 
-def test_feed_single_zone_sets_x_wr_timezone(client: FlaskClient) -> None:
-    body = client.get("/mlsys-2023/calendar.ics").data
+def test_feed_single_zone_sets_x_wr_timezone(reader: FlaskClient) -> None:
+    body = reader.get("/mlsys-2023/calendar.ics").data
 
     assert (calendar_properties(body)["X-WR-TIMEZONE"], body.count(b"BEGIN:VTIMEZONE")) == (
         "America/New_York",
@@ -166,8 +166,8 @@ def test_feed_single_zone_sets_x_wr_timezone(client: FlaskClient) -> None:
     )
 
 
-def test_feed_headers_for_subscription(client: FlaskClient) -> None:
-    response = client.get("/mlsys-2023/calendar.ics")
+def test_feed_headers_for_subscription(reader: FlaskClient) -> None:
+    response = reader.get("/mlsys-2023/calendar.ics")
 
     headers = {
         k: v for k, v in response.headers.items() if k not in {"ETag", "Content-Length", "Date"}
@@ -201,21 +201,21 @@ def test_feed_headers_for_subscription(client: FlaskClient) -> None:
     ids=["download-parameter", "single-session", "download-true"],
 )  # fmt: skip
 def test_feed_download_is_an_attachment_with_a_descriptive_name(
-    client: FlaskClient, url: str, disposition: str
+    reader: FlaskClient, url: str, disposition: str
 ) -> None:
-    assert client.get(url).headers["Content-Disposition"] == disposition
+    assert reader.get(url).headers["Content-Disposition"] == disposition
 
 
-def test_feed_download_zero_is_inline(client: FlaskClient) -> None:
-    assert "Content-Disposition" not in client.get("/calendar.ics?download=0").headers
+def test_feed_download_zero_is_inline(reader: FlaskClient) -> None:
+    assert "Content-Disposition" not in reader.get("/calendar.ics?download=0").headers
 
 
 @pytest.mark.parametrize(
     "validator",
     ["etag", "etag-among-others", "weak-etag", "star", "last-modified"],
 )
-def test_feed_revalidation_answers_304(client: FlaskClient, validator: str) -> None:
-    first = client.get("/mlsys-2023/calendar.ics")
+def test_feed_revalidation_answers_304(reader: FlaskClient, validator: str) -> None:
+    first = reader.get("/mlsys-2023/calendar.ics")
     etag, modified = first.headers["ETag"], first.headers["Last-Modified"]
     headers = {
         "etag": {"If-None-Match": etag},
@@ -225,37 +225,37 @@ def test_feed_revalidation_answers_304(client: FlaskClient, validator: str) -> N
         "last-modified": {"If-Modified-Since": modified},
     }[validator]
 
-    again = client.get("/mlsys-2023/calendar.ics", headers=headers)
+    again = reader.get("/mlsys-2023/calendar.ics", headers=headers)
 
     assert (again.status_code, again.data, again.headers["ETag"]) == (304, b"", etag)
 
 
-def test_feed_stale_validators_get_the_full_feed(client: FlaskClient) -> None:
-    response = client.get("/mlsys-2023/calendar.ics", headers={
+def test_feed_stale_validators_get_the_full_feed(reader: FlaskClient) -> None:
+    response = reader.get("/mlsys-2023/calendar.ics", headers={
         "If-None-Match": '"stale"', "If-Modified-Since": "Sun, 01 Nov 2026 09:00:00 GMT"})  # fmt: skip
 
     assert (response.status_code, len(uids(response.data))) == (200, 6)
 
 
-def test_feed_head_has_headers_and_no_body(client: FlaskClient) -> None:
-    get = client.get("/mlsys-2023/calendar.ics")
-    head = client.head("/mlsys-2023/calendar.ics")
+def test_feed_head_has_headers_and_no_body(reader: FlaskClient) -> None:
+    get = reader.get("/mlsys-2023/calendar.ics")
+    head = reader.head("/mlsys-2023/calendar.ics")
 
     assert (head.status_code, head.data, head.headers["ETag"], head.headers["Content-Length"]) == (
         200, b"", get.headers["ETag"], get.headers["Content-Length"]
     )  # fmt: skip
 
 
-def test_feed_gzip_when_asked(client: FlaskClient) -> None:
-    plain = client.get("/mlsys-2023/calendar.ics")
-    zipped = client.get("/mlsys-2023/calendar.ics", headers={"Accept-Encoding": "gzip, deflate"})
+def test_feed_gzip_when_asked(reader: FlaskClient) -> None:
+    plain = reader.get("/mlsys-2023/calendar.ics")
+    zipped = reader.get("/mlsys-2023/calendar.ics", headers={"Accept-Encoding": "gzip, deflate"})
 
     assert (zipped.headers["Content-Encoding"], gzip.decompress(zipped.data)) == (
         "gzip",
         plain.data,
     )
     assert zipped.headers["ETag"] == plain.headers["ETag"][:-1] + '-gz"'
-    assert client.get("/mlsys-2023/calendar.ics", headers={
+    assert reader.get("/mlsys-2023/calendar.ics", headers={
         "Accept-Encoding": "gzip", "If-None-Match": zipped.headers["ETag"]}).status_code == 304  # fmt: skip
 
 
@@ -296,9 +296,9 @@ def test_a_second_service_renders_byte_identical_feeds(
          "unknown-uid", "unknown-route"],
 )  # fmt: skip
 def test_feed_errors_are_plain_text_listing_valid_values(
-    client: FlaskClient, url: str, status: int, message: str
+    reader: FlaskClient, url: str, status: int, message: str
 ) -> None:
-    response = client.get(url)
+    response = reader.get(url)
 
     assert (response.status_code, response.mimetype, response.get_data(as_text=True)) == (
         status,
@@ -308,15 +308,15 @@ def test_feed_errors_are_plain_text_listing_valid_values(
 
 
 @pytest.mark.parametrize("method", ["POST", "PUT", "DELETE", "PATCH"])
-def test_feed_refuses_writes(client: FlaskClient, method: str) -> None:
-    response = client.open("/calendar.ics", method=method)
+def test_feed_refuses_writes(reader: FlaskClient, method: str) -> None:
+    response = reader.open("/calendar.ics", method=method)
 
     assert (response.status_code, response.headers["Allow"]) == (405, "GET, HEAD, OPTIONS")
 
 
-def test_feed_vtimezone_is_the_same_in_every_feed(client: FlaskClient) -> None:
+def test_feed_vtimezone_is_the_same_in_every_feed(reader: FlaskClient) -> None:
     def zone_block(url: str) -> bytes:
-        body = client.get(url).data
+        body = reader.get(url).data
         return body[body.index(b"BEGIN:VTIMEZONE") : body.index(b"END:VTIMEZONE")]
 
     blocks = {zone_block(url) for url in ["/mlsys-2021/calendar.ics", "/mlsys-2022/calendar.ics",
@@ -352,9 +352,9 @@ def test_feed_untimed_entries_can_be_left_out(settings: object, clock: object) -
          "other-coding", "empty"],
 )  # fmt: skip
 def test_feed_codings_follow_rfc_9110(
-    client: FlaskClient, accept: str, status: int, coding: str | None
+    reader: FlaskClient, accept: str, status: int, coding: str | None
 ) -> None:
-    response = client.get("/mlsys-2023/calendar.ics", headers={"Accept-Encoding": accept})
+    response = reader.get("/mlsys-2023/calendar.ics", headers={"Accept-Encoding": accept})
 
     assert (response.status_code, response.headers.get("Content-Encoding")) == (status, coding)
 

@@ -46,6 +46,7 @@ def test_page_encodings(data: bytes, text: str) -> None:
     assert page_text(data).decode() == text
 
 
+@pytest.mark.slow
 def test_deeply_nested_markup_is_read_without_recursion() -> None:
     data = ("<html><body>" + "<div>" * 20_000 + "Tue 6 Jun 09:00 Keynote").encode()
     assert page_text(data).decode() == "Tue 6 Jun 09:00 Keynote"
