@@ -30,15 +30,16 @@ class Index:
     positions: dict[Key, frozenset[int]]
     tracks: dict[tuple[str, str], Group]
     kinds: dict[tuple[str, str], Group]
+    track_slugs: frozenset[str]  # of any conference
+    kind_slugs: frozenset[str]
 
     def holding(self, name: str, values: Iterable[object]) -> set[int]:
         """The positions of sessions with any of these values: ('kind', ['poster', 'oral'])."""
         return set().union(*(self.positions.get((name, v), ()) for v in values))
 
-    def slugs(self, name: str) -> set[str]:
+    def slugs(self, name: str) -> frozenset[str]:
         """Every track (name='track') or kind slug of any conference."""
-        groups = self.tracks if name == "track" else self.kinds
-        return {slug for _, slug in groups}
+        return self.track_slugs if name == "track" else self.kind_slugs
 
 
 def _keys(session: Session) -> list[Key]:
@@ -66,6 +67,8 @@ def index_of(entries: Sequence[Entry]) -> Index:
         {key: frozenset(found) for key, found in positions.items()},
         {key: _track(key, sessions) for key, sessions in sorted(tracks.items())},
         {key: _kind(key, sessions) for key, sessions in sorted(kinds.items())},
+        frozenset(slug for _, slug in tracks),
+        frozenset(slug for _, slug in kinds),
     )
 
 
