@@ -12,12 +12,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from .errors import NotFound
+from .errors import NotFound, SelectionError
 from .index import Group, Index, index_of
 from .model import Conference, Entry
 from .naming import feed_name
 from .search import Search, search_of
 from .selection import Selection
+from .shortids import short_ids
 from .spans import Zone, Zones, zones_of_entries
 
 
@@ -33,6 +34,8 @@ class Catalogue:
     search: Search
     zones: Zones
     uids: dict[str, int]  # each session's position in `entries`
+    short_ids: list[str]  # each entry's short id (shortids.py), by position
+    picks: dict[str, int]  # the position of each short id
 
     @classmethod
     def build(
@@ -43,6 +46,7 @@ class Catalogue:
         keep_cancelled: timedelta,
     ) -> Catalogue:
         ordered = tuple(sorted(entries, key=_time_order))
+        ids = short_ids([e.session.uid for e in ordered])
         ends = [e.revision.modified + keep_cancelled for e in ordered if e.revision.cancelled]
         return cls(
             conferences={c.slug: c for c in conferences},
@@ -53,6 +57,8 @@ class Catalogue:
             search=search_of(e.session for e in ordered),
             zones=zones_of_entries(ordered),
             uids={e.session.uid: position for position, e in enumerate(ordered)},
+            short_ids=ids,
+            picks={short: position for position, short in enumerate(ids)},
         )
 
     @property
@@ -81,6 +87,9 @@ class Catalogue:
             for slug in slugs:
                 if slug not in known:
                     raise NotFound(what, slug, known)
+        for short in selection.sessions:
+            if short not in self.picks:
+                raise SelectionError("s", short, "ids of sessions this programme has or had")
 
     def require(
         self, conference: str, *, track: str | None = None, kind: str | None = None
@@ -109,10 +118,18 @@ class Catalogue:
             if values:
                 matching = self.index.holding(name, values)
                 chosen = matching if chosen is None else chosen & matching
+        if selection.sessions:
+            picked = {self.picks[short] for short in selection.sessions}
+            chosen = picked if chosen is None else chosen & picked
         if selection.queries:
             found = set().union(*(self.search.containing_all(w) for w in selection.queries))
             chosen = found if chosen is None else chosen & found
         return list(range(len(self.entries))) if chosen is None else sorted(chosen)
+
+    def short_id(self, uid: str) -> str | None:
+        """The short id of a session served, for personal links; None for one not served."""
+        position = self.uids.get(uid)
+        return None if position is None else self.short_ids[position]
 
     def entry(self, uid: str) -> Entry:
         return self.entries[self.position(uid)]

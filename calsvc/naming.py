@@ -19,6 +19,8 @@ def feed_name(selection: Selection, conferences: Mapping[str, Conference], index
     parts += _listed(plural(n) for n in _group_names(index.kinds, selection.kinds, scope))
     parts += _listed(f"{d:%a %-d %b}" for d in selection.days)
     parts += _listed(f"“{' '.join(words)}”" for words in selection.queries)
+    if picks := len(selection.sessions):
+        parts.append(f"My schedule ({picks} session{'' if picks == 1 else 's'})")
     return " · ".join(p for p in parts if p)
 
 

@@ -12,6 +12,7 @@ from functools import partial
 from pathlib import Path
 
 from .catalogue import Catalogue
+from .changes import Told, told_changes
 from .codec import session_from_json, session_json
 from .ics.feed import Feed, Served, assemble, feed_version, render_all
 from .ics.render import fingerprint
@@ -29,7 +30,8 @@ from .sources.folder import (
     load_folder,
 )
 from .sources.single import file_conference, page_conference
-from .store.revisions import Current, RevisionStore
+from .store.recording import Current
+from .store.revisions import RevisionStore
 
 
 def check(sources: Path, db: Path | None = None) -> None:
@@ -150,6 +152,20 @@ def single(served: Served, uid: str, *, base_url: str, ttl: timedelta) -> Feed:
     entry, position = served.catalogue.entry(uid), served.catalogue.position(uid)
     name = f"{entry.conference.name} · {entry.session.title}"
     return assemble(served, name, [position], base_url=base_url, ttl=ttl, key=f"uid {uid}")
+
+
+def changes(
+    store: RevisionStore, catalogue: Catalogue, selection: Selection, *, limit: int = 200
+) -> list[Told]:
+    """What changed in the selected sessions, newest first (NotFound for unknown names)."""
+    catalogue.check(selection)
+    found = [
+        change
+        for conference in selection.conferences or tuple(catalogue.conferences)
+        for change in store.changes(conference, limit=limit * 5)
+    ]
+    found.sort(key=lambda change: change.seen, reverse=True)
+    return told_changes(found, selection, catalogue.short_id)[:limit]
 
 
 def version(

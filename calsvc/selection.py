@@ -8,12 +8,15 @@ from datetime import date
 
 from .errors import SelectionError
 from .kinds import slugify
+from .shortids import ID, split_ids
 
-FILTERS = ("conference", "track", "kind", "day", "q")
+FILTERS = ("conference", "track", "kind", "day", "q", "s")
 MAX_VALUES = 50  # per parameter: more than anyone picks by hand, few enough to bound the work
 MAX_WORDS_LENGTH = 200
 # Each word is one pass over every session's text: the words of all q= together are bounded.
 MAX_QUERY_WORDS = 10
+# Sessions a personal link may pick: 500 ids are about 4,000 characters of URL.
+MAX_PICKS = 500
 # What str.split() splits words on (every character whose isspace() is true), written out so
 # the OpenAPI description can give the same class: regex engines disagree on what \s holds.
 SPACES = (
@@ -31,6 +34,7 @@ class Selection:
     kinds: tuple[str, ...] = ()
     days: tuple[date, ...] = ()
     queries: tuple[tuple[str, ...], ...] = ()
+    sessions: tuple[str, ...] = ()  # short ids of picked sessions (shortids.py)
 
     def narrowed(
         self, *, conference: str | None = None, track: str | None = None, kind: str | None = None
@@ -50,11 +54,15 @@ class Selection:
         pairs += [("kind", k) for k in self.kinds]
         pairs += [("day", d.isoformat()) for d in self.days]
         pairs += [("q", " ".join(words)) for words in self.queries]
+        pairs += [("s", ".".join(self.sessions))] if self.sessions else []
         return pairs
 
     @property
     def empty(self) -> bool:
-        return not (self.conferences or self.tracks or self.kinds or self.days or self.queries)
+        return not (
+            self.conferences or self.tracks or self.kinds or self.days or self.queries
+            or self.sessions
+        )  # fmt: skip
 
 
 def _day(value: str) -> date:
@@ -68,6 +76,16 @@ def _day(value: str) -> date:
 
 def _slugs(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted({slugify(v) for v in values} - {""}))
+
+
+def _picks(values: Iterable[str]) -> tuple[str, ...]:
+    ids = {short for value in values for short in split_ids(value)}
+    if len(ids) > MAX_PICKS:
+        raise SelectionError("s", f"{len(ids)} ids", f"at most {MAX_PICKS} sessions")
+    for short in sorted(ids):
+        if not ID.fullmatch(short):
+            raise SelectionError("s", short, "session ids: 7 or 8 of the letters a-z and 2-7")
+    return tuple(sorted(ids))
 
 
 def selection_from_query(
@@ -94,6 +112,7 @@ def selection_from_query(
         if sum(len(query) for query in queries) > MAX_QUERY_WORDS:
             raise SelectionError("q", text[:40], f"at most {MAX_QUERY_WORDS} words in all")
     return Selection(
+        sessions=_picks(values["s"]),
         conferences=_slugs(values["conference"]),
         tracks=_slugs(values["track"]),
         kinds=_slugs(values["kind"]),

@@ -16,6 +16,7 @@ from typing import Any
 
 from . import pipeline
 from .catalogue import Catalogue
+from .changes import Told
 from .errors import StoreError
 from .ics.feed import Feed, FeedCache, Served
 from .model import utc_now
@@ -35,6 +36,12 @@ MAIN_PID_VARIABLE = "CALSVC_SERVER_PID"  # the server's main process, set for it
 
 def _page_refreshes(loaded: Loaded) -> dict[str, int]:
     return {c.url: c.refresh_minutes for c in loaded.conferences if c.url}
+
+
+def _told_start(served: Served, whence: str, started: float) -> None:
+    catalogue, took = served.catalogue, (time.perf_counter() - started) * 1000
+    log.info("catalogue %s in service from %s: %d sessions, in %.0f ms", catalogue.version,
+             whence, len(catalogue.entries), took)  # fmt: skip
 
 
 class Service:
@@ -90,12 +97,7 @@ class Service:
             return False
         self._loaded, self._served = saved.loaded, saved.served
         self._generation = saved.generation
-        log.info(
-            "catalogue %s in service from the last run's snapshot: %d sessions, in %.0f ms",
-            saved.served.catalogue.version,
-            len(saved.served.catalogue.entries),
-            (time.perf_counter() - started) * 1000,
-        )
+        _told_start(saved.served, "the last run's snapshot", started)
         return True
 
     def _start_from_store(self) -> bool:
@@ -114,13 +116,7 @@ class Service:
         if served is None:
             return False
         self._served, self._generation = served, self.store.generation()
-        log.info(
-            "catalogue %s in service from the revision store: %d sessions, in %.0f ms; "
-            "reading the sources",
-            served.catalogue.version,
-            len(served.catalogue.entries),
-            (time.perf_counter() - started) * 1000,
-        )
+        _told_start(served, "the revision store (the sources are read meanwhile)", started)
         return True
 
     def _watch(self) -> None:
@@ -262,6 +258,10 @@ class Service:
         if kept is not None:
             return kept.version, kept.last_modified
         return pipeline.version(catalogue, selection, base_url=base_url, ttl=self.ttl)
+
+    def changes(self, selection: Selection) -> list[Told]:
+        """What changed in the selected sessions, newest first."""
+        return pipeline.changes(self.store, self.catalogue(), selection)
 
     def single(self, uid: str, *, base_url: str) -> Feed:
         """The one-session calendar for an event download."""

@@ -113,6 +113,18 @@ class Clock:
         self.now += timedelta(**delta)
 
 
+def move_and_drop(sources: Path) -> None:
+    """The organiser's edit to the copy of the seeds: the Federated Learning posters move to
+    5 p.m. the same day, and the ML for Systems posters lose their header (dropped)."""
+    programme = sources / "mlsys-2023.txt"
+    text = programme.read_text("utf-8")
+    text = text.replace(
+        "Federated Learning Tue 6 Jun 03:20 p.m.", "Federated Learning Tue 6 Jun 05:00 p.m."
+    )
+    text = text.replace("Poster: ML for Systems Tue 6 Jun 04:40 p.m.", "ML for Systems (withdrawn)")
+    programme.write_text(text, "utf-8")
+
+
 @pytest.fixture
 def sources(tmp_path: Path) -> Path:
     """A copy of the seeds that a test may edit."""

@@ -69,7 +69,7 @@ def test_load_data_file_syntax_error_names_the_line(tmp_path: Path) -> None:
         ('[[source]]\nfile = "a.txt"\nslug = "Big Conf"\n', 3,
          "slug 'Big Conf' must be lowercase ASCII words joined by dashes, e.g. 'big-conf'"),
         ('[[source]]\nfile = "a.txt"\nslug = "api"\n', 3,
-         "slug 'api' is taken by the service's own pages; avoid api, builder, embed, events, healthz, static, status"),
+         "slug 'api' is taken by the service's own pages; avoid api, builder, embed, events, healthz, my, static, status"),
     ],
     ids=["unknown-zone", "duplicate-slug", "unknown-key", "bad-slug", "reserved-slug"],
 )  # fmt: skip

@@ -110,7 +110,7 @@ def test_add_a_file_to_a_folder_without_a_data_file(folder: Path) -> None:
     ("argv", "message"),
     [
         pytest.param(["--slug", "api"], "conferences.toml:18: not written: slug 'api' is taken by "
-                     "the service's own pages; avoid api, builder, embed, events, healthz, static, "
+                     "the service's own pages; avoid api, builder, embed, events, healthz, my, static, "
                      "status", id="reserved-slug"),
         pytest.param(["--tz", "Mars/Base"], "--tz: unknown time zone 'Mars/Base'; use an IANA name such as "
                      "'Europe/Paris'",

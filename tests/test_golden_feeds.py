@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from flask.testing import FlaskClient
 
-from .conftest import Clock
+from .conftest import Clock, move_and_drop
 
 FEEDS = {
     "all": "/calendar.ics",
@@ -51,13 +51,7 @@ def test_a_feed_after_a_move_and_a_removal_matches_its_golden_file(
     """A day later the organiser moves one poster session and drops another: the moved one
     has SEQUENCE 1 and the new time, the dropped one is CANCELLED with SEQUENCE 1."""
     client.get("/mlsys-2023/calendar.ics")
-    programme = sources / "mlsys-2023.txt"
-    text = programme.read_text("utf-8")
-    text = text.replace(
-        "Federated Learning Tue 6 Jun 03:20 p.m.", "Federated Learning Tue 6 Jun 05:00 p.m."
-    )
-    text = text.replace("Poster: ML for Systems Tue 6 Jun 04:40 p.m.", "ML for Systems (withdrawn)")
-    programme.write_text(text, "utf-8")
+    move_and_drop(sources)
     clock.advance(days=1)
 
     response = client.get("/mlsys-2023/calendar.ics")

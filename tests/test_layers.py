@@ -20,6 +20,7 @@ INDEX = (
     "index",
     "naming",
     "search",
+    "shortids",
     "spans",
     "kinds",
     "errors",
@@ -59,7 +60,10 @@ LAYERS = [
     (_files(*INDEX), FRONT_ENDS + RENDERING + READING),
     (_files("parse"), FRONT_ENDS + RENDERING),
     (_files("ics"), FRONT_ENDS + READING),
-    (_files("sources", "store", "pipeline", "service", "settings", "report"), FRONT_ENDS),
+    (
+        _files("sources", "store", "pipeline", "service", "settings", "report", "changes"),
+        FRONT_ENDS,
+    ),
 ]
 CASES = [(path, forbidden) for paths, forbidden in LAYERS for path in paths]
 

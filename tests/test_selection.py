@@ -24,7 +24,7 @@ def test_selection_normalizes_slugs_words_and_order() -> None:
 @pytest.mark.parametrize(
     ("pairs", "message"),
     [
-        ([("sort", "time")], "sort='time' is not valid; allowed: parameters conference, track, kind, day, q"),
+        ([("sort", "time")], "sort='time' is not valid; allowed: parameters conference, track, kind, day, q, s"),
         ([("day", "06/06/2023")], "day='06/06/2023' is not valid; allowed: dates written YYYY-MM-DD, e.g. 2023-06-06"),
         ([("q", "x" * 201)], "q='xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…' is not valid; allowed: words up to 200 characters"),
         ([("kind", str(n)) for n in range(51)], "kind='50' is not valid; allowed: at most 50 values of kind"),

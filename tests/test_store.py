@@ -6,7 +6,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from calsvc.model import Revision
-from calsvc.store.revisions import Current, RevisionStore
+from calsvc.store.recording import Current
+from calsvc.store.revisions import RevisionStore
 
 T0 = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
 KEEP = timedelta(days=30)

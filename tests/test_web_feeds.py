@@ -278,7 +278,7 @@ def test_a_second_service_renders_byte_identical_feeds(
     ("url", "status", "message"),
     [
         ("/calendar.ics?colour=red", 400,
-         "colour='red' is not valid; allowed: parameters conference, track, kind, day, q, download"),
+         "colour='red' is not valid; allowed: parameters conference, track, kind, day, q, s, download"),
         ("/calendar.ics?day=2023-6-6", 400, "day='2023-6-6' is not valid; allowed: dates written YYYY-MM-DD, e.g. 2023-06-06"),
         ("/calendar.ics?day=2023-02-30", 400, "day='2023-02-30' is not valid; allowed: dates written YYYY-MM-DD, e.g. 2023-06-06"),
         ("/calendar.ics?download=maybe", 400, "download='maybe' is not valid; allowed: 1 or 0"),

@@ -10,7 +10,9 @@ from ..kinds import slugify
 from ..model import Conference
 
 # Paths the service's own pages take: no conference may have them as its slug.
-RESERVED_SLUGS = frozenset({"api", "builder", "embed", "events", "healthz", "static", "status"})
+RESERVED_SLUGS = frozenset(
+    {"api", "builder", "embed", "events", "healthz", "my", "static", "status"}
+)
 
 
 def page_slug(url: str) -> str:

@@ -11,16 +11,16 @@ import json
 import os
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 from ..codec import SessionJson
 from ..errors import ConfigError, StoreError
 from ..model import Revision
+from .recording import Change, Current, read_changes, record
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS revisions (
@@ -36,23 +36,22 @@ CREATE TABLE IF NOT EXISTS revisions (
 CREATE INDEX IF NOT EXISTS revisions_conference ON revisions (conference);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS told (key TEXT PRIMARY KEY, digest TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS changes (
+    id INTEGER PRIMARY KEY,
+    conference TEXT NOT NULL,
+    uid TEXT NOT NULL,
+    seen TEXT NOT NULL,
+    change TEXT NOT NULL,
+    sequence INTEGER NOT NULL,
+    before TEXT,
+    after TEXT
+);
+CREATE INDEX IF NOT EXISTS changes_conference ON changes (conference, id);
 INSERT OR IGNORE INTO meta VALUES ('generation', 0);
 """
 
 
 _HEADER = b"SQLite format 3\x00"
-
-
-@dataclass(frozen=True, slots=True)
-class Current:
-    """A session as it is now: its UID, the digest of what subscribers see, and its JSON.
-
-    The JSON is made only for rows that are written (new or changed sessions).
-    """
-
-    uid: str
-    fingerprint: str
-    session: Callable[[], SessionJson]
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,10 +188,15 @@ class RevisionStore:
                 )
             }
             writes = db.total_changes
-            _record(db, conference, current, rows, now.isoformat())
+            record(db, conference, current, rows, now.isoformat(), history=bool(rows))
             if db.total_changes != writes:
                 db.execute("UPDATE meta SET value = value + 1 WHERE key = 'generation'")
             return self._served(db, conference, now, keep_cancelled)
+
+    def changes(self, conference: str, *, limit: int = 500) -> list[Change]:
+        """What changed in a conference's sessions since it was first recorded, newest first."""
+        with self._reading() as db:
+            return read_changes(db, conference, limit)
 
     def served(self, conference: str, now: datetime, *, keep_cancelled: timedelta) -> list[Stored]:
         """The rows a conference's feeds serve, with every session's JSON, recording nothing."""
@@ -232,37 +236,3 @@ class RevisionStore:
 
     def close(self) -> None:
         self._db.close()
-
-
-def _record(
-    db: sqlite3.Connection,
-    conference: str,
-    current: dict[str, Current],
-    rows: dict[str, tuple[Any, ...]],
-    stamp: str,
-) -> None:
-    """Writes what changed since `rows`: new sessions at SEQUENCE 0, changed ones (or ones
-    back from cancellation) one higher, and the missing ones CANCELLED, one higher."""
-    for uid, session in current.items():
-        row = rows.get(uid)
-        if row is not None and row[1] == session.fingerprint and not row[3]:
-            continue  # unchanged: nothing to write
-        payload = json.dumps(session.session(), ensure_ascii=False, sort_keys=True)
-        if row is None:
-            db.execute(
-                "INSERT INTO revisions VALUES (?, ?, ?, 0, ?, ?, 0, ?)",
-                (uid, conference, session.fingerprint, stamp, stamp, payload),
-            )
-        else:
-            db.execute(
-                "UPDATE revisions SET fingerprint = ?, sequence = sequence + 1, "
-                "modified = ?, cancelled = 0, session = ?, conference = ? WHERE uid = ?",
-                (session.fingerprint, stamp, payload, conference, uid),
-            )
-    for uid, row in rows.items():
-        if uid not in current and not row[3]:
-            db.execute(
-                "UPDATE revisions SET sequence = sequence + 1, modified = ?, cancelled = 1 "
-                "WHERE uid = ?",
-                (stamp, uid),
-            )

@@ -9,7 +9,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from ..service import Service
 from ..settings import Settings
-from . import api, errors, feeds, hosts, pages
+from . import api, changes, errors, feeds, hosts, mine, pages
 from .compression import Compressed
 from .memory import release_memory
 
@@ -47,6 +47,8 @@ def create_app(settings: Settings | None = None, *, service: Service | None = No
     app.register_blueprint(feeds.blueprint)
     app.register_blueprint(api.blueprint)
     app.register_blueprint(pages.blueprint)
+    app.register_blueprint(mine.blueprint)
+    app.register_blueprint(changes.blueprint)
     errors.register(app)
     logging.getLogger("calsvc").setLevel(logging.INFO)
     return app

@@ -40,6 +40,12 @@ def kind(conference: str, kind: str) -> Response:
     return _feed(selection(feed=True, conference=conference, kind=kind))
 
 
+@blueprint.get("/my/<conference>.ics")
+def picked(conference: str) -> Response:
+    """A person's own schedule: the sessions whose short ids `s=` carries."""
+    return _feed(selection(feed=True, conference=conference))
+
+
 @blueprint.get("/events/<uid>.ics")
 def event(uid: str) -> Response:
     return calendar_response(service().single(uid, base_url=base_url()), download=True)

@@ -13,6 +13,8 @@ def feed_path(selection: Selection) -> str:
     """The shortest path serving a selection: a conference, track or kind feed where one fits."""
     conferences, tracks, kinds = selection.conferences, selection.tracks, selection.kinds
     rest = Selection(days=selection.days, queries=selection.queries)
+    if len(conferences) == 1 and selection.sessions and not (tracks or kinds or not rest.empty):
+        return f"/my/{conferences[0]}.ics?s={'.'.join(selection.sessions)}"
     if len(conferences) == 1 and rest.empty:
         conference = conferences[0]
         if tracks and len(tracks) == 1 and not kinds:

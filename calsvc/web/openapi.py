@@ -8,9 +8,11 @@ from typing import Any, Literal, get_args, get_origin, get_type_hints
 from .. import __version__
 from ..catalogue import Catalogue
 from ..codec import FORMATS, ItemJson, SessionJson
-from ..selection import MAX_QUERY_WORDS, MAX_VALUES, MAX_WORDS_LENGTH, SPACES
+from ..selection import MAX_PICKS, MAX_QUERY_WORDS, MAX_VALUES, MAX_WORDS_LENGTH, SPACES
 
 NULLABLE_STRING = {"type": "string", "nullable": True}
+PICK = "[a-z2-7]{7,8}"  # a short id (shortids.py)
+MOST_LISTED_PICKS = 2000  # past this, the description gives the ids' pattern, not each
 LINKS = {
     "type": "object",
     "required": ["https", "webcal", "google", "outlook", "office365", "download"],
@@ -129,6 +131,13 @@ def _words_pattern(most: int) -> str:
     return f"^{space}*({word}+{space}+){{0,{most - 1}}}{word}*{space}*$"
 
 
+def _picks(ids: list[str]) -> dict[str, Any]:
+    """The short ids as an enum while there are few enough to list, else their pattern."""
+    if 0 < len(ids) <= MOST_LISTED_PICKS:
+        return {"type": "string", "enum": sorted(ids)}
+    return {"type": "string", "pattern": rf"^{PICK}(?:[.,]{PICK}){{0,{MAX_PICKS - 1}}}$"}
+
+
 def _filters(catalogue: Catalogue) -> list[dict[str, Any]]:
     def slugs(values: set[str]) -> dict[str, Any]:
         return {"type": "string", "enum": sorted(values)} if values else {"type": "string"}
@@ -152,6 +161,10 @@ def _filters(catalogue: Catalogue) -> list[dict[str, Any]]:
             ),
             "maxItems": 1,
         },
+        "s": _array(
+            _picks(catalogue.short_ids),
+            "Picked sessions by their short ids (OR); a personal link joins them with '.'.",
+        ),
     }
     return [
         {

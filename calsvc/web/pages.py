@@ -117,6 +117,9 @@ def helpers() -> dict[str, Any]:
         "query_string": lambda chosen: urlencode(chosen.query_pairs()),
         "static_export": static_export(),
         "refresh_note": REFRESH_NOTE,
+        "pick_id": lambda uid: (catalogue := service().catalogue()).short_ids[
+            catalogue.position(uid)
+        ],
     }
 
 

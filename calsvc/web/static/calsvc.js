@@ -1,5 +1,6 @@
 // Progressive enhancement only: every page works without this script.
-// 1. Copy buttons. 2. The feed builder previews as you choose.
+// 1. Copy buttons. 2. The feed builder previews as you choose. 3. Stars: the sessions a
+// person picks, kept in this browser per conference, and the link to their own schedule.
 "use strict";
 
 function copyFrom(button) {
@@ -46,3 +47,60 @@ if (form) {
     if (event.target.type === "search") { clearTimeout(timer); timer = setTimeout(refresh, 400); }
   });
 }
+
+const picksKey = (conference) => `calsvc:picks:${conference}`;
+
+function picks(conference) {
+  try {
+    return new Set(JSON.parse(localStorage.getItem(picksKey(conference)) || "[]"));
+  } catch (_) {
+    return new Set();
+  }
+}
+
+function savePicks(conference, chosen) {
+  localStorage.setItem(picksKey(conference), JSON.stringify([...chosen].sort()));
+}
+
+const pickQuery = (chosen) => (chosen.size ? "?s=" + [...chosen].sort().join(".") : "");
+
+function showPicks() {
+  for (const button of document.querySelectorAll("button[data-pick]")) {
+    const on = picks(button.dataset.conference).has(button.dataset.pick);
+    button.hidden = false;
+    button.setAttribute("aria-pressed", String(on));
+    button.firstElementChild.textContent = on ? "★" : "☆";
+  }
+  for (const link of document.querySelectorAll("a[data-my]")) {
+    const chosen = picks(link.dataset.my);
+    link.href = link.href.split("?")[0] + pickQuery(chosen);
+    const count = link.querySelector("[data-count]");
+    if (count) count.textContent = String(chosen.size);
+  }
+}
+
+document.addEventListener("click", (event) => {
+  const button = event.target.closest("button[data-pick]");
+  if (!button) return;
+  const conference = button.dataset.conference;
+  const chosen = picks(conference);
+  if (chosen.has(button.dataset.pick)) chosen.delete(button.dataset.pick);
+  else chosen.add(button.dataset.pick);
+  savePicks(conference, chosen);
+  showPicks();
+});
+
+const mine = document.querySelector("[data-my-schedule]");
+if (mine) {
+  // The page shows the picks its link carries; opened without them, it takes this browser's.
+  const conference = mine.dataset.mySchedule;
+  const chosen = picks(conference);
+  const carried = new URLSearchParams(location.search).get("s");
+  if (carried === null && chosen.size) {
+    location.replace(location.pathname + pickQuery(chosen));
+  } else if (carried && !chosen.size) {
+    // A link someone shared: its picks become this browser's, to star more from.
+    savePicks(conference, new Set(carried.split(/[.,]/).filter(Boolean)));
+  }
+}
+showPicks();
