@@ -7,17 +7,19 @@ from __future__ import annotations
 
 import shutil
 import threading
+import time
 import urllib.request
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import quote
 
+import feedparser
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from . import servers
-from .calendars import uids
+from .calendars import revisions, uids
 from .conftest import SEEDS
 
 CHROMIUM = "/usr/bin/chromium"
@@ -183,7 +185,8 @@ def test_keyboard_reaches_the_skip_link_first(server: str, page: Page) -> None:
 @pytest.mark.parametrize(
     ("name", "path"),
     [("index", "/"), ("conference", "/mlsys-2022/"), ("session", "/events/mlsys-2021-20210406-oral-session-4-training-i/"),
-     ("builder", "/builder?kind=poster"), ("embed", "/embed?conference=mlsys-2023")],
+     ("builder", "/builder?kind=poster"), ("embed", "/embed?conference=mlsys-2023"),
+     ("my-schedule", "/my/mlsys-2023/?s=dtknztl.ebmx6ue"), ("changes", "/mlsys-2023/changes/")],
 )  # fmt: skip
 def test_pages_fit_the_screen_and_are_saved_as_screenshots(
     server: str, browser: Browser, name: str, path: str, size: str
@@ -200,3 +203,83 @@ def test_pages_fit_the_screen_and_are_saved_as_screenshots(
     png = (SCREENSHOTS / f"{name}-{size}.png").read_bytes()
     width = int.from_bytes(png[16:20], "big")  # the IHDR chunk: the image is the page's width
     assert (overflow, png[:4], width) == (0, b"\x89PNG", SIZES[size]["width"])
+
+
+@pytest.fixture
+def editable_server(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    """A server of its own, on a copy of the seeds in which the Federated Learning posters
+    run until 5 p.m., over the ML for Systems posters at 4:40."""
+    shutil.copytree(SEEDS, tmp_path / "sources")
+    programme = tmp_path / "sources" / "mlsys-2023.txt"
+    programme.write_text(programme.read_text("utf-8").replace(
+        "Federated Learning Tue 6 Jun 03:20 p.m.", "Federated Learning Tue 6 Jun 03:20 p.m. - 05:00 p.m."), "utf-8")  # fmt: skip
+    with servers.calsvc(
+        tmp_path, tmp_path / "sources", env={"CALSVC_RELOAD_SECONDS": "0.2"}
+    ) as base:
+        yield base, programme
+
+
+PICKED = [
+    "mlsys-2023-20230606-poster-federated-learning",
+    "mlsys-2023-20230606-poster-measurement-and-analysis",
+    "mlsys-2023-20230606-poster-ml-for-systems",
+    "mlsys-2023-20230606-poster-parallel-and-distributed-systems-2-communication",
+]
+
+
+def test_starred_sessions_make_a_personal_feed_that_follows_the_programme(
+    editable_server: tuple[str, Path], page: Page
+) -> None:
+    server, programme = editable_server
+    page.goto(server + "/mlsys-2023/")
+    for name in ("Federated Learning", "Measurement and Analysis", "ML for Systems"):
+        page.get_by_role("button", name=f"Star this session: {name}").click()
+    page.get_by_role("link", name="Parallel and Distributed Systems 2: Communication").click()
+    page.get_by_role("button", name="Star this paper's session").first.click()
+    page.goto(server + "/mlsys-2023/")
+    page.reload()
+    expect(page.get_by_role("link", name="My schedule 4")).to_be_visible()
+    page.get_by_role("link", name="My schedule 4").click()
+
+    listed = page.locator("ol.sessions li").all_inner_texts()
+    overlaps = page.locator(".clash").all_inner_texts()
+    feed = page.locator("#url-mine").input_value()
+    links = {name: page.get_by_role("link", name=name).get_attribute("href")
+             for name in ("Google Calendar", "Apple Calendar", "Download .ics")}  # fmt: skip
+
+    assert (len(listed), overlaps) == (
+        4,
+        ["Overlaps Poster: ML for Systems", "Overlaps Poster: Federated Learning"],
+    )
+    assert sorted(uids(_fetch(feed))) == PICKED
+    assert links == {
+        "Google Calendar": "https://calendar.google.com/calendar/r?cid="
+        + quote("webcal://" + feed.split("://", 1)[1], safe=""),
+        "Apple Calendar": "webcal://" + feed.split("://", 1)[1],
+        "Download .ics": feed + "&download=1",
+    }
+    assert sorted(uids(_fetch(links["Download .ics"] or ""))) == PICKED
+
+    text = programme.read_text("utf-8")
+    text = text.replace(
+        "Measurement and Analysis Tue 6 Jun 09:00 a.m.",
+        "Measurement and Analysis Tue 6 Jun 10:00 a.m.",
+    )
+    programme.write_text(text[: text.index("Poster: ML for Systems")], "utf-8")  # its posters go
+    deadline = time.monotonic() + 20
+    while b"STATUS:CANCELLED" not in (body := _fetch(feed)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+
+    assert {uid: state[:2] for uid, state in revisions(body).items()} == {
+        PICKED[0]: (0, "CONFIRMED"), PICKED[1]: (1, "CONFIRMED"),
+        PICKED[2]: (1, "CANCELLED"), PICKED[3]: (0, "CONFIRMED")}  # fmt: skip
+    page.goto(server + "/mlsys-2023/changes/")
+    assert page.locator(".change .title").all_inner_texts() == [
+        "Cancelled: Poster: ML for Systems",
+        "Moved: Poster: Measurement and Analysis",
+    ]
+    atom = feedparser.parse(_fetch(server + "/mlsys-2023/changes.atom?" + feed.split("?", 1)[1]))
+    assert [entry.title for entry in atom.entries] == [
+        "Cancelled: Poster: ML for Systems",
+        "Moved: Poster: Measurement and Analysis",
+    ]
