@@ -83,6 +83,19 @@ def assembly(service: Service) -> None:
         ),
         ("q=graph", Selection(queries=(("graph",),))),
         ("conference=bench (all)", Selection(conferences=("bench",))),
+        # A person's own schedule: 50 sessions picked across the programme.
+        (
+            "my schedule, s=… (50 picks)",
+            Selection(
+                conferences=("bench",),
+                sessions=tuple(
+                    sorted(
+                        catalogue.short_ids[p]
+                        for p in range(0, len(catalogue.entries), len(catalogue.entries) // 50)
+                    )[:50]
+                ),
+            ),
+        ),
     ]:
         timings = []
         for _ in range(15):
