@@ -48,10 +48,12 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-# The whole suite; the coverage of calsvc/ is printed at the end (servers the tests start in
-# processes of their own are not counted).
+# The whole suite in two runs: first every test but the slow ones, measuring the coverage of
+# calsvc/ and printing it; then the slow ones (long property runs, which coverage would make
+# three times as long, and real servers, whose processes it does not see anyway).
 pytest: $(STAMP) $(NODE_STAMP) $(BROWSER_STAMP) $(NGINX_STAMP)
-	$(BIN)/pytest --cov --cov-report=term
+	$(BIN)/pytest -m "not slow" --cov --cov-report=term
+	$(BIN)/pytest -m slow
 
 test: lint pytest
 
