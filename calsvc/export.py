@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
+from . import pipeline
 from .catalogue import Catalogue
 from .errors import ConfigError, ExportError
 from .selection import Selection
@@ -44,7 +45,7 @@ def _site_paths(catalogue: Catalogue) -> list[str]:
         paths += [f"/{slug}/", f"/{slug}/calendar.ics"]
     paths += [f"/{conference}/tracks/{slug}.ics" for conference, slug in catalogue.tracks]
     paths += [f"/{conference}/kinds/{slug}.ics" for conference, slug in catalogue.kinds]
-    for entry in catalogue.select(Selection()):
+    for entry in pipeline.select(catalogue, Selection()):
         paths += [f"/events/{entry.session.uid}/", f"/events/{entry.session.uid}.ics"]
     return paths
 

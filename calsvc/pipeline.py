@@ -140,6 +140,12 @@ def stored(
     return render_all(Catalogue.build(conferences, entries, keep_cancelled=keep_cancelled))
 
 
+def select(catalogue: Catalogue, selection: Selection) -> list[Entry]:
+    """The entries a selection holds, in time order, for pages and the API (NotFound or
+    SelectionError for names and ids the catalogue does not have)."""
+    return catalogue.select(selection)
+
+
 def feed(served: Served, selection: Selection, *, base_url: str, ttl: timedelta) -> Feed:
     """Select the sessions, then assemble their rendered VEVENTs under a calendar head."""
     catalogue = served.catalogue

@@ -6,6 +6,7 @@ from typing import Any, Literal
 
 from flask import Blueprint, Response, request
 
+from .. import pipeline
 from ..catalogue import Catalogue
 from ..codec import session_json
 from ..ics.render import session_page
@@ -108,7 +109,7 @@ def _groups(name: Literal["tracks", "kinds"]) -> Response:
 def events() -> Response:
     catalogue = service().catalogue()
     chosen = selection()
-    entries = catalogue.select(chosen)
+    entries = pipeline.select(catalogue, chosen)
     response = json_response(
         {
             "name": catalogue.name(chosen),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Response
 
+from .. import pipeline
 from ..model import Entry
 from .context import selection, service
 from .pages import by_day, feed_for, page
@@ -33,7 +34,7 @@ def overlaps(entries: list[Entry]) -> dict[str, list[Entry]]:
 def my_schedule(conference: str) -> Response:
     catalogue = service().catalogue()
     chosen = selection(conference=conference)
-    entries = catalogue.select(chosen) if chosen.sessions else []
+    entries = pipeline.select(catalogue, chosen) if chosen.sessions else []
     return page(
         "my.html",
         conference=catalogue.conferences[conference],
