@@ -14,6 +14,7 @@ from ..index import Group
 from ..model import Entry
 from ..selection import Selection, selection_from_query
 from .context import base_url, selection, service
+from .context import catalogue as current_catalogue
 from .links import feed_path, subscribe_links
 from .memory import release_memory
 from .openapi import EventJson, openapi
@@ -53,7 +54,7 @@ def _entry_json(entry: Entry) -> EventJson:
 
 @blueprint.get("/api/conferences")
 def conferences() -> Response:
-    catalogue = service().catalogue()
+    catalogue = current_catalogue()
     selection_from_query(request.args.items(multi=True), also_allowed=())  # no parameters taken
     return json_response(
         {
@@ -92,7 +93,7 @@ def _only(conference: str, name: str, slug: str) -> Selection:
 
 def _groups(name: Literal["tracks", "kinds"]) -> Response:
     """The tracks or the kinds of the conferences asked for (tracks: with the kinds asked)."""
-    catalogue = service().catalogue()
+    catalogue = current_catalogue()
     chosen = selection()
     catalogue.check(chosen)
     groups = catalogue.tracks if name == "tracks" else catalogue.kinds
@@ -107,7 +108,7 @@ def _groups(name: Literal["tracks", "kinds"]) -> Response:
 
 @blueprint.get("/api/events")
 def events() -> Response:
-    catalogue = service().catalogue()
+    catalogue = current_catalogue()
     chosen = selection()
     entries = pipeline.select(catalogue, chosen)
     response = json_response(
@@ -124,12 +125,12 @@ def events() -> Response:
 
 @blueprint.get("/api/openapi.json")
 def openapi_json() -> Response:
-    return json_response(openapi(service().catalogue(), server=base_url()))
+    return json_response(openapi(current_catalogue(), server=base_url()))
 
 
 @blueprint.get("/healthz")
 def healthz() -> Response:
-    service().catalogue()
+    current_catalogue()
     response = json_response(service().health())
     response.headers["Cache-Control"] = "no-store"
     return response

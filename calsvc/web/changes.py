@@ -10,6 +10,7 @@ from flask import Blueprint, Response, request
 from ..selection import Selection
 from .atom import atom_feed
 from .context import base_url, selection, service
+from .context import catalogue as current_catalogue
 from .pages import page
 
 blueprint = Blueprint("changes", __name__)
@@ -26,7 +27,7 @@ def changes_path(chosen: Selection, conference: str, *, atom: bool = False) -> s
 @blueprint.get("/<conference>/changes/")
 def changes_page(conference: str) -> Response:
     chosen = selection(conference=conference)
-    catalogue = service().catalogue()
+    catalogue = current_catalogue()
     return page(
         "changes.html",
         conference=catalogue.conferences[conference],
@@ -39,7 +40,7 @@ def changes_page(conference: str) -> Response:
 @blueprint.get("/<conference>/changes.atom")
 def changes_feed(conference: str) -> Response:
     chosen = selection(conference=conference)
-    catalogue = service().catalogue()
+    catalogue = current_catalogue()
     body = atom_feed(
         service().changes(chosen),
         title=f"Changes · {catalogue.name(chosen)}",

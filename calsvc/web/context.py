@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from flask import current_app, request
+from flask import current_app, g, request
 
+from ..catalogue import Catalogue
 from ..selection import Selection, selection_from_query
 from ..service import Service
 from .compression import Compressed
@@ -11,6 +12,14 @@ from .compression import Compressed
 
 def service() -> Service:
     return current_app.config["SERVICE"]  # type: ignore[no-any-return]
+
+
+def catalogue() -> Catalogue:
+    """The catalogue this request is answered from: asked of the service once, so every part
+    of a response (a page and each star on it) comes from one version of the programme."""
+    if "catalogue" not in g:
+        g.catalogue = service().catalogue()
+    return g.catalogue  # type: ignore[no-any-return]
 
 
 def compressed() -> Compressed:

@@ -8,7 +8,8 @@ from flask import Blueprint, Response
 
 from .. import pipeline
 from ..model import Entry
-from .context import selection, service
+from .context import catalogue as current_catalogue
+from .context import selection
 from .pages import by_day, feed_for, page
 
 blueprint = Blueprint("mine", __name__)
@@ -32,7 +33,7 @@ def overlaps(entries: list[Entry]) -> dict[str, list[Entry]]:
 
 @blueprint.get("/my/<conference>/")
 def my_schedule(conference: str) -> Response:
-    catalogue = service().catalogue()
+    catalogue = current_catalogue()
     chosen = selection(conference=conference)
     entries = pipeline.select(catalogue, chosen) if chosen.sessions else []
     return page(

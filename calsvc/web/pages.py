@@ -21,6 +21,7 @@ from ..index import Group
 from ..model import Conference, Entry
 from ..selection import Selection
 from .context import base_url, selection, service
+from .context import catalogue as current_catalogue
 from .errors import status_of
 from .links import add_event_links, feed_path, subscribe_links
 
@@ -118,7 +119,7 @@ def helpers() -> dict[str, Any]:
         "query_string": lambda chosen: urlencode(chosen.query_pairs()),
         "static_export": static_export(),
         "refresh_note": REFRESH_NOTE,
-        "pick_id": lambda uid: (catalogue := service().catalogue()).short_ids[
+        "pick_id": lambda uid: (catalogue := current_catalogue()).short_ids[
             catalogue.position(uid)
         ],
     }
@@ -126,7 +127,7 @@ def helpers() -> dict[str, Any]:
 
 @blueprint.get("/")
 def index() -> Response:
-    catalogue = service().catalogue()
+    catalogue = current_catalogue()
     conferences = [
         (
             c,
@@ -141,7 +142,7 @@ def index() -> Response:
 
 @blueprint.get("/<conference>/")
 def conference(conference: str) -> Response:
-    catalogue = service().catalogue()
+    catalogue = current_catalogue()
     if conference not in catalogue.conferences:
         raise NotFound("conference", conference, catalogue.conferences)
     chosen = Selection(conferences=(conference,))
@@ -165,7 +166,7 @@ def conference(conference: str) -> Response:
 
 @blueprint.get("/events/<uid>/")
 def event(uid: str) -> Response:
-    catalogue = service().catalogue()
+    catalogue = current_catalogue()
     entry = catalogue.entry(uid)
     session, conference = entry.session, entry.conference
     location = session.location or conference.venue
@@ -189,7 +190,7 @@ def event(uid: str) -> Response:
 
 @blueprint.get("/builder")
 def builder() -> Response:
-    catalogue = service().catalogue()
+    catalogue = current_catalogue()
     status, error, feed, entries = 200, None, None, []
     try:
         chosen = selection()
@@ -205,5 +206,5 @@ def builder() -> Response:
 
 @blueprint.get("/embed")
 def embed() -> Response:
-    catalogue = service().catalogue()
+    catalogue = current_catalogue()
     return page("embed.html", frameable=True, feed=feed_for(catalogue, selection()))
