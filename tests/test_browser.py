@@ -283,3 +283,22 @@ def test_starred_sessions_make_a_personal_feed_that_follows_the_programme(
         "Cancelled: Poster: ML for Systems",
         "Moved: Poster: Measurement and Analysis",
     ]
+
+
+def test_times_switch_to_the_reader_s_zone_and_back(server: str, browser: Browser) -> None:
+    context = browser.new_context(viewport=SIZES["desktop"], timezone_id="Europe/Berlin")
+    page = context.new_page()
+    page.goto(server + "/mlsys-2023/")
+    first = page.locator("ol.sessions time").first
+    written = first.inner_text()
+    page.get_by_role("button", name="Show times in your zone (Europe/Berlin)").click()
+    local = first.inner_text()
+    page.reload()  # the choice is remembered
+    remembered = first.inner_text()
+    page.get_by_role(
+        "button", name="Times in your zone (Europe/Berlin): show America/New_York"
+    ).click()
+    back = first.inner_text()
+    context.close()
+
+    assert (written, local, remembered, back) == ("07:30", "13:30", "13:30", "07:30")

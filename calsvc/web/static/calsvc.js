@@ -104,3 +104,31 @@ if (mine) {
   }
 }
 showPicks();
+
+// 4. Times where the reader is: a switch between the conference's zone (the default, and all
+// there is without JavaScript) and the browser's own.
+const ownZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+const times = [...document.querySelectorAll("time[datetime*='T']")];
+const shownZone = document.querySelector("[data-zone]");
+if (ownZone && times.length && shownZone && shownZone.dataset.zone !== ownZone) {
+  const clock = new Intl.DateTimeFormat([], { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: ownZone });
+  const day = new Intl.DateTimeFormat("en-GB", { weekday: "short", timeZone: ownZone });
+  const ownDate = new Intl.DateTimeFormat("en-CA", { timeZone: ownZone });
+  const toggle = document.createElement("button");
+  toggle.type = "button";
+  toggle.className = "zone-switch";
+  const show = (local) => {
+    for (const time of times) {
+      time.dataset.written ??= time.textContent;
+      const moment = new Date(time.getAttribute("datetime"));
+      const sameDay = ownDate.format(moment) === time.getAttribute("datetime").slice(0, 10);
+      time.textContent = local ? (sameDay ? "" : day.format(moment) + " ") + clock.format(moment) : time.dataset.written;
+    }
+    toggle.setAttribute("aria-pressed", String(local));
+    toggle.textContent = local ? `Times in your zone (${ownZone}): show ${shownZone.dataset.zone}` : `Show times in your zone (${ownZone})`;
+    localStorage.setItem("calsvc:own-zone", local ? "1" : "");
+  };
+  toggle.addEventListener("click", () => show(toggle.getAttribute("aria-pressed") !== "true"));
+  shownZone.after(toggle);
+  show(localStorage.getItem("calsvc:own-zone") === "1");
+}
