@@ -52,14 +52,14 @@ MODULE_KINDS = {
     "test_server": "slow",
     "test_reload_under_load": "slow",
     "test_fuzz": "slow",
-    # In-process, but each test starts servers, background threads or forks, or writes a
-    # whole site: seconds apiece, so they run with the full suite.
-    "test_pages_by_address": "slow",
-    "test_snapshot": "slow",
-    "test_export": "slow",
-    "test_store_faults": "slow",
+    # In-process, but each test starts a local web server, background threads or a fork, or
+    # writes a whole site: a second or so apiece, too long for the unit run.
+    "test_pages_by_address": "integration",
+    "test_snapshot": "integration",
+    "test_export": "integration",
+    "test_store_faults": "integration",
 }
-KINDS = ("interop", "browser", "container", "slow")
+KINDS = ("interop", "browser", "container", "integration", "slow")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

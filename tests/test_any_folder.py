@@ -61,6 +61,7 @@ CASES = [
 ]  # fmt: skip
 
 
+@pytest.mark.slow  # `calsvc serve` in a process of its own
 @pytest.mark.parametrize(("programme", "slug", "guesses", "titles"), CASES)
 def test_a_folder_with_only_a_programme_serves(
     tmp_path: Path, programme: Path, slug: str, guesses: list[str], titles: list[str]
