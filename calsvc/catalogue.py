@@ -18,7 +18,7 @@ from .model import Conference, Entry
 from .naming import feed_name
 from .search import Search, search_of
 from .selection import Selection
-from .shortids import short_ids
+from .shortids import every_id, short_ids
 from .spans import Zone, Zones, zones_of_entries
 
 
@@ -36,6 +36,7 @@ class Catalogue:
     uids: dict[str, int]  # each session's position in `entries`
     short_ids: list[str]  # each entry's short id (shortids.py), by position
     picks: dict[str, int]  # the position of each short id
+    retired: frozenset[str]  # ids of sessions removed so long ago that they are served no more
 
     @classmethod
     def build(
@@ -44,7 +45,10 @@ class Catalogue:
         entries: Iterable[Entry],
         *,
         keep_cancelled: timedelta,
+        retired: Sequence[str] = (),
     ) -> Catalogue:
+        """The catalogue of these entries; `retired` are the UIDs of sessions the store keeps
+        but no longer serves, whose ids a personal link may still carry."""
         ordered = tuple(sorted(entries, key=_time_order))
         ids = short_ids([e.session.uid for e in ordered])
         ends = [e.revision.modified + keep_cancelled for e in ordered if e.revision.cancelled]
@@ -59,6 +63,7 @@ class Catalogue:
             uids={e.session.uid: position for position, e in enumerate(ordered)},
             short_ids=ids,
             picks={short: position for position, short in enumerate(ids)},
+            retired=every_id(retired),
         )
 
     @property
@@ -88,7 +93,7 @@ class Catalogue:
                 if slug not in known:
                     raise NotFound(what, slug, known)
         for short in selection.sessions:
-            if short not in self.picks:
+            if short not in self.picks and short not in self.retired:
                 raise SelectionError("s", short, "ids of sessions this programme has or had")
 
     def require(
@@ -119,7 +124,7 @@ class Catalogue:
                 matching = self.index.holding(name, values)
                 chosen = matching if chosen is None else chosen & matching
         if selection.sessions:
-            picked = {self.picks[short] for short in selection.sessions}
+            picked = {self.picks[s] for s in selection.sessions if s in self.picks}
             chosen = picked if chosen is None else chosen & picked
         if selection.queries:
             found = set().union(*(self.search.containing_all(w) for w in selection.queries))

@@ -16,7 +16,7 @@ from .changes import Told, told_changes
 from .codec import session_from_json, session_json
 from .ics.feed import Feed, Served, assemble, feed_version, render_all
 from .ics.render import fingerprint
-from .model import Entry, Schedule, utc_now
+from .model import Conference, Entry, Schedule, utc_now
 from .parse import read_bytes, read_programme
 from .selection import Selection
 from .sources.conferences import described_conferences
@@ -93,7 +93,7 @@ def load(
     record = partial(_recorded, store=store, now=now, keep=keep_cancelled, untimed=untimed)
     entries = [entry for source in loaded.sources for entry in record(source)]
     conferences = [s.served for s in loaded.sources if s.served is not None]
-    catalogue = Catalogue.build(conferences, entries, keep_cancelled=keep_cancelled)
+    catalogue = _catalogue(conferences, entries, store, now=now, keep=keep_cancelled)
     return loaded, render_all(catalogue, served)
 
 
@@ -117,6 +117,15 @@ def _recorded(
     ]
 
 
+def _catalogue(
+    conferences: list[Conference], entries: list[Entry], store: RevisionStore, *,
+    now: datetime, keep: timedelta,
+) -> Catalogue:  # fmt: skip
+    """The catalogue of these entries, knowing the ids of sessions removed long ago."""
+    retired = [u for c in conferences for u in store.retired(c.slug, now, keep_cancelled=keep)]
+    return Catalogue.build(conferences, entries, keep_cancelled=keep, retired=retired)
+
+
 def stored(
     folder: Path,
     store: RevisionStore,
@@ -137,7 +146,7 @@ def stored(
     entries = [e for e in entries if untimed or e.session.timed]
     if not entries:
         return None
-    return render_all(Catalogue.build(conferences, entries, keep_cancelled=keep_cancelled))
+    return render_all(_catalogue(conferences, entries, store, now=now, keep=keep_cancelled))
 
 
 def select(catalogue: Catalogue, selection: Selection) -> list[Entry]:

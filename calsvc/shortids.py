@@ -30,6 +30,11 @@ def short_ids(uids: Sequence[str]) -> list[str]:
     return [d[:SHORT] if taken[d[:SHORT]] == 1 else d[:LONG] for d in digests]
 
 
+def every_id(uids: Sequence[str]) -> frozenset[str]:
+    """Each id these UIDs could have had (7 characters, or 8 beside a namesake)."""
+    return frozenset(d[:n] for d in map(_digest, uids) for n in (SHORT, LONG))
+
+
 def split_ids(text: str) -> list[str]:
     """The ids in a query value, in order; empty parts (a trailing '.') are dropped."""
     return [part for part in SEPARATORS.split(text.strip().lower()) if part]

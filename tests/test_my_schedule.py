@@ -204,3 +204,18 @@ def test_my_schedule_page_marks_overlapping_picks(tmp_path: Path, clock: Clock) 
     feed = re.search(r'id="url-mine"[^>]*value="([^"]*)"', page)
     picked = ".".join(sorted(ids.split(".")))
     assert feed is not None and feed[1] == f"http://localhost/my/summit.ics?s={picked}"
+
+
+def test_a_pick_removed_long_ago_leaves_the_personal_feed_working(
+    client: FlaskClient, app: object, sources: Path, clock: Clock
+) -> None:
+    """Past the 30 days a cancelled session is served, its id still names something the
+    programme had: the feed goes on with the other picks rather than failing as a 400."""
+    ids = _ids(app.config["SERVICE"], FEDERATED, ML_FOR_SYSTEMS, MEASUREMENT)  # type: ignore[attr-defined]
+    _edit(sources, clock)
+    client.get("/mlsys-2023/calendar.ics")
+    clock.advance(days=31)
+
+    response = client.get(f"/my/mlsys-2023.ics?s={ids}")
+
+    assert (response.status_code, sorted(uids(response.data))) == (200, [FEDERATED, MEASUREMENT])

@@ -198,6 +198,16 @@ class RevisionStore:
         with self._reading() as db:
             return read_changes(db, conference, limit)
 
+    def retired(self, conference: str, now: datetime, *, keep_cancelled: timedelta) -> list[str]:
+        """The UIDs of the conference's sessions cancelled long enough ago to be served no more."""
+        cutoff = (now - keep_cancelled).isoformat()
+        with self._reading() as db:
+            rows = db.execute(
+                "SELECT uid FROM revisions WHERE conference = ? AND cancelled = 1 AND modified < ?",
+                (conference, cutoff),
+            ).fetchall()
+        return [uid for (uid,) in rows]
+
     def served(self, conference: str, now: datetime, *, keep_cancelled: timedelta) -> list[Stored]:
         """The rows a conference's feeds serve, with every session's JSON, recording nothing."""
         with self._reading() as db:

@@ -41,7 +41,7 @@ def snapshot_path(db: Path) -> Path:
 
 
 # Raised whenever what a snapshot holds changes shape, so an older one is set aside.
-FORMAT = 4
+FORMAT = 5
 
 
 def snapshot_key(settings: Settings) -> str:
