@@ -42,7 +42,7 @@ def _site_paths(catalogue: Catalogue) -> list[str]:
     """Every page and feed of the site, as the paths the app answers."""
     paths = ["/", "/calendar.ics", *STATIC_FILES]
     for slug in catalogue.conferences:
-        paths += [f"/{slug}/", f"/{slug}/calendar.ics"]
+        paths += [f"/{slug}/", f"/{slug}/calendar.ics", f"/my/{slug}/"]
     paths += [f"/{conference}/tracks/{slug}.ics" for conference, slug in catalogue.tracks]
     paths += [f"/{conference}/kinds/{slug}.ics" for conference, slug in catalogue.kinds]
     for entry in pipeline.select(catalogue, Selection()):

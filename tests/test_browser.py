@@ -10,13 +10,18 @@ import threading
 import time
 import urllib.request
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler, SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 import feedparser
+import icalendar
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from calsvc.export import export_site
+from calsvc.settings import Settings
 
 from . import servers
 from .calendars import revisions, uids
@@ -302,3 +307,49 @@ def test_times_switch_to_the_reader_s_zone_and_back(server: str, browser: Browse
     context.close()
 
     assert (written, local, remembered, back) == ("07:30", "13:30", "13:30", "07:30")
+
+
+def test_a_static_copy_downloads_the_starred_sessions(tmp_path: Path, page: Page) -> None:
+    """An exported site has stars and a My schedule page; with no server behind it, that page
+    joins the starred sessions' own .ics files into one download, and says a subscription
+    needs the service."""
+    shutil.copytree(SEEDS, tmp_path / "sources")
+    site = tmp_path / "site"
+    site.mkdir()
+
+    class Files(SimpleHTTPRequestHandler):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, directory=str(site), **kwargs)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    with ThreadingHTTPServer(("127.0.0.1", 0), Files) as host:
+        base = f"http://127.0.0.1:{host.server_address[1]}"
+        settings = Settings(sources=tmp_path / "sources", db=tmp_path / "db.sqlite3")
+        export_site(site, settings=settings, base_url=base)
+        threading.Thread(target=host.serve_forever, daemon=True).start()
+        page.goto(base + "/mlsys-2023/index.html")
+        for name in ("Federated Learning", "Measurement and Analysis"):
+            page.get_by_role("button", name=f"Star this session: {name}").click()
+        page.get_by_role("link", name="My schedule 2").click()
+        listed = page.locator("ol.sessions li:visible .title").all_inner_texts()
+        note = page.locator(".programme .note").nth(1).inner_text()
+        with page.expect_download() as download:
+            page.get_by_role("button", name="Download my sessions (.ics)").click()
+        body = Path(download.value.path()).read_bytes()
+        host.shutdown()
+
+    assert (listed, note.startswith("This copy of the site has no server behind it")) == (
+        ["Measurement and Analysis", "Federated Learning"],
+        True,
+    )
+    assert (sorted(uids(body)), with_icalendar_name(body)) == (
+        ["mlsys-2023-20230606-poster-federated-learning",
+         "mlsys-2023-20230606-poster-measurement-and-analysis"],
+        "MLSys 2023 · My schedule",
+    )  # fmt: skip
+
+
+def with_icalendar_name(body: bytes) -> str:
+    return str(icalendar.Calendar.from_ical(body)["X-WR-CALNAME"])

@@ -8,9 +8,10 @@ from flask import Blueprint, Response
 
 from .. import pipeline
 from ..model import Entry
+from ..selection import Selection
 from .context import catalogue as current_catalogue
 from .context import selection
-from .pages import by_day, feed_for, page
+from .pages import by_day, feed_for, page, static_export
 
 blueprint = Blueprint("mine", __name__)
 
@@ -35,7 +36,10 @@ def overlaps(entries: list[Entry]) -> dict[str, list[Entry]]:
 def my_schedule(conference: str) -> Response:
     catalogue = current_catalogue()
     chosen = selection(conference=conference)
-    entries = pipeline.select(catalogue, chosen) if chosen.sessions else []
+    if static_export():  # no server to read s=: every session, shown as the browser picked
+        entries = pipeline.select(catalogue, Selection(conferences=(conference,)))
+    else:
+        entries = pipeline.select(catalogue, chosen) if chosen.sessions else []
     return page(
         "my.html",
         conference=catalogue.conferences[conference],

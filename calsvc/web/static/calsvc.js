@@ -90,7 +90,7 @@ document.addEventListener("click", (event) => {
   showPicks();
 });
 
-const mine = document.querySelector("[data-my-schedule]");
+const mine = document.querySelector("[data-my-schedule]:not([data-static])");
 if (mine) {
   // The page shows the picks its link carries; opened without them, it takes this browser's.
   const conference = mine.dataset.mySchedule;
@@ -104,6 +104,61 @@ if (mine) {
   }
 }
 showPicks();
+
+// A static copy of the site has no server to take the picks: its My schedule page holds every
+// session, hidden, shows the picked ones, and joins their own .ics files into one download.
+const copy = document.querySelector("[data-my-schedule][data-static]");
+if (copy) {
+  const chosen = picks(copy.dataset.mySchedule);
+  const rows = [...copy.querySelectorAll("li[data-picked]")];
+  for (const row of rows) row.hidden = !chosen.has(row.dataset.picked);
+  for (const day of copy.querySelectorAll("section.day")) {
+    day.hidden = !day.querySelector("li[data-picked]:not([hidden])");
+  }
+  const shown = rows.filter((row) => !row.hidden);
+  copy.querySelector("h2").textContent = `${shown.length} session${shown.length === 1 ? "" : "s"} picked`;
+  const button = copy.querySelector("[data-download-picks]");
+  button.disabled = !shown.length;
+  button.addEventListener("click", async () => {
+    const files = await Promise.all(shown.map((row) => fetch(row.dataset.ics).then((r) => r.text())));
+    const calendar = joinCalendars(files, button.dataset.downloadPicks);
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(new Blob([calendar], { type: "text/calendar" }));
+    link.download = "my-schedule.ics";
+    link.click();
+  });
+}
+
+function joinCalendars(files, name) {
+  const zones = new Map();
+  const events = [];
+  for (const text of files) {
+    for (const [zone] of text.matchAll(/BEGIN:VTIMEZONE\r\n[\s\S]*?END:VTIMEZONE\r\n/g)) {
+      zones.set(/TZID:([^\r\n]*)/.exec(zone)[1], zone);
+    }
+    for (const [event] of text.matchAll(/BEGIN:VEVENT\r\n[\s\S]*?END:VEVENT\r\n/g)) events.push(event);
+  }
+  const escaped = name.replace(/[\\;,]/g, (c) => "\\" + c);
+  const head = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//calsvc//calsvc programme feeds 1.0//EN",
+    "CALSCALE:GREGORIAN", fold("NAME:" + escaped), fold("X-WR-CALNAME:" + escaped)];
+  return head.join("\r\n") + "\r\n" + [...zones.values()].join("") + events.join("") + "END:VCALENDAR\r\n";
+}
+
+function fold(line) {
+  // RFC 5545: lines of at most 75 octets, continued with CRLF and a space.
+  const encoder = new TextEncoder();
+  const parts = [];
+  let part = "";
+  for (const char of line) {
+    if (encoder.encode(part + char).length > (parts.length ? 74 : 75)) {
+      parts.push(part);
+      part = "";
+    }
+    part += char;
+  }
+  parts.push(part);
+  return parts.join("\r\n ");
+}
 
 // 4. Times where the reader is: a switch between the conference's zone (the default, and all
 // there is without JavaScript) and the browser's own.
