@@ -219,3 +219,20 @@ def test_a_pick_removed_long_ago_leaves_the_personal_feed_working(
     response = client.get(f"/my/mlsys-2023.ics?s={ids}")
 
     assert (response.status_code, sorted(uids(response.data))) == (200, [FEDERATED, MEASUREMENT])
+
+
+def test_changes_with_the_store_gone_are_a_503_naming_it(
+    client: FlaskClient, settings: Settings
+) -> None:
+    client.get("/mlsys-2023/calendar.ics")
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{settings.db}{suffix}").unlink(missing_ok=True)
+
+    response = client.get("/mlsys-2023/changes.atom")
+
+    assert (response.status_code, response.get_data(as_text=True).split(": ", 1)[1]) == (
+        503,
+        "the revision store file was deleted or replaced while the service ran; nothing more "
+        "is written to it. Restore it from a backup (or remove it to start afresh) and restart "
+        "the service\n",
+    )

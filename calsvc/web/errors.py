@@ -8,7 +8,7 @@ from typing import Any
 from flask import Flask, Response, jsonify, request
 from werkzeug.exceptions import HTTPException
 
-from ..errors import CalsvcError, NotFound, SelectionError
+from ..errors import CalsvcError, NotFound, SelectionError, StoreError
 
 log = logging.getLogger("calsvc.web")
 
@@ -25,7 +25,10 @@ def _respond(status: int, message: str, **details: Any) -> Response:
 
 
 def status_of(error: CalsvcError) -> int:
-    """The HTTP status of an error a request caused: 404 for what does not exist, else 400."""
+    """The HTTP status of an error: 404 for what does not exist, 503 for a revision store that
+    cannot be read (the Changes page needs it), else 400 (the request's own fault)."""
+    if isinstance(error, StoreError):
+        return 503
     return 404 if isinstance(error, NotFound) else 400
 
 
