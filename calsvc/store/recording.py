@@ -4,13 +4,31 @@ Changes page and feed). Called inside the revision store's transaction."""
 from __future__ import annotations
 
 import json
-import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from ..codec import SessionJson
+
+
+class Cursor(Protocol):
+    """What the stores' queries use of a DB-API cursor."""
+
+    @property
+    def rowcount(self) -> int: ...
+
+    def fetchone(self) -> Any: ...
+
+    def fetchall(self) -> list[Any]: ...
+
+    def __iter__(self) -> Iterator[Any]: ...
+
+
+class Connection(Protocol):
+    """What the stores' queries use of a connection (sqlite3's, or the PostgreSQL adapter)."""
+
+    def execute(self, sql: str, parameters: Sequence[Any] = ..., /) -> Cursor: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,18 +61,19 @@ def _json(text: str | None) -> SessionJson | None:
 
 
 def record(
-    db: sqlite3.Connection,
+    db: Connection,
     conference: str,
     current: dict[str, Current],
     rows: dict[str, tuple[Any, ...]],
     stamp: str,
     *,
     history: bool,
-) -> None:
+) -> int:
     """Writes what changed since `rows`: new sessions at SEQUENCE 0, changed ones (or ones
     back from cancellation) one higher, and the missing ones CANCELLED, one higher. Each
     change is kept in `changes` too, unless this is the conference's first recording
-    (`history` false: everything would be 'added')."""
+    (`history` false: everything would be 'added'). Returns how many sessions it wrote."""
+    written = 0
     for uid, session in current.items():
         row = rows.get(uid)
         if row is not None and row[1] == session.fingerprint and not row[3]:
@@ -72,6 +91,7 @@ def record(
                 "modified = ?, cancelled = 0, session = ?, conference = ? WHERE uid = ?",
                 (session.fingerprint, stamp, payload, conference, uid),
             )
+        written += 1
         if history:
             change = "added" if row is None or row[3] else "changed"
             _note(db, (conference, uid, stamp, change), before, payload)
@@ -83,17 +103,19 @@ def record(
                 "WHERE uid = ?",
                 (stamp, uid),
             )
+            written += 1
             if history:
                 _note(db, (conference, uid, stamp, "cancelled"), before, None)
+    return written
 
 
-def _kept(db: sqlite3.Connection, uid: str) -> str:
+def _kept(db: Connection, uid: str) -> str:
     """A session's JSON as the store keeps it now."""
     return str(db.execute("SELECT session FROM revisions WHERE uid = ?", (uid,)).fetchone()[0])
 
 
 def _note(
-    db: sqlite3.Connection, what: tuple[str, str, str, str], before: str | None, after: str | None
+    db: Connection, what: tuple[str, str, str, str], before: str | None, after: str | None
 ) -> None:
     """Keeps one change: (conference, uid, when, which), the JSON before and after it."""
     conference, uid, stamp, change = what
@@ -104,7 +126,7 @@ def _note(
     )
 
 
-def read_changes(db: sqlite3.Connection, conference: str, limit: int) -> list[Change]:
+def read_changes(db: Connection, conference: str, limit: int) -> list[Change]:
     rows = db.execute(
         "SELECT uid, seen, change, sequence, before, after FROM changes "
         "WHERE conference = ? ORDER BY id DESC LIMIT ?",

@@ -7,71 +7,21 @@ process to see a change reads the revision the first one wrote.
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import datetime, timedelta
 from pathlib import Path
 
-from ..codec import SessionJson
 from ..errors import ConfigError, StoreError
-from ..model import Revision
-from .recording import Change, Current, read_changes, record
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS revisions (
-    uid TEXT PRIMARY KEY,
-    conference TEXT NOT NULL,
-    fingerprint TEXT NOT NULL,
-    sequence INTEGER NOT NULL,
-    created TEXT NOT NULL,
-    modified TEXT NOT NULL,
-    cancelled INTEGER NOT NULL DEFAULT 0,
-    session TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS revisions_conference ON revisions (conference);
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS told (key TEXT PRIMARY KEY, digest TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS changes (
-    id INTEGER PRIMARY KEY,
-    conference TEXT NOT NULL,
-    uid TEXT NOT NULL,
-    seen TEXT NOT NULL,
-    change TEXT NOT NULL,
-    sequence INTEGER NOT NULL,
-    before TEXT,
-    after TEXT
-);
-CREATE INDEX IF NOT EXISTS changes_conference ON changes (conference, id);
-INSERT OR IGNORE INTO meta VALUES ('generation', 0);
-"""
-
+from .queries import IDENTITY, MIGRATIONS, Store
+from .recording import Connection
 
 _HEADER = b"SQLite format 3\x00"
 
 
-@dataclass(frozen=True, slots=True)
-class Stored:
-    """A row: the revision, and the session's JSON where it is needed (cancelled sessions, or
-    every session of a source that cannot be read)."""
-
-    uid: str
-    revision: Revision
-    session: SessionJson | None
-
-    @property
-    def kept(self) -> SessionJson:
-        """The session's JSON, which served() gives for every row and sync() for every
-        session not in the source."""
-        assert self.session is not None, f"the store kept no JSON for {self.uid}"
-        return self.session
-
-
-class RevisionStore:
+class RevisionStore(Store):
     """Remembers each session's revision across restarts and processes."""
 
     def __init__(self, path: Path | str) -> None:
@@ -85,10 +35,25 @@ class RevisionStore:
             )
             if self.path != ":memory:":
                 self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.executescript(_SCHEMA)
+            self._migrate()
             self._identity = self._file_identity()
         except (OSError, sqlite3.Error) as exc:
             raise ConfigError(self.path, None, f"cannot open the revision store: {exc}") from exc
+
+    def _migrate(self) -> None:
+        """Applies each migration not yet recorded, each in an IMMEDIATE transaction (a file
+        made before migrations were recorded gets what it lacks: they only create)."""
+        self._db.execute(
+            "CREATE TABLE IF NOT EXISTS calsvc_schema (version INTEGER PRIMARY KEY, applied TEXT)"
+        )
+        for version, statements in MIGRATIONS:
+            done = self._db.execute("SELECT max(version) FROM calsvc_schema").fetchone()[0]
+            if done is not None and done >= version:
+                continue
+            self._db.executescript(
+                f"BEGIN IMMEDIATE; {statements.format(identity=IDENTITY['sqlite'])}"
+                f"INSERT INTO calsvc_schema VALUES ({version}, datetime('now')); COMMIT;"
+            )
 
     def _file_identity(self) -> tuple[int, int] | None:
         if self.path == ":memory:":
@@ -123,7 +88,7 @@ class RevisionStore:
         )
 
     @contextmanager
-    def _reading(self) -> Iterator[sqlite3.Connection]:
+    def _reading(self) -> Iterator[Connection]:
         """The connection, for one read; any database error becomes a StoreError."""
         with self._lock:
             self._check_file()
@@ -133,116 +98,19 @@ class RevisionStore:
                 raise StoreError(self.path, None, f"the revision store failed: {exc}") from exc
 
     @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
-        """One IMMEDIATE transaction; the error that broke it is the one reported."""
+    def _transaction(self, lock: str | None = None) -> Iterator[Connection]:
+        """One IMMEDIATE transaction (which locks the whole file, so `lock`, the name of what
+        the transaction writes, needs no lock of its own); the error that broke it is the one
+        reported."""
         with self._reading() as db:
             db.execute("BEGIN IMMEDIATE")
             try:
                 yield db
             except BaseException:
-                if db.in_transaction:  # SQLite may have rolled back already (disk full)
+                if self._db.in_transaction:  # SQLite may have rolled back already (disk full)
                     db.execute("ROLLBACK")
                 raise
             db.execute("COMMIT")
-
-    def first_to_tell(self, key: str, digest: str) -> bool:
-        """True for the first process to ask about this version (digest) of this thing (key):
-        the workers of one server read each source, and only one should log what it found."""
-        with self._transaction() as db:
-            before = db.total_changes
-            db.execute(
-                "INSERT INTO told VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET digest = "
-                "excluded.digest WHERE digest != excluded.digest",
-                (key, digest),
-            )
-            return db.total_changes != before
-
-    def generation(self) -> int:
-        """A counter every write raises: another process moved the store when it changed."""
-        with self._reading() as db:
-            row = db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
-            return int(row[0])
-
-    def sync(
-        self,
-        conference: str,
-        sessions: Iterable[Current],
-        now: datetime,
-        *,
-        keep_cancelled: timedelta,
-    ) -> list[Stored]:
-        """Records the conference's sessions as they are now; returns every row still to be served.
-
-        New sessions start at SEQUENCE 0; changed ones (or ones back from cancellation) go up
-        by one with LAST-MODIFIED now; missing ones become CANCELLED, one higher, and are
-        served until keep_cancelled has passed.
-        """
-        current = {s.uid: s for s in sessions}
-        with self._transaction() as db:
-            rows = {
-                row[0]: row
-                for row in db.execute(
-                    "SELECT uid, fingerprint, sequence, cancelled FROM revisions "
-                    "WHERE conference = ?",
-                    (conference,),
-                )
-            }
-            writes = db.total_changes
-            record(db, conference, current, rows, now.isoformat(), history=bool(rows))
-            if db.total_changes != writes:
-                db.execute("UPDATE meta SET value = value + 1 WHERE key = 'generation'")
-            return self._served(db, conference, now, keep_cancelled)
-
-    def changes(self, conference: str, *, limit: int = 500) -> list[Change]:
-        """What changed in a conference's sessions since it was first recorded, newest first."""
-        with self._reading() as db:
-            return read_changes(db, conference, limit)
-
-    def retired(self, conference: str, now: datetime, *, keep_cancelled: timedelta) -> list[str]:
-        """The UIDs of the conference's sessions cancelled long enough ago to be served no more."""
-        cutoff = (now - keep_cancelled).isoformat()
-        with self._reading() as db:
-            rows = db.execute(
-                "SELECT uid FROM revisions WHERE conference = ? AND cancelled = 1 AND modified < ?",
-                (conference, cutoff),
-            ).fetchall()
-        return [uid for (uid,) in rows]
-
-    def served(self, conference: str, now: datetime, *, keep_cancelled: timedelta) -> list[Stored]:
-        """The rows a conference's feeds serve, with every session's JSON, recording nothing."""
-        with self._reading() as db:
-            return self._served(db, conference, now, keep_cancelled, all_sessions=True)
-
-    def _served(
-        self,
-        db: sqlite3.Connection,
-        conference: str,
-        now: datetime,
-        keep_cancelled: timedelta,
-        *,
-        all_sessions: bool = False,
-    ) -> list[Stored]:
-        # Decoding every session's JSON on each reload would cost far more than the rows.
-        cutoff = (now - keep_cancelled).isoformat()
-        served = db.execute(
-            "SELECT uid, sequence, created, modified, cancelled, "
-            "CASE WHEN cancelled = 1 OR ? THEN session END FROM revisions "
-            "WHERE conference = ? AND (cancelled = 0 OR modified >= ?) ORDER BY uid",
-            (all_sessions, conference, cutoff),
-        ).fetchall()
-        return [
-            Stored(
-                uid,
-                Revision(
-                    sequence,
-                    datetime.fromisoformat(created),
-                    datetime.fromisoformat(modified),
-                    bool(cancelled),
-                ),
-                json.loads(session) if session is not None else None,
-            )
-            for uid, sequence, created, modified, cancelled, session in served
-        ]
 
     def close(self) -> None:
         self._db.close()

@@ -1,0 +1,183 @@
+"""The queries of a revision store, the same on SQLite and PostgreSQL: each store gives them a
+connection for one read (`_reading`) or one transaction (`_transaction`), and they write
+their SQL with `?` placeholders (the PostgreSQL store turns them into `%s`)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from ..codec import SessionJson
+from ..model import Revision
+from .recording import Change, Connection, Current, read_changes, record
+
+# The schema, as migrations (version, statements) both stores apply once each, in order:
+# appended to, never edited once released. `{identity}` is each database's own
+# auto-numbered key.
+MIGRATIONS: list[tuple[int, str]] = [
+    (
+        1,
+        """
+        CREATE TABLE IF NOT EXISTS revisions (
+            uid TEXT PRIMARY KEY,
+            conference TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            sequence INTEGER NOT NULL,
+            created TEXT NOT NULL,
+            modified TEXT NOT NULL,
+            cancelled INTEGER NOT NULL DEFAULT 0,
+            session TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS revisions_conference ON revisions (conference);
+        CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+        INSERT INTO meta VALUES ('generation', 0) ON CONFLICT DO NOTHING;
+        CREATE TABLE IF NOT EXISTS told (key TEXT PRIMARY KEY, digest TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS changes (
+            id {identity},
+            conference TEXT NOT NULL,
+            uid TEXT NOT NULL,
+            seen TEXT NOT NULL,
+            change TEXT NOT NULL,
+            sequence INTEGER NOT NULL,
+            before TEXT,
+            after TEXT
+        );
+        CREATE INDEX IF NOT EXISTS changes_conference ON changes (conference, id);
+        """,
+    ),
+]
+IDENTITY = {
+    "sqlite": "INTEGER PRIMARY KEY",
+    "postgres": "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """A row: the revision, and the session's JSON where it is needed (cancelled sessions, or
+    every session of a source that cannot be read)."""
+
+    uid: str
+    revision: Revision
+    session: SessionJson | None
+
+    @property
+    def kept(self) -> SessionJson:
+        """The session's JSON, which served() gives for every row and sync() for every
+        session not in the source."""
+        assert self.session is not None, f"the store kept no JSON for {self.uid}"
+        return self.session
+
+
+class Store:
+    """What a revision store does; subclasses say how to reach the database."""
+
+    def _reading(self) -> AbstractContextManager[Connection]:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def _transaction(self, lock: str | None = None) -> AbstractContextManager[Connection]:
+        """One transaction; `lock` names what it writes, for stores shared by several
+        servers to take turns on."""
+        raise NotImplementedError
+
+    def first_to_tell(self, key: str, digest: str) -> bool:
+        """True for the first process to ask about this version (digest) of this thing (key):
+        the workers of one server read each source, and only one should log what it found."""
+        with self._transaction() as db:
+            written = db.execute(
+                "INSERT INTO told VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET digest = "
+                "excluded.digest WHERE told.digest != excluded.digest",
+                (key, digest),
+            )
+            return written.rowcount > 0
+
+    def generation(self) -> int:
+        """A counter every write raises: another process moved the store when it changed."""
+        with self._reading() as db:
+            row = db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+            return int(row[0])
+
+    def sync(
+        self,
+        conference: str,
+        sessions: Iterable[Current],
+        now: datetime,
+        *,
+        keep_cancelled: timedelta,
+    ) -> list[Stored]:
+        """Records the conference's sessions as they are now; returns every row still to be served.
+
+        New sessions start at SEQUENCE 0; changed ones (or ones back from cancellation) go up
+        by one with LAST-MODIFIED now; missing ones become CANCELLED, one higher, and are
+        served until keep_cancelled has passed.
+        """
+        current = {s.uid: s for s in sessions}
+        with self._transaction(lock=conference) as db:
+            rows = {
+                row[0]: row
+                for row in db.execute(
+                    "SELECT uid, fingerprint, sequence, cancelled FROM revisions "
+                    "WHERE conference = ?",
+                    (conference,),
+                )
+            }
+            if record(db, conference, current, rows, now.isoformat(), history=bool(rows)):
+                db.execute("UPDATE meta SET value = value + 1 WHERE key = 'generation'")
+            return self._served(db, conference, now, keep_cancelled)
+
+    def changes(self, conference: str, *, limit: int = 500) -> list[Change]:
+        """What changed in a conference's sessions since it was first recorded, newest first."""
+        with self._reading() as db:
+            return read_changes(db, conference, limit)
+
+    def retired(self, conference: str, now: datetime, *, keep_cancelled: timedelta) -> list[str]:
+        """The UIDs of the conference's sessions cancelled long enough ago to be served no more."""
+        cutoff = (now - keep_cancelled).isoformat()
+        with self._reading() as db:
+            rows = db.execute(
+                "SELECT uid FROM revisions WHERE conference = ? AND cancelled = 1 AND modified < ?",
+                (conference, cutoff),
+            ).fetchall()
+        return [uid for (uid,) in rows]
+
+    def served(self, conference: str, now: datetime, *, keep_cancelled: timedelta) -> list[Stored]:
+        """The rows a conference's feeds serve, with every session's JSON, recording nothing."""
+        with self._reading() as db:
+            return self._served(db, conference, now, keep_cancelled, all_sessions=True)
+
+    def _served(
+        self,
+        db: Connection,
+        conference: str,
+        now: datetime,
+        keep_cancelled: timedelta,
+        *,
+        all_sessions: bool = False,
+    ) -> list[Stored]:
+        # Decoding every session's JSON on each reload would cost far more than the rows.
+        cutoff = (now - keep_cancelled).isoformat()
+        served = db.execute(
+            "SELECT uid, sequence, created, modified, cancelled, "
+            "CASE WHEN cancelled = 1 OR ? THEN session END FROM revisions "
+            "WHERE conference = ? AND (cancelled = 0 OR modified >= ?) ORDER BY uid",
+            (all_sessions, conference, cutoff),
+        ).fetchall()
+        return [
+            Stored(
+                uid,
+                Revision(
+                    sequence,
+                    datetime.fromisoformat(created),
+                    datetime.fromisoformat(modified),
+                    bool(cancelled),
+                ),
+                json.loads(session) if session is not None else None,
+            )
+            for uid, sequence, created, modified, cancelled, session in served
+        ]
