@@ -9,6 +9,7 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := tests/interop/node_modules/.installed
 BROWSER_STAMP := $(VENV)/.chromium
 NGINX_STAMP := $(VENV)/.nginx
+POSTGRES_STAMP := $(VENV)/.postgres
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
@@ -40,6 +41,11 @@ $(NGINX_STAMP): $(STAMP)
 	command -v nginx >/dev/null || test -x /usr/sbin/nginx || (apt-get update -qq && apt-get install -y -qq nginx-light)
 	touch $(NGINX_STAMP)
 
+# Debian's PostgreSQL for the store tests (each starts a throw-away server with initdb/pg_ctl).
+$(POSTGRES_STAMP): $(STAMP)
+	command -v pg_ctl >/dev/null || ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq postgresql)
+	touch $(POSTGRES_STAMP)
+
 run: $(RUN_STAMP)
 	$(BIN)/calsvc serve --host $(HOST) --port $(PORT)
 
@@ -51,7 +57,7 @@ lint: $(STAMP)
 # The whole suite in two runs: first every test but the slow ones, measuring the coverage of
 # calsvc/ and printing it; then the slow ones (long property runs, which coverage would make
 # three times as long, and real servers, whose processes it does not see anyway).
-pytest: $(STAMP) $(NODE_STAMP) $(BROWSER_STAMP) $(NGINX_STAMP)
+pytest: $(STAMP) $(NODE_STAMP) $(BROWSER_STAMP) $(NGINX_STAMP) $(POSTGRES_STAMP)
 	$(BIN)/pytest -m "not slow" --cov --cov-report=term
 	$(BIN)/pytest -m slow
 

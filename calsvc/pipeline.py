@@ -30,16 +30,17 @@ from .sources.folder import (
     load_folder,
 )
 from .sources.single import file_conference, page_conference
+from .store import open_store
+from .store.queries import Store
 from .store.recording import Current
-from .store.revisions import RevisionStore
 
 
-def check(sources: Path, db: Path | None = None) -> None:
+def check(sources: Path, db: Path | str | None = None) -> None:
     """Raises ConfigError unless the sources folder can be read and the revision store opens
     (before a server starts a worker)."""
     check_folder(sources)
     if db is not None:
-        RevisionStore(db).close()
+        open_store(db).close()
 
 
 def parse_file(
@@ -73,7 +74,7 @@ def parse_page(
 def load(
     folder: Path,
     previous: Loaded | None,
-    store: RevisionStore,
+    store: Store,
     *,
     now: datetime,
     keep_cancelled: timedelta,
@@ -98,7 +99,7 @@ def load(
 
 
 def _recorded(
-    source: SourceState, *, store: RevisionStore, now: datetime, keep: timedelta, untimed: bool
+    source: SourceState, *, store: Store, now: datetime, keep: timedelta, untimed: bool
 ) -> list[Entry]:
     """A source's sessions with their revisions: those read, as recorded in the store; for a
     source that could not be read, the ones the store kept."""
@@ -118,7 +119,7 @@ def _recorded(
 
 
 def _catalogue(
-    conferences: list[Conference], entries: list[Entry], store: RevisionStore, *,
+    conferences: list[Conference], entries: list[Entry], store: Store, *,
     now: datetime, keep: timedelta,
 ) -> Catalogue:  # fmt: skip
     """The catalogue of these entries, knowing the ids of sessions removed long ago."""
@@ -128,7 +129,7 @@ def _catalogue(
 
 def stored(
     folder: Path,
-    store: RevisionStore,
+    store: Store,
     *,
     now: datetime,
     keep_cancelled: timedelta,
@@ -170,7 +171,7 @@ def single(served: Served, uid: str, *, base_url: str, ttl: timedelta) -> Feed:
 
 
 def changes(
-    store: RevisionStore, catalogue: Catalogue, selection: Selection, *, limit: int = 200
+    store: Store, catalogue: Catalogue, selection: Selection, *, limit: int = 200
 ) -> list[Told]:
     """What changed in the selected sessions, newest first (NotFound for unknown names)."""
     catalogue.check(selection)

@@ -25,8 +25,7 @@ from .settings import Settings
 from .sources import problems
 from .sources.fetch import Pages
 from .sources.folder import Loaded, SourceRules, folder_signature
-from .store import snapshot
-from .store.revisions import RevisionStore
+from .store import open_store, snapshot
 from .store.snapshot import snapshot_key, snapshot_path
 
 log = logging.getLogger("calsvc.service")
@@ -66,7 +65,7 @@ class Service:
         """
         self.settings = settings
         self.clock = clock
-        self.store = RevisionStore(settings.db)
+        self.store = open_store(settings.db)
         self.feeds = FeedCache()
         self.pages = Pages()  # programme pages by address, fetched when due
         self._lock = threading.Lock()

@@ -34,8 +34,10 @@ class Settings:
     sources: Path = _setting(
         BUNDLED_SEEDS, "Folder holding conferences.toml and the programme texts."
     )
-    db: Path = _setting(
-        DEFAULT_DB, "SQLite file of the revision store (a snapshot of the state goes beside it)."
+    db: Path | str = _setting(
+        DEFAULT_DB,
+        "The revision store: an SQLite file (a snapshot of the state goes beside it), or "
+        "postgresql://… for replicas sharing one database.",
     )
     base_url: str = _setting(
         "", "Public URL of the service, e.g. https://cal.example.org (default: from each request)."
@@ -101,6 +103,8 @@ def _convert(variable: str, raw: str, kind: object) -> Any:
     try:
         if kind == "Path":
             return Path(raw)
+        if kind == "Path | str":  # a file, or a database's URL
+            return raw if "://" in raw else Path(raw)
         if kind == "bool":
             if raw.lower() not in {"1", "0", "true", "false", "yes", "no"}:
                 raise ValueError

@@ -16,6 +16,8 @@ from calsvc.service import Service
 from calsvc.settings import Settings
 from calsvc.web import create_app
 
+from . import postgres
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -38,6 +40,10 @@ NEEDS: dict[str, tuple[Callable[[], bool], str]] = {
         lambda: Path("/usr/bin/chromium").exists(),
         "needs Chromium at /usr/bin/chromium (make test installs it)",
     ),
+    "postgres": (
+        lambda: postgres.binaries() is not None,
+        "needs PostgreSQL's initdb and pg_ctl (make test installs Debian's postgresql)",
+    ),
     "container": (
         lambda: bool(shutil.which("nginx")) or Path("/usr/sbin/nginx").exists(),
         "needs nginx (make test installs it)",
@@ -59,7 +65,7 @@ MODULE_KINDS = {
     "test_export": "integration",
     "test_store_faults": "integration",
 }
-KINDS = ("interop", "browser", "container", "integration", "slow")
+KINDS = ("interop", "browser", "container", "postgres", "integration", "slow")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -1,16 +1,57 @@
-"""The revision store on its own: versions, cancellations, retention, several processes."""
+"""The revision store on its own: versions, cancellations, retention, several processes; the
+same tests on SQLite and on a real PostgreSQL server."""
 
 from __future__ import annotations
 
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import psycopg
+import pytest
+
 from calsvc.model import Revision
+from calsvc.store.postgres import PostgresStore
+from calsvc.store.queries import Store
 from calsvc.store.recording import Current
 from calsvc.store.revisions import RevisionStore
 
+from . import postgres
+
 T0 = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
 KEEP = timedelta(days=30)
+
+
+Opener = Callable[[], Store]  # opens the test's store (again: another process, a restart)
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[postgres.Cluster]:
+    with postgres.server() as cluster:
+        yield cluster
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def opened(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Opener]:
+    """A function that opens the test's own, empty store: a file, or a new database."""
+    stores: list[Store] = []
+    if request.param == "postgres":
+        database = request.getfixturevalue("server").database()
+
+    def opener() -> Store:
+        store: Store
+        if request.param == "postgres":
+            store = PostgresStore(database)
+        else:
+            store = RevisionStore(tmp_path / "r.sqlite3")
+        stores.append(store)
+        return store
+
+    yield opener
+    for store in stores:
+        store.close()
 
 
 def _current(uid: str, fingerprint: str) -> Current:
@@ -21,16 +62,16 @@ def _revisions(rows: list) -> dict[str, Revision]:  # type: ignore[type-arg]
     return {row.uid: row.revision for row in rows}
 
 
-def test_store_new_sessions_start_at_sequence_zero(tmp_path: Path) -> None:
-    store = RevisionStore(tmp_path / "r.sqlite3")
+def test_store_new_sessions_start_at_sequence_zero(opened: Opener) -> None:
+    store = opened()
 
     rows = store.sync("c", [_current("a", "1"), _current("b", "1")], T0, keep_cancelled=KEEP)
 
     assert _revisions(rows) == {"a": Revision(0, T0, T0), "b": Revision(0, T0, T0)}
 
 
-def test_store_change_goes_up_one_and_unchanged_keeps_its_revision(tmp_path: Path) -> None:
-    store = RevisionStore(tmp_path / "r.sqlite3")
+def test_store_change_goes_up_one_and_unchanged_keeps_its_revision(opened: Opener) -> None:
+    store = opened()
     store.sync("c", [_current("a", "1"), _current("b", "1")], T0, keep_cancelled=KEEP)
     later = T0 + timedelta(hours=1)
 
@@ -40,9 +81,9 @@ def test_store_change_goes_up_one_and_unchanged_keeps_its_revision(tmp_path: Pat
 
 
 def test_store_missing_session_is_cancelled_then_dropped_after_the_kept_time(
-    tmp_path: Path,
+    opened: Opener,
 ) -> None:
-    store = RevisionStore(tmp_path / "r.sqlite3")
+    store = opened()
     store.sync("c", [_current("a", "1"), _current("b", "1")], T0, keep_cancelled=KEEP)
     later = T0 + timedelta(hours=1)
 
@@ -56,8 +97,8 @@ def test_store_missing_session_is_cancelled_then_dropped_after_the_kept_time(
     )  # fmt: skip
 
 
-def test_store_conferences_are_kept_apart(tmp_path: Path) -> None:
-    store = RevisionStore(tmp_path / "r.sqlite3")
+def test_store_conferences_are_kept_apart(opened: Opener) -> None:
+    store = opened()
     store.sync("c", [_current("a", "1")], T0, keep_cancelled=KEEP)
 
     rows = store.sync("d", [_current("x", "1")], T0, keep_cancelled=KEEP)
@@ -68,8 +109,8 @@ def test_store_conferences_are_kept_apart(tmp_path: Path) -> None:
     ) == (["x"], ["a"])
 
 
-def test_store_second_process_reads_what_the_first_wrote(tmp_path: Path) -> None:
-    first, second = RevisionStore(tmp_path / "r.sqlite3"), RevisionStore(tmp_path / "r.sqlite3")
+def test_store_second_process_reads_what_the_first_wrote(opened: Opener) -> None:
+    first, second = opened(), opened()
     first.sync("c", [_current("a", "1")], T0, keep_cancelled=KEEP)
     first.sync("c", [_current("a", "2")], T0 + timedelta(hours=1), keep_cancelled=KEEP)
 
@@ -78,11 +119,83 @@ def test_store_second_process_reads_what_the_first_wrote(tmp_path: Path) -> None
     assert _revisions(rows) == {"a": Revision(1, T0, T0 + timedelta(hours=1))}
 
 
-def test_store_survives_a_restart(tmp_path: Path) -> None:
-    store = RevisionStore(tmp_path / "r.sqlite3")
+def test_store_survives_a_restart(opened: Opener) -> None:
+    store = opened()
     store.sync("c", [_current("a", "1")], T0, keep_cancelled=KEEP)
     store.close()
 
-    reopened = RevisionStore(tmp_path / "r.sqlite3")
+    reopened = opened()
 
     assert _revisions(reopened.served("c", T0, keep_cancelled=KEEP)) == {"a": Revision(0, T0, T0)}
+
+
+def test_replicas_syncing_one_change_at_once_write_one_revision(opened: Opener) -> None:
+    """Four replicas read the same new version of a source at the same moment: each change
+    is recorded once, and every replica serves the same SEQUENCE."""
+    replicas = [opened() for _ in range(4)]
+    replicas[0].sync("c", [_current("a", "1"), _current("b", "1")], T0, keep_cancelled=KEEP)
+    later, start = T0 + timedelta(hours=1), threading.Barrier(4)
+    seen: list[dict[str, Revision]] = []
+
+    def reload(store: Store) -> None:
+        start.wait()
+        rows = store.sync("c", [_current("a", "2")], later, keep_cancelled=KEEP)
+        seen.append(_revisions(rows))
+
+    threads = [threading.Thread(target=reload, args=(store,)) for store in replicas]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    expected = {"a": Revision(1, T0, later), "b": Revision(1, T0, later, cancelled=True)}
+    assert (seen, replicas[1].generation()) == ([expected] * 4, 2)
+
+
+OLD_SQLITE_SCHEMA = """
+CREATE TABLE revisions (uid TEXT PRIMARY KEY, conference TEXT NOT NULL, fingerprint TEXT NOT NULL,
+    sequence INTEGER NOT NULL, created TEXT NOT NULL, modified TEXT NOT NULL,
+    cancelled INTEGER NOT NULL DEFAULT 0, session TEXT NOT NULL);
+CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+CREATE TABLE told (key TEXT PRIMARY KEY, digest TEXT NOT NULL);
+INSERT INTO meta VALUES ('generation', 7);
+INSERT INTO revisions VALUES ('a', 'c', '1', 3, '2026-10-01T09:00:00+00:00',
+    '2026-10-02T09:00:00+00:00', 0, '{"uid": "a"}');
+"""
+
+
+def test_a_store_file_of_the_previous_version_is_migrated_in_place(tmp_path: Path) -> None:
+    """Files written before migrations were recorded (and before changes were kept) open
+    with their revisions as they were, and keep changes from then on."""
+    path = tmp_path / "r.sqlite3"
+    with sqlite3.connect(path) as old:
+        old.executescript(OLD_SQLITE_SCHEMA)
+    store = RevisionStore(path)
+    kept = _revisions(store.served("c", T0, keep_cancelled=KEEP))
+    store.sync("c", [_current("a", "2")], T0, keep_cancelled=KEEP)
+    versions = store._db.execute("SELECT version FROM calsvc_schema").fetchall()
+
+    assert (kept["a"].sequence, store.generation(), versions) == (3, 8, [(1,)])
+    assert [(c.uid, c.change, c.sequence) for c in store.changes("c")] == [("a", "changed", 4)]
+
+
+@pytest.mark.postgres
+def test_replicas_starting_together_migrate_the_database_once(server: postgres.Cluster) -> None:
+    database, start = server.database(), threading.Barrier(3)
+    stores: list[Store] = []
+
+    def open_one() -> None:
+        start.wait()
+        stores.append(PostgresStore(database))
+
+    threads = [threading.Thread(target=open_one) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    with psycopg.connect(database) as connection:
+        versions = connection.execute("SELECT version FROM calsvc_schema").fetchall()
+    for store in stores:
+        store.close()
+
+    assert (len(stores), versions) == (3, [(1,)])

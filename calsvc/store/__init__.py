@@ -1,0 +1,16 @@
+"""Where revisions are kept: an SQLite file (the default, for one machine), or PostgreSQL
+(CALSVC_DB=postgresql://…, for replicas on several machines)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .queries import Store
+
+
+def open_store(db: Path | str) -> Store:
+    """The revision store `db` names; ConfigError when it cannot be opened."""
+    from .postgres import PostgresStore, is_postgres  # psycopg only where it is used
+    from .revisions import RevisionStore
+
+    return PostgresStore(str(db)) if is_postgres(db) else RevisionStore(db)

@@ -12,6 +12,7 @@ another calsvc version or other settings is ignored, as is one that fails to loa
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import pickle
@@ -20,6 +21,8 @@ import tempfile
 import threading
 from pathlib import Path
 from typing import NamedTuple
+
+import platformdirs
 
 from .. import __version__
 from ..ics.feed import Served
@@ -36,8 +39,12 @@ class Snapshot(NamedTuple):
     served: Served
 
 
-def snapshot_path(db: Path) -> Path:
-    return db.with_name(db.name + ".snapshot")
+def snapshot_path(db: Path | str) -> Path:
+    """Beside an SQLite store; for a database, in the user's data folder, one per database."""
+    if isinstance(db, Path):
+        return db.with_name(db.name + ".snapshot")
+    digest = hashlib.sha256(db.encode("utf-8")).hexdigest()[:16]
+    return platformdirs.user_data_path("calsvc") / f"database-{digest}.snapshot"
 
 
 # Raised whenever what a snapshot holds changes shape, so an older one is set aside.
@@ -51,7 +58,7 @@ def snapshot_key(settings: Settings) -> str:
             __version__,
             FORMAT,
             settings.sources.resolve(),
-            settings.db.resolve(),
+            settings.db.resolve() if isinstance(settings.db, Path) else settings.db,
             settings.untimed,
             settings.keep_cancelled_days,
             settings.links_outside,
@@ -65,6 +72,7 @@ def save(path: Path, snapshot: Snapshot) -> None:
     """Writes the snapshot whole (a temporary file renamed over the old one), or logs why not."""
     temporary: Path | None = None
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(
             dir=path.parent, prefix=f".{path.name}.", delete=False
         ) as out:
