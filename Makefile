@@ -63,13 +63,14 @@ pytest: $(STAMP) $(NODE_STAMP) $(BROWSER_STAMP) $(NGINX_STAMP) $(POSTGRES_STAMP)
 
 test: lint pytest
 
-bench: $(STAMP)
+bench: $(STAMP) $(POSTGRES_STAMP)
 	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	$(BIN)/python bench/parse.py
 	$(BIN)/python bench/feeds.py
 	$(BIN)/python bench/load.py
 	$(BIN)/python bench/render.py
 	$(BIN)/python bench/first.py
+	$(BIN)/python bench/replicas.py
 
 clean:
 	rm -rf $(VENV) tests/interop/node_modules .pytest_cache .mypy_cache .ruff_cache .hypothesis var

@@ -48,9 +48,9 @@ def free_port() -> int:
 
 
 class Server:
-    """calsvc serve (granian, 2 workers) on a sources folder, for the length of a with block."""
+    """calsvc serve (granian, 2 workers unless told) on a sources folder, for a with block."""
 
-    def __init__(self, sources: Path, folder: Path, **env: str) -> None:
+    def __init__(self, sources: Path, folder: Path, workers: int = 2, **env: str) -> None:
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         environment = {
@@ -60,7 +60,8 @@ class Server:
             **env,
         }
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "calsvc", "serve", "--port", str(self.port), "--workers", "2"],
+            [sys.executable, "-m", "calsvc", "serve", "--port", str(self.port),
+             "--workers", str(workers)],
             env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )  # fmt: skip
 

@@ -3,7 +3,12 @@ truth for SEQUENCE, and a database that goes away costs no feed."""
 
 from __future__ import annotations
 
+import shutil
+import threading
+import time
+import urllib.request
 from collections.abc import Iterator
+from contextlib import ExitStack
 from dataclasses import replace
 from pathlib import Path
 
@@ -13,9 +18,9 @@ from calsvc.service import Service
 from calsvc.settings import Settings
 from calsvc.web import create_app
 
-from . import postgres
+from . import postgres, servers
 from .calendars import revisions
-from .conftest import Clock, move_and_drop
+from .conftest import SEEDS, Clock, move_and_drop
 
 pytestmark = pytest.mark.postgres
 FEDERATED = "mlsys-2023-20230606-poster-federated-learning"
@@ -31,6 +36,11 @@ def cluster() -> Iterator[postgres.Cluster]:
 @pytest.fixture
 def shared(settings: Settings, cluster: postgres.Cluster) -> Settings:
     return replace(settings, db=cluster.database())
+
+
+def _fetch(url: str) -> bytes:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return bytes(response.read())
 
 
 def _feed(service: Service) -> bytes:
@@ -82,3 +92,80 @@ def test_a_database_that_goes_away_costs_no_feed_and_is_reported(
                    "5.00 sec"})  # fmt: skip
     assert (recovered, revisions(after)[ML_FOR_SYSTEMS][:2]) == (
         {"status": "ok"}, (1, "CANCELLED"))  # fmt: skip
+
+
+def _versions(text: str, count: int) -> Iterator[str]:
+    """`count` versions of a programme an organiser might publish in a busy week: the
+    Federated Learning posters moved again and again, ML for Systems dropped and brought
+    back, and now and then a broken paste (emptied) that must not cancel anything."""
+    for n in range(count):
+        if n % 7 == 6:
+            yield ""  # refused: the last good version stays
+            continue
+        version = text.replace("Tue 6 Jun 03:20 p.m.", f"Tue 6 Jun 03:{20 + n:02} p.m.")
+        yield (
+            version
+            if n % 3
+            else version.replace("Poster: ML for Systems Tue", "ML for Systems Tue")
+        )
+
+
+@pytest.mark.slow
+def test_replicas_under_load_converge_and_never_step_sequence_back(
+    cluster: postgres.Cluster, tmp_path: Path
+) -> None:
+    shutil.copytree(SEEDS, tmp_path / "sources")
+    programme = tmp_path / "sources" / "mlsys-2023.txt"
+    env = {
+        "CALSVC_DB": cluster.database(),
+        "CALSVC_RELOAD_SECONDS": "0.2",
+        "CALSVC_BASE_URL": "https://cal.example.org",
+    }  # as behind one load balancer
+    text = programme.read_text("utf-8")
+    problems: list[str] = []
+    highest: dict[tuple[str, str], int] = {}
+    done = threading.Event()
+
+    def read(base: str) -> None:
+        while not done.is_set():
+            try:
+                body = _fetch(base + "/mlsys-2023/calendar.ics")
+            except OSError as error:
+                problems.append(f"{base}: {error}")
+                continue
+            if not (
+                body.startswith(b"BEGIN:VCALENDAR\r\n") and body.endswith(b"END:VCALENDAR\r\n")
+            ):
+                problems.append(f"{base}: a partial calendar")
+            for uid, (sequence, *_) in revisions(body).items():
+                if sequence < highest.get((base, uid), 0):
+                    problems.append(f"{base}: {uid} went back to SEQUENCE {sequence}")
+                highest[(base, uid)] = max(sequence, highest.get((base, uid), 0))
+
+    for n in range(2):
+        (tmp_path / f"replica-{n}").mkdir()
+    with ExitStack() as stack:
+        bases = [stack.enter_context(servers.calsvc(tmp_path / f"replica-{n}", tmp_path / "sources", env))
+                 for n in range(2)]  # fmt: skip
+        readers = [threading.Thread(target=read, args=(base,)) for base in bases * 2]
+        for reader in readers:
+            reader.start()
+        for version in _versions(text, 20):
+            programme.write_text(version, "utf-8")
+            time.sleep(0.6)
+        programme.write_text(text.replace("Tue 6 Jun 03:20 p.m.", "Tue 6 Jun 05:00 p.m."), "utf-8")
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            feeds = [_fetch(base + "/mlsys-2023/calendar.ics") for base in bases]
+            if feeds[0] == feeds[1] and b"T170000" in feeds[0]:
+                break
+            time.sleep(0.2)
+        done.set()
+        for reader in readers:
+            reader.join()
+
+    assert (problems, feeds[0] == feeds[1], revisions(feeds[0])[FEDERATED][1]) == (
+        [],
+        True,
+        "CONFIRMED",
+    )

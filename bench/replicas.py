@@ -1,0 +1,93 @@
+"""Replicas on one PostgreSQL revision store, on this machine: requests/s with one and with
+two `calsvc serve` processes (each granian with one worker, wrk on all of them at once), and
+the time from a programme change to the last replica serving it (target ≤ 2 s).
+
+The server is a throw-away PostgreSQL started as the tests start it (tests/postgres.py).
+The replicas read one shared sources folder: publishing into the database is not built yet,
+so a change is a file written there.
+
+Run: make bench  (or .venv/bin/python bench/replicas.py); BENCH_SECONDS (default 20).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from contextlib import ExitStack
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from feeds import wrk  # noqa: E402
+from load import Server  # noqa: E402
+
+from tests import postgres  # noqa: E402
+
+SECONDS = int(os.environ.get("BENCH_SECONDS", "20"))
+FEED = "/mlsys-2023/calendar.ics"
+FEDERATED = "Federated Learning Tue 6 Jun 03:20 p.m."
+
+
+def throughput(servers: list[Server]) -> tuple[float, int]:
+    """wrk on every replica at once: the summed requests/s, and the errors."""
+    results: list[tuple[float, str, str, int]] = []
+    threads = [
+        threading.Thread(target=lambda s=s: results.append(wrk(s.base + FEED, SECONDS)))
+        for s in servers
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return sum(r[0] for r in results), sum(r[3] for r in results)
+
+
+def propagation(servers: list[Server], programme: Path, rounds: int = 5) -> list[float]:
+    """Seconds from writing a new version to the last replica serving it, per round."""
+    text, took = programme.read_text("utf-8"), []
+    for n in range(rounds):
+        marker = f"04:{10 + n:02} p.m."
+        programme.write_text(text.replace("03:20 p.m.", marker), "utf-8")
+        started = time.monotonic()
+        expected = f"T16{10 + n:02}00".encode()
+        waiting = list(servers)
+        while waiting and time.monotonic() - started < 30:
+            waiting = [s for s in waiting if expected not in s.get(FEED)[1]]
+            time.sleep(0.02)
+        took.append(time.monotonic() - started)
+    return took
+
+
+def main() -> None:
+    with postgres.server() as cluster, tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        shutil.copytree(ROOT / "seeds", folder / "sources")
+        print(f"{'replicas':>8} {'req/s':>8} {'errors':>7}  (wrk -t2 -c64 -d{SECONDS}s each)")
+        for count in (1, 2):
+            env = {"CALSVC_DB": cluster.database(), "CALSVC_RELOAD_SECONDS": "0.5",
+                   "CALSVC_BASE_URL": "https://cal.example.org"}  # fmt: skip
+            with ExitStack() as stack:
+                servers = []
+                for n in range(count):
+                    (folder / f"replica-{n}").mkdir(exist_ok=True)
+                    server = Server(folder / "sources", folder / f"replica-{n}", workers=1, **env)
+                    servers.append(stack.enter_context(server))
+                rate, errors = throughput(servers)
+                print(f"{count:>8} {rate:>8.0f} {errors:>7}")
+                if count == 2:
+                    took = propagation(servers, folder / "sources" / "mlsys-2023.txt")
+        print(
+            f"change → last replica serving it: median {statistics.median(took):.2f} s, "
+            f"max {max(took):.2f} s over {len(took)} changes (target ≤ 2 s; reload interval 0.5 s)"
+        )
+
+
+if __name__ == "__main__":
+    main()
