@@ -72,7 +72,8 @@ def main() -> None:
         print(f"{'replicas':>8} {'req/s':>8} {'errors':>7}  (wrk -t2 -c64 -d{SECONDS}s each)")
         for count in (1, 2):
             env = {"CALSVC_DB": cluster.database(), "CALSVC_RELOAD_SECONDS": "0.5",
-                   "CALSVC_BASE_URL": "https://cal.example.org"}  # fmt: skip
+                   "CALSVC_BASE_URL": "https://cal.example.org",
+                   "XDG_DATA_HOME": str(folder / "data")}  # snapshots: not in $HOME  # fmt: skip
             with ExitStack() as stack:
                 servers = []
                 for n in range(count):

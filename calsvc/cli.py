@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import click
@@ -228,6 +228,30 @@ def add(file: str, sources: Path | None, **given: str | int | None) -> None:
     folder = sources if isinstance(target, str) else target.parent
     shown = target if isinstance(target, str) else target.name
     click.echo(f"{done} {shown} in {folder / 'conferences.toml' if folder else '?'}")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path, exists=True), metavar="PATH...")
+@click.option("--db", help="The revision store, e.g. postgresql://… (CALSVC_DB).")
+@click.option("--list", "listing", is_flag=True, help="List the published versions.")
+@click.option("--rollback", type=click.IntRange(1), metavar="N", help="Publish version N again.")
+def publish(paths: tuple[Path, ...], db: str | None, listing: bool, rollback: int | None) -> None:
+    """Publish programme files into the revision store's database, for every replica to serve:
+    a folder (its conferences.toml and programme files, exactly), or files added to or
+    replacing those of the newest version. Every version is kept."""
+    settings = Settings.from_env(db=db)
+    now = datetime.now(UTC)
+    if listing:
+        for number, when, files in pipeline.publications(settings.db):
+            click.echo(f"{number:>4}  {when}  {', '.join(files)}")
+        return
+    if rollback is not None:
+        number, files = pipeline.republish(settings.db, rollback, now=now)
+    elif paths:
+        number, files = pipeline.publish(settings.db, list(paths), now=now)
+    else:
+        raise click.UsageError("give the files or the folder to publish, --list or --rollback N")
+    click.echo(f"published version {number}: {', '.join(files)}")
 
 
 def main(argv: list[str] | None = None) -> None:

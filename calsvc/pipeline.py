@@ -7,6 +7,8 @@ the catalogue in service, and `feed` and `single` assemble calendars from it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from contextlib import closing
 from datetime import date, datetime, timedelta
 from functools import partial
 from pathlib import Path
@@ -14,6 +16,7 @@ from pathlib import Path
 from .catalogue import Catalogue
 from .changes import Told, told_changes
 from .codec import session_from_json, session_json
+from .errors import ConfigError
 from .ics.feed import Feed, Served, assemble, feed_version, render_all
 from .ics.render import fingerprint
 from .model import Conference, Entry, Schedule, utc_now
@@ -29,6 +32,7 @@ from .sources.folder import (
     check_folder,
     load_folder,
 )
+from .sources.published import files_to_publish
 from .sources.single import file_conference, page_conference
 from .store import open_store
 from .store.queries import Store
@@ -182,6 +186,28 @@ def changes(
     ]
     found.sort(key=lambda change: change.seen, reverse=True)
     return told_changes(found, selection, catalogue.short_id)[:limit]
+
+
+def publish(db: Path | str, paths: Sequence[Path], *, now: datetime) -> tuple[int, list[str]]:
+    """`calsvc publish`: the next version of the sources in the database; its number, files."""
+    with closing(open_store(db)) as store:
+        newest = store.published_version()
+        files = files_to_publish(paths, store.published_files(newest) if newest else {})
+        return store.publish(files, now), sorted(files)
+
+
+def republish(db: Path | str, version: int, *, now: datetime) -> tuple[int, list[str]]:
+    """`calsvc publish --rollback N`: version N's files again, as the newest version."""
+    with closing(open_store(db)) as store:
+        if not (files := store.published_files(version)):
+            raise ConfigError(str(db), None, f"has no published version {version}")
+        return store.publish(files, now), sorted(files)
+
+
+def publications(db: Path | str) -> list[tuple[int, str, list[str]]]:
+    """`calsvc publish --list`: every published version, newest first."""
+    with closing(open_store(db)) as store:
+        return store.published_versions()
 
 
 def version(

@@ -25,16 +25,13 @@ from .settings import Settings
 from .sources import problems
 from .sources.fetch import Pages
 from .sources.folder import Loaded, SourceRules, folder_signature
+from .sources.published import Published, mirror_folder
 from .store import open_store, snapshot
 from .store.snapshot import snapshot_key, snapshot_path
 
 log = logging.getLogger("calsvc.service")
 READING = "being read; the catalogue stored at the last run is served meanwhile"
 MAIN_PID_VARIABLE = "CALSVC_SERVER_PID"  # the server's main process, set for its workers
-
-
-def _page_refreshes(loaded: Loaded) -> dict[str, int]:
-    return {c.url: c.refresh_minutes for c in loaded.conferences if c.url}
 
 
 def _told_start(served: Served, whence: str, started: float) -> None:
@@ -54,18 +51,17 @@ class Service:
         background: bool = False,
         after_change: Callable[[], None] | None = None,
     ) -> None:
-        """Loads the sources once; then reloads either in a background thread (`background`,
-        as servers run: no request ever waits for a reload) or, for tests and one-off
-        commands, when a request finds a check due.
-
-        A server whose revision store already holds the programme starts with the catalogue
-        stored there and reads the sources in the background, so a host with many sessions
-        answers at once after a restart. `after_change` is called after each new catalogue
-        went into service (a server hands back the memory the reload used).
-        """
+        """Loads the sources once; then reloads in a background thread (`background`, as
+        servers run: no request waits for a reload) or, for tests and one-off commands, when
+        a request finds a check due. A server whose store holds the programme starts with the
+        stored catalogue and reads the sources meanwhile. `after_change` is called after each
+        new catalogue goes into service (a server hands back the memory the reload used)."""
         self.settings = settings
         self.clock = clock
         self.store = open_store(settings.db)
+        # What `calsvc publish` put into the database, once anything was: else the folder.
+        self._published = Published(self.store, mirror_folder(settings.db))
+        self.sources = self._published.current() or settings.sources
         self.feeds = FeedCache()
         self.pages = Pages()  # programme pages by address, fetched when due
         self._lock = threading.Lock()
@@ -74,7 +70,7 @@ class Service:
         self._checked = float("-inf")
         self._generation: int | None = None
         self.store_problem: tuple[str, datetime] | None = None  # what failed, and since when
-        self._stop = threading.Event()
+        self._stop, self._wake = threading.Event(), threading.Event()
         self._watcher: threading.Thread | None = None
         self._background = background
         self._after_change = after_change
@@ -104,7 +100,7 @@ class Service:
         started = time.perf_counter()
         try:
             served = pipeline.stored(
-                self.settings.sources,
+                self.sources,
                 self.store,
                 now=self.clock(),
                 keep_cancelled=timedelta(days=self.settings.keep_cancelled_days),
@@ -120,9 +116,12 @@ class Service:
 
     def _watch(self) -> None:
         """Reads the sources at once if they were not read yet, then checks them every reload
-        interval, off the request path, until closed."""
+        interval (at once when told of a publish), off the request path, until closed."""
         interval = max(self.settings.reload_seconds, 0.05)
-        while not self._stop.wait(0 if self._loaded is None else interval):
+        self.store.listen(self._wake.set, self._stop)  # a publish wakes it at once
+        while not self._stop.is_set():
+            self._wake.wait(0 if self._loaded is None else interval)
+            self._wake.clear()
             try:
                 self.reload()
             except Exception:  # the last good catalogue stays; the next round tries again
@@ -132,6 +131,7 @@ class Service:
     def close(self) -> None:
         """Stops the reload thread and closes the revision store."""
         self._stop.set()
+        self._wake.set()
         if self._watcher is not None:
             self._watcher.join(timeout=30)
         self._snapshots.wait(timeout=60)
@@ -186,11 +186,12 @@ class Service:
         return not (
             loaded
             and loaded.settled
-            and folder_signature(self.settings.sources, loaded) == loaded.signatures
-            and not self.pages.due(_page_refreshes(loaded), self.clock())
+            and folder_signature(self.sources, loaded) == loaded.signatures
+            and not self.pages.due(loaded.page_refreshes(), self.clock())
         )
 
     def _reload(self) -> bool:
+        self.sources = self._published.current() or self.settings.sources
         served = self._served
         expired = served is not None and served.catalogue.expired(self.clock())
         # Another process wrote to the store: its revisions must be served here too.
@@ -199,7 +200,7 @@ class Service:
             return False
         started = time.perf_counter()
         loaded, served = pipeline.load(
-            self.settings.sources,
+            self.sources,
             self._loaded,
             self.store,
             now=self.clock(),
@@ -294,5 +295,5 @@ class Service:
         shown: dict[str, Any] = {"version": catalogue.version, "store": self.health()}
         shown["sessions"] = len(catalogue.entries)
         if self._loaded is None:
-            return {**shown, "sources_folder": str(self.settings.sources), "sources": READING}
+            return {**shown, "sources_folder": str(self.sources), "sources": READING}
         return {**shown, **problems.sources_status(self._loaded)}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -134,3 +135,27 @@ def test_commands_leave_the_working_folder_as_it_was(tmp_path: Path) -> None:
     assert (result.returncode, result.stdout, list(work.iterdir()), stored) == (
         0, '{"status":"ok"}\n', [], ["revisions.sqlite3"]
     )  # fmt: skip
+
+
+def test_publish_keeps_versions_lists_them_and_rolls_back(tmp_path: Path) -> None:
+    folder = tmp_path / "programme"
+    shutil.copytree(SEEDS, folder)
+    db = str(tmp_path / "db.sqlite3")
+    changed = tmp_path / "mlsys-2023.txt"
+    changed.write_text("Poster: Only This Tue 6 Jun 09:00 a.m.\n", "utf-8")
+
+    first = run("publish", str(folder), "--db", db)
+    second = run("publish", str(changed), "--db", db)
+    back = run("publish", "--rollback", "1", "--db", db)
+    listed = run("publish", "--list", "--db", db)
+    missing = run("publish", "--rollback", "9", "--db", db)
+
+    files = "conferences.toml, mlsys-2021.txt, mlsys-2022.txt, mlsys-2023.txt, mlsys-abstracts.txt"
+    assert [r.stdout for r in (first, second, back)] == [
+        f"published version 1: {files}\n", f"published version 2: {files}\n",
+        f"published version 3: {files}\n"]  # fmt: skip
+    assert [line.split()[0] for line in listed.stdout.splitlines()] == ["3", "2", "1"]
+    assert (missing.returncode, missing.stderr) == (
+        2,
+        f"calsvc: {db}: has no published version 9\n",
+    )

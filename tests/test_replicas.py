@@ -7,13 +7,14 @@ import shutil
 import threading
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from calsvc import pipeline
 from calsvc.service import Service
 from calsvc.settings import Settings
 from calsvc.web import create_app
@@ -31,6 +32,13 @@ ML_FOR_SYSTEMS = "mlsys-2023-20230606-poster-ml-for-systems"
 def cluster() -> Iterator[postgres.Cluster]:
     with postgres.server() as server:
         yield server
+
+
+@pytest.fixture(autouse=True)
+def data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Snapshots and copies of published sources go to the user's data folder: a temporary
+    one here, not the home of whoever runs the tests."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
 
 
 @pytest.fixture
@@ -169,3 +177,51 @@ def test_replicas_under_load_converge_and_never_step_sequence_back(
         True,
         "CONFIRMED",
     )
+
+
+def test_a_publish_reaches_every_replica_within_two_seconds(
+    cluster: postgres.Cluster, tmp_path: Path, clock: Clock
+) -> None:
+    """Replicas with no shared folder (each starts on an empty one of its own, and checks for
+    changes only every 30 s): `calsvc publish` puts the programme into the database, and
+    NOTIFY has both serve it, then a change to it, within 2 s."""
+    database = cluster.database()
+    (tmp_path / "programme").mkdir()
+    shutil.copy(SEEDS / "mlsys-2023.txt", tmp_path / "programme")
+    replicas = []
+    for n in range(2):
+        (tmp_path / f"own-{n}").mkdir()
+        (tmp_path / f"own-{n}" / "empty.txt").write_text("Nothing here yet.\\n", "utf-8")
+        settings = Settings(sources=tmp_path / f"own-{n}", db=database, reload_seconds=30,
+                            timezone="America/New_York")  # fmt: skip
+        replicas.append(Service(settings, clock=clock, background=True))
+    try:
+        published = _serving(replicas, "mlsys-2023-20230606-poster-federated-learning", lambda: (
+            pipeline.publish(database, [tmp_path / "programme"], now=clock())))  # fmt: skip
+        moved = tmp_path / "mlsys-2023.txt"
+        moved.write_text((SEEDS / "mlsys-2023.txt").read_text("utf-8").replace(
+            "Federated Learning Tue 6 Jun 03:20 p.m.", "Federated Learning Tue 6 Jun 05:00 p.m."), "utf-8")  # fmt: skip
+        changed = _serving(replicas, FEDERATED, lambda: pipeline.publish(database, [moved], now=clock()),
+                           sequence=1)  # fmt: skip
+    finally:
+        for replica in replicas:
+            replica.close()
+
+    assert (published < 2, changed < 2) == (True, True), (published, changed)
+
+
+def _serving(
+    replicas: list[Service], uid: str, act: Callable[[], object], sequence: int = 0
+) -> float:
+    """Seconds from `act` to every replica serving `uid` at `sequence` (30 at most)."""
+    started = time.monotonic()
+    act()
+    while time.monotonic() - started < 30:
+        served = [r.catalogue().uids.get(uid) for r in replicas]
+        entries = [
+            r.catalogue().entries[p] for r, p in zip(replicas, served, strict=True) if p is not None
+        ]
+        if len(entries) == len(replicas) and all(e.revision.sequence == sequence for e in entries):
+            return time.monotonic() - started
+        time.sleep(0.05)
+    return 30.0

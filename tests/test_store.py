@@ -175,7 +175,7 @@ def test_a_store_file_of_the_previous_version_is_migrated_in_place(tmp_path: Pat
     store.sync("c", [_current("a", "2")], T0, keep_cancelled=KEEP)
     versions = store._db.execute("SELECT version FROM calsvc_schema").fetchall()
 
-    assert (kept["a"].sequence, store.generation(), versions) == (3, 8, [(1,)])
+    assert (kept["a"].sequence, store.generation(), versions) == (3, 8, [(1,), (2,)])
     assert [(c.uid, c.change, c.sequence) for c in store.changes("c")] == [("a", "changed", 4)]
 
 
@@ -198,4 +198,18 @@ def test_replicas_starting_together_migrate_the_database_once(server: postgres.C
     for store in stores:
         store.close()
 
-    assert (len(stores), versions) == (3, [(1,)])
+    assert (len(stores), versions) == (3, [(1,), (2,)])
+
+
+def test_published_versions_are_kept_whole_newest_last(opened: Opener) -> None:
+    store = opened()
+    before = store.published_version()
+    first = store.publish({"conferences.toml": b"[x]", "a.txt": b"A"}, T0)
+    second = store.publish({"conferences.toml": b"[x]", "a.txt": b"A2", "b.html": b"<p>"}, T0)
+
+    assert (before, first, second, store.published_version()) == (None, 1, 2, 2)
+    assert (store.published_files(1), store.published_versions()) == (
+        {"a.txt": b"A", "conferences.toml": b"[x]"},
+        [(2, T0.isoformat(), ["a.txt", "b.html", "conferences.toml"]),
+         (1, T0.isoformat(), ["a.txt", "conferences.toml"])],
+    )  # fmt: skip

@@ -87,6 +87,10 @@ class Loaded:
         """Whether every file is old enough for its signature alone to show a change."""
         return all(sig is None or _settled(sig) for sig in self.signatures)
 
+    def page_refreshes(self) -> dict[str, int]:
+        """How often each page by address is fetched, in minutes."""
+        return {c.url: c.refresh_minutes for c in self.conferences if c.url}
+
     def same_as(self, before: Loaded | None) -> bool:
         """Whether every source kept the very schedule it had: nothing to record again."""
         return (

@@ -12,7 +12,8 @@ do, since the first sync of a conference has no rows yet to lock.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -21,9 +22,10 @@ import psycopg
 from psycopg_pool import ConnectionPool
 
 from ..errors import ConfigError, StoreError
-from .queries import IDENTITY, MIGRATIONS, Store
+from .queries import MIGRATIONS, TYPES, Store
 from .recording import Connection, Cursor
 
+CHANNEL = "calsvc_published"  # NOTIFY'd with each new version of the published sources
 _MIGRATING = 0x63616C73  # the advisory lock replicas take turns on to migrate
 
 
@@ -55,7 +57,7 @@ class PostgresStore(Store):
     def __init__(self, url: str, *, timeout: float = 5.0) -> None:
         """A pool of a few connections; one that the server dropped is noticed before use, and
         a server that cannot be reached in `timeout` seconds is a StoreError."""
-        self.path = _shown(url)
+        self.path, self._url = _shown(url), url
         try:
             self._pool = ConnectionPool(
                 url, min_size=1, max_size=4, timeout=timeout, open=False,
@@ -88,6 +90,23 @@ class PostgresStore(Store):
         except psycopg.Error as error:  # PoolTimeout is one too
             raise StoreError(self.path, None, f"the revision store failed: {error}") from error
 
+    def _announce(self, db: Connection, version: int) -> None:
+        db.execute("SELECT pg_notify(?, ?)", (CHANNEL, str(version)))
+
+    def listen(self, woken: Callable[[], None], stop: threading.Event) -> None:
+        def run() -> None:
+            while not stop.is_set():
+                try:
+                    with psycopg.connect(self._url, autocommit=True, connect_timeout=5) as db:
+                        db.execute(f"LISTEN {CHANNEL}")
+                        while not stop.is_set():
+                            for _ in db.notifies(timeout=1.0):
+                                woken()
+                except psycopg.Error:  # unreachable: reloads report it; try again shortly
+                    stop.wait(5)
+
+        threading.Thread(target=run, name="calsvc-listen", daemon=True).start()
+
     def close(self) -> None:
         self._pool.close()
 
@@ -109,6 +128,6 @@ def migrate(pool: ConnectionPool[Any]) -> None:
                 connection.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATING,))
                 if schema_version(connection) >= version:
                     continue
-                script = statements.format(identity=IDENTITY["postgres"])
+                script = statements.format(**TYPES["postgres"])
                 connection.execute(script)  # several statements, no parameters
                 connection.execute("INSERT INTO calsvc_schema (version) VALUES (%s)", (version,))

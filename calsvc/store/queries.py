@@ -5,7 +5,8 @@ their SQL with `?` placeholders (the PostgreSQL store turns them into `%s`)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+import threading
+from collections.abc import Callable, Iterable, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -16,7 +17,7 @@ from .recording import Change, Connection, Current, read_changes, record
 
 # The schema, as migrations (version, statements) both stores apply once each, in order:
 # appended to, never edited once released. `{identity}` is each database's own
-# auto-numbered key.
+# auto-numbered key, `{binary}` its type for bytes.
 MIGRATIONS: list[tuple[int, str]] = [
     (
         1,
@@ -48,10 +49,22 @@ MIGRATIONS: list[tuple[int, str]] = [
         CREATE INDEX IF NOT EXISTS changes_conference ON changes (conference, id);
         """,
     ),
+    (
+        2,
+        """
+        CREATE TABLE IF NOT EXISTS published (
+            version INTEGER NOT NULL,
+            file TEXT NOT NULL,
+            body {binary} NOT NULL,
+            published TEXT NOT NULL,
+            PRIMARY KEY (version, file)
+        );
+        """,
+    ),
 ]
-IDENTITY = {
-    "sqlite": "INTEGER PRIMARY KEY",
-    "postgres": "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY",
+TYPES = {
+    "sqlite": {"identity": "INTEGER PRIMARY KEY", "binary": "BLOB"},
+    "postgres": {"identity": "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "binary": "BYTEA"},
 }
 
 
@@ -80,6 +93,51 @@ class Store:
 
     def close(self) -> None:
         raise NotImplementedError
+
+    def listen(self, woken: Callable[[], None], stop: threading.Event) -> None:
+        """Calls `woken` whenever another replica publishes, until `stop` is set (PostgreSQL:
+        LISTEN in a thread of its own); other stores are polled at each reload instead."""
+
+    def _announce(self, db: Connection, version: int) -> None:
+        """Tells other replicas at once that a version was published (PostgreSQL: NOTIFY);
+        without it they notice at their next reload."""
+
+    def publish(self, files: Mapping[str, bytes], now: datetime) -> int:
+        """Records a new version of the published sources, exactly these files; its number."""
+        with self._transaction(lock="published") as db:
+            row = db.execute("SELECT max(version) FROM published").fetchone()
+            version = int(row[0] or 0) + 1
+            for name, body in sorted(files.items()):
+                db.execute(
+                    "INSERT INTO published VALUES (?, ?, ?, ?)",
+                    (version, name, body, now.isoformat()),
+                )
+            self._announce(db, version)
+            return version
+
+    def published_version(self) -> int | None:
+        """The newest version of the published sources; None when nothing was published."""
+        with self._reading() as db:
+            row = db.execute("SELECT max(version) FROM published").fetchone()
+            return None if row[0] is None else int(row[0])
+
+    def published_files(self, version: int) -> dict[str, bytes]:
+        with self._reading() as db:
+            rows = db.execute(
+                "SELECT file, body FROM published WHERE version = ? ORDER BY file", (version,)
+            ).fetchall()
+        return {name: bytes(body) for name, body in rows}
+
+    def published_versions(self) -> list[tuple[int, str, list[str]]]:
+        """Every version: its number, when it was published, and its files, newest first."""
+        with self._reading() as db:
+            rows = db.execute(
+                "SELECT version, published, file FROM published ORDER BY version DESC, file"
+            ).fetchall()
+        versions: dict[int, tuple[str, list[str]]] = {}
+        for version, when, name in rows:
+            versions.setdefault(version, (when, []))[1].append(name)
+        return [(version, when, names) for version, (when, names) in versions.items()]
 
     def _transaction(self, lock: str | None = None) -> AbstractContextManager[Connection]:
         """One transaction; `lock` names what it writes, for stores shared by several

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import ConfigError, StoreError
-from .queries import IDENTITY, MIGRATIONS, Store
+from .queries import MIGRATIONS, TYPES, Store
 from .recording import Connection
 
 _HEADER = b"SQLite format 3\x00"
@@ -51,7 +51,7 @@ class RevisionStore(Store):
             if done is not None and done >= version:
                 continue
             self._db.executescript(
-                f"BEGIN IMMEDIATE; {statements.format(identity=IDENTITY['sqlite'])}"
+                f"BEGIN IMMEDIATE; {statements.format(**TYPES['sqlite'])}"
                 f"INSERT INTO calsvc_schema VALUES ({version}, datetime('now')); COMMIT;"
             )
 
