@@ -8,7 +8,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PORT=8000 \
     WEB_CONCURRENCY=2 \
     CALSVC_SOURCES=/app/seeds \
-    CALSVC_DB=/data/revisions.sqlite3
+    CALSVC_DB=/data/revisions.sqlite3 \
+    XDG_DATA_HOME=/data
 
 WORKDIR /app
 COPY pyproject.toml README.md /app/

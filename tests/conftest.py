@@ -55,6 +55,7 @@ MODULE_KINDS = {
     "test_browser": "browser",
     "test_proxy": "container",
     "test_dockerfile": "container",
+    "test_compose": "container",
     "test_server": "slow",
     "test_reload_under_load": "slow",
     "test_fuzz": "slow",
