@@ -38,7 +38,7 @@ def mirror(files: Mapping[str, bytes], folder: Path) -> None:
         target = folder / name
         if target.is_file() and target.read_bytes() == body:
             continue
-        partial = folder / f".{name}.part"
+        partial = folder / f".{name}.{os.getpid()}.part"  # replicas may share the folder
         partial.write_bytes(body)
         os.replace(partial, target)
     for old in folder.iterdir():
