@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Protocol
@@ -38,8 +39,10 @@ def mirror(files: Mapping[str, bytes], folder: Path) -> None:
         target = folder / name
         if target.is_file() and target.read_bytes() == body:
             continue
-        partial = folder / f".{name}.{os.getpid()}.part"  # replicas may share the folder
-        partial.write_bytes(body)
+        # A name of its own for each write: replicas (even two in one process) may share it.
+        handle, partial = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".part")
+        with os.fdopen(handle, "wb") as out:
+            out.write(body)
         os.replace(partial, target)
     for old in folder.iterdir():
         if old.is_file() and not old.name.startswith(".") and old.name not in files:
