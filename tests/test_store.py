@@ -14,7 +14,7 @@ import pytest
 
 from calsvc.model import Revision
 from calsvc.store.postgres import PostgresStore
-from calsvc.store.queries import Store
+from calsvc.store.queries import MIGRATIONS, TYPES, Store
 from calsvc.store.recording import Current
 from calsvc.store.revisions import RevisionStore
 
@@ -213,3 +213,27 @@ def test_published_versions_are_kept_whole_newest_last(opened: Opener) -> None:
         [(2, T0.isoformat(), ["a.txt", "b.html", "conferences.toml"]),
          (1, T0.isoformat(), ["a.txt", "conferences.toml"])],
     )  # fmt: skip
+
+
+@pytest.mark.postgres
+def test_a_database_of_the_previous_schema_version_is_migrated_in_place(
+    server: postgres.Cluster,
+) -> None:
+    """A database a replica of the version before made (schema 1, a revision in it) gets
+    schema 2 when a newer replica starts, with its revisions as they were."""
+    database = server.database()
+    [(_, first)] = [m for m in MIGRATIONS if m[0] == 1]
+    with psycopg.connect(database) as old:
+        old.execute("CREATE TABLE calsvc_schema (version INTEGER PRIMARY KEY, applied TIMESTAMPTZ)")
+        old.execute(first.format(**TYPES["postgres"]))  # type: ignore[arg-type]
+        old.execute("INSERT INTO calsvc_schema VALUES (1, now())")
+        old.execute("INSERT INTO revisions VALUES ('a', 'c', '1', 2, ?, ?, 0, '{}')".replace("?", "%s"),
+                    (T0.isoformat(), T0.isoformat()))  # fmt: skip
+    store = PostgresStore(database)
+    kept = _revisions(store.served("c", T0, keep_cancelled=KEEP))
+    published = store.publish({"a.txt": b"A"}, T0)
+    store.close()
+    with psycopg.connect(database) as connection:
+        versions = connection.execute("SELECT version FROM calsvc_schema ORDER BY 1").fetchall()
+
+    assert (kept, published, versions) == ({"a": Revision(2, T0, T0)}, 1, [(1,), (2,)])
