@@ -51,6 +51,14 @@ def snapshot_path(db: Path | str) -> Path:
 FORMAT = 5
 
 
+def _store_named(db: Path | str) -> str:
+    """The store a snapshot belongs to: its file, or a digest of the database's URL (which
+    may hold a password, and the key is written into the snapshot)."""
+    if isinstance(db, Path):
+        return str(db.resolve())
+    return hashlib.sha256(db.encode("utf-8")).hexdigest()
+
+
 def snapshot_key(settings: Settings) -> str:
     """What a state was built with: a snapshot made with anything else is not used."""
     return repr(
@@ -58,7 +66,7 @@ def snapshot_key(settings: Settings) -> str:
             __version__,
             FORMAT,
             settings.sources.resolve(),
-            settings.db.resolve() if isinstance(settings.db, Path) else settings.db,
+            _store_named(settings.db),
             settings.untimed,
             settings.keep_cancelled_days,
             settings.links_outside,
