@@ -12,6 +12,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
+from calsvc.errors import ConfigError
 from calsvc.model import Revision
 from calsvc.store.postgres import PostgresStore
 from calsvc.store.queries import MIGRATIONS, TYPES, Store
@@ -237,3 +238,17 @@ def test_a_database_of_the_previous_schema_version_is_migrated_in_place(
         versions = connection.execute("SELECT version FROM calsvc_schema ORDER BY 1").fetchall()
 
     assert (kept, published, versions) == ({"a": Revision(2, T0, T0)}, 1, [(1,), (2,)])
+
+
+@pytest.mark.postgres
+def test_a_database_that_cannot_be_reached_is_a_clear_error_and_leaves_no_threads(
+    tmp_path: Path,
+) -> None:
+    before = threading.active_count()
+    url = f"postgresql://calsvc:secret@/calsvc?host={tmp_path}"
+
+    with pytest.raises(ConfigError) as error:
+        PostgresStore(url, timeout=0.5)
+
+    assert (str(error.value).split(": cannot")[0], threading.active_count()) == (
+        f"postgresql://calsvc@/calsvc?host={tmp_path}", before)  # fmt: skip

@@ -58,14 +58,15 @@ class PostgresStore(Store):
         """A pool of a few connections; one that the server dropped is noticed before use, and
         a server that cannot be reached in `timeout` seconds is a StoreError."""
         self.path, self._url = _shown(url), url
+        self._pool = ConnectionPool(
+            url, min_size=1, max_size=4, timeout=timeout, open=False,
+            check=ConnectionPool.check_connection,
+        )  # fmt: skip
         try:
-            self._pool = ConnectionPool(
-                url, min_size=1, max_size=4, timeout=timeout, open=False,
-                check=ConnectionPool.check_connection,
-            )  # fmt: skip
             self._pool.open(wait=True, timeout=timeout)
             migrate(self._pool)
         except (psycopg.Error, OSError) as error:
+            self._pool.close()  # after a failed migration its threads would go on connecting
             raise ConfigError(
                 self.path, None, f"cannot open the revision store: {error}"
             ) from error
