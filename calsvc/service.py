@@ -25,9 +25,9 @@ from .settings import Settings
 from .sources import problems
 from .sources.fetch import Pages
 from .sources.folder import Loaded, SourceRules, folder_signature
-from .sources.published import Published, mirror_folder
+from .sources.published import Published
 from .store import open_store, snapshot
-from .store.snapshot import snapshot_key, snapshot_path
+from .store.snapshot import snapshot_key, snapshot_path, state_path
 
 log = logging.getLogger("calsvc.service")
 READING = "being read; the catalogue stored at the last run is served meanwhile"
@@ -60,7 +60,7 @@ class Service:
         self.clock = clock
         self.store = open_store(settings.db)
         # What `calsvc publish` put into the database, once anything was: else the folder.
-        self._published = Published(self.store, mirror_folder(settings.db))
+        self._published = Published(self.store, state_path(settings.db, "published"))
         self.sources = self._published.current() or settings.sources
         self.feeds = FeedCache()
         self.pages = Pages()  # programme pages by address, fetched when due

@@ -4,14 +4,11 @@ of its own and reads that folder as it would any other."""
 
 from __future__ import annotations
 
-import hashlib
 import os
 import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Protocol
-
-import platformdirs
 
 from ..errors import ConfigError
 from ..model import DATA_FILE
@@ -23,12 +20,6 @@ class Publications(Protocol):
     def published_version(self) -> int | None: ...
 
     def published_files(self, version: int) -> dict[str, bytes]: ...
-
-
-def mirror_folder(db: Path | str) -> Path:
-    """Where a replica keeps its copy of what was published into this database."""
-    digest = hashlib.sha256(str(db).encode("utf-8")).hexdigest()[:16]
-    return platformdirs.user_data_path("calsvc") / f"published-{digest}"
 
 
 def mirror(files: Mapping[str, bytes], folder: Path) -> None:

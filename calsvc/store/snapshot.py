@@ -39,12 +39,17 @@ class Snapshot(NamedTuple):
     served: Served
 
 
-def snapshot_path(db: Path | str) -> Path:
-    """Beside an SQLite store; for a database, in the user's data folder, one per database."""
+def state_path(db: Path | str, kind: str) -> Path:
+    """Where a server keeps state of a kind for this store ('snapshot', 'published'): beside
+    an SQLite file; for a database, in the user's data folder, one per database."""
     if isinstance(db, Path):
-        return db.with_name(db.name + ".snapshot")
+        return db.with_name(f"{db.name}.{kind}")
     digest = hashlib.sha256(db.encode("utf-8")).hexdigest()[:16]
-    return platformdirs.user_data_path("calsvc") / f"database-{digest}.snapshot"
+    return platformdirs.user_data_path("calsvc") / f"database-{digest}.{kind}"
+
+
+def snapshot_path(db: Path | str) -> Path:
+    return state_path(db, "snapshot")
 
 
 # Raised whenever what a snapshot holds changes shape, so an older one is set aside.
