@@ -5,7 +5,10 @@ from __future__ import annotations
 import pytest
 
 from calsvc.model import Conference, Schedule
-from calsvc.parse import parse_programme
+from calsvc.parse import layouts, parse_programme
+from calsvc.parse.forms import Form
+from calsvc.parse.headers import read_line
+from calsvc.parse.labels import Vocabulary
 
 from .conftest import REFERENCE
 
@@ -152,3 +155,22 @@ def test_unreadable_lines_past_a_hundred_are_counted_not_listed() -> None:
         (101, "warning", "unread-header"),
         "900 more unread-header warnings like the ones above, from this line on",
     )
+
+
+def test_each_line_is_read_once_past_the_memory_of_lines(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A line is read again as its neighbours' neighbour; once the memory of read lines is
+    full it starts again, so a long source costs the same per line as a short one."""
+    read: list[str] = []
+
+    def counted(line: str, vocabulary: Vocabulary) -> Form | None:
+        read.append(line)
+        return read_line(line, vocabulary)
+
+    monkeypatch.setattr(layouts, "read_line", counted)
+    monkeypatch.setattr(layouts, "MAX_REMEMBERED", 10)
+    lines = [f"Tue 6 Jun 09:{minute:02} a.m." for minute in range(60)]
+    _read("\n".join(lines))
+
+    # Each of the 60 lines once, and the line above again after each of the 6 restarts
+    # (every 10 lines read, the 6 read again among them).
+    assert (len(read), len(set(read))) == (66, 60)

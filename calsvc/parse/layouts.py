@@ -27,7 +27,7 @@ from .rooms import room_line
 from .when import Day, Span
 
 _LOOK = 3  # how many lines away a label may stand from its date line
-MAX_REMEMBERED = 200_000  # distinct lines whose form is kept while a programme is read
+MAX_REMEMBERED = 200_000  # lines whose form is kept at once while a programme is read
 # 'Organisers: Ana Lee', 'Location: Hall B': a field of the session, never its name.
 _FIELD = re.compile(
     r"^(?:organi[sz]ers?|speakers?|presenters?|authors?|chairs?|moderators?|hosts?|location|"
@@ -76,8 +76,9 @@ class _State:
                 found = read_line(line, self.vocabulary)
             except HeaderProblem as problem:
                 found = str(problem)  # the message: a new error is raised for every line
-            if len(self.forms) < MAX_REMEMBERED:
-                self.forms[line] = found
+            if len(self.forms) >= MAX_REMEMBERED:
+                self.forms.clear()  # memory stays bounded, and the lines near this one return
+            self.forms[line] = found
         if isinstance(found, str):
             raise HeaderProblem(found)
         return found
