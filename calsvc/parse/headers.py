@@ -35,6 +35,7 @@ MAX_HEADER_LENGTH = 300
 _MARKUP = re.compile(r"^(?:#{1,6}\s+|>\s*|[-*+•]\s+|\d{1,2}[.)]\s+(?=\D))+")
 _EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_]|[*_](?!\w)")
 _LETTER = re.compile(r"[^\W\d_]")
+_TIME_HINT = re.compile(r"\d|noon|midnight", re.IGNORECASE)
 _HEADING_WORDS = frozenset(
     {"day", "schedule", "programme", "program", "agenda", "timetable", "the", "for", "of", "on"}
 )
@@ -223,8 +224,7 @@ def read_line(line: str, vocabulary: Vocabulary) -> Form | None:
     text = clean(line)
     if not text:
         return None
-    lowered = text.lower()
-    if not any(c.isdigit() for c in text) and "noon" not in lowered and "midnight" not in lowered:
+    if not _TIME_HINT.search(text):
         return _undated(text, vocabulary)
     return _timed(text, vocabulary)
 

@@ -124,6 +124,14 @@ _SCANNER = re.compile(
 )
 
 
+# Each word that is more than a word, with its kind and value: 'tue' → (WEEKDAY, 1).
+_KNOWN_WORDS = {
+    **{word: (WEEKDAY, value) for word, value in _WEEKDAY_WORDS.items()},
+    **{word: (MONTH, value) for word, value in _MONTH_WORDS.items()},
+    **{word: (kind, 0) for word, kind in _WORD_KINDS.items()},
+}
+
+
 class Token(NamedTuple):
     """One token: its kind, the text it covers (start, end in the line), and its value."""
 
@@ -140,13 +148,8 @@ class Token(NamedTuple):
 
 def _letters(text: str, start: int, end: int) -> Token:
     word = text.rstrip(".")
-    lowered = word.lower()
-    if lowered in _WEEKDAY_WORDS:
-        return Token(WEEKDAY, text, start, end, _WEEKDAY_WORDS[lowered])
-    if lowered in _MONTH_WORDS:
-        return Token(MONTH, text, start, end, _MONTH_WORDS[lowered])
-    if lowered in _WORD_KINDS:
-        return Token(_WORD_KINDS[lowered], text, start, end)
+    if (known := _KNOWN_WORDS.get(word.lower())) is not None:
+        return Token(known[0], text, start, end, known[1])
     if word in ZONES:
         return Token(ZONE, word, start, start + len(word))
     return Token(WORD, text, start, end)
@@ -159,7 +162,7 @@ def tokenize(line: str) -> list[Token]:
     for match in _SCANNER.finditer(line):
         kind = match.lastgroup
         text = match.group()
-        start, end = match.start(), match.end()
+        start, end = match.span()
         if kind == "letters":
             append(_letters(text, start, end))
         elif kind == "number" or kind == "ordinal":  # 'ordinal': a number with 'th' after it
