@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from contextlib import closing
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from functools import partial
 from pathlib import Path
@@ -19,7 +20,7 @@ from .codec import session_from_json, session_json
 from .errors import ConfigError
 from .ics.feed import Feed, Served, assemble, feed_version, render_all
 from .ics.render import fingerprint
-from .model import Conference, Entry, Schedule, utc_now
+from .model import Conference, Entry, Schedule, Session, utc_now
 from .parse import read_bytes, read_programme
 from .selection import Selection
 from .sources.conferences import described_conferences
@@ -35,7 +36,7 @@ from .sources.folder import (
 from .sources.published import files_to_publish
 from .sources.single import file_conference, page_conference
 from .store import open_store
-from .store.queries import Store
+from .store.queries import Store, Stored
 from .store.recording import Current
 
 
@@ -117,9 +118,15 @@ def _recorded(
         Current(u, fingerprint(s, conference), partial(session_json, s)) for u, s in live.items()
     ]
     rows = store.sync(conference.slug, current, now, keep_cancelled=keep)
-    return [
-        Entry(live.get(r.uid) or session_from_json(r.kept), conference, r.revision) for r in rows
-    ]
+    return [Entry(_session(r, live), conference, r.revision) for r in rows]
+
+
+def _session(row: Stored, live: dict[str, Session]) -> Session:
+    """A row's session as read, under the UID the store keeps it by; or as the store kept it."""
+    read = live.get(row.read_as or row.uid)
+    if read is None:
+        return session_from_json(row.kept)
+    return replace(read, uid=row.uid) if row.read_as else read
 
 
 def _catalogue(

@@ -178,6 +178,31 @@ def test_changes_page_and_atom_feed_list_the_move_and_the_cancellation(
     )
 
 
+def test_a_pick_moved_to_another_day_keeps_its_uid_and_id(
+    client: FlaskClient, app: object, sources: Path, clock: Clock
+) -> None:
+    """The UID names the day, yet the picked session moved to Wednesday is the same event."""
+    ids = _ids(app.config["SERVICE"], FEDERATED)  # type: ignore[attr-defined]
+    programme = sources / "mlsys-2023.txt"
+    text = programme.read_text("utf-8")
+    programme.write_text(text.replace("Learning Tue 6 Jun", "Learning Wed 7 Jun"), "utf-8")
+    clock.advance(hours=2)
+
+    body = client.get(f"/my/mlsys-2023.ics?s={ids}").data
+    page = client.get("/mlsys-2023/changes/").get_data(as_text=True)
+
+    assert (_ids(app.config["SERVICE"], FEDERATED), events(body)) == (  # type: ignore[attr-defined]
+        ids,
+        [(FEDERATED, "Poster: Federated Learning", "2023-06-07T19:20Z", "2023-06-07T20:50Z")],
+    )
+    assert {uid: status[:2] for uid, status in revisions(body).items()} == {
+        FEDERATED: (1, "CONFIRMED")
+    }
+    assert re.findall(r'class="title"[^>]*>([^<]*)<.*?class="detail">([^<]*)<', page, re.S) == [
+        ("Moved: Poster: Federated Learning", "Tue 6 Jun 15:20–16:40 → Wed 7 Jun 15:20–16:50"),
+    ]
+
+
 def test_the_first_reading_of_a_programme_is_not_a_change(reader: FlaskClient) -> None:
     atom = feedparser.parse(reader.get("/mlsys-2023/changes.atom").data)
 

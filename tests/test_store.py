@@ -55,8 +55,9 @@ def opened(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Opener]:
         store.close()
 
 
-def _current(uid: str, fingerprint: str) -> Current:
-    return Current(uid, fingerprint, lambda: {"uid": uid, "fingerprint": fingerprint})
+def _current(uid: str, fingerprint: str, title: str | None = None) -> Current:
+    shown = {"uid": uid, "fingerprint": fingerprint} | ({"title": title} if title else {})
+    return Current(uid, fingerprint, lambda: shown)
 
 
 def _revisions(rows: list) -> dict[str, Revision]:  # type: ignore[type-arg]
@@ -176,8 +177,53 @@ def test_a_store_file_of_the_previous_version_is_migrated_in_place(tmp_path: Pat
     store.sync("c", [_current("a", "2")], T0, keep_cancelled=KEEP)
     versions = store._db.execute("SELECT version FROM calsvc_schema").fetchall()
 
-    assert (kept["a"].sequence, store.generation(), versions) == (3, 8, [(1,), (2,)])
+    assert (kept["a"].sequence, store.generation(), versions) == (3, 8, [(1,), (2,), (3,)])
     assert [(c.uid, c.change, c.sequence) for c in store.changes("c")] == [("a", "changed", 4)]
+
+
+def _moved(store: Store, *uids: str, hours: int) -> list[tuple[str, int, bool, str | None]]:
+    """Syncs the sessions titled as their UID's last letter, one hour apart: a day moved."""
+    current = [_current(uid, uid, title=uid[-1]) for uid in uids]
+    rows = store.sync("c", current, T0 + timedelta(hours=hours), keep_cancelled=KEEP)
+    return [(r.uid, r.revision.sequence, r.revision.cancelled, r.read_as) for r in rows]
+
+
+def test_a_session_moved_to_another_day_keeps_its_first_uid(opened: Opener) -> None:
+    store = opened()
+    _moved(store, "tue-a", "tue-b", hours=0)
+
+    assert [
+        _moved(store, "wed-a", "tue-b", hours=1),  # 'a' moves to Wednesday
+        _moved(store, "thu-a", "tue-b", hours=2),  # then to Thursday
+        _moved(store, "tue-a", "tue-b", hours=3),  # then back to Tuesday
+    ] == [
+        [("tue-a", 1, False, "wed-a"), ("tue-b", 0, False, None)],
+        [("tue-a", 2, False, "thu-a"), ("tue-b", 0, False, None)],
+        [("tue-a", 3, False, None), ("tue-b", 0, False, None)],
+    ]
+    assert [
+        (c.uid, c.change, c.sequence, c.after and c.after["uid"]) for c in store.changes("c")
+    ] == [
+        ("tue-a", "changed", 3, "tue-a"),
+        ("tue-a", "changed", 2, "tue-a"),
+        ("tue-a", "changed", 1, "tue-a"),
+    ]
+    assert _revisions(opened().served("c", T0, keep_cancelled=KEEP)) == _revisions(
+        store.served("c", T0, keep_cancelled=KEEP)
+    )
+
+
+def test_a_title_gone_twice_is_cancelled_and_added_not_moved(opened: Opener) -> None:
+    """Two 'a' sessions leave Tuesday and two arrive on Wednesday: which went where is unknown."""
+    store = opened()
+    _moved(store, "tue1-a", "tue2-a", hours=0)
+
+    assert _moved(store, "wed1-a", "wed2-a", hours=1) == [
+        ("tue1-a", 1, True, None),
+        ("tue2-a", 1, True, None),
+        ("wed1-a", 0, False, None),
+        ("wed2-a", 0, False, None),
+    ]
 
 
 @pytest.mark.postgres
@@ -199,7 +245,7 @@ def test_replicas_starting_together_migrate_the_database_once(server: postgres.C
     for store in stores:
         store.close()
 
-    assert (len(stores), versions) == (3, [(1,), (2,)])
+    assert (len(stores), versions) == (3, [(1,), (2,), (3,)])
 
 
 def test_published_versions_are_kept_whole_newest_last(opened: Opener) -> None:
@@ -237,7 +283,7 @@ def test_a_database_of_the_previous_schema_version_is_migrated_in_place(
     with psycopg.connect(database) as connection:
         versions = connection.execute("SELECT version FROM calsvc_schema ORDER BY 1").fetchall()
 
-    assert (kept, published, versions) == ({"a": Revision(2, T0, T0)}, 1, [(1,), (2,)])
+    assert (kept, published, versions) == ({"a": Revision(2, T0, T0)}, 1, [(1,), (2,), (3,)])
 
 
 @pytest.mark.postgres

@@ -8,11 +8,12 @@ import json
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from ..codec import SessionJson
 from ..model import Revision
+from .moves import recorded_uids, under_recorded
 from .recording import Change, Connection, Current, read_changes, record
 
 # The schema, as migrations (version, statements) both stores apply once each, in order:
@@ -61,6 +62,17 @@ MIGRATIONS: list[tuple[int, str]] = [
         );
         """,
     ),
+    (
+        3,
+        """
+        CREATE TABLE IF NOT EXISTS aliases (
+            uid TEXT PRIMARY KEY,
+            recorded TEXT NOT NULL,
+            conference TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS aliases_conference ON aliases (conference);
+        """,
+    ),
 ]
 TYPES = {
     "sqlite": {"identity": "INTEGER PRIMARY KEY", "binary": "BLOB"},
@@ -71,11 +83,13 @@ TYPES = {
 @dataclass(frozen=True, slots=True)
 class Stored:
     """A row: the revision, and the session's JSON where it is needed (cancelled sessions, or
-    every session of a source that cannot be read)."""
+    every session of a source that cannot be read). `read_as` is the UID the source gives a
+    session recorded under another, its first (it moved to another day; see moves.py)."""
 
     uid: str
     revision: Revision
     session: SessionJson | None
+    read_as: str | None = None
 
     @property
     def kept(self) -> SessionJson:
@@ -173,9 +187,9 @@ class Store:
 
         New sessions start at SEQUENCE 0; changed ones (or ones back from cancellation) go up
         by one with LAST-MODIFIED now; missing ones become CANCELLED, one higher, and are
-        served until keep_cancelled has passed.
+        served until keep_cancelled has passed. A session moved to another day keeps its UID.
         """
-        current = {s.uid: s for s in sessions}
+        read = {s.uid: s for s in sessions}
         with self._transaction(lock=conference) as db:
             rows = {
                 row[0]: row
@@ -185,9 +199,13 @@ class Store:
                     (conference,),
                 )
             }
+            renamed = recorded_uids(db, conference, read, rows)
+            current = under_recorded(read, renamed)
             if record(db, conference, current, rows, now.isoformat(), history=bool(rows)):
                 db.execute("UPDATE meta SET value = value + 1 WHERE key = 'generation'")
-            return self._served(db, conference, now, keep_cancelled)
+            served = self._served(db, conference, now, keep_cancelled)
+        read_as = {first: uid for uid, first in renamed.items()}
+        return [replace(r, read_as=read_as[r.uid]) if r.uid in read_as else r for r in served]
 
     def changes(self, conference: str, *, limit: int = 500) -> list[Change]:
         """What changed in a conference's sessions since it was first recorded, newest first."""

@@ -79,7 +79,7 @@ def record(
         if row is not None and row[1] == session.fingerprint and not row[3]:
             continue  # unchanged: nothing to write
         payload = json.dumps(session.session(), ensure_ascii=False, sort_keys=True)
-        before = _kept(db, uid) if history and row is not None else None
+        before = kept_json(db, uid) if history and row is not None else None
         if row is None:
             db.execute(
                 "INSERT INTO revisions VALUES (?, ?, ?, 0, ?, ?, 0, ?)",
@@ -97,7 +97,7 @@ def record(
             _note(db, (conference, uid, stamp, change), before, payload)
     for uid, row in rows.items():
         if uid not in current and not row[3]:
-            before = _kept(db, uid) if history else None
+            before = kept_json(db, uid) if history else None
             db.execute(
                 "UPDATE revisions SET sequence = sequence + 1, modified = ?, cancelled = 1 "
                 "WHERE uid = ?",
@@ -109,7 +109,7 @@ def record(
     return written
 
 
-def _kept(db: Connection, uid: str) -> str:
+def kept_json(db: Connection, uid: str) -> str:
     """A session's JSON as the store keeps it now."""
     return str(db.execute("SELECT session FROM revisions WHERE uid = ?", (uid,)).fetchone()[0])
 
