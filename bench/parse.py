@@ -32,7 +32,7 @@ CONFERENCE = Conference(slug="bench", name="Bench", timezone="America/New_York",
 def measure(shape: Callable[[int], str], sessions: int) -> tuple[int, float, int]:
     data = shape(sessions).encode("utf-8")
     best = float("inf")
-    for _ in range(3 if sessions <= 1000 else 1):
+    for _ in range(3 if len(data) < 5_000_000 else 1):  # the best of three, where that is quick
         started = time.perf_counter()
         schedule = parse_programme(data, CONFERENCE, reference=date(2026, 11, 22))
         best = min(best, time.perf_counter() - started)
@@ -40,6 +40,8 @@ def measure(shape: Callable[[int], str], sessions: int) -> tuple[int, float, int
 
 
 def main() -> None:
+    # The first reading loads the zone and compiles the patterns: not a cost per byte.
+    parse_programme(programme(1).encode("utf-8"), CONFERENCE, reference=date(2026, 11, 22))
     shapes: list[tuple[str, Callable[[int], str], int]] = [
         ("headers, 4 papers with abstracts a session", programme, BASE_SESSIONS),
         ("agenda rows, a speaker and a 120-word description each", agenda, 1000),
