@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import functools
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -62,13 +63,16 @@ def infer_year(parts: Sequence[DateParts], reference: date) -> YearGuess:
     candidates = range(reference.year - YEARS_BACK, reference.year + YEARS_AHEAD + 1)
     if not weekdayed:
         return YearGuess(reference.year, (), from_weekdays=False)
+    # A day's sessions write its date alike: each run of one date is scored once, by its length.
+    runs = [(part, len(list(same))) for part, same in itertools.groupby(parts)]
+    dates = [part for part, _ in runs]
     scores = {}
     for candidate in candidates:
-        years = years_for(parts, candidate)
+        years = years_for(dates, candidate)
         scores[candidate] = sum(
-            _fits(p, y)
-            for p, y in zip(parts, years, strict=True)
-            if p.weekday is not None and p.year is None
+            count
+            for (part, count), year in zip(runs, years, strict=True)
+            if part.weekday is not None and part.year is None and _fits(part, year)
         )
     best = max(scores.values())
     if best == 0:
