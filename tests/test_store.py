@@ -4,6 +4,7 @@ same tests on SQLite and on a real PostgreSQL server."""
 from __future__ import annotations
 
 import sqlite3
+import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
@@ -11,6 +12,8 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from calsvc.errors import ConfigError
 from calsvc.model import Revision
@@ -224,6 +227,34 @@ def test_a_title_gone_twice_is_cancelled_and_added_not_moved(opened: Opener) -> 
         ("wed1-a", 0, False, None),
         ("wed2-a", 0, False, None),
     ]
+
+
+# A programme's edits: each version a set of (day, title) sessions, read as UID 'day-title'.
+EDITS = st.lists(
+    st.frozensets(st.tuples(st.sampled_from("123"), st.sampled_from("abc")), max_size=5),
+    min_size=1,
+    max_size=6,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(EDITS)
+def test_any_edits_serve_each_session_once_and_no_sequence_goes_back(
+    edits: list[frozenset[tuple[str, str]]],
+) -> None:
+    served: dict[str, int] = {}
+    with tempfile.TemporaryDirectory() as folder:
+        store = RevisionStore(Path(folder) / "r.sqlite3")
+        for hour, version in enumerate(edits):
+            read = {f"{day}-{title}" for day, title in version}
+            current = [_current(uid, uid, title=uid[-1]) for uid in sorted(read)]
+            rows = store.sync("c", current, T0 + timedelta(hours=hour), keep_cancelled=KEEP)
+            live = sorted(r.read_as or r.uid for r in rows if not r.revision.cancelled)
+            went_back = [r.uid for r in rows if r.revision.sequence < served.get(r.uid, 0)]
+            served.update({r.uid: r.revision.sequence for r in rows})
+
+            assert (len({r.uid for r in rows}), live, went_back) == (len(rows), sorted(read), [])
+        store.close()
 
 
 @pytest.mark.postgres
