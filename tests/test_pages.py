@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -297,3 +298,29 @@ def test_a_talk_without_a_title_is_headed_by_its_session(reader: FlaskClient) ->
     page = reader.get("/events/mlsys-2023-20230606-invited-talk-alexander-rush/").data
 
     assert [text(e) for e in find(page, "h3")] == ["Invited Talk: Alexander Rush"]
+
+
+def test_a_feed_too_large_for_google_says_so_and_a_small_one_does_not(
+    client: FlaskClient, sources: Path
+) -> None:
+    abstract = "An abstract of a few hundred characters, as programmes print them. " * 8
+    talks = "".join(
+        f"Keynote: Talk number {n} Tue 6 Jun 2023 09:00-10:00\n{abstract}\n" for n in range(3000)
+    )
+    (sources / "large.txt").write_text(
+        talks + "Coffee break Tue 6 Jun 2023 10:00-10:30\n", encoding="utf-8"
+    )
+
+    page = client.get("/large/").get_data(as_text=True)
+    sizes = [len(client.get(path).data) for path in ("/large/calendar.ics",
+             "/large/kinds/keynote.ics", "/large/kinds/coffee-break.ics")]  # fmt: skip
+
+    assert sizes == [1_590_514, 1_590_139, 898]
+    # A page of 3,000 sessions is 2.3 MB: only its notes are parsed.
+    notes = re.findall(r'<p class="note warning">.*?</p>', page, re.S)
+    assert [text(find(note, "p")[0]) for note in notes] == [
+        f"This calendar has {count} sessions, more than 1 MB. Google Calendar drops the events of "
+        "calendars over about 1 MB without a word: for Google, subscribe to one track or kind, "
+        "or build a smaller feed."
+        for count in ("3,001", "3,000")
+    ]

@@ -84,6 +84,12 @@ class Rendered:
             pieces += (bodies[position], tail)
         return pieces
 
+    def size(self, positions: Sequence[int]) -> int:
+        """The bytes of these events in a feed, but for their URL lines (those depend on the
+        host): how large a feed is at least, without assembling it."""
+        bodies = self._bodies
+        return sum(len(bodies[position]) for position in positions)
+
     def _tails_for(self, base_url: str) -> list[bytes | None]:
         with self._lock:
             tails = self._tails.get(base_url)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import current_app, g, request
 
 from ..catalogue import Catalogue
+from ..ics.feed import Served
 from ..selection import Selection, selection_from_query
 from ..service import Service
 from .compression import Compressed
@@ -14,12 +15,17 @@ def service() -> Service:
     return current_app.config["SERVICE"]  # type: ignore[no-any-return]
 
 
+def served() -> Served:
+    """The catalogue (and its rendered events) this request is answered from: asked of the
+    service once, so every part of a response (a page and each star on it) comes from one
+    version of the programme."""
+    if "served" not in g:
+        g.served = service().served()
+    return g.served  # type: ignore[no-any-return]
+
+
 def catalogue() -> Catalogue:
-    """The catalogue this request is answered from: asked of the service once, so every part
-    of a response (a page and each star on it) comes from one version of the programme."""
-    if "catalogue" not in g:
-        g.catalogue = service().catalogue()
-    return g.catalogue  # type: ignore[no-any-return]
+    return served().catalogue
 
 
 def compressed() -> Compressed:

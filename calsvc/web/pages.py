@@ -20,7 +20,7 @@ from ..ics.render import colour, colour_of
 from ..index import Group
 from ..model import Conference, Entry
 from ..selection import Selection
-from .context import base_url, selection, service
+from .context import base_url, selection, served, service
 from .context import catalogue as current_catalogue
 from .errors import status_of
 from .links import add_event_links, feed_path, subscribe_links
@@ -30,6 +30,8 @@ REFRESH_NOTE = (
     "Subscribed calendars update by themselves: Google Calendar every 8 to 24 hours (up to a "
     "day), Outlook.com about every 3 hours, Apple Calendar and Thunderbird as often as you set."
 )
+# Google Calendar drops the events of a subscribed calendar larger than about this, silently.
+GOOGLE_MAX_BYTES = 1_000_000
 PAGE_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; frame-ancestors 'self'",
     "X-Content-Type-Options": "nosniff",
@@ -44,6 +46,11 @@ class SubscribeBlock:
     name: str
     links: dict[str, str]
     count: int
+    size: int  # bytes, at least
+
+    @property
+    def too_large_for_google(self) -> bool:
+        return self.size > GOOGLE_MAX_BYTES
 
     @property
     def snippet(self) -> str:
@@ -62,7 +69,9 @@ def feed_for(catalogue: Catalogue, chosen: Selection) -> SubscribeBlock:
         links["download"] = links[
             "https"
         ]  # no server to add Content-Disposition: the link says download
-    return SubscribeBlock(name, links, len(catalogue.positions(chosen)))
+    positions = catalogue.positions(chosen)
+    assert served().catalogue is catalogue, "a page's blocks come from the request's catalogue"
+    return SubscribeBlock(name, links, len(positions), served().rendered.size(positions))
 
 
 def by_day(entries: Iterable[Entry]) -> list[tuple[date | None, list[Entry]]]:
