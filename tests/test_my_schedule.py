@@ -4,6 +4,7 @@ what changed, as a page and an Atom feed."""
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 import feedparser
@@ -179,9 +180,10 @@ def test_changes_page_and_atom_feed_list_the_move_and_the_cancellation(
 
 
 def test_a_pick_moved_to_another_day_keeps_its_uid_and_id(
-    client: FlaskClient, app: object, sources: Path, clock: Clock
+    client: FlaskClient, app: object, settings: Settings, sources: Path, clock: Clock
 ) -> None:
-    """The UID names the day, yet the picked session moved to Wednesday is the same event."""
+    """The UID names the day, yet the picked session moved to Wednesday is the same event,
+    also after a restart (which serves what the store kept before reading the sources)."""
     ids = _ids(app.config["SERVICE"], FEDERATED)  # type: ignore[attr-defined]
     programme = sources / "mlsys-2023.txt"
     text = programme.read_text("utf-8")
@@ -201,6 +203,16 @@ def test_a_pick_moved_to_another_day_keeps_its_uid_and_id(
     assert re.findall(r'class="title"[^>]*>([^<]*)<.*?class="detail">([^<]*)<', page, re.S) == [
         ("Moved: Poster: Federated Learning", "Tue 6 Jun 15:20–16:40 → Wed 7 Jun 15:20–16:50"),
     ]
+    restarted = Service(settings, clock=clock)
+    try:
+        entry = restarted.catalogue().entry(FEDERATED)
+        assert (_ids(restarted, FEDERATED), entry.session.day, entry.revision.sequence) == (
+            ids,
+            date(2023, 6, 7),
+            1,
+        )
+    finally:
+        restarted.close()
 
 
 def test_the_first_reading_of_a_programme_is_not_a_change(reader: FlaskClient) -> None:
