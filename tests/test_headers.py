@@ -367,6 +367,9 @@ LABELS = [
     ("kind-with-more-words", "Lunch and networking", "Lunch", None),
     ("panel-discussion", "Panel discussion: The future of compilers", "Panel", None),
     ("unknown-kind-kept", "Fireside Chat: Hall B", "Fireside Chat", "Hall B"),
+    ("numbered-series", "Section 2: Fatigue", "Session", "Section 2: Fatigue"),
+    ("coded-series", "Stream 4B: Soft tissue", "Session", "Stream 4B: Soft tissue"),
+    ("lettered-series", "Track C: Optimisation", "Session", "Track C: Optimisation"),
     ("generic-title", "Building resilient services with queues", "Session", None),
 ]
 

@@ -24,6 +24,9 @@ _FIELD_PREFIX = re.compile(
     r"^(?:bio|abstract|speakers?|presenters?|authors?|chairs?|moderators?)\s*:\s*(?=\S)",
     re.IGNORECASE,
 )
+# A name ending in a number or a short code ('Section 2', 'Stream 4B', 'Track C') names one of
+# a series of sessions, not a kind of session.
+_NUMBERED = re.compile(r"\s(?:\d+[A-Za-z]?|[A-Z]\d*|[IVX]+)\s*$")
 _CONNECTORS = frozenset(
     {"and", "&", "+", "with", "of", "for", "in", "on", "at", "to", "the", "a", "an", "our", "your"}
 )
@@ -171,6 +174,8 @@ class Vocabulary:
             track = rest.strip() if suffix in TRACK_KINDS else None
             return Label(self.names[suffix], track or None, label)
         if colon and rest.strip() and len(prefix.split()) <= 4 and prefix[:1].isupper():
+            if _NUMBERED.search(prefix):  # 'Section 2: Fatigue': one of a series, not a kind
+                return Label(GENERIC_KIND, label, label)
             return Label(prefix.strip(), rest.strip(), label)
         if (
             short_is_kind
