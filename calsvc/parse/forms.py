@@ -4,6 +4,7 @@ Header      label + when [+ room]        'Poster: Federated Learning Tue 6 Jun 0
 WhenLine    when [+ room], no label      'Thu, Jun 20, 2024 ⋅ 1:15 PM - 2:05 PM PDT'
 DayHeading  a date alone                 'Monday 14 October 2024', 'Day 2 — Tue 15 Oct'
 TimeRow     time + title [+ room]        '09:15–10:30  Keynote: Scaling laws', 'Lunch 12-1pm'
+TimeRows    a time + a cell per session   '| 10:30 | Fluids Room: P1 | Solids Room: P2 |' (parallel)
 TimeLine    a time alone                 '10:30 - 11:00' (the title is on the next line)
 Undated     known kind + ':' + name      'Invited Talk: Alexander Rush'
 Unread      dates or times not understood, with what was not read
@@ -57,6 +58,14 @@ class TimeRow:
 
 
 @dataclass(frozen=True, slots=True)
+class TimeRows:
+    """Parallel sessions in one table row: a time cell, then a cell per session, each naming
+    its own room ('| 10:30 – 12:00 | Fluids Room: P1 | Solids Room: P2 |')."""
+
+    rows: tuple[TimeRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class TimeLine:
     """Times alone on a line, their title on the next one."""
 
@@ -78,4 +87,4 @@ class Unread:
     reason: str
 
 
-Form = Header | WhenLine | DayHeading | TimeRow | TimeLine | Undated | Unread
+Form = Header | WhenLine | DayHeading | TimeRow | TimeRows | TimeLine | Undated | Unread

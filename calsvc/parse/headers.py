@@ -9,7 +9,17 @@ from __future__ import annotations
 import re
 
 from ..errors import HeaderProblem
-from .forms import DayHeading, Form, Header, TimeLine, TimeRow, Undated, Unread, WhenLine
+from .forms import (
+    DayHeading,
+    Form,
+    Header,
+    TimeLine,
+    TimeRow,
+    TimeRows,
+    Undated,
+    Unread,
+    WhenLine,
+)
 from .labels import Vocabulary, looks_like_label, strip_field
 from .rooms import room_cell, room_of, split_cells, tail_room, title_and_room
 from .tokens import (
@@ -29,7 +39,7 @@ from .tokens import (
     Token,
     tokenize,
 )
-from .when import read_day, read_range, read_when
+from .when import Span, read_day, read_range, read_when
 
 MAX_HEADER_LENGTH = 300
 _MARKUP = re.compile(r"^(?:#{1,6}\s+|>\s*|[-*+•]\s+|\d{1,2}[.)]\s+(?=\D))+")
@@ -202,18 +212,32 @@ def _table_row(text: str) -> Form | None:
             continue
         others = [c for i, c in enumerate(cells) if i != index]
         titles = [c for c in others if _LETTER.search(c)]
+        written = _span_text(cell, tokens, 0, end)
         if not titles:
-            return TimeLine(span, _span_text(cell, tokens, 0, end))
+            return TimeLine(span, written)
+        if len(titles) > 1 and (parallel := _parallel(titles, span, written)):
+            return parallel
         title, own_room = title_and_room(_label_text(titles[0]))
         for extra in titles[1:]:
             if room is None and room_cell(extra):
                 room = room_of(extra)
         if not looks_like_label(title):
             return None
-        return TimeRow(title, span, room or own_room, _span_text(cell, tokens, 0, end))
+        return TimeRow(title, span, room or own_room, written)
     if len(cells) <= 2 and (heading := _heading(cells[0], tokenize(cells[0]))):
         return heading
     return None
+
+
+def _parallel(cells: list[str], span: Span, written: str) -> TimeRows | None:
+    """Cells that each hold a session and its own room: parallel sessions in one row."""
+    rows = []
+    for cell in cells:
+        title, room = title_and_room(_label_text(cell))
+        if room is None or not looks_like_label(title):
+            return None
+        rows.append(TimeRow(title, span, room, written))
+    return TimeRows(tuple(rows))
 
 
 def read_line(line: str, vocabulary: Vocabulary) -> Form | None:

@@ -18,7 +18,17 @@ import re
 from dataclasses import dataclass, field
 
 from ..errors import HeaderProblem
-from .forms import DayHeading, Form, Header, TimeLine, TimeRow, Undated, Unread, WhenLine
+from .forms import (
+    DayHeading,
+    Form,
+    Header,
+    TimeLine,
+    TimeRow,
+    TimeRows,
+    Undated,
+    Unread,
+    WhenLine,
+)
 from .headers import clean, read_line
 from .items import is_author_line
 from .labels import GENERIC_KIND, Vocabulary, looks_like_label
@@ -110,7 +120,7 @@ def read_blocks(
             _when_line(state, lines, index, form)
         elif isinstance(form, DayHeading):
             state.day, state.owner = form.day, None
-        elif isinstance(form, TimeRow | TimeLine):
+        elif isinstance(form, TimeRow | TimeRows | TimeLine):
             _row(state, lines, index, form)
         elif isinstance(form, Unread):
             state.unread(index, line, form.reason)
@@ -228,7 +238,7 @@ def _when_line(state: _State, lines: list[str], index: int, form: WhenLine) -> N
     state.owner = block
 
 
-def _row(state: _State, lines: list[str], index: int, form: TimeRow | TimeLine) -> None:
+def _row(state: _State, lines: list[str], index: int, form: TimeRow | TimeRows | TimeLine) -> None:
     if state.owner is not None:  # a dated header's own sub-schedule
         state.owner.body.append(lines[index])
         return
@@ -236,11 +246,12 @@ def _row(state: _State, lines: list[str], index: int, form: TimeRow | TimeLine) 
         state.unread(index, lines[index], "a time with no day heading above it")
         _append(state, lines[index])
         return
-    if isinstance(form, TimeRow):
+    if isinstance(form, TimeRow | TimeRows):
         layout = "table" if "|" in lines[index] or "\t" in lines[index] else "agenda"
-        state.blocks.append(
-            Block(index + 1, form.title, state.day, form.span, form.room, form.text, layout)
-        )
+        for row in form.rows if isinstance(form, TimeRows) else (form,):
+            state.blocks.append(
+                Block(index + 1, row.title, state.day, row.span, row.room, row.text, layout)
+            )
         return
     below = _neighbour_line(lines, index)
     if form.span.end is None and below is not None and clean(lines[index]).endswith("-"):
