@@ -11,6 +11,7 @@ from calsvc.parse.forms import (
     Header,
     TimeLine,
     TimeRow,
+    TimeRows,
     Undated,
     Unread,
     WhenLine,
@@ -56,6 +57,8 @@ def summary(form: Form | None) -> str:
             return f"day {_day(day)}"
         case TimeRow(title, span, room, _):
             return f"row {title!r} {_span(span)}" + (f" @ {room}" if room else "")
+        case TimeRows(rows):
+            return " + ".join(summary(row) for row in rows)
         case TimeLine(span, _):
             return f"time {_span(span)}"
         case Undated(label):
@@ -225,6 +228,21 @@ FORMS = [
     ),
     ("row-tabs", "12:30\tLunch\tFoyer", "row 'Lunch' 12:30 @ Foyer"),
     ("row-markdown-table", "| 12:00 – 15:30 | Registration |", "row 'Registration' 12:00–15:30"),
+    (
+        "row-parallel-cells-with-rooms",
+        "| 10:30 - 12:00 | Fluids Room: P1 | Solids Room: P2 |",
+        "row 'Fluids' 10:30–12:00 @ P1 + row 'Solids' 10:30–12:00 @ P2",
+    ),
+    (
+        "row-parallel-sessions",
+        "| 11:00 - 12:30 | Session 1: Vision | Workshop: Robot hands |",
+        "row 'Session 1: Vision' 11:00–12:30 + row 'Workshop: Robot hands' 11:00–12:30",
+    ),
+    (
+        "row-title-and-speaker-cell",
+        "| 15:30 | Keynote: Open problems | Dana Whitfield, Lakeside University |",
+        "row 'Keynote: Open problems' 15:30",
+    ),
     (
         "row-label-then-time-cell",
         "| Registration: | 08:30 - 17:30 in FCEE Building |",

@@ -194,7 +194,7 @@ def _hhmm_range(tokens: list[Token], i: int) -> bool:
     )
 
 
-def _table_row(text: str) -> Form | None:
+def _table_row(text: str, vocabulary: Vocabulary) -> Form | None:
     """A row of cells ('11:00 - 12:30 | Paper session 1 | Room 101'): a time cell anywhere."""
     cells = split_cells(text)
     if len(cells) < 2:
@@ -215,7 +215,7 @@ def _table_row(text: str) -> Form | None:
         written = _span_text(cell, tokens, 0, end)
         if not titles:
             return TimeLine(span, written)
-        if len(titles) > 1 and (parallel := _parallel(titles, span, written)):
+        if len(titles) > 1 and (parallel := _parallel(titles, span, written, vocabulary)):
             return parallel
         title, own_room = title_and_room(_label_text(titles[0]))
         for extra in titles[1:]:
@@ -229,12 +229,18 @@ def _table_row(text: str) -> Form | None:
     return None
 
 
-def _parallel(cells: list[str], span: Span, written: str) -> TimeRows | None:
-    """Cells that each hold a session and its own room: parallel sessions in one row."""
+def _parallel(
+    cells: list[str], span: Span, written: str, vocabulary: Vocabulary
+) -> TimeRows | None:
+    """Title cells that are each a session, parallel in one row: after the first, each names
+    its own room ('Fluids Room: P1') or a session ('Session 2: Vision', 'Workshop: Robots');
+    else they are the first one's room or speaker."""
     rows = []
-    for cell in cells:
+    for position, cell in enumerate(cells):
         title, room = title_and_room(_label_text(cell))
-        if room is None or not looks_like_label(title):
+        if not looks_like_label(title):
+            return None
+        if position > 0 and room is None and not vocabulary.names_a_session(title):
             return None
         rows.append(TimeRow(title, span, room, written))
     return TimeRows(tuple(rows))
@@ -280,7 +286,9 @@ def _too_long(line: str) -> Unread | None:
 
 def _timed(text: str, vocabulary: Vocabulary) -> Form | None:
     # A table row is read cell by cell, and only a cell that may hold a time is tokenized.
-    if ("|" in text or "\t" in text or "   " in text) and (row := _table_row(text)) is not None:
+    if ("|" in text or "\t" in text or "   " in text) and (
+        row := _table_row(text, vocabulary)
+    ) is not None:
         return row
     tokens = tokenize(text)
     if not _has_time_words(tokens):

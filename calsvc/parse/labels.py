@@ -148,6 +148,12 @@ class Vocabulary:
                 return kind
         return None
 
+    def names_a_session(self, label: str) -> bool:
+        """Whether a label says it is a session: it names a kind or a track ('Workshop: Robots',
+        'Session 2: Vision'), rather than being any title ('Jane Roe, MIT', 'Room 101')."""
+        read = self.read(label, short_is_kind=False)
+        return read.kind != GENERIC_KIND or read.track is not None
+
     def read(self, label: str, *, short_is_kind: bool = True) -> Label:
         """The kind, track and title of a label (stripped of a glued 'Bio :' field)."""
         label = _FIELD_PREFIX.sub("", label).strip()
