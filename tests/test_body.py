@@ -27,6 +27,12 @@ def test_read_body_title_authors_abstract_paragraphs() -> None:
     )  # fmt: skip
 
 
+def test_read_body_leaves_out_table_furniture() -> None:
+    lines = ["|", "| |", "|---|:--:|", "Its abstract, in a cell. |", "+----+"]
+
+    assert read_body(lines, talk=False) == Body((Item(None, None, "Its abstract, in a cell."),), ())
+
+
 def test_read_body_item_without_title_line() -> None:
     lines = ["Old Paper", "Ann Lee, Bo Chen", "Text.", "Sameer Kumar, Yu (Emma) Wang", "", "More."]
 

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..model import Item
+from .rooms import is_rule
 
 _ROOM = re.compile(r"^\[\s*(?P<room>[^\[\]]{1,120}?)\s*\]$")
 _ABSTRACT = re.compile(r"^abstract\s*(?::\s*(?P<rest>.*))?$", re.IGNORECASE | re.DOTALL)
@@ -84,11 +85,20 @@ class Body:
 def read_body(lines: Sequence[str], *, talk: bool) -> Body:
     """The items and rooms in the stripped lines after one header (blank lines kept)."""
     reader = _Reader(talk)
-    for index, line in enumerate(lines):
+    cells = [_cell(line) for line in lines]
+    for index, line in enumerate(cells):
         if line:
-            reader.read(line, lines[index + 1] if index + 1 < len(lines) else "")
+            reader.read(line, cells[index + 1] if index + 1 < len(cells) else "")
     reader.close()
     return Body(tuple(reader.items), tuple(reader.rooms))
+
+
+def _cell(line: str) -> str:
+    """A line without the borders of the table cell it was copied from ('| Its abstract |');
+    nothing for table furniture ('|', '|---|')."""
+    if line[:1] in "|:+-=" or line.endswith("|"):  # (most lines are not: skip the pattern)
+        return "" if is_rule(line) else line.strip("|").strip()
+    return line
 
 
 class _Reader:

@@ -96,4 +96,9 @@ def room_cell(cell: str) -> bool:
 
 
 def split_cells(text: str) -> list[str]:
-    return [c.strip() for c in _CELL_SPLIT.split(text) if c.strip() and not _RULE.match(c)]
+    return [c.strip() for c in _CELL_SPLIT.split(text) if c.strip() and not is_rule(c)]
+
+
+def is_rule(line: str) -> bool:
+    """Table furniture and nothing else: '|', '| |', '|---|:--:|', '+----+', '---'."""
+    return bool(_RULE.match(line))
