@@ -50,6 +50,12 @@ BLOCKS = [
         ["Symposium | - | Symposium: Machine Learning and the Law | 12-05 19:00–21:30 | Hall C"],
     ),
     (
+        "room-after-the-speaker",
+        "Monday 14 October 2024\n09:00 – 10:00\nKeynote: Rivers in the sky\nPriya Ramaswamy\n"
+        "Main Stage\n",
+        ["Keynote | - | Keynote: Rivers in the sky | 10-14 09:00–10:00 | Main Stage"],
+    ),
+    (
         "day-heading-and-rows",
         "Monday 14 October 2024\n09:15–10:30  Keynote: Scaling laws — A. Person\n10:30 Coffee break\n",
         [

@@ -142,7 +142,7 @@ def _text(state: _State, index: int, line: str, form: Undated | None) -> None:
         last is not None
         and last.layout in ("agenda", "block", "page")
         and last.room is None
-        and not last.body
+        and sum(1 for above in last.body if above) <= 1  # a speaker's name may come first
         and (room := room_line(clean(line)))
     ):
         last.room = room
