@@ -27,8 +27,8 @@ def test_read_body_title_authors_abstract_paragraphs() -> None:
     )  # fmt: skip
 
 
-def test_read_body_leaves_out_table_furniture() -> None:
-    lines = ["|", "| |", "|---|:--:|", "Its abstract, in a cell. |", "+----+"]
+def test_read_body_leaves_out_page_furniture() -> None:
+    lines = ["|", "| |", "|---|:--:|", "Its abstract, in a cell. |", "+----+", "© 2025 Summit"]
 
     assert read_body(lines, talk=False) == Body((Item(None, None, "Its abstract, in a cell."),), ())
 

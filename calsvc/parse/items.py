@@ -23,6 +23,7 @@ _BIO_OPENING = re.compile(
     r"(?:is|was|has|holds|leads|received|joined|currently|works)\b"
 )
 _LIST_MARK = re.compile(r"[,·•;]")
+_COPYRIGHT = re.compile(r"(?:©|\(c\)\s|copyright\s+(?:©|\(c\)|\d{4}))", re.IGNORECASE)
 _SENTENCE_END = (".", "!", "?", ":", ")", '"', "”")
 
 
@@ -95,10 +96,10 @@ def read_body(lines: Sequence[str], *, talk: bool) -> Body:
 
 def _cell(line: str) -> str:
     """A line without the borders of the table cell it was copied from ('| Its abstract |');
-    nothing for table furniture ('|', '|---|')."""
+    nothing for page furniture ('|', '|---|', '© 2025 Summit')."""
     if line[:1] in "|:+-=" or line.endswith("|"):  # (most lines are not: skip the pattern)
         return "" if is_rule(line) else line.strip("|").strip()
-    return line
+    return "" if _COPYRIGHT.match(line) else line
 
 
 class _Reader:
