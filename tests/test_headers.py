@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from calsvc.errors import HeaderProblem
+from calsvc.parse.columns import column_rooms, header_columns
 from calsvc.parse.forms import (
     DayHeading,
     Form,
@@ -426,3 +427,37 @@ def test_data_file_kinds_extend_the_vocabulary() -> None:
 )
 def test_room_line(line: str, room: str | None) -> None:
     assert room_line(line) == room
+
+
+@pytest.mark.parametrize(
+    ("line", "columns"),
+    [
+        pytest.param(
+            "| Time | Main hall | Room 101 |", (None, "Main hall", "Room 101"), id="pipes"
+        ),
+        pytest.param("Time\tAuditorium\tHall B", (None, "Auditorium", "Hall B"), id="tabs"),
+        pytest.param("| Time | Section | Section |", None, id="not-rooms"),
+        pytest.param("| Speaker | Room 1 | Room 2 |", None, id="first-not-time"),
+        pytest.param("| Time | Room 1 |", None, id="one-room"),
+        pytest.param("Time   Room 1   Room 2", None, id="spaces-lose-columns"),
+    ],
+)
+def test_header_columns(line: str, columns: tuple[str | None, ...] | None) -> None:
+    assert header_columns(line) == columns
+
+
+TWO_HALLS = (None, "Hall A", "Hall B")
+THREE_HALLS = (None, "Hall A", "Hall B", "Hall C")
+
+
+@pytest.mark.parametrize(
+    ("line", "columns", "rooms"),
+    [
+        pytest.param("| 11:00 | Vision | Language |", TWO_HALLS, ["Hall A", "Hall B"], id="in-order"),
+        pytest.param("| 11:00 | | Vision | Language |", THREE_HALLS, ["Hall B", "Hall C"], id="empty-first"),
+        pytest.param("| 11:00 | Vision | | Language |", THREE_HALLS, ["Hall A", "Hall C"], id="empty-between"),
+        pytest.param("| 11:00 | Vision | Language |", THREE_HALLS, [None, None], id="spanned-cells"),
+    ],
+)  # fmt: skip
+def test_column_rooms(line: str, columns: tuple[str | None, ...], rooms: list[str | None]) -> None:
+    assert column_rooms(line, ["Vision", "Language"], columns) == rooms

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..errors import HeaderProblem
+from .columns import Columns, column_rooms, header_columns
 from .forms import (
     DayHeading,
     Form,
@@ -69,6 +70,7 @@ class _State:
     owner: Block | None = None  # a dated header whose sub-schedule the next rows are
     used: set[int] = field(default_factory=set)  # lines taken as a label or room
     first_unread: int | None = None  # the first line with a date or time not read
+    columns: Columns | None = None  # the rooms a table's header row names
     forms: dict[str, Form | str | None] = field(default_factory=dict)
 
     def unread(self, index: int, line: str, reason: str) -> None:
@@ -103,6 +105,8 @@ def read_blocks(
     for index, line in enumerate(lines):
         if index in state.used:
             continue
+        if line and "|" not in line and "\t" not in line:
+            state.columns = None  # out of the table
         try:
             form = state.read(line) if line else None
         except HeaderProblem as problem:
@@ -137,6 +141,9 @@ def _text(state: _State, index: int, line: str, form: Undated | None) -> None:
     last = state.blocks[-1] if state.blocks else None
     if isinstance(form, Undated):
         state.blocks.append(Block(index + 1, form.label, layout="undated"))
+        return
+    if (columns := header_columns(line)) is not None:
+        state.columns = columns
         return
     if (
         last is not None
@@ -248,9 +255,13 @@ def _row(state: _State, lines: list[str], index: int, form: TimeRow | TimeRows |
         return
     if isinstance(form, TimeRow | TimeRows):
         layout = "table" if "|" in lines[index] or "\t" in lines[index] else "agenda"
-        for row in form.rows if isinstance(form, TimeRows) else (form,):
+        rows = form.rows if isinstance(form, TimeRows) else (form,)
+        rooms: list[str | None] = [None] * len(rows)
+        if isinstance(form, TimeRows) and state.columns:  # parallel: each in its column's room
+            rooms = column_rooms(lines[index], [row.title for row in rows], state.columns)
+        for row, room in zip(rows, rooms, strict=True):
             state.blocks.append(
-                Block(index + 1, row.title, state.day, row.span, row.room, row.text, layout)
+                Block(index + 1, row.title, state.day, row.span, row.room or room, row.text, layout)
             )
         return
     below = _neighbour_line(lines, index)
