@@ -56,6 +56,15 @@ BLOCKS = [
         ["Keynote | - | Keynote: Rivers in the sky | 10-14 09:00–10:00 | Main Stage"],
     ),
     (
+        "grid-header-above-day-heading",
+        "Time | Room P1 | Room P2\n\nMonday, 12 September 2022\n"
+        "08:30 - 09:00 | Track 1: Fluids | Track 2: Solids\n",
+        [
+            "Session | Track 1: Fluids | Track 1: Fluids | 09-12 08:30–09:00 | Room P1",
+            "Session | Track 2: Solids | Track 2: Solids | 09-12 08:30–09:00 | Room P2",
+        ],
+    ),
+    (
         "day-heading-and-rows",
         "Monday 14 October 2024\n09:15–10:30  Keynote: Scaling laws — A. Person\n10:30 Coffee break\n",
         [

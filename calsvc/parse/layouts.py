@@ -105,8 +105,6 @@ def read_blocks(
     for index, line in enumerate(lines):
         if index in state.used:
             continue
-        if line and "|" not in line and "\t" not in line:
-            state.columns = None  # out of the table
         try:
             form = state.read(line) if line else None
         except HeaderProblem as problem:
@@ -145,6 +143,8 @@ def _text(state: _State, index: int, line: str, form: Undated | None) -> None:
     if (columns := header_columns(line)) is not None:
         state.columns = columns
         return
+    if line and "|" not in line and "\t" not in line:
+        state.columns = None  # text out of the table (a day heading or a time row may be in it)
     if (
         last is not None
         and last.layout in ("agenda", "block", "page")
