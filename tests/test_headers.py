@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from calsvc.errors import HeaderProblem
-from calsvc.parse.columns import column_rooms, header_columns
 from calsvc.parse.forms import (
     DayHeading,
     Form,
@@ -17,6 +16,7 @@ from calsvc.parse.forms import (
     Unread,
     WhenLine,
 )
+from calsvc.parse.grids import column_rooms, header_columns
 from calsvc.parse.headers import read_line
 from calsvc.parse.labels import Vocabulary
 from calsvc.parse.rooms import room_line

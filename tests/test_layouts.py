@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from calsvc.model import Conference, Schedule
-from calsvc.parse import layouts, parse_programme
+from calsvc.parse import blocks, parse_programme
 from calsvc.parse.forms import Form
 from calsvc.parse.headers import read_line
 from calsvc.parse.labels import Vocabulary
@@ -62,6 +62,16 @@ BLOCKS = [
         [
             "Session | Track 1: Fluids | Track 1: Fluids | 09-12 08:30–09:00 | Room P1",
             "Session | Track 2: Solids | Track 2: Solids | 09-12 08:30–09:00 | Room P2",
+        ],
+    ),
+    (
+        "grid-cells-spanning-rows",
+        "Monday, 12 September 2022\n08:30 - 09:00 | Track 1: Fluids | Track 2: Solids\n"
+        "09:00 - 09:30\n09:30 - 10:00\n10:00 - 10:30 | Coffee break\n",
+        [
+            "Session | Track 1: Fluids | Track 1: Fluids | 09-12 08:30–10:00 | -",
+            "Session | Track 2: Solids | Track 2: Solids | 09-12 08:30–10:00 | -",
+            "Coffee Break | - | Coffee break | 09-12 10:00–10:30 | -",
         ],
     ),
     (
@@ -181,11 +191,28 @@ def test_each_line_is_read_once_past_the_memory_of_lines(monkeypatch: pytest.Mon
         read.append(line)
         return read_line(line, vocabulary)
 
-    monkeypatch.setattr(layouts, "read_line", counted)
-    monkeypatch.setattr(layouts, "MAX_REMEMBERED", 10)
+    monkeypatch.setattr(blocks, "read_line", counted)
+    monkeypatch.setattr(blocks, "MAX_REMEMBERED", 10)
     lines = [f"Tue 6 Jun 09:{minute:02} a.m." for minute in range(60)]
     _read("\n".join(lines))
 
     # Each of the 60 lines once, and the line above again after each of the 6 restarts
     # (every 10 lines read, the 6 read again among them).
     assert (len(read), len(set(read))) == (66, 60)
+
+
+def test_grid_rows_spanned_or_empty_are_no_warning() -> None:
+    schedule = _read(
+        "| Monday, 12 September 2022 | | |\n| 08:00 - 08:30 | Registration | |\n"
+        "| 08:30 - 09:00 | | |\n| 09:00 - 09:30 | Track 1: Fluids | Track 2: Solids |\n"
+        "09:30 - 10:00\n"
+    )
+
+    assert (_sessions(schedule), schedule.diagnostics) == (
+        [
+            "Registration | - | Registration | 09-12 08:00–08:30 | -",
+            "Session | Track 1: Fluids | Track 1: Fluids | 09-12 09:00–10:00 | -",
+            "Session | Track 2: Solids | Track 2: Solids | 09-12 09:00–10:00 | -",
+        ],
+        (),
+    )

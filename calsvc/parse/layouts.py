@@ -15,13 +15,11 @@ What follows a session up to the next one is its body (papers, abstracts, rooms)
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from ..errors import HeaderProblem
-from .columns import Columns, column_rooms, header_columns
+from .blocks import Block, State
 from .forms import (
     DayHeading,
-    Form,
     Header,
     TimeLine,
     TimeRow,
@@ -30,15 +28,14 @@ from .forms import (
     Unread,
     WhenLine,
 )
+from .grids import empty_slot, header_columns, spanned, table_row
 from .headers import clean, read_line
 from .items import is_author_line
 from .labels import GENERIC_KIND, Vocabulary, looks_like_label
 from .notes import Notes
 from .rooms import room_line
-from .when import Day, Span
 
 _LOOK = 3  # how many lines away a label may stand from its date line
-MAX_REMEMBERED = 200_000  # lines whose form is kept at once while a programme is read
 # 'Organisers: Ana Lee', 'Location: Hall B': a field of the session, never its name.
 _FIELD = re.compile(
     r"^(?:organi[sz]ers?|speakers?|presenters?|authors?|chairs?|moderators?|hosts?|location|"
@@ -47,60 +44,11 @@ _FIELD = re.compile(
 )
 
 
-@dataclass
-class Block:
-    """One session as the layout found it: its label, its date and times, and its body."""
-
-    line: int
-    label: str | None  # None: a header whose date or time was wrong; it only ends a body
-    day: Day | None = None
-    span: Span | None = None
-    room: str | None = None
-    date_text: str = ""
-    layout: str = "header"
-    body: list[str] = field(default_factory=list)
-
-
-@dataclass
-class _State:
-    vocabulary: Vocabulary
-    notes: Notes
-    blocks: list[Block] = field(default_factory=list)
-    day: Day | None = None  # from the last day heading
-    owner: Block | None = None  # a dated header whose sub-schedule the next rows are
-    used: set[int] = field(default_factory=set)  # lines taken as a label or room
-    first_unread: int | None = None  # the first line with a date or time not read
-    columns: Columns | None = None  # the rooms a table's header row names
-    forms: dict[str, Form | str | None] = field(default_factory=dict)
-
-    def unread(self, index: int, line: str, reason: str) -> None:
-        """A line with a date or time that was not read as a session, and why."""
-        self.first_unread = self.first_unread or index + 1
-        self.notes.add(index + 1, "warning", "unread-header", f"{line[:80]!r}: {reason}; not read")
-
-    def read(self, line: str) -> Form | None:
-        """read_line, remembered per distinct line: programmes repeat lines ('10:30 Coffee
-        break' every day), and a line is looked at again as a neighbour of its date line."""
-        if line in self.forms:
-            found = self.forms[line]
-        else:
-            try:
-                found = read_line(line, self.vocabulary)
-            except HeaderProblem as problem:
-                found = str(problem)  # the message: a new error is raised for every line
-            if len(self.forms) >= MAX_REMEMBERED:
-                self.forms.clear()  # memory stays bounded, and the lines near this one return
-            self.forms[line] = found
-        if isinstance(found, str):
-            raise HeaderProblem(found)
-        return found
-
-
 def read_blocks(
     lines: list[str], vocabulary: Vocabulary, notes: Notes
 ) -> tuple[list[Block], int, int | None]:
     """The blocks of a programme, how many lines held a date or time, and which were not read."""
-    state = _State(vocabulary, notes)
+    state = State(vocabulary, notes)
     timed = 0
     for index, line in enumerate(lines):
         if index in state.used:
@@ -130,12 +78,12 @@ def read_blocks(
     return state.blocks, timed, state.first_unread
 
 
-def _append(state: _State, line: str) -> None:
+def _append(state: State, line: str) -> None:
     if state.blocks:
         state.blocks[-1].body.append(line)
 
 
-def _text(state: _State, index: int, line: str, form: Undated | None) -> None:
+def _text(state: State, index: int, line: str, form: Undated | None) -> None:
     last = state.blocks[-1] if state.blocks else None
     if isinstance(form, Undated):
         state.blocks.append(Block(index + 1, form.label, layout="undated"))
@@ -157,13 +105,13 @@ def _text(state: _State, index: int, line: str, form: Undated | None) -> None:
     _append(state, line)
 
 
-def _header(state: _State, index: int, form: Header) -> None:
+def _header(state: State, index: int, form: Header) -> None:
     block = Block(index + 1, form.label, form.day, form.span, form.room, form.text, "header")
     state.blocks.append(block)
     state.owner = block
 
 
-def _neighbour(lines: list[str], index: int, step: int, state: _State) -> int | None:
+def _neighbour(lines: list[str], index: int, step: int, state: State) -> int | None:
     """The nearest non-blank plain-text line within reach above (-1) or below (+1)."""
     position = index + step
     while 0 <= position < len(lines) and abs(position - index) <= _LOOK:
@@ -204,7 +152,7 @@ def _names_kind(vocabulary: Vocabulary, label: str) -> bool:
     return vocabulary.read(label, short_is_kind=False).kind != GENERIC_KIND
 
 
-def _take_from_body(state: _State, line: str, number: int) -> None:
+def _take_from_body(state: State, line: str, number: int) -> None:
     """A line read as the next session's label leaves the body (or undated block) it was in."""
     if state.blocks and state.blocks[-1].line == number and state.blocks[-1].layout == "undated":
         state.blocks.pop()
@@ -216,7 +164,7 @@ def _take_from_body(state: _State, line: str, number: int) -> None:
             body.pop()
 
 
-def _when_line(state: _State, lines: list[str], index: int, form: WhenLine) -> None:
+def _when_line(state: State, lines: list[str], index: int, form: WhenLine) -> None:
     above = _neighbour(lines, index, -1, state)
     below = _neighbour(lines, index, 1, state)
     up = clean(lines[above]) if above is not None and _label_line(lines[above]) else None
@@ -245,7 +193,7 @@ def _when_line(state: _State, lines: list[str], index: int, form: WhenLine) -> N
     state.owner = block
 
 
-def _row(state: _State, lines: list[str], index: int, form: TimeRow | TimeRows | TimeLine) -> None:
+def _row(state: State, lines: list[str], index: int, form: TimeRow | TimeRows | TimeLine) -> None:
     if state.owner is not None:  # a dated header's own sub-schedule
         state.owner.body.append(lines[index])
         return
@@ -254,15 +202,9 @@ def _row(state: _State, lines: list[str], index: int, form: TimeRow | TimeRows |
         _append(state, lines[index])
         return
     if isinstance(form, TimeRow | TimeRows):
-        layout = "table" if "|" in lines[index] or "\t" in lines[index] else "agenda"
-        rows = form.rows if isinstance(form, TimeRows) else (form,)
-        rooms: list[str | None] = [None] * len(rows)
-        if isinstance(form, TimeRows) and state.columns:  # parallel: each in its column's room
-            rooms = column_rooms(lines[index], [row.title for row in rows], state.columns)
-        for row, room in zip(rows, rooms, strict=True):
-            state.blocks.append(
-                Block(index + 1, row.title, state.day, row.span, row.room or room, row.text, layout)
-            )
+        table_row(state, lines[index], index, form)
+        return
+    if spanned(state, lines, index, form) or empty_slot(lines[index]):
         return
     below = _neighbour_line(lines, index)
     if form.span.end is None and below is not None and clean(lines[index]).endswith("-"):

@@ -12,9 +12,10 @@ import pytz
 
 from ..kinds import TALK_KINDS, slugify
 from ..model import Conference, Schedule, Session
+from .blocks import Block
 from .items import read_body
 from .labels import Label, Vocabulary
-from .layouts import Block, read_blocks
+from .layouts import read_blocks
 from .notes import Notes, nothing_found
 from .text import decode
 from .when import Day

@@ -1,4 +1,5 @@
-"""Rooms named by a table's header row, for the parallel sessions in the rows below it.
+"""Programmes as grids: a table's header row naming a room per column, rows of parallel
+sessions in those columns, and cells that span several time rows.
 
     | Time        | Main hall          | Room 101             |
     | 11:00-12:30 | Session 1: Vision  | Session 2: Language  |   → Main hall, Room 101
@@ -11,9 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .blocks import Block, Columns, State
+from .forms import TimeLine, TimeRow, TimeRows
 from .rooms import room_line
 
-Columns = tuple[str | None, ...]  # the room of each column; None for the time column
 _TIME_HEADINGS = frozenset(
     {"", "time", "times", "hour", "hours", "when", "slot", "zeit", "heure", "horaire", "hora",
      "horario", "ora", "orario", "tijd"}
@@ -57,3 +59,39 @@ def column_rooms(line: str, titles: Sequence[str], columns: Columns) -> list[str
         rooms.append(columns[found])
         start = found + 1
     return rooms
+
+
+def empty_slot(line: str) -> bool:
+    """A table row of a time and empty cells ('| 09:00 - 09:30 | | |'): nothing held then."""
+    cells = cells_in_columns(line)
+    return cells is not None and len(cells) > 1 and not any(cells[1:])
+
+
+def table_row(state: State, line: str, index: int, form: TimeRow | TimeRows) -> None:
+    layout = "table" if "|" in line or "\t" in line else "agenda"
+    rows = form.rows if isinstance(form, TimeRows) else (form,)
+    rooms: list[str | None] = [None] * len(rows)
+    if isinstance(form, TimeRows) and state.columns:  # parallel: each in its column's room
+        rooms = column_rooms(line, [row.title for row in rows], state.columns)
+    blocks = [
+        Block(index + 1, row.title, state.day, row.span, row.room or room, row.text, layout)
+        for row, room in zip(rows, rooms, strict=True)
+    ]
+    state.blocks += blocks
+    state.grid = (index, blocks if layout == "table" else [])
+
+
+def spanned(state: State, lines: list[str], index: int, form: TimeLine) -> bool:
+    """A time alone below a table row whose cells are taller: '08:30 - 09:00 | Fluids |
+    Solids', then '09:00 - 09:30' (a saved page's rowspan). Those sessions end with it."""
+    last, blocks = state.grid
+    line, end = lines[index], form.span.end
+    if "|" in line or "\t" in line or end is None or not blocks or any(lines[last + 1 : index]):
+        return False
+    if any(b.span is None or b.span.end != form.span.start or b.span.end_day for b in blocks):
+        return False
+    for block in blocks:
+        assert block.span is not None
+        block.span = block.span._replace(end=end)
+    state.grid = (index, blocks)
+    return True

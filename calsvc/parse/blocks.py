@@ -1,0 +1,66 @@
+"""What the layout reader builds as it goes: blocks (one session each, as found) and the state
+of the reading (the day heading in force, the table's columns, the lines already read)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..errors import HeaderProblem
+from .forms import Form
+from .headers import read_line
+from .labels import Vocabulary
+from .notes import Notes
+from .when import Day, Span
+
+MAX_REMEMBERED = 200_000  # lines whose form is kept at once while a programme is read
+Columns = tuple[str | None, ...]  # the room of each column of a table; None for the time column
+
+
+@dataclass
+class Block:
+    """One session as the layout found it: its label, its date and times, and its body."""
+
+    line: int
+    label: str | None  # None: a header whose date or time was wrong; it only ends a body
+    day: Day | None = None
+    span: Span | None = None
+    room: str | None = None
+    date_text: str = ""
+    layout: str = "header"
+    body: list[str] = field(default_factory=list)
+
+
+@dataclass
+class State:
+    vocabulary: Vocabulary
+    notes: Notes
+    blocks: list[Block] = field(default_factory=list)
+    day: Day | None = None  # from the last day heading
+    owner: Block | None = None  # a dated header whose sub-schedule the next rows are
+    used: set[int] = field(default_factory=set)  # lines taken as a label or room
+    first_unread: int | None = None  # the first line with a date or time not read
+    columns: Columns | None = None  # the rooms a table's header row names
+    grid: tuple[int, list[Block]] = (0, [])  # the last table row's line and its sessions
+    forms: dict[str, Form | str | None] = field(default_factory=dict)
+
+    def unread(self, index: int, line: str, reason: str) -> None:
+        """A line with a date or time that was not read as a session, and why."""
+        self.first_unread = self.first_unread or index + 1
+        self.notes.add(index + 1, "warning", "unread-header", f"{line[:80]!r}: {reason}; not read")
+
+    def read(self, line: str) -> Form | None:
+        """read_line, remembered per distinct line: programmes repeat lines ('10:30 Coffee
+        break' every day), and a line is looked at again as a neighbour of its date line."""
+        if line in self.forms:
+            found = self.forms[line]
+        else:
+            try:
+                found = read_line(line, self.vocabulary)
+            except HeaderProblem as problem:
+                found = str(problem)  # the message: a new error is raised for every line
+            if len(self.forms) >= MAX_REMEMBERED:
+                self.forms.clear()  # memory stays bounded, and the lines near this one return
+            self.forms[line] = found
+        if isinstance(found, str):
+            raise HeaderProblem(found)
+        return found
