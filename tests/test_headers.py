@@ -16,7 +16,7 @@ from calsvc.parse.forms import (
     Unread,
     WhenLine,
 )
-from calsvc.parse.grids import column_rooms, header_columns
+from calsvc.parse.grids import cells_in_columns, column_rooms, header_columns
 from calsvc.parse.headers import read_line
 from calsvc.parse.labels import Vocabulary
 from calsvc.parse.rooms import room_line
@@ -461,3 +461,16 @@ THREE_HALLS = (None, "Hall A", "Hall B", "Hall C")
 )  # fmt: skip
 def test_column_rooms(line: str, columns: tuple[str | None, ...], rooms: list[str | None]) -> None:
     assert column_rooms(line, ["Vision", "Language"], columns) == rooms
+
+
+@pytest.mark.parametrize(
+    ("line", "cells"),
+    [
+        pytest.param("| 09:00 | Talk | |", ["09:00", "Talk", ""], id="markdown-borders"),
+        pytest.param("09:00 | Talk |", ["09:00", "Talk", ""], id="saved-page-empty-last-cell"),
+        pytest.param("09:00\tTalk\t\tHall B", ["09:00", "Talk", "", "Hall B"], id="tabs"),
+        pytest.param("09:00   Talk", None, id="spaces-are-no-columns"),
+    ],
+)
+def test_cells_in_columns(line: str, cells: list[str] | None) -> None:
+    assert cells_in_columns(line) == cells

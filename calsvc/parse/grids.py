@@ -23,10 +23,14 @@ _TIME_HEADINGS = frozenset(
 
 
 def cells_in_columns(line: str) -> list[str] | None:
-    """A table row's cells in their columns, empty ones kept; None for a line of no table."""
+    """A table row's cells in their columns, empty ones kept; None for a line of no table.
+    Markdown rows have a border at each end ('| 09:00 | Talk |'); a saved page's rows do not,
+    so a pipe at one end only separates an empty cell ('09:00 | Talk |')."""
     text = line.strip()
     if "|" in text:
-        return [cell.strip() for cell in text.strip("|").split("|")]
+        if text.startswith("|") and text.endswith("|") and len(text) > 1:
+            text = text[1:-1]
+        return [cell.strip() for cell in text.split("|")]
     if "\t" in text:
         return [cell.strip() for cell in text.split("\t")]
     return None
@@ -82,11 +86,17 @@ def table_row(state: State, line: str, index: int, form: TimeRow | TimeRows) -> 
 
 
 def spanned(state: State, lines: list[str], index: int, form: TimeLine) -> bool:
-    """A time alone below a table row whose cells are taller: '08:30 - 09:00 | Fluids |
-    Solids', then '09:00 - 09:30' (a saved page's rowspan). Those sessions end with it."""
+    """A time row below a table row whose cells are taller: '08:30 - 09:00 | Fluids |
+    Solids', then '09:00 - 09:30' (a saved page's rowspan). Those sessions end with it.
+
+    The covered row lacks the covered cells: it is a time alone, or, under a header row, has
+    fewer cells than the header (the others empty). A full row of empty cells is a free slot.
+    """
     last, blocks = state.grid
-    line, end = lines[index], form.span.end
-    if "|" in line or "\t" in line or end is None or not blocks or any(lines[last + 1 : index]):
+    end, cells = form.span.end, cells_in_columns(lines[index]) or [lines[index]]
+    if end is None or not blocks or any(lines[last + 1 : index]) or any(cells[1:]):
+        return False
+    if len(cells) > 1 and (not state.columns or len(cells) >= len(state.columns)):
         return False
     if any(b.span is None or b.span.end != form.span.start or b.span.end_day for b in blocks):
         return False

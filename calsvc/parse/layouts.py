@@ -204,8 +204,10 @@ def _row(state: State, lines: list[str], index: int, form: TimeRow | TimeRows | 
     if isinstance(form, TimeRow | TimeRows):
         table_row(state, lines[index], index, form)
         return
-    if spanned(state, lines, index, form) or empty_slot(lines[index]):
-        return
+    if form.span.end is not None and (
+        spanned(state, lines, index, form) or empty_slot(lines[index])
+    ):
+        return  # ('4:00 pm - |' is half a range: its end is on the next line)
     below = _neighbour_line(lines, index)
     if form.span.end is None and below is not None and clean(lines[index]).endswith("-"):
         joined = read_line(f"{clean(lines[index])} {clean(lines[below])}", state.vocabulary)
