@@ -229,6 +229,21 @@ FORMS = [
     ),
     ("row-tabs", "12:30\tLunch\tFoyer", "row 'Lunch' 12:30 @ Foyer"),
     ("row-markdown-table", "| 12:00 – 15:30 | Registration |", "row 'Registration' 12:00–15:30"),
+    ("row-time-in-brackets", "Coffee break (10:30 – 11:00)", "row 'Coffee break' 10:30–11:00"),
+    (
+        "row-time-in-brackets-then-room",
+        "Session 2: Soil microbes (11:00–12:30), Room B",
+        "row 'Session 2: Soil microbes' 11:00–12:30 @ Room B",
+    ),
+    (
+        "row-from-to",
+        "from 14:00 to 15:30: Panel discussion",
+        "row 'Panel discussion' 14:00–15:30",
+    ),
+    ("row-hrs", "0900 hrs - 1000 hrs  Opening plenary", "row 'Opening plenary' 09:00–10:00"),
+    ("row-h-after-range", "16.00 – 17.30 h  Poster session", "row 'Poster session' 16:00–17:30"),
+    ("row-uhr", "9:00 Uhr Begrüßung", "row 'Begrüßung' 09:00"),
+    ("prose-with-hours", "The tutorial lasts 2 h and needs a laptop.", "text"),
     (
         "row-parallel-cells-with-rooms",
         "| 10:30 - 12:00 | Fluids Room: P1 | Solids Room: P2 |",

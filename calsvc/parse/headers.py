@@ -24,6 +24,7 @@ from .labels import Vocabulary, looks_like_label, strip_field
 from .rooms import room_cell, room_of, split_cells, tail_room, title_and_room
 from .tokens import (
     CLOCK,
+    CLOSE,
     COLON,
     DASH,
     ISO,
@@ -39,7 +40,7 @@ from .tokens import (
     Token,
     tokenize,
 )
-from .when import Span, read_day, read_range, read_when
+from .when import Span, hours_word, read_day, read_range, read_when
 
 MAX_HEADER_LENGTH = 300
 _MARKUP = re.compile(r"^(?:#{1,6}\s+|>\s*|[-*+•]\s+|\d{1,2}[.)]\s+(?=\D))+")
@@ -71,7 +72,7 @@ def _has_time_words(tokens: list[Token]) -> bool:
     for index, token in enumerate(tokens):
         if token.kind in (CLOCK, ISO, NOON, MIDNIGHT):
             return True
-        if token.kind == NUMBER and _hhmm_range(tokens, index):
+        if token.kind == NUMBER and (_hhmm_range(tokens, index) or hours_word(tokens, index + 1)):
             return True
         if token.kind == NUMBER and index + 1 < len(tokens):
             following = tokens[index + 1].kind
@@ -140,12 +141,14 @@ def _heading(text: str, tokens: list[Token]) -> DayHeading | None:
 
 
 def _row(text: str, tokens: list[Token]) -> TimeRow | TimeLine | None:
-    """A time at the start of the line and a title after it: '09:15–10:30  Keynote: X'."""
-    found = read_range(tokens, 0, hhmm=_hhmm_range(tokens, 0))
+    """A time at the start of the line and a title after it: '09:15–10:30  Keynote: X',
+    'from 14:00 to 15:30: Panel'."""
+    first = 1 if tokens and tokens[0].kind == WORD and tokens[0].lower == "from" else 0
+    found = read_range(tokens, first, hhmm=_hhmm_range(tokens, first))
     if found is None:
         return None
     span, end = found
-    written = _span_text(text, tokens, 0, end)
+    written = _span_text(text, tokens, first, end)
     while end < len(tokens) and tokens[end].kind in (SEP, COLON, DASH):
         end += 1
     if end >= len(tokens):
@@ -169,14 +172,18 @@ def _trailing_row(text: str, tokens: list[Token]) -> TimeRow | None:
         span, end = found
         if span.end is None and tokens[first].kind == NUMBER:
             continue  # 'Room 2 pm'-like noise: a bare hour needs an end to be a time row
+        written = _span_text(text, tokens, first, end)
+        before = tokens[first].start
+        if tokens[first - 1].kind == OPEN and end < len(tokens) and tokens[end].kind == CLOSE:
+            before, end = tokens[first - 1].start, end + 1  # 'Coffee break (10:30 – 11:00)'
         fits, room = tail_room(tokens, end, text)
-        label = _label_text(text[: tokens[first].start])
+        label = _label_text(text[:before])
         if first > 0 and tokens[first - 1].kind == WORD and tokens[first - 1].lower == "at":
             return None  # 'The talk starts at 9:00': a sentence
         if not fits or not looks_like_label(label):
             return None
         title, own_room = title_and_room(label)
-        return TimeRow(title, span, room or own_room, _span_text(text, tokens, first, end))
+        return TimeRow(title, span, room or own_room, written)
     return None
 
 

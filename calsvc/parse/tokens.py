@@ -112,7 +112,7 @@ _SINGLE = {
 _SCANNER = re.compile(
     r"""
     (?P<iso>\d{4}-\d{2}-\d{2})(?!\d)
-  | (?P<clock>\d{1,2}(?:[:.]\d{2}|h\d{2}|h(?![a-z])))(?![\d:])
+  | (?P<clock>\d{1,2}(?:[:.]\d{2}|h\d{2}|h(?![a-z])))(?!\d|:\d)
   | (?P<number>\d+)(?P<ordinal>st|nd|rd|th)?(?![a-z])
   | (?P<meridiem>[ap]\.m\b\.?|[ap]m\b)
   | (?P<offset>(?:UTC|GMT)[+-]\d{1,2}(?::?\d{2})?)

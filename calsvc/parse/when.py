@@ -1,7 +1,7 @@
 """The grammar of dates, times and ranges, read from tokens.
 
     day    := ISO | [weekday [","]] (number month | month number) ["," | "of"] [year]
-    time   := clock [meridiem] | number meridiem | ["12"] noon | midnight
+    time   := clock [meridiem | hours] | number meridiem | hhmm hours | ["12"] noon | midnight
     range  := time [zone] [dash [day] time [zone]]        ('9-10am', '11 p.m. — 1 a.m.')
     when   := day [sep] ["at" | "from"] range [zone]       ('Thu, Jun 20 ⋅ 1:15 PM - 2:05 PM PDT')
 
@@ -32,6 +32,8 @@ from .tokens import (
     ZONE,
     Token,
 )
+
+_HOURS_WORDS = frozenset({"h", "hr", "hrs", "uhr"})  # written after a time: '0900 hrs'
 
 
 class Clock(NamedTuple):
@@ -146,13 +148,16 @@ def _read_time(tokens: list[Token], i: int, *, bare: bool) -> tuple[_Time, int] 
         hour, minute = token.value, 0
         if not (_at(tokens, i + 1, MERIDIEM) or bare):
             return None
-    elif token.kind == NUMBER and len(token.text) == 4 and bare:  # '0800 – 0830'
-        hour, minute = divmod(token.value, 100)
+    elif token.kind == NUMBER and len(token.text) == 4 and (bare or hours_word(tokens, i + 1)):
+        hour, minute = divmod(token.value, 100)  # '0800 – 0830', '0900 hrs'
     else:
         return None
     meridiem = None
     if _at(tokens, i + 1, MERIDIEM):
         meridiem = tokens[i + 1].lower[0]
+        text = f"{token.text} {tokens[i + 1].text}"
+        i += 1
+    elif hours_word(tokens, i + 1):  # '17.30 h', '0900 hrs', '9:00 Uhr'
         text = f"{token.text} {tokens[i + 1].text}"
         i += 1
     else:
@@ -164,6 +169,10 @@ def _read_time(tokens: list[Token], i: int, *, bare: bool) -> tuple[_Time, int] 
     if not meridiem and hour > 24:
         raise HeaderProblem(f"{text!r} is not a time: hour {hour} is past 23")
     return _Time(hour, minute, meridiem, False, text), i + 1
+
+
+def hours_word(tokens: list[Token], i: int) -> bool:
+    return _at(tokens, i, WORD) and tokens[i].lower in _HOURS_WORDS
 
 
 def _clock(time: _Time, meridiem: str | None) -> Clock:
