@@ -229,6 +229,11 @@ FORMS = [
     ),
     ("row-tabs", "12:30\tLunch\tFoyer", "row 'Lunch' 12:30 @ Foyer"),
     ("row-markdown-table", "| 12:00 – 15:30 | Registration |", "row 'Registration' 12:00–15:30"),
+    (
+        "row-title-ending-like-a-sentence",
+        "8:00 am to 9:00 am Registration desk open",
+        "row 'Registration desk open' 08:00–09:00",
+    ),
     ("row-time-in-brackets", "Coffee break (10:30 – 11:00)", "row 'Coffee break' 10:30–11:00"),
     (
         "row-time-in-brackets-then-room",

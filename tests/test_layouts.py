@@ -75,6 +75,11 @@ BLOCKS = [
         ],
     ),
     (
+        "title-below-a-time-reads-like-two-names",
+        "Monday 21 July 2025\n| 8:30 a.m.–Noon |\nPreconference Workshops and Interest Groups |\n",
+        ["Session | - | Preconference Workshops and Interest Groups | 07-21 08:30–12:00 | -"],
+    ),
+    (
         "day-heading-and-rows",
         "Monday 14 October 2024\n09:15–10:30  Keynote: Scaling laws — A. Person\n10:30 Coffee break\n",
         [

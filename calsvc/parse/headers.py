@@ -20,7 +20,7 @@ from .forms import (
     Unread,
     WhenLine,
 )
-from .labels import Vocabulary, looks_like_label, strip_field
+from .labels import Vocabulary, looks_like_label, looks_like_title, strip_field
 from .rooms import room_cell, room_of, split_cells, tail_room, title_and_room
 from .tokens import (
     CLOCK,
@@ -154,7 +154,7 @@ def _row(text: str, tokens: list[Token]) -> TimeRow | TimeLine | None:
     if end >= len(tokens):
         return TimeLine(span, written)
     title, room = title_and_room(text[tokens[end].start :])
-    if not looks_like_label(title):
+    if not looks_like_title(title):
         return None
     return TimeRow(title, span, room, written)
 
@@ -228,7 +228,7 @@ def _table_row(text: str, vocabulary: Vocabulary) -> Form | None:
         for extra in titles[1:]:
             if room is None and room_cell(extra):
                 room = room_of(extra)
-        if not looks_like_label(title):
+        if not looks_like_title(title):
             return None
         return TimeRow(title, span, room or own_room, written)
     if len(cells) <= 2 and (heading := _heading(cells[0], tokenize(cells[0]))):
@@ -245,7 +245,7 @@ def _parallel(
     rows = []
     for position, cell in enumerate(cells):
         title, room = title_and_room(_label_text(cell))
-        if not looks_like_label(title):
+        if not looks_like_title(title):
             return None
         if position > 0 and room is None and not vocabulary.names_a_session(title):
             return None

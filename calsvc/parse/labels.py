@@ -197,10 +197,15 @@ def strip_field(label: str) -> str:
     return _FIELD_PREFIX.sub("", label).strip()
 
 
-def looks_like_label(text: str) -> bool:
-    """Whether text can name a session: short, capitalised, not a sentence running on."""
+def looks_like_title(text: str) -> bool:
+    """Whether text after a session's time can be its title: short, capitalised, not a
+    sentence ('Registration desk open' is one; 'The hall opens at nine. Bring…' is not)."""
     if not text or len(text) > MAX_LABEL or not (text[0].isupper() or text[0].isdigit()):
         return False
-    if _SENTENCE_BREAK.search(text) or text.endswith((".", ",", ";")):
-        return False
-    return text.rsplit(None, 1)[-1] not in _SENTENCE_ENDINGS
+    return not (_SENTENCE_BREAK.search(text) or text.endswith((".", ",", ";")))
+
+
+def looks_like_label(text: str) -> bool:
+    """Whether text before a date can name a session: a title that does not run on into the
+    date ('Uploads close Fri 17 May 11:59' is a sentence)."""
+    return looks_like_title(text) and text.rsplit(None, 1)[-1] not in _SENTENCE_ENDINGS

@@ -31,7 +31,7 @@ from .forms import (
 from .grids import empty_slot, header_columns, spanned, table_row
 from .headers import clean, read_line
 from .items import is_author_line
-from .labels import GENERIC_KIND, Vocabulary, looks_like_label
+from .labels import GENERIC_KIND, Vocabulary, looks_like_label, looks_like_title
 from .notes import Notes
 from .rooms import room_line
 
@@ -138,14 +138,16 @@ def _neighbour_line(lines: list[str], index: int) -> int | None:
     return None
 
 
-def _label_line(line: str) -> bool:
+def _label_line(line: str, *, below_time: bool = False) -> bool:
+    """Whether a line next to a date or time names its session: a label, not a field
+    ('Chair: Ana Lee') nor a list of people. Below a time alone it is the title whatever its
+    last word, and may read like names if it has no comma ('Workshops and Interest Groups')."""
     text = clean(line)
-    return (
-        looks_like_label(text)
-        and len(text.split()) <= 20
-        and not is_author_line(text)
-        and not _FIELD.match(text)
-    )
+    if len(text.split()) > 20 or _FIELD.match(text):
+        return False
+    if below_time:
+        return looks_like_title(text) and ("," not in text or not is_author_line(text))
+    return looks_like_label(text) and not is_author_line(text)
 
 
 def _names_kind(vocabulary: Vocabulary, label: str) -> bool:
@@ -215,7 +217,7 @@ def _row(state: State, lines: list[str], index: int, form: TimeRow | TimeRows | 
             state.used.add(below)
             form = joined
     below = _neighbour(lines, index, 1, state)
-    if below is None or not _label_line(lines[below]):
+    if below is None or not _label_line(lines[below], below_time=True):
         state.unread(index, lines[index], "a time with no session name after it")
         return
     state.used.add(below)
