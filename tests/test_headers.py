@@ -94,6 +94,12 @@ FORMS = [
     ),
     ("no-weekday", "Keynote 6 Jun 13:30", "header 'Keynote' ????-06-06 13:30"),
     ("iso-date", "Keynote 2023-06-06 13:30", "header 'Keynote' 2023-06-06 13:30"),
+    (
+        "iso-date-weekday",
+        "Poster: X Mon 2024-06-03 09:00",
+        "header 'Poster: X' Mon 2024-06-03 09:00",
+    ),
+    ("dotted-date", "Keynote 12.09.2024 13:30", "header 'Keynote' 2024-09-12 13:30"),
     ("noon", "Lunch Tue 6 Jun noon", "header 'Lunch' Tue ????-06-06 12:00"),
     ("12-noon", "Lunch Tue 6 Jun 12 noon", "header 'Lunch' Tue ????-06-06 12:00"),
     ("midnight", "Party Tue 6 Jun midnight", "header 'Party' Tue ????-06-06 00:00"),
@@ -216,6 +222,12 @@ FORMS = [
     ("heading-day-number", "Day 2 — Tuesday 15 October", "day Tue ????-10-15"),
     ("heading-markdown", "## Wednesday 16 October 2024", "day Wed 2024-10-16"),
     ("heading-table-cell", "| Monday, 12 September  |", "day Mon ????-09-12"),
+    ("heading-dotted", "Thursday, 12.09.2024", "day Thu 2024-09-12"),
+    ("heading-dotted-short-year", "12.9.24", "day 2024-09-12"),
+    ("heading-slashed-us", "Day 1 - Thursday 9/12/2024", "day Thu 2024-09-12"),
+    ("heading-slashed-day-first-by-weekday", "Monday 9/12/2024", "day Mon 2024-12-09"),
+    ("heading-slashed-day-over-twelve", "25/09/2024", "day 2024-09-25"),
+    ("heading-dashed-day-first", "12-09-2024", "day 2024-09-12"),
     # Time rows under a heading.
     (
         "row-range-title",
@@ -351,8 +363,9 @@ def test_read_line(line: str, expected: str) -> None:
         ("Talk Tue 6 Jun 09:75", "'09:75' is not a time: minute 75 is past 59"),
         ("Talk Tue 45 Jun 09:00", "day 45 is not a day of the month"),
         ("Talk 2023-13-01 09:00", "'2023-13-01' is not a date: there is no month 13"),
+        ("Talk 12.13.2024 09:00", "'12.13.2024' is not a date: there is no month 13"),
     ],
-    ids=["hour-25", "13-pm", "minute-75", "day-45", "month-13"],
+    ids=["hour-25", "13-pm", "minute-75", "day-45", "month-13", "dotted-month-13"],
 )
 def test_read_line_impossible_values_raise(line: str, message: str) -> None:
     with pytest.raises(HeaderProblem) as problem:

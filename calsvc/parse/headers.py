@@ -27,7 +27,7 @@ from .tokens import (
     CLOSE,
     COLON,
     DASH,
-    ISO,
+    DATE,
     MERIDIEM,
     MIDNIGHT,
     MONTH,
@@ -70,7 +70,7 @@ def _span_text(text: str, tokens: list[Token], first: int, end: int) -> str:
 
 def _has_time_words(tokens: list[Token]) -> bool:
     for index, token in enumerate(tokens):
-        if token.kind in (CLOCK, ISO, NOON, MIDNIGHT):
+        if token.kind in (CLOCK, DATE, NOON, MIDNIGHT):
             return True
         if token.kind == NUMBER and (_hhmm_range(tokens, index) or hours_word(tokens, index + 1)):
             return True
@@ -93,7 +93,7 @@ PROSE = _Prose()
 def _dated(text: str, tokens: list[Token]) -> Header | WhenLine | Unread | _Prose | None:
     """A date followed by a time somewhere in the line; what stands before it is the label."""
     for first, token in enumerate(tokens):
-        if token.kind not in (WEEKDAY, MONTH, NUMBER, ISO):
+        if token.kind not in (WEEKDAY, MONTH, NUMBER, DATE):
             continue
         found = read_when(tokens, first)
         if found is None:
@@ -118,7 +118,7 @@ def _dated(text: str, tokens: list[Token]) -> Header | WhenLine | Unread | _Pros
 def _heading(text: str, tokens: list[Token]) -> DayHeading | None:
     """A date standing alone, maybe after 'Day 2' or before a short name for the day."""
     for first, token in enumerate(tokens[:9]):
-        if token.kind in (WEEKDAY, MONTH, NUMBER, ISO) and (found := read_day(tokens, first)):
+        if token.kind in (WEEKDAY, MONTH, NUMBER, DATE) and (found := read_day(tokens, first)):
             day, end = found
             before = tokens[:first]
             # 'Day 2 — Tue 15 Oct', 'Talks · Day 1 · Wednesday, June 4'; not 'Social hour Tue 6 Jun'
@@ -276,7 +276,7 @@ def _too_long(line: str) -> Unread | None:
     tail = line[-120:]
     tokens = tokenize(tail)
     for first, token in enumerate(tokens):
-        if token.kind not in (WEEKDAY, MONTH, NUMBER, ISO):
+        if token.kind not in (WEEKDAY, MONTH, NUMBER, DATE):
             continue
         try:
             found = read_when(tokens, first)

@@ -1,10 +1,10 @@
 """Lines → tokens: the words of dates and times, told apart from everything else.
 
-A small scanner cuts a line into chunks (an ISO date, a number or clock time, a.m./p.m., a
-run of letters, a dash, any other single character); a table lookup then says what each
-chunk can be: a weekday, a month, a number, a clock time, a.m./p.m., noon, midnight, a zone,
-a dash, a separator, `@`, a bracket, a colon, or a plain word. The grammar in `when.py`
-reads these tokens; nothing here decides what a line means.
+A small scanner cuts a line into chunks (a date in numbers, a number or clock time,
+a.m./p.m., a run of letters, a dash, any other single character); a table lookup then says
+what each chunk can be: a weekday, a month, a number, a clock time, a.m./p.m., noon,
+midnight, a zone, a dash, a separator, `@`, a bracket, a colon, or a plain word. The
+grammar in `when.py` reads these tokens; nothing here decides what a line means.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ WEEKDAY, MONTH, NUMBER, CLOCK, MERIDIEM, NOON, MIDNIGHT = (
     "noon",
     "midnight",
 )
-ZONE, DASH, SEP, AT, OPEN, CLOSE, COLON, ISO, WORD = (
+ZONE, DASH, SEP, AT, OPEN, CLOSE, COLON, DATE, WORD = (
     "zone",
     "dash",
     "sep",
@@ -29,7 +29,7 @@ ZONE, DASH, SEP, AT, OPEN, CLOSE, COLON, ISO, WORD = (
     "open",
     "close",
     "colon",
-    "iso",
+    "date",  # a date in numbers: '2024-09-12', '12.09.2024', '9/12/2024', '12.9.24'
     "word",
 )
 
@@ -111,7 +111,8 @@ _SINGLE = {
 }
 _SCANNER = re.compile(
     r"""
-    (?P<iso>\d{4}-\d{2}-\d{2})(?!\d)
+    (?P<date>\d{4}-\d{2}-\d{2}|\d{1,2}(?P<sep>[./])\d{1,2}(?P=sep)(?:\d{4}|\d{2})
+      |\d{1,2}-\d{1,2}-\d{4})(?!\d)
   | (?P<clock>\d{1,2}(?:[:.]\d{2}|h\d{2}|h(?![a-z])))(?!\d|:\d)
   | (?P<number>\d+)(?P<ordinal>st|nd|rd|th)?(?![a-z])
   | (?P<meridiem>[ap]\.m\b\.?|[ap]m\b)

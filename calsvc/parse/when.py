@@ -1,6 +1,6 @@
 """The grammar of dates, times and ranges, read from tokens.
 
-    day    := ISO | [weekday [","]] (number month | month number) ["," | "of"] [year]
+    day    := DATE | [weekday [","]] (number month | month number) ["," | "of"] [year]
     time   := clock [meridiem | hours] | number meridiem | hhmm hours | ["12"] noon | midnight
     range  := time [zone] [dash [day] time [zone]]        ('9-10am', '11 p.m. — 1 a.m.')
     when   := day [sep] ["at" | "from"] range [zone]       ('Thu, Jun 20 ⋅ 1:15 PM - 2:05 PM PDT')
@@ -11,6 +11,8 @@ it, or None; none of them looks further than a few tokens, so reading a line is 
 
 from __future__ import annotations
 
+import calendar
+import re
 from typing import NamedTuple
 
 from ..errors import HeaderProblem
@@ -19,7 +21,7 @@ from .tokens import (
     CLOSE,
     COLON,
     DASH,
-    ISO,
+    DATE,
     MERIDIEM,
     MIDNIGHT,
     MONTH,
@@ -95,19 +97,17 @@ def written(tokens: list[Token], first: int, end: int) -> str:
 
 
 def read_day(tokens: list[Token], i: int) -> tuple[Day, int] | None:
-    """A date starting at token i: 'Tue 6 Jun', 'Sat Dec 9th', 'Wednesday, December 6, 2023'."""
-    if _at(tokens, i, ISO):
-        text = tokens[i].text
-        iso_year, iso_month, iso_day = (int(part) for part in text.split("-"))
-        if not 1 <= iso_month <= 12:
-            raise HeaderProblem(f"{text!r} is not a date: there is no month {iso_month}")
-        return Day(iso_month, iso_day, None, iso_year, text), i + 1
+    """A date starting at token i: 'Tue 6 Jun', 'Sat Dec 9th', 'Wednesday, December 6, 2023',
+    'Thursday, 12.09.2024'."""
     first, weekday = i, None
     if _at(tokens, i, WEEKDAY):
         weekday = tokens[i].value
         i += 1
         if _at(tokens, i, SEP) and tokens[i].text == ",":
             i += 1
+    if _at(tokens, i, DATE):
+        month, day, numbered = _numeric_date(tokens[i].text, weekday)
+        return Day(month, day, weekday, numbered, written(tokens, first, i + 1)), i + 1
     if _at(tokens, i, NUMBER) and _at(tokens, i + 1, MONTH) and _day_number(tokens[i]):
         day, month = tokens[i].value, tokens[i + 1].value
         i += 2
@@ -128,6 +128,36 @@ def read_day(tokens: list[Token], i: int) -> tuple[Day, int] | None:
     if after_comma < len(tokens) and _is_year(tokens[after_comma]):
         year, i = tokens[after_comma].value, after_comma + 1
     return Day(month, day, weekday, year, written(tokens, first, i)), i
+
+
+def _numeric_date(text: str, weekday: int | None) -> tuple[int, int, int]:
+    """Month, day and year of a date in numbers. '2024-09-12' is ISO; dots and dashes put the
+    day first ('12.09.2024'); a slash is the US order ('9/12/2024') unless that cannot be,
+    or the weekday written with it fits only the day first."""
+    parts = [int(part) for part in re.split(r"[./-]", text)]
+    if len(text.split("-")[0]) == 4:
+        year, month, day = parts
+        readings = [(month, day)]
+    else:
+        first, second, year = parts
+        year += 2000 if year < 100 else 0
+        readings = [(first, second), (second, first)] if "/" in text else [(second, first)]
+    possible = [(m, d) for m, d in readings if _exists(year, m, d)]
+    fitting = [(m, d) for m, d in possible if weekday is None or _weekday(year, m, d) == weekday]
+    month, day = (fitting or possible or readings)[0]
+    if not 1 <= month <= 12:
+        raise HeaderProblem(f"{text!r} is not a date: there is no month {month}")
+    if not 1 <= day <= 31:
+        raise HeaderProblem(f"day {day} is not a day of the month")
+    return month, day, year  # (a day past the month's end is said with the year, later)
+
+
+def _exists(year: int, month: int, day: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
+
+
+def _weekday(year: int, month: int, day: int) -> int:
+    return calendar.weekday(year, month, day)
 
 
 def _read_time(tokens: list[Token], i: int, *, bare: bool) -> tuple[_Time, int] | None:
