@@ -40,7 +40,7 @@ from .tokens import (
     Token,
     tokenize,
 )
-from .when import Span, hours_word, read_day, read_range, read_when
+from .when import OF, Span, hours_word, read_day, read_range, read_when
 
 MAX_HEADER_LENGTH = 300
 _MARKUP = re.compile(r"^(?:#{1,6}\s+|>\s*|[-*+•]\s+|\d{1,2}[.)]\s+(?=\D))+")
@@ -80,6 +80,8 @@ def _has_time_words(tokens: list[Token]) -> bool:
                 return True
         if token.kind == MONTH and index + 1 < len(tokens) and tokens[index + 1].kind == NUMBER:
             return len(tokens[index + 1].text) <= 4
+        if token.kind == MONTH and index > 1 and tokens[index - 1].lower in OF:
+            return tokens[index - 2].kind == NUMBER  # '12 de septiembre', '12. September'
     return False
 
 

@@ -33,53 +33,32 @@ ZONE, DASH, SEP, AT, OPEN, CLOSE, COLON, DATE, WORD = (
     "word",
 )
 
-MONTHS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
-_MONTH_WORDS = {
-    **MONTHS,
-    **{
-        "january": 1,
-        "february": 2,
-        "march": 3,
-        "april": 4,
-        "june": 6,
-        "july": 7,
-        "august": 8,
-        "sept": 9,
-        "september": 9,
-        "october": 10,
-        "november": 11,
-        "december": 12,
-    },
-}
-_WEEKDAY_WORDS = {
-    **WEEKDAYS,
-    **{
-        "monday": 0,
-        "tues": 1,
-        "tuesday": 1,
-        "wednesday": 2,
-        "thur": 3,
-        "thurs": 3,
-        "thursday": 3,
-        "friday": 4,
-        "saturday": 5,
-        "sunday": 6,
-    },
-}
+# Each month's names: English (with abbreviations), French, German, Spanish, Italian.
+_MONTH_NAMES = [
+    "jan january janvier januar enero gennaio",
+    "feb february février fevrier februar febrero febbraio",
+    "mar march mars märz marz marzo",
+    "apr april avril abril aprile",
+    "may mai mayo maggio",
+    "jun june juin juni junio giugno",
+    "jul july juillet juli julio luglio",
+    "aug august août aout agosto",
+    "sep sept september septembre septiembre setiembre settembre",
+    "oct october octobre oktober octubre ottobre",
+    "nov november novembre noviembre",
+    "dec december décembre decembre dezember diciembre dicembre",
+]
+_WEEKDAY_NAMES = [  # each weekday's names, in the same languages (no two-letter forms: 'Do', 'So')
+    "mon monday lundi montag lunes lunedì lunedi",
+    "tue tues tuesday mardi dienstag martes martedì martedi",
+    "wed wednesday mercredi mittwoch miércoles miercoles mercoledì mercoledi",
+    "thu thur thurs thursday jeudi donnerstag jueves giovedì giovedi",
+    "fri friday vendredi freitag viernes venerdì venerdi",
+    "sat saturday samedi samstag sonnabend sábado sabado",
+    "sun sunday dimanche sonntag domingo domenica",
+]
+_MONTH_WORDS = {name: n for n, names in enumerate(_MONTH_NAMES, 1) for name in names.split()}
+_WEEKDAY_WORDS = {name: n for n, names in enumerate(_WEEKDAY_NAMES) for name in names.split()}
 
 # Abbreviations people write after a time. Two-letter US forms ('PT') name a zone without
 # its half of the year. Anything else in capitals is a word, so 'ML' or 'AI' never is a zone.
@@ -114,7 +93,7 @@ _SCANNER = re.compile(
     (?P<date>\d{4}-\d{2}-\d{2}|\d{1,2}(?P<sep>[./])\d{1,2}(?P=sep)(?:\d{4}|\d{2})
       |\d{1,2}-\d{1,2}-\d{4})(?!\d)
   | (?P<clock>\d{1,2}(?:[:.]\d{2}|h\d{2}|h(?![a-z])))(?!\d|:\d)
-  | (?P<number>\d+)(?P<ordinal>st|nd|rd|th)?(?![a-z])
+  | (?P<number>\d+)(?P<ordinal>st|nd|rd|th|er)?(?![a-z])
   | (?P<meridiem>[ap]\.m\b\.?|[ap]m\b)
   | (?P<offset>(?:UTC|GMT)[+-]\d{1,2}(?::?\d{2})?)
   | (?P<letters>[^\W\d_]+\.?)

@@ -1,6 +1,7 @@
 """The grammar of dates, times and ranges, read from tokens.
 
-    day    := DATE | [weekday [","]] (number month | month number) ["," | "of"] [year]
+    day    := [weekday [","]] (date | number [of] month | month number) ["," | of] [year]
+    of     := "of" | "de" | "del" | "."                ('6th of June', '12 de mayo', '12. Mai')
     time   := clock [meridiem | hours] | number meridiem | hhmm hours | ["12"] noon | midnight
     range  := time [zone] [dash [day] time [zone]]        ('9-10am', '11 p.m. — 1 a.m.')
     when   := day [sep] ["at" | "from"] range [zone]       ('Thu, Jun 20 ⋅ 1:15 PM - 2:05 PM PDT')
@@ -35,6 +36,7 @@ from .tokens import (
     Token,
 )
 
+OF = frozenset({"of", "de", "del", "."})  # between a day and its month or year
 _HOURS_WORDS = frozenset({"h", "hr", "hrs", "uhr"})  # written after a time: '0900 hrs'
 
 
@@ -81,7 +83,7 @@ def _is_year(token: Token) -> bool:
 
 
 def _day_number(token: Token) -> bool:
-    return len(token.text.rstrip("stndrhSTNDRH")) <= 2
+    return len(token.text.rstrip("stndrheSTNDRHE")) <= 2
 
 
 def written(tokens: list[Token], first: int, end: int) -> str:
@@ -111,8 +113,8 @@ def read_day(tokens: list[Token], i: int) -> tuple[Day, int] | None:
     if _at(tokens, i, NUMBER) and _at(tokens, i + 1, MONTH) and _day_number(tokens[i]):
         day, month = tokens[i].value, tokens[i + 1].value
         i += 2
-    elif _at(tokens, i + 1, WORD) and tokens[i + 1].lower == "of" and _at(tokens, i + 2, MONTH):
-        if not _at(tokens, i, NUMBER):
+    elif _at(tokens, i + 1, WORD) and tokens[i + 1].lower in OF and _at(tokens, i + 2, MONTH):
+        if not _at(tokens, i, NUMBER):  # '6th of June', '12 de septiembre', '12. September'
             return None
         day, month = tokens[i].value, tokens[i + 2].value
         i += 3
@@ -124,9 +126,15 @@ def read_day(tokens: list[Token], i: int) -> tuple[Day, int] | None:
     if not 1 <= day <= 31:
         raise HeaderProblem(f"day {day} is not a day of the month")
     year: int | None = None
-    after_comma = i + 1 if _at(tokens, i, SEP) and tokens[i].text == "," else i
-    if after_comma < len(tokens) and _is_year(tokens[after_comma]):
-        year, i = tokens[after_comma].value, after_comma + 1
+    joined = (
+        _at(tokens, i, SEP)
+        and tokens[i].text == ","
+        or _at(tokens, i, WORD)
+        and (tokens[i].lower in OF)
+    )  # 'June 6, 2024', '12 de septiembre de 2024'
+    after = i + 1 if joined else i
+    if after < len(tokens) and _is_year(tokens[after]):
+        year, i = tokens[after].value, after + 1
     return Day(month, day, weekday, year, written(tokens, first, i)), i
 
 
