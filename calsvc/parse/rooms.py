@@ -14,7 +14,8 @@ _RULE = re.compile(r"^[\s|:+\-=]*$")
 
 
 ROOM_WORDS = re.compile(
-    r"^(?:room|hall|salon|ballroom|auditorium|aula|theat(?:re|er)|lecture\s+hall|stage|track|"
+    r"^(?:room|hall|salon|salle|sala|saal|raum|ballroom|auditorium|aula|theat(?:re|er)|"
+    r"lecture\s+hall|stage|track|"
     r"level|floor|building|lab|suite|studio|lounge|foyer|atrium|amphi\w*|hörsaal|online|zoom)\b",
     re.IGNORECASE,
 )
