@@ -250,6 +250,9 @@ FORMS = [
         "8:00 am to 9:00 am Registration desk open",
         "row 'Registration desk open' 08:00–09:00",
     ),
+    ("time-and-length", "09:00 - 09:45 (45 min)", "time 09:00–09:45"),
+    ("time-and-length-after-a-dot", "10:30 – 11:00 · 30 min", "time 10:30–11:00"),
+    ("row-length-then-title", "10:30 – 11:00 (30 mins) Coffee", "row 'Coffee' 10:30–11:00"),
     ("row-time-in-brackets", "Coffee break (10:30 – 11:00)", "row 'Coffee break' 10:30–11:00"),
     (
         "row-time-in-brackets-then-room",

@@ -46,6 +46,7 @@ MAX_HEADER_LENGTH = 300
 _MARKUP = re.compile(r"^(?:#{1,6}\s+|>\s*|[-*+•]\s+|\d{1,2}[.)]\s+(?=\D))+")
 _EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_]|[*_](?!\w)")
 _LETTER = re.compile(r"[^\W\d_]")
+_DURATION_WORDS = frozenset({"min", "mins", "minute", "minutes", "hour", "hours", "hr", "hrs", "h"})
 _TIME_HINT = re.compile(r"\d|noon|midnight", re.IGNORECASE)
 _HEADING_WORDS = frozenset(
     {"day", "schedule", "programme", "program", "agenda", "timetable", "the", "for", "of", "on"}
@@ -153,12 +154,33 @@ def _row(text: str, tokens: list[Token]) -> TimeRow | TimeLine | None:
     written = _span_text(text, tokens, first, end)
     while end < len(tokens) and tokens[end].kind in (SEP, COLON, DASH):
         end += 1
+    end = _after_duration(tokens, end)
     if end >= len(tokens):
         return TimeLine(span, written)
     title, room = title_and_room(text[tokens[end].start :])
     if not looks_like_title(title):
         return None
     return TimeRow(title, span, room, written)
+
+
+def _after_duration(tokens: list[Token], i: int) -> int:
+    """Past a length written after the times ('(45 min)', '· 30 min'), which is no title."""
+    opened = _kind_at(tokens, i) == OPEN
+    j = i + 1 if opened else i
+    if _kind_at(tokens, j) != NUMBER or _kind_at(tokens, j + 1) != WORD:
+        return i
+    if tokens[j + 1].lower.rstrip(".") not in _DURATION_WORDS:
+        return i
+    j += 2
+    if opened and _kind_at(tokens, j) == CLOSE:
+        j += 1
+    while _kind_at(tokens, j) in (SEP, COLON, DASH):
+        j += 1
+    return j
+
+
+def _kind_at(tokens: list[Token], i: int) -> str | None:
+    return tokens[i].kind if i < len(tokens) else None
 
 
 def _trailing_row(text: str, tokens: list[Token]) -> TimeRow | None:
@@ -182,8 +204,8 @@ def _trailing_row(text: str, tokens: list[Token]) -> TimeRow | None:
         label = _label_text(text[:before])
         if first > 0 and tokens[first - 1].kind == WORD and tokens[first - 1].lower == "at":
             return None  # 'The talk starts at 9:00': a sentence
-        if not fits or not looks_like_label(label):
-            return None
+        if not fits or not looks_like_label(label) or not _LETTER.search(label):
+            return None  # ('09:00 - 09:45 (45 min)': no title before the second time)
         title, own_room = title_and_room(label)
         return TimeRow(title, span, room or own_room, written)
     return None
