@@ -80,6 +80,26 @@ BLOCKS = [
         ["Session | - | Preconference Workshops and Interest Groups | 07-21 08:30–12:00 | -"],
     ),
     (
+        "twelve-hour-clock-without-pm",
+        "Saturday, March 8, 2025\n10:45 - 12:00 Panel: Local history\n12:00 - 1:00 Lunch\n"
+        "1:00 - 2:30 Afternoon workshops\n",
+        [
+            "Panel | - | Panel: Local history | 03-08 10:45–12:00 | -",
+            "Lunch | - | Lunch | 03-08 12:00–13:00 | -",
+            "Workshop | - | Afternoon workshops | 03-08 13:00–14:30 | -",
+        ],
+    ),
+    (
+        "twenty-four-hour-clock-keeps-the-night",
+        "Monday 14 October 2024\n09:00 - 10:00 Talk: Rivers\n23:00 - 01:00 Night walk\n"
+        "01:00 - 02:00 Stargazing\n",
+        [
+            "Talk | - | Talk: Rivers | 10-14 09:00–10:00 | -",
+            "Session | - | Night walk | 10-14 23:00–10-15 01:00 | -",
+            "Session | - | Stargazing | 10-14 01:00–02:00 | -",
+        ],
+    ),
+    (
         "day-heading-and-rows",
         "Monday 14 October 2024\n09:15–10:30  Keynote: Scaling laws — A. Person\n10:30 Coffee break\n",
         [

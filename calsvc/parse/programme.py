@@ -12,6 +12,7 @@ import pytz
 
 from ..kinds import TALK_KINDS, slugify
 from ..model import Conference, Schedule, Session
+from .afternoons import read_afternoons
 from .blocks import Block
 from .items import read_body
 from .labels import Label, Vocabulary
@@ -250,6 +251,7 @@ def parse_programme(
     notes = Notes(conference.source, diagnostics)
     vocabulary = Vocabulary(conference.kinds)
     blocks, timed_lines, first_unread = read_blocks(lines, vocabulary, notes)
+    read_afternoons(blocks, notes)
     placed = [
         _Placed(b, vocabulary.read(b.label, short_is_kind=b.layout == "header"))
         for b in blocks

@@ -1,0 +1,52 @@
+"""Programmes on a 12-hour clock that leave out 'p.m.': '12:00 - 1:00 Lunch', then '1:30 -
+3:00 Workshops'. Read as written, lunch would end at 1 a.m. the next day and the workshops
+would start at 1:30 a.m.
+
+When no time in the programme is past 12:59 (so it says no 'p.m.' anywhere, and is not on a
+24-hour clock), a start from 1 to 7 o'clock after a start at 8 or later that day is in the
+afternoon, and so is an end that would come before its start.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .blocks import Block
+from .notes import Notes
+from .when import Clock, Day, Span
+
+
+def read_afternoons(blocks: Sequence[Block], notes: Notes) -> None:
+    """Moves the afternoon times of a 12-hour programme past noon, saying so once."""
+    spans = [b.span for b in blocks if b.span is not None]
+    if not spans or any(c.hour >= 13 for s in spans for c in (s.start, s.end) if c):
+        return
+    morning: set[Day] = set()  # days with a start at 8 or later so far
+    moved: list[Block] = []
+    for block in blocks:
+        if block.span is None or block.day is None or block.span.end_day is not None:
+            continue
+        span = _afternoon(block.span, after_morning=block.day in morning)
+        if span != block.span:
+            block.span = span
+            moved.append(block)
+        if span.start.hour >= 8:
+            morning.add(block.day)
+    if moved:
+        notes.add(
+            moved[0].line,
+            "info",
+            "twelve-hour",
+            f"no time is past 12:59 and none says a.m. or p.m., so {len(moved)} sessions "
+            "whose times would run backwards are read in the afternoon (1:30 after 11:00 is "
+            "13:30); write p.m. or 24-hour times to say otherwise",
+        )
+
+
+def _afternoon(span: Span, *, after_morning: bool) -> Span:
+    start, end = span.start, span.end
+    if after_morning and 1 <= start.hour <= 7:
+        start = Clock(start.hour + 12, start.minute)
+    if end is not None and end <= start and end.hour < 12 and (end.hour + 12, end.minute) > start:
+        end = Clock(end.hour + 12, end.minute)  # '12:00 - 1:00' ends at 1 p.m.
+    return span._replace(start=start, end=end)
