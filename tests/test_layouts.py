@@ -67,7 +67,7 @@ BLOCKS = [
     (
         "grid-cells-spanning-rows",
         "Monday, 12 September 2022\n08:30 - 09:00 | Track 1: Fluids | Track 2: Solids\n"
-        "09:00 - 09:30\n09:30 - 10:00\n10:00 - 10:30 | Coffee break\n",
+        "Chair: Ana Lee\n09:00 - 09:30\n09:30 - 10:00\n10:00 - 10:30 | Coffee break\n",
         [
             "Session | Track 1: Fluids | Track 1: Fluids | 09-12 08:30–10:00 | -",
             "Session | Track 2: Solids | Track 2: Solids | 09-12 08:30–10:00 | -",

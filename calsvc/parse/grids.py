@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..errors import HeaderProblem
 from .blocks import Block, Columns, State
 from .forms import TimeLine, TimeRow, TimeRows
 from .rooms import room_line
@@ -72,6 +73,8 @@ def empty_slot(line: str) -> bool:
 
 
 def table_row(state: State, line: str, index: int, form: TimeRow | TimeRows) -> None:
+    """The sessions of a time row under a day heading (text, or table cells), each in its
+    column's room when the table's header row names them."""
     layout = "table" if "|" in line or "\t" in line else "agenda"
     rows = form.rows if isinstance(form, TimeRows) else (form,)
     rooms: list[str | None] = [None] * len(rows)
@@ -94,7 +97,12 @@ def spanned(state: State, lines: list[str], index: int, form: TimeLine) -> bool:
     """
     last, blocks = state.grid
     end, cells = form.span.end, cells_in_columns(lines[index]) or [lines[index]]
-    if end is None or not blocks or any(lines[last + 1 : index]) or any(cells[1:]):
+    if (
+        end is None
+        or not blocks
+        or any(cells[1:])
+        or not _text_only(state, lines[last + 1 : index])
+    ):
         return False
     if len(cells) > 1 and (not state.columns or len(cells) >= len(state.columns)):
         return False
@@ -105,3 +113,11 @@ def spanned(state: State, lines: list[str], index: int, form: TimeLine) -> bool:
         block.span = block.span._replace(end=end)
     state.grid = (index, blocks)
     return True
+
+
+def _text_only(state: State, lines: list[str]) -> bool:
+    """Whether these lines hold no date or time (a cell's further lines: a speaker, a room)."""
+    try:
+        return all(state.read(line) is None for line in lines if line)
+    except HeaderProblem:
+        return False
