@@ -241,3 +241,20 @@ def test_grid_rows_spanned_or_empty_are_no_warning() -> None:
         ],
         (),
     )
+
+
+def test_a_twelve_hour_programme_says_which_times_it_read_in_the_afternoon() -> None:
+    schedule = _read(
+        "Saturday, March 8, 2025\n10:45 - 12:00 Panel\n12:00 - 1:00 Lunch\n1:00 Walk\n"
+    )
+
+    assert [(d.line, d.level, d.code, d.message) for d in schedule.diagnostics] == [
+        (
+            3,
+            "info",
+            "twelve-hour",
+            "no time is past 12:59 (none is p.m., none on a 24-hour clock), so 2 sessions whose "
+            "times would run backwards are read in the afternoon (1:30 after 11:00 is 13:30); "
+            "write p.m. or 24-hour times to say otherwise",
+        )
+    ]

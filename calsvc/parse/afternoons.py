@@ -37,9 +37,9 @@ def read_afternoons(blocks: Sequence[Block], notes: Notes) -> None:
             moved[0].line,
             "info",
             "twelve-hour",
-            f"no time is past 12:59 and none says a.m. or p.m., so {len(moved)} sessions "
-            "whose times would run backwards are read in the afternoon (1:30 after 11:00 is "
-            "13:30); write p.m. or 24-hour times to say otherwise",
+            f"no time is past 12:59 (none is p.m., none on a 24-hour clock), so {len(moved)} "
+            "sessions whose times would run backwards are read in the afternoon (1:30 after "
+            "11:00 is 13:30); write p.m. or 24-hour times to say otherwise",
         )
 
 
