@@ -51,6 +51,8 @@ def header_columns(line: str) -> Columns | None:
 def column_rooms(line: str, titles: Sequence[str], columns: Columns) -> list[str | None]:
     """The room of the column each title stands in, in this row of the table."""
     cells = cells_in_columns(line) or []
+    if len(cells) != len(columns):  # a cell spans columns: which is whose cannot be told
+        return [None] * len(titles)
     rooms: list[str | None] = []
     start = 0
     for title in titles:
@@ -58,11 +60,8 @@ def column_rooms(line: str, titles: Sequence[str], columns: Columns) -> list[str
             (i for i in range(start, len(cells)) if cells[i].lstrip(" -–—·:@").startswith(title)),
             None,
         )
-        if found is None or len(cells) != len(columns):
-            rooms.append(None)
-            continue
-        rooms.append(columns[found])
-        start = found + 1
+        rooms.append(None if found is None else columns[found])
+        start = start if found is None else found + 1
     return rooms
 
 
