@@ -71,7 +71,7 @@ def empty_slot(line: str) -> bool:
     return cells is not None and len(cells) > 1 and not any(cells[1:])
 
 
-def table_row(state: State, line: str, index: int, form: TimeRow | TimeRows) -> None:
+def add_row_sessions(state: State, line: str, index: int, form: TimeRow | TimeRows) -> None:
     """The sessions of a time row under a day heading (text, or table cells), each in its
     column's room when the table's header row names them."""
     layout = "table" if "|" in line or "\t" in line else "agenda"

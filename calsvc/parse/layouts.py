@@ -28,7 +28,7 @@ from .forms import (
     Unread,
     WhenLine,
 )
-from .grids import empty_slot, header_columns, spanned, table_row
+from .grids import add_row_sessions, empty_slot, header_columns, spanned
 from .headers import clean, read_line
 from .items import is_author_line
 from .labels import GENERIC_KIND, Vocabulary, looks_like_label, looks_like_title
@@ -204,7 +204,7 @@ def _row(state: State, lines: list[str], index: int, form: TimeRow | TimeRows | 
         _append(state, lines[index])
         return
     if isinstance(form, TimeRow | TimeRows):
-        table_row(state, lines[index], index, form)
+        add_row_sessions(state, lines[index], index, form)
         return
     if form.span.end is not None and (
         spanned(state, lines, index, form) or empty_slot(lines[index])
