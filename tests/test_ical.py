@@ -17,7 +17,8 @@ from calsvc.parse import parse_programme
 from calsvc.sources.conferences import load_data_file
 
 from .conftest import REFERENCE, SEEDS
-from .test_corpus import TEXTS, load_expected
+from .scoring import load_expected
+from .test_corpus import TEXTS
 
 URL = "https://programme.example.org/events/"
 REVISIONS = (
