@@ -29,7 +29,8 @@ SUFFIXES = (".txt", ".md", ".html")
 
 
 def texts(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES)
+    """The corpus texts of a folder (not its README.md and SOURCES.md)."""
+    return sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES and not p.stem.isupper())
 
 
 def _norm(text: str | None) -> str:
