@@ -60,6 +60,7 @@ class Case:
 
 FEDERATED = "Poster: Federated Learning Tue 6 Jun 03:20 p.m."
 WITHOUT_FEDERATED = [u for u in ALL_2023 if "federated" not in u]
+FEDERATED_AT_ONE = [*WITHOUT_FEDERATED[:3], ALL_2023[4], *WITHOUT_FEDERATED[3:]]  # at 13:00
 CASES = {
     "empty": Case(_programme(lambda text: ""), "no sessions found; the last good version (6 sessions) stays "
                   "in service until the file has sessions again", 1, "source", ALL_2023, 0,
@@ -83,8 +84,8 @@ CASES = {
                     "'25:00' is not a time: hour 25 is past 23; this session is left out", 23, "source",
                     WITHOUT_FEDERATED, 1),
     "13-pm": Case(_header(FEDERATED, "Poster: Federated Learning Tue 6 Jun 13:00 p.m."),
-                  "'13:00 p.m.' is not a time: 13 o'clock has no p.m.; this session is left out", 23, "source",
-                  WITHOUT_FEDERATED, 1),
+                  "'13:00 p.m.' is a 24-hour time with a.m./p.m.; read as 13:00", 23, "source",
+                  FEDERATED_AT_ONE, 0),
     "weekday-contradicts-date": Case(_header(FEDERATED, "Poster: Federated Learning Wed 6 Jun 03:20 p.m."),
                                      "'Wed 6 Jun': 06 June 2023 is a Tuesday, not a Wednesday; using the date",
                                      23, "source", ALL_2023, 0),

@@ -10,6 +10,7 @@ from .forms import Form
 from .headers import read_line
 from .labels import Vocabulary
 from .notes import Notes
+from .roles import QUOTE
 from .when import Day, Span
 
 MAX_REMEMBERED = 200_000  # lines whose form is kept at once while a programme is read
@@ -46,7 +47,8 @@ class State:
     def unread(self, index: int, line: str, reason: str) -> None:
         """A line with a date or time that was not read as a session, and why."""
         self.first_unread = self.first_unread or index + 1
-        self.notes.add(index + 1, "warning", "unread-header", f"{line[:80]!r}: {reason}; not read")
+        message = f"{line[:QUOTE]!r}: {reason}; not read"
+        self.notes.add(index + 1, "warning", "unread-header", message)
 
     def read(self, line: str) -> Form | None:
         """read_line, remembered per distinct line: programmes repeat lines ('10:30 Coffee

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from ..errors import HeaderProblem
 from .blocks import Block, Columns, State
 from .forms import TimeLine, TimeRow, TimeRows
-from .rooms import room_line
+from .roles import room_line
 
 _TIME_HEADINGS = frozenset(
     {"", "time", "times", "hour", "hours", "when", "slot", "zeit", "heure", "horaire", "hora",

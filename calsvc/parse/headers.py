@@ -17,7 +17,15 @@ from .forms import (
     Unread,
     WhenLine,
 )
-from .labels import Vocabulary, looks_like_label, strip_field
+from .labels import Vocabulary
+from .roles import (
+    LONG_TAIL,
+    MAX_HEADER_LENGTH,
+    MAX_UNREAD_WORDS,
+    clean,
+    looks_like_label,
+    strip_field,
+)
 from .rooms import tail_room
 from .rows import (
     hhmm_range,
@@ -43,18 +51,7 @@ from .tokens import (
 )
 from .when import OF, hours_word, read_when
 
-MAX_HEADER_LENGTH = 300
-_MARKUP = re.compile(r"^(?:#{1,6}\s+|>\s*|[-*+•]\s+|\d{1,2}[.)]\s+(?=\D))+")
-_EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_]|[*_](?!\w)")
 _TIME_HINT = re.compile(r"\d|noon|midnight", re.IGNORECASE)
-
-
-def clean(line: str) -> str:
-    """The line without Markdown: bullets, heading marks, emphasis, outer table pipes."""
-    text = _MARKUP.sub("", line)
-    if "*" in text or "_" in text:
-        text = _EMPHASIS.sub("", text)
-    return text.strip().strip("|").strip()
 
 
 def _has_time_words(tokens: list[Token]) -> bool:
@@ -126,7 +123,7 @@ def _too_long(line: str) -> Unread | None:
     )
     if sentence or len(line) > 4 * MAX_HEADER_LENGTH:
         return None
-    tail = line[-120:]
+    tail = line[-LONG_TAIL:]
     tokens = tokenize(tail)
     for first, token in enumerate(tokens):
         if token.kind not in (WEEKDAY, MONTH, NUMBER, DATE):
@@ -161,7 +158,7 @@ def _timed(text: str, vocabulary: Vocabulary) -> Form | None:
     for reader in (read_heading, read_row, read_trailing_row):
         if (form := reader(text, tokens)) is not None:
             return form
-    if looks_like_label(text) and len(text.split()) <= 14:
+    if looks_like_label(text) and len(text.split()) <= MAX_UNREAD_WORDS:
         return Unread("its date or time is not in a form calsvc reads")
     return _undated(text, vocabulary)
 

@@ -16,80 +16,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..kinds import ALIASES, KNOWN_KINDS, TRACK_KINDS, slugify
+from .roles import strip_field
 
 GENERIC_KIND = "Session"
 _SEPARATORS = " \t:;,.-–—·⋅|/"
 _WORD = re.compile(r"\S+")
-_FIELD_PREFIX = re.compile(
-    r"^(?:bio|abstract|speakers?|presenters?|authors?|chairs?|moderators?)\s*:\s*(?=\S)",
-    re.IGNORECASE,
-)
 # A name ending in a number or a short code ('Section 2', 'Stream 4B', 'Track C') names one of
 # a series of sessions, not a kind of session.
 _NUMBERED = re.compile(r"\s(?:\d+[A-Za-z]?|[A-Z]\d*|[IVX]+)\s*$")
 _CONNECTORS = frozenset(
     {"and", "&", "+", "with", "of", "for", "in", "on", "at", "to", "the", "a", "an", "our", "your"}
 )
-# A label ending in one of these words is a sentence running into a date, not a header.
-_SENTENCE_ENDINGS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "on",
-        "at",
-        "by",
-        "in",
-        "to",
-        "from",
-        "until",
-        "till",
-        "for",
-        "and",
-        "or",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "will",
-        "held",
-        "starts",
-        "start",
-        "begins",
-        "begin",
-        "ends",
-        "end",
-        "scheduled",
-        "due",
-        "deadline",
-        "deadlines",
-        "before",
-        "after",
-        "since",
-        "close",
-        "closes",
-        "closed",
-        "open",
-        "opens",
-        "opened",
-        "submit",
-        "submitted",
-        "uploads",
-        "upload",
-        "announced",
-        "released",
-        "expires",
-        "notification",
-        "notifications",
-        "available",
-    ]
-)
-MAX_LABEL = 200
-# 'Results improved. We ran it': a full stop after a word, not after an initial ('A. Person').
-_SENTENCE_BREAK = re.compile(r"\w\w\. [A-Z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +93,7 @@ class Vocabulary:
 
     def read(self, label: str, *, short_is_kind: bool = True) -> Label:
         """The kind, track and title of a label (stripped of a glued 'Bio :' field)."""
-        label = _FIELD_PREFIX.sub("", label).strip()
+        label = strip_field(label)
         if " / " in label:  # 'Pause café / Coffee break': the part that names a kind
             for part in label.split(" / "):
                 read = self.read(part, short_is_kind=False)
@@ -190,22 +127,3 @@ class Vocabulary:
         ):
             return Label(label, None, label)
         return Label(GENERIC_KIND, None, label)
-
-
-def strip_field(label: str) -> str:
-    """'Bio :Oral 6C Fairness' → 'Oral 6C Fairness': a field name glued before a label."""
-    return _FIELD_PREFIX.sub("", label).strip()
-
-
-def looks_like_title(text: str) -> bool:
-    """Whether text after a session's time can be its title: short, capitalised, not a
-    sentence ('Registration desk open' is one; 'The hall opens at nine. Bring…' is not)."""
-    if not text or len(text) > MAX_LABEL or not (text[0].isupper() or text[0].isdigit()):
-        return False
-    return not (_SENTENCE_BREAK.search(text) or text.endswith((".", ",", ";")))
-
-
-def looks_like_label(text: str) -> bool:
-    """Whether text before a date can name a session: a title that does not run on into the
-    date ('Uploads close Fri 17 May 11:59' is a sentence)."""
-    return looks_like_title(text) and text.rsplit(None, 1)[-1] not in _SENTENCE_ENDINGS

@@ -14,8 +14,6 @@ What follows a session up to the next one is its body (papers, abstracts, rooms)
 
 from __future__ import annotations
 
-import re
-
 from ..errors import HeaderProblem
 from .blocks import Block, State
 from .forms import (
@@ -29,18 +27,18 @@ from .forms import (
     WhenLine,
 )
 from .grids import add_row_sessions, empty_slot, header_columns, spanned
-from .headers import clean, read_line
+from .headers import read_line
 from .items import is_author_line
-from .labels import GENERIC_KIND, Vocabulary, looks_like_label, looks_like_title
+from .labels import GENERIC_KIND, Vocabulary
 from .notes import Notes
-from .rooms import room_line
-
-_LOOK = 3  # how many lines away a label may stand from its date line
-# 'Organisers: Ana Lee', 'Location: Hall B': a field of the session, never its name.
-_FIELD = re.compile(
-    r"^(?:organi[sz]ers?|speakers?|presenters?|authors?|chairs?|moderators?|hosts?|location|"
-    r"room|venue|where|when|time|date|track|abstract|bio)\s*:",
-    re.IGNORECASE,
+from .roles import (
+    LOOK,
+    MAX_LABEL_WORDS,
+    clean,
+    is_field,
+    looks_like_label,
+    looks_like_title,
+    room_line,
 )
 
 
@@ -114,7 +112,7 @@ def _header(state: State, index: int, form: Header) -> None:
 def _neighbour(lines: list[str], index: int, step: int, state: State) -> int | None:
     """The nearest non-blank plain-text line within reach above (-1) or below (+1)."""
     position = index + step
-    while 0 <= position < len(lines) and abs(position - index) <= _LOOK:
+    while 0 <= position < len(lines) and abs(position - index) <= LOOK:
         if lines[position]:
             if position in state.used:
                 if step > 0:  # the second half of a range read with the line above
@@ -132,7 +130,7 @@ def _neighbour(lines: list[str], index: int, step: int, state: State) -> int | N
 
 def _neighbour_line(lines: list[str], index: int) -> int | None:
     """The next non-blank line, whatever it holds."""
-    for position in range(index + 1, min(index + 1 + _LOOK, len(lines))):
+    for position in range(index + 1, min(index + 1 + LOOK, len(lines))):
         if lines[position]:
             return position
     return None
@@ -143,7 +141,7 @@ def _label_line(line: str, *, below_time: bool = False) -> bool:
     ('Chair: Ana Lee') nor a list of people. Below a time alone it is the title whatever its
     last word, and may read like names if it has no comma ('Workshops and Interest Groups')."""
     text = clean(line)
-    if len(text.split()) > 20 or _FIELD.match(text):
+    if len(text.split()) > MAX_LABEL_WORDS or is_field(text):
         return False
     if below_time:
         return looks_like_title(text) and ("," not in text or not is_author_line(text))

@@ -110,6 +110,8 @@ def _place(
     if day is None:
         return False
     placed.day = day
+    if span.remark:
+        notes.add(block.line, "warning", "odd-time", span.remark)
     placed.start = _at(block, day, span.start.hour, span.start.minute, zone, notes)
     if span.end is not None:
         end_day = day

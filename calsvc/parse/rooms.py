@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from .roles import MAX_ROOM, names_a_place, room_cell, room_line
 from .tokens import AT, OPEN, SEP, WORD, Token
 
 _CELL_SPLIT = re.compile(r"\s*\|\s*|\t+|\s{3,}")
@@ -13,25 +14,9 @@ _CELL_SPLIT = re.compile(r"\s*\|\s*|\t+|\s{3,}")
 _RULE = re.compile(r"^[\s|:+\-=]*$")
 
 
-ROOM_WORDS = re.compile(
-    r"^(?:room|hall|salon|salle|sala|saal|raum|ballroom|auditorium|aula|theat(?:re|er)|"
-    r"lecture\s+hall|stage|track|"
-    r"level|floor|building|lab|suite|studio|lounge|foyer|atrium|amphi\w*|hörsaal|online|zoom)\b",
-    re.IGNORECASE,
-)
-
-
 _ROOM_SUFFIX = re.compile(
     r"\s*(?:\((?P<paren>[^()]{1,80})\)|[-–—,]?\s*\bRoom:\s*(?P<labelled>.{1,80})|"
     r"\s+in\s+(?P<inside>(?:the\s+)?[A-Z][^,;]{0,60}))\s*$"
-)
-
-
-_ROOM_LINE = re.compile(
-    r"^(?:(?:location|room|venue|where|place)\s*:\s*(?P<named>.{1,80})"
-    r"|(?P<plain>(?:\S+\s+){0,3}(?:hall|room|auditorium|ballroom|theat(?:re|er)|foyer|atrium|"
-    r"lounge|stage)(?:\s+\S+){0,2}))$",
-    re.IGNORECASE,
 )
 
 
@@ -50,27 +35,13 @@ def tail_room(tokens: list[Token], i: int, text: str) -> tuple[bool, str | None]
     first = tokens[i]
     if first.kind == AT or first.kind == SEP and first.text in "|\t,·⋅":
         return True, room_of(rest)
-    if first.kind == OPEN and rest.rstrip().endswith((")", "]")) and len(rest) <= 80:
+    if first.kind == OPEN and rest.rstrip().endswith((")", "]")) and len(rest) <= MAX_ROOM:
         return True, room_of(rest)
     if first.kind == WORD and first.lower == "in" and i + 1 < len(tokens):
         return True, room_of(text[tokens[i + 1].start :])
-    if first.kind == WORD and ROOM_WORDS.match(rest) and len(rest) <= 60:
+    if first.kind == WORD and room_line(rest):
         return True, room_of(rest)
     return False, None
-
-
-def room_line(text: str) -> str | None:
-    """A line that only names a room: 'Room 3', 'Grand Hall', 'Location: Ballroom B',
-    '[ Exhibit Hall A ]' (as virtual conference sites print it)."""
-    if len(text) > 80 or text.endswith((".", ",", ";")):
-        return None
-    if text.startswith("[") and text.endswith("]"):
-        text = text[1:-1].strip()
-    if found := _ROOM_LINE.match(text):
-        return (found["named"] or found["plain"]).strip()
-    if ROOM_WORDS.match(text) and len(text.split()) <= 4:
-        return text
-    return None
 
 
 def title_and_room(text: str) -> tuple[str, str | None]:
@@ -86,14 +57,9 @@ def title_and_room(text: str) -> tuple[str, str | None]:
     maybe_room = title.endswith(")") or "Room:" in title or " in " in title
     if maybe_room and (found := _ROOM_SUFFIX.search(title)) and found.start() > 0:
         room = found["paren"] or found["labelled"] or found["inside"]
-        if found["labelled"] or found["inside"] or ROOM_WORDS.match(room):
+        if found["labelled"] or found["inside"] or names_a_place(room):
             return title[: found.start()].strip(" -–—,"), room_of(room)
     return title, None
-
-
-def room_cell(cell: str) -> bool:
-    """A table cell beside the title that names a room: 'Room 101', 'Foyer', 'Aula Magna'."""
-    return bool(ROOM_WORDS.match(cell)) or len(cell.split()) <= 2
 
 
 def split_cells(text: str) -> list[str]:

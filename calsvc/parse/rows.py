@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 
 from .forms import DayHeading, Form, TimeLine, TimeRow, TimeRows
-from .labels import Vocabulary, looks_like_label, looks_like_title
-from .rooms import room_cell, room_of, split_cells, tail_room, title_and_room
+from .labels import Vocabulary
+from .roles import looks_like_label, looks_like_title, room_cell
+from .rooms import room_of, split_cells, tail_room, title_and_room
 from .tokens import (
     CLOCK,
     CLOSE,

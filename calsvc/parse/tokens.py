@@ -1,64 +1,29 @@
 """Lines → tokens: the words of dates and times, told apart from everything else.
 
 A small scanner cuts a line into chunks (a date in numbers, a number or clock time,
-a.m./p.m., a run of letters, a dash, any other single character); a table lookup then says
-what each chunk can be: a weekday, a month, a number, a clock time, a.m./p.m., noon,
-midnight, a zone, a dash, a separator, `@`, a bracket, a colon, or a plain word. The
-grammar in `when.py` reads these tokens; nothing here decides what a line means.
+a.m./p.m., a run of letters, a CJK word or character, a dash, any other single character); the
+lexicon (`lexicon.py`, from CLDR) then says what each word can be: a weekday, a month, a.m.
+or p.m., noon, midnight, a mark written after an hour or a minute. The grammar in `when.py`
+reads these tokens; nothing here decides what a line means.
+
+Fullwidth forms ('１０：００～１２：００', '（木）') are scanned as their ASCII twins; a token
+keeps its place in the line, so what the line wrote can always be cut out of it.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
-WEEKDAY, MONTH, NUMBER, CLOCK, MERIDIEM, NOON, MIDNIGHT = (
-    "weekday",
-    "month",
-    "number",
-    "clock",
-    "meridiem",
-    "noon",
-    "midnight",
-)
-ZONE, DASH, SEP, AT, OPEN, CLOSE, COLON, DATE, WORD = (
-    "zone",
-    "dash",
-    "sep",
-    "at",
-    "open",
-    "close",
-    "colon",
-    "date",  # a date in numbers: '2024-09-12', '12.09.2024', '9/12/2024', '12.9.24'
-    "word",
-)
+from . import lexicon as lx
 
-# Each month's names: English (with abbreviations), French, German, Spanish, Italian.
-_MONTH_NAMES = [
-    "jan january janvier januar enero gennaio",
-    "feb february février fevrier februar febrero febbraio",
-    "mar march mars märz marz marzo",
-    "apr april avril abril aprile",
-    "may mai mayo maggio",
-    "jun june juin juni junio giugno",
-    "jul july juillet juli julio luglio",
-    "aug august août aout agosto",
-    "sep sept september septembre septiembre setiembre settembre",
-    "oct october octobre oktober octubre ottobre",
-    "nov november novembre noviembre",
-    "dec december décembre decembre dezember diciembre dicembre",
-]
-_WEEKDAY_NAMES = [  # each weekday's names, in the same languages (no two-letter forms: 'Do', 'So')
-    "mon monday lundi montag lunes lunedì lunedi",
-    "tue tues tuesday mardi dienstag martes martedì martedi",
-    "wed wednesday mercredi mittwoch miércoles miercoles mercoledì mercoledi",
-    "thu thur thurs thursday jeudi donnerstag jueves giovedì giovedi",
-    "fri friday vendredi freitag viernes venerdì venerdi",
-    "sat saturday samedi samstag sonnabend sábado sabado",
-    "sun sunday dimanche sonntag domingo domenica",
-]
-_MONTH_WORDS = {name: n for n, names in enumerate(_MONTH_NAMES, 1) for name in names.split()}
-_WEEKDAY_WORDS = {name: n for n, names in enumerate(_WEEKDAY_NAMES) for name in names.split()}
+WEEKDAY, MONTH, MERIDIEM, NOON, MIDNIGHT = lx.WEEKDAY, lx.MONTH, lx.MERIDIEM, lx.NOON, lx.MIDNIGHT
+HOURS, MINUTES = lx.HOURS, lx.MINUTES
+NUMBER, CLOCK, ZONE, DASH, SEP, AT = "number", "clock", "zone", "dash", "sep", "at"
+OPEN, CLOSE, COLON, WORD = "open", "close", "colon", "word"
+DATE = "date"  # a date in numbers with its year: '2024-09-12', '12.09.2024', '9/12/2024'
+DAYMONTH = "daymonth"  # a day and month in numbers, no year: '3.9.', '26/06', '7/04'
 
 # Abbreviations people write after a time. Two-letter US forms ('PT') name a zone without
 # its half of the year. Anything else in capitals is a word, so 'ML' or 'AI' never is a zone.
@@ -71,7 +36,6 @@ ZONES = frozenset(
         *("COT", "PET", "SAST", "CAT", "EAT", "WAT", "PT", "MT", "CT", "ET", "AoE"),
     }
 )
-_WORD_KINDS = {"noon": NOON, "midnight": MIDNIGHT, "to": DASH, "until": DASH, "till": DASH}
 _SINGLE = {
     "|": SEP,
     "·": SEP,
@@ -88,28 +52,8 @@ _SINGLE = {
     "]": CLOSE,
     ":": COLON,
 }
-_SCANNER = re.compile(
-    r"""
-    (?P<date>\d{4}-\d{2}-\d{2}|\d{1,2}(?P<sep>[./])\d{1,2}(?P=sep)(?:\d{4}|\d{2})
-      |\d{1,2}-\d{1,2}-\d{4})(?!\d)
-  | (?P<clock>\d{1,2}(?:[:.]\d{2}|h\d{2}|h(?![a-z])))(?!\d|:\d)
-  | (?P<number>\d+)(?P<ordinal>st|nd|rd|th|er)?(?![a-z])
-  | (?P<meridiem>[ap]\.m\b\.?|[ap]m\b)
-  | (?P<offset>(?:UTC|GMT)[+-]\d{1,2}(?::?\d{2})?)
-  | (?P<letters>[^\W\d_]+\.?)
-  | (?P<dash>-{1,3}|[\u2010-\u2015\u2212])
-  | (?P<other>[^\s\t]|\t)
-    """,
-    re.IGNORECASE | re.VERBOSE,
-)
-
-
-# Each word that is more than a word, with its kind and value: 'tue' → (WEEKDAY, 1).
-_KNOWN_WORDS = {
-    **{word: (WEEKDAY, value) for word, value in _WEEKDAY_WORDS.items()},
-    **{word: (MONTH, value) for word, value in _MONTH_WORDS.items()},
-    **{word: (kind, 0) for word, kind in _WORD_KINDS.items()},
-}
+# Fullwidth ASCII (U+FF01–FF5E) and the ideographic space, one character for one.
+_FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
 
 class Token(NamedTuple):
@@ -123,34 +67,88 @@ class Token(NamedTuple):
 
     @property
     def lower(self) -> str:
-        return self.text.lower()
+        return lx.fold(self.text)
 
 
-def _letters(text: str, start: int, end: int) -> Token:
+@functools.cache
+def _scanner() -> re.Pattern[str]:
+    """The scanner, with the CJK words and range signs of the lexicon in it."""
+    words = lx.lexicon()
+    cjk = "|".join(map(re.escape, words.cjk_words))
+    dashes = "".join(re.escape(d) for d in sorted(words.dashes) if len(d) == 1)
+    return re.compile(
+        rf"""
+        (?P<date>\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}(?P<sep>[./])\d{{1,2}}(?P=sep)(?:\d{{4}}|\d{{2}})
+          |\d{{1,2}}-\d{{1,2}}-\d{{4}})(?!\d)
+      | (?P<daymonth>\d{{1,2}}\.\d{{1,2}}\.(?![\d.])|\d{{1,2}}/\d{{1,2}}(?![\d/]))
+      | (?P<clock>\d{{1,2}}(?:[:.’']\d{{2}}|h\d{{2}}|h(?![^\W\d_])))(?!\d|:\d)
+      | (?P<number>\d+)(?P<ordinal>st|nd|rd|th|er|[º°ª])?(?![^\W\d_])
+      | (?P<meridiem>[ap]\.?\s?m\b\.?)
+      | (?P<offset>(?:UTC|GMT)[+-]\d{{1,2}}(?::?\d{{2}})?)
+      | (?P<cjk>{cjk}|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff])
+      | (?P<letters>[^\W\d_\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+
+          (?:-[^\W\d_\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+)*\.?)
+      | (?P<dash>-{{1,3}}|[\u2010-\u2015\u2212{dashes}])
+      | (?P<other>[^\s\t]|\t)
+        """,
+        re.IGNORECASE | re.VERBOSE,
+    )
+
+
+def _word(text: str, start: int, end: int, tokens: list[Token]) -> None:
+    """A word, as the lexicon knows it; a hyphenated word it does not know is its parts."""
+    folded = lx.fold(text)
+    kinds = lx.lexicon().kinds
+    kind = kinds.get(folded)
+    if kind is not None:
+        value = lx.lexicon().means(folded, kind)
+        tokens.append(Token(kind, text, start, end, value if value is not None else 0))
+        return
+    if "-" in folded.strip("-"):
+        offset = start
+        for index, part in enumerate(text.split("-")):
+            if index:
+                tokens.append(Token(DASH, "-", offset, offset + 1))
+                offset += 1
+            if part:
+                _word(part, offset, offset + len(part), tokens)
+            offset += len(part)
+        return
     word = text.rstrip(".")
-    if (known := _KNOWN_WORDS.get(word.lower())) is not None:
-        return Token(known[0], text, start, end, known[1])
     if word in ZONES:
-        return Token(ZONE, word, start, start + len(word))
-    return Token(WORD, text, start, end)
+        tokens.append(Token(ZONE, word, start, start + len(word)))
+        return
+    tokens.append(Token(WORD, text, start, end))
+
+
+def _daymonth(text: str, start: int, end: int, tokens: list[Token]) -> None:
+    """'3.9.', '26/06': a day and a month; '10.30.' ending a sentence is a time and a stop."""
+    first, second = (int(part) for part in re.split(r"[./]", text.rstrip("."))[:2])
+    if "." in text and not (1 <= second <= 12 and 1 <= first <= 31):
+        tokens.append(Token(CLOCK, text[:-1], start, end - 1))
+        tokens.append(Token(WORD, ".", end - 1, end))
+        return
+    tokens.append(Token(DAYMONTH, text, start, end))
 
 
 def tokenize(line: str) -> list[Token]:
     """The tokens of a line, spaces dropped; every other character is in one token."""
     tokens: list[Token] = []
     append = tokens.append
-    for match in _SCANNER.finditer(line):
+    for match in _scanner().finditer(line.translate(_FULLWIDTH)):
         kind = match.lastgroup
         text = match.group()
         start, end = match.span()
-        if kind == "letters":
-            append(_letters(text, start, end))
+        if kind == "letters" or kind == "cjk":
+            _word(text, start, end, tokens)
         elif kind == "number" or kind == "ordinal":  # 'ordinal': a number with 'th' after it
             append(Token(NUMBER, text, start, end, int(match["number"])))
         elif kind == "other":
             append(Token(_SINGLE.get(text, WORD), text, start, end))
         elif kind == "offset":
             append(Token(ZONE, text, start, end))
+        elif kind == "daymonth":
+            _daymonth(text, start, end, tokens)
         else:
             append(Token(kind or WORD, text, start, end))
     return tokens

@@ -1,13 +1,19 @@
 """The grammar of dates, times and ranges, read from tokens.
 
-    day    := [weekday [","]] (date | number [of] month | month number) ["," | of] [year]
-    of     := "of" | "de" | "del" | "."                ('6th of June', '12 de mayo', '12. Mai')
-    time   := clock [meridiem | hours] | number meridiem | hhmm hours | ["12"] noon | midnight
-    range  := time [zone] [dash [day] time [zone]]        ('9-10am', '11 p.m. — 1 a.m.')
-    when   := day [sep] ["at" | "from"] range [zone]       ('Thu, Jun 20 ⋅ 1:15 PM - 2:05 PM PDT')
+    day    := [weekday [sep]] core ["(" weekday ")"] [sep | of] [year]
+    core   := date | daymonth | number [of] month | month number
+            | [year 年] number 月 number 日                       ('6月26日', '2025년 6월 26일')
+    of     := "of" | "de" | "del" | "."                  ('6th of June', '12 de mayo', '12. Mai')
+    time   := [period] (clock | number | hhmm) [period | hours [number [minutes]]]
+            | ["12"] noon | midnight                    ('9:30', '9 a.m.', '17 h 30', '午後3時')
+    range  := {from} time [zone] [dash [day] time [zone]]  ('9-10am', 'von 9 bis 12 Uhr')
+    when   := day [sep] {from} range [zone]             ('Thu, Jun 20 ⋅ 1:15 PM - 2:05 PM PDT')
 
-Each rule takes the tokens and a position and gives back what it read with the position after
-it, or None; none of them looks further than a few tokens, so reading a line is linear.
+`weekday`, `month`, `period` (a.m./p.m.), `hours` ('Uhr', 'h', '時'), `minutes`, `from` and
+`dash` ('to', 'bis', '～') are words of the lexicon (CLDR, and words.toml): a word counts as
+one where the rule wants it, so 'mar' is March in 'Mar 4' and Tuesday in 'mar. 4 oct.'.
+Each rule takes the tokens and a position and gives back what it read with the position
+after it, or None; none of them looks further than a few tokens, so reading a line is linear.
 """
 
 from __future__ import annotations
@@ -17,14 +23,18 @@ import re
 from typing import NamedTuple
 
 from ..errors import HeaderProblem
+from . import lexicon as lx
 from .tokens import (
     CLOCK,
     CLOSE,
     COLON,
     DASH,
     DATE,
+    DAYMONTH,
+    HOURS,
     MERIDIEM,
     MIDNIGHT,
+    MINUTES,
     MONTH,
     NOON,
     NUMBER,
@@ -37,7 +47,7 @@ from .tokens import (
 )
 
 OF = frozenset({"of", "de", "del", "."})  # between a day and its month or year
-_HOURS_WORDS = frozenset({"h", "hr", "hrs", "uhr"})  # written after a time: '0900 hrs'
+FIRST_YEAR, LAST_YEAR = 1900, 2200  # a four-digit number in this range may be a year
 
 
 class Clock(NamedTuple):
@@ -48,22 +58,34 @@ class Clock(NamedTuple):
 
 
 class Day(NamedTuple):
-    """A date as written: month and day, maybe a weekday and a year."""
+    """A date as written: month and day, maybe a weekday and a year. A weekday alone
+    ('Monday', over a week's rows) has month and day 0. `swappable` marks a date in numbers
+    that reads both ways ('7/04'): the page's other dates and language decide."""
 
     month: int
     day: int
     weekday: int | None
     year: int | None
     text: str
+    swappable: bool = False
+
+    @property
+    def weekday_only(self) -> bool:
+        return self.month == 0
+
+    def swapped(self) -> Day:
+        return self._replace(month=self.day, day=self.month, swappable=False)
 
 
 class Span(NamedTuple):
-    """The times of a session as written: a start, maybe an end (on a later day), a zone."""
+    """The times of a session as written: a start, maybe an end (on a later day), a zone, and
+    a remark on how an odd time was read ('13:00 pm' is 13:00)."""
 
     start: Clock
     end: Clock | None = None
     end_day: Day | None = None
     zone: str | None = None
+    remark: str | None = None
 
 
 class _Time(NamedTuple):
@@ -78,12 +100,28 @@ def _at(tokens: list[Token], i: int, kind: str) -> bool:
     return i < len(tokens) and tokens[i].kind == kind
 
 
-def _is_year(token: Token) -> bool:
-    return token.kind == NUMBER and len(token.text) == 4 and 1900 <= token.value <= 2200
+def means(tokens: list[Token], i: int, kind: str) -> int | None:
+    """The value of token i as a word of this kind ('Tue' as a weekday: 1), or None."""
+    if i >= len(tokens):
+        return None
+    token = tokens[i]
+    if token.kind == kind:
+        return token.value
+    if token.kind == WORD:
+        return lx.lexicon().means(token.lower, kind)
+    return None
+
+
+def in_words(tokens: list[Token], i: int, words: frozenset[str]) -> bool:
+    return i < len(tokens) and tokens[i].kind == WORD and tokens[i].lower in words
+
+
+def is_year(token: Token) -> bool:
+    return token.kind == NUMBER and len(token.text) == 4 and FIRST_YEAR <= token.value <= LAST_YEAR
 
 
 def _day_number(token: Token) -> bool:
-    return len(token.text.rstrip("stndrheSTNDRHE")) <= 2
+    return token.kind == NUMBER and len(token.text.rstrip("stndrheSTNDRHEº°ª")) <= 2
 
 
 def written(tokens: list[Token], first: int, end: int) -> str:
@@ -98,123 +136,200 @@ def written(tokens: list[Token], first: int, end: int) -> str:
     return "".join(parts)
 
 
+def _weekday(tokens: list[Token], i: int) -> tuple[int | None, int]:
+    """A weekday at i and where the date after it starts (past ',' or '.'), or (None, i)."""
+    value = means(tokens, i, WEEKDAY)
+    if value is None:
+        return None, i
+    j = i + 1
+    if j < len(tokens) and tokens[j].text in (",", ".", ":") or _at(tokens, j, DASH):
+        j += 1
+    return (value if value != lx.UNKNOWN else None), j
+
+
 def read_day(tokens: list[Token], i: int) -> tuple[Day, int] | None:
     """A date starting at token i: 'Tue 6 Jun', 'Sat Dec 9th', 'Wednesday, December 6, 2023',
-    'Thursday, 12.09.2024'."""
-    first, weekday = i, None
-    if _at(tokens, i, WEEKDAY):
-        weekday = tokens[i].value
-        i += 1
-        if _at(tokens, i, SEP) and tokens[i].text == ",":
-            i += 1
-    if _at(tokens, i, DATE):
-        month, day, numbered = _numeric_date(tokens[i].text, weekday)
-        return Day(month, day, weekday, numbered, written(tokens, first, i + 1)), i + 1
-    if _at(tokens, i, NUMBER) and _at(tokens, i + 1, MONTH) and _day_number(tokens[i]):
-        day, month = tokens[i].value, tokens[i + 1].value
-        i += 2
-    elif _at(tokens, i + 1, WORD) and tokens[i + 1].lower in OF and _at(tokens, i + 2, MONTH):
-        if not _at(tokens, i, NUMBER):  # '6th of June', '12 de septiembre', '12. September'
-            return None
-        day, month = tokens[i].value, tokens[i + 2].value
-        i += 3
-    elif _at(tokens, i, MONTH) and _at(tokens, i + 1, NUMBER) and _day_number(tokens[i + 1]):
-        month, day = tokens[i].value, tokens[i + 1].value
-        i += 2
-    else:
+    'Thursday, 12.09.2024', 'Dienstag, 3.9.', '6月26日（木）'."""
+    first = i
+    weekday, after = _weekday(tokens, i)
+    found = _core(tokens, after if after > i else i, weekday is not None or after > i)
+    if found is None:
         return None
+    (month, day, year, swappable), i = found
+    if weekday is None and after == first and _weekday_in_brackets(tokens, i):
+        value = means(tokens, i + 1, WEEKDAY)  # '26/06 (qui)', '6月26日（木）': the weekday after
+        weekday, i = (value if value != lx.UNKNOWN else None), i + 3
     if not 1 <= day <= 31:
         raise HeaderProblem(f"day {day} is not a day of the month")
-    year: int | None = None
-    joined = (
-        _at(tokens, i, SEP)
-        and tokens[i].text == ","
-        or _at(tokens, i, WORD)
-        and (tokens[i].lower in OF)
-    )  # 'June 6, 2024', '12 de septiembre de 2024'
-    after = i + 1 if joined else i
-    if after < len(tokens) and _is_year(tokens[after]):
-        year, i = tokens[after].value, after + 1
-    return Day(month, day, weekday, year, written(tokens, first, i)), i
+    if year is None:
+        joined = _at(tokens, i, SEP) and tokens[i].text == "," or in_words(tokens, i, OF)
+        after_year = i + 1 if joined else i  # 'June 6, 2024', '12 de septiembre de 2024'
+        if after_year < len(tokens) and is_year(tokens[after_year]):
+            year, i = tokens[after_year].value, after_year + 1
+    if swappable and weekday is not None and year is not None:
+        month, day, swappable = _by_weekday(month, day, year, weekday)
+    return Day(month, day, weekday, year, written(tokens, first, i), swappable), i
 
 
-def _numeric_date(text: str, weekday: int | None) -> tuple[int, int, int]:
-    """Month, day and year of a date in numbers. '2024-09-12' is ISO; dots and dashes put the
-    day first ('12.09.2024'); a slash is the US order ('9/12/2024') unless that cannot be,
-    or the weekday written with it fits only the day first."""
-    parts = [int(part) for part in re.split(r"[./-]", text)]
+_Core = tuple[tuple[int, int, int | None, bool], int]
+
+
+def _core(tokens: list[Token], i: int, weekday: bool) -> _Core | None:
+    """Month, day, year (or None) and whether the two may swap, and the position after."""
+    if i >= len(tokens):
+        return None
+    token = tokens[i]
+    if token.kind == DATE:
+        month, day, year, swappable = _numeric_date(token.text)
+        return (month, day, year, swappable), i + 1
+    if token.kind == DAYMONTH and (weekday or _weekday_in_brackets(tokens, i + 1)):
+        numeric, numeric_day, _, swappable = _numeric_date(token.text)
+        return (numeric, numeric_day, None, swappable), i + 1
+    if (found := _cjk(tokens, i)) is not None:
+        return found
+    if _day_number(token):
+        j = i + 1
+        if in_words(tokens, j, OF) or _at(tokens, j, WORD) and tokens[j].text == ".":
+            j += 1  # '6th of June', '12 de septiembre', '12. September'
+        named = means(tokens, j, MONTH)
+        return None if named is None else ((named, token.value, None, False), j + 1)
+    if (named := means(tokens, i, MONTH)) is not None:
+        j = i + 1
+        if _at(tokens, j, WORD) and tokens[j].text == ".":
+            j += 1
+        if j < len(tokens) and _day_number(tokens[j]):
+            return (named, tokens[j].value, None, False), j + 1
+    return None
+
+
+def _weekday_in_brackets(tokens: list[Token], i: int) -> bool:
+    return (
+        _at(tokens, i, OPEN)
+        and means(tokens, i + 1, WEEKDAY) is not None
+        and _at(tokens, i + 2, CLOSE)
+    )
+
+
+def _cjk(tokens: list[Token], i: int) -> _Core | None:
+    """'6月26日', '2025年6月26日', '6월 26일'."""
+    words = lx.lexicon()
+    year = None
+    if is_year(tokens[i]) and i + 1 < len(tokens) and tokens[i + 1].text in words.year_marks:
+        year, i = tokens[i].value, i + 2
+    if not (
+        i + 3 < len(tokens)
+        and tokens[i].kind == NUMBER
+        and tokens[i + 1].text in words.month_marks
+        and tokens[i + 2].kind == NUMBER
+        and tokens[i + 3].text in words.day_marks
+    ):
+        return None
+    return (tokens[i].value, tokens[i + 2].value, year, False), i + 4
+
+
+def _numeric_date(text: str) -> tuple[int, int, int | None, bool]:
+    """Month, day, year (None if not written) and whether the order is open. '2024-09-12' is
+    ISO; dots and dashes put the day first ('12.09.2024', '3.9.'); a slash reads both ways
+    ('9/12/2024'): the month first unless that cannot be, and `swappable` says so."""
+    parts = [int(part) for part in re.split(r"[./-]", text.rstrip(".")) if part]
     if len(text.split("-")[0]) == 4:
         year, month, day = parts
-        readings = [(month, day)]
-    else:
-        first, second, year = parts
-        year += 2000 if year < 100 else 0
-        readings = [(first, second), (second, first)] if "/" in text else [(second, first)]
-    possible = [(m, d) for m, d in readings if _exists(year, m, d)]
-    fitting = [(m, d) for m, d in possible if weekday is None or _weekday(year, m, d) == weekday]
-    month, day = (fitting or possible or readings)[0]
+        return (*_checked(text, month, day), year, False)
+    first, second, *rest = parts
+    written_year = rest[0] + (2000 if rest[0] < 100 else 0) if rest else None
+    if "/" not in text:
+        return (*_checked(text, second, first), written_year, False)
+    if first > 12 or second > 12:  # only one order can be
+        month, day = (second, first) if first > 12 else (first, second)
+        return (*_checked(text, month, day), written_year, False)
+    return (*_checked(text, first, second), written_year, first != second)
+
+
+def _checked(text: str, month: int, day: int) -> tuple[int, int]:
     if not 1 <= month <= 12:
         raise HeaderProblem(f"{text!r} is not a date: there is no month {month}")
     if not 1 <= day <= 31:
         raise HeaderProblem(f"day {day} is not a day of the month")
-    return month, day, year  # (a day past the month's end is said with the year, later)
+    return month, day  # (a day past the month's end is said with the year, later)
 
 
-def _exists(year: int, month: int, day: int) -> bool:
-    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
+def _by_weekday(month: int, day: int, year: int, weekday: int) -> tuple[int, int, bool]:
+    """The order of '9/12/2024' that its weekday fits, if only one does."""
+    fits = [(m, d) for m, d in ((month, day), (day, month)) if _weekday_of(year, m, d) == weekday]
+    if len(fits) == 1:
+        return fits[0][0], fits[0][1], False
+    return month, day, True
 
 
-def _weekday(year: int, month: int, day: int) -> int:
-    return calendar.weekday(year, month, day)
+def _weekday_of(year: int, month: int, day: int) -> int | None:
+    if 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]:
+        return calendar.weekday(year, month, day)
+    return None
+
+
+def hours_word(tokens: list[Token], i: int) -> bool:
+    """'Uhr', 'h', 'hrs', '時', 'horas', 'uur' after a time."""
+    return means(tokens, i, HOURS) is not None
+
+
+def _period(tokens: list[Token], i: int) -> str | None:
+    """'a' or 'p' for a.m. or p.m. at token i."""
+    if _at(tokens, i, MERIDIEM):
+        value = lx.lexicon().means(tokens[i].lower, MERIDIEM)
+        return "p" if value == 1 or tokens[i].lower.startswith("p") else "a"
+    return None
 
 
 def _read_time(tokens: list[Token], i: int, *, bare: bool) -> tuple[_Time, int] | None:
     """One time; a bare hour ('11' in '11-1 pm') only when `bare` says a range follows."""
     if i >= len(tokens):
         return None
-    token = tokens[i]
+    first = i
+    before = None
+    if tokens[i].kind == MERIDIEM and tokens[i].lower in lx.lexicon().meridiem_first:
+        before, i = _period(tokens, i), i + 1  # '午後3時'
+    token = tokens[i] if i < len(tokens) else None
+    if token is None:
+        return None
     if token.kind == NUMBER and token.value == 12 and _at(tokens, i + 1, NOON):
-        return _Time(12, 0, None, True, f"{token.text} {tokens[i + 1].text}"), i + 2
+        return _Time(12, 0, None, True, written(tokens, i, i + 2)), i + 2
     if token.kind == NOON:
         return _Time(12, 0, None, True, token.text), i + 1
     if token.kind == MIDNIGHT:
         return _Time(0, 0, None, True, token.text), i + 1
     if token.kind == CLOCK:
-        hour_text, _, minute_text = token.lower.replace(".", ":").replace("h", ":").partition(":")
-        hour, minute = int(hour_text), int(minute_text or 0)
-    elif token.kind == NUMBER and len(token.text) <= 2 and not token.text[-1:].isalpha():
+        digits = re.findall(r"\d+", token.text)
+        hour, minute = int(digits[0]), int(digits[1]) if len(digits) > 1 else 0
+    elif token.kind == NUMBER and len(token.text) <= 2:
         hour, minute = token.value, 0
-        if not (_at(tokens, i + 1, MERIDIEM) or bare):
+        if not (_at(tokens, i + 1, MERIDIEM) or hours_word(tokens, i + 1) or bare or before):
             return None
     elif token.kind == NUMBER and len(token.text) == 4 and (bare or hours_word(tokens, i + 1)):
         hour, minute = divmod(token.value, 100)  # '0800 – 0830', '0900 hrs'
     else:
         return None
-    meridiem = None
-    if _at(tokens, i + 1, MERIDIEM):
-        meridiem = tokens[i + 1].lower[0]
-        text = f"{token.text} {tokens[i + 1].text}"
+    i += 1
+    meridiem = before or _period(tokens, i)
+    if meridiem and not before:
         i += 1
-    elif hours_word(tokens, i + 1):  # '17.30 h', '0900 hrs', '9:00 Uhr'
-        text = f"{token.text} {tokens[i + 1].text}"
+    elif hours_word(tokens, i):  # '17.30 h', '0900 hrs', '9:00 Uhr', '17 h 30', '10時30分'
         i += 1
-    else:
-        text = token.text
+        if token.kind == NUMBER and _at(tokens, i, NUMBER) and len(tokens[i].text) == 2:
+            minute, i = tokens[i].value, i + 1
+            if means(tokens, i, MINUTES) is not None:
+                i += 1
+    text = written(tokens, first, i)
     if minute > 59:
         raise HeaderProblem(f"{text!r} is not a time: minute {minute} is past 59")
-    if meridiem and not 1 <= hour <= 12:
-        raise HeaderProblem(f"{text!r} is not a time: {hour} o'clock has no {meridiem}.m.")
-    if not meridiem and hour > 24:
+    if not meridiem and hour > 24 or hour > 24:
         raise HeaderProblem(f"{text!r} is not a time: hour {hour} is past 23")
-    return _Time(hour, minute, meridiem, False, text), i + 1
-
-
-def hours_word(tokens: list[Token], i: int) -> bool:
-    return _at(tokens, i, WORD) and tokens[i].lower in _HOURS_WORDS
+    return _Time(hour, minute, meridiem, False, text), i
 
 
 def _clock(time: _Time, meridiem: str | None) -> Clock:
     hour = time.hour
+    if hour > 12:  # '13:00 pm': a 24-hour time; the period says nothing more
+        return Clock(hour % 24, time.minute)
     if meridiem == "a" and hour == 12:
         hour = 0
     elif meridiem == "p" and hour != 12:
@@ -231,12 +346,29 @@ def _zone(tokens: list[Token], i: int) -> tuple[str | None, int]:
     return None, i
 
 
+def is_dash(tokens: list[Token], i: int) -> bool:
+    """'-', '–', '～', 'to', 'bis', 'à': what stands between the two ends of a range."""
+    return _at(tokens, i, DASH) or in_words(tokens, i, lx.lexicon().ranges)
+
+
+def _from(tokens: list[Token], i: int) -> int:
+    """Past the words that may stand before a time: 'from', 'ab', 'à partir de', 'alle ore'."""
+    froms = lx.lexicon().froms
+    j = i
+    while j < len(tokens) and j - i < 3 and in_words(tokens, j, froms):
+        j += 1
+    return j
+
+
 def read_range(tokens: list[Token], i: int, *, hhmm: bool = False) -> tuple[Span, int] | None:
-    """A start time and an optional end: '9:00-10:30am', '8:30 a.m.–Noon', '12:00 -- 06:00 PM'.
+    """A start time and an optional end: '9:00-10:30am', '8:30 a.m.–Noon', '12:00 -- 06:00 PM',
+    'von 9 bis 12 Uhr', '10:00～12:00', '15.30 – 19 horas'.
 
     The start takes the end's a.m./p.m. when it has none of its own, unless that would put it
-    after the end ('11-1 pm' starts at 11 a.m.; '12:00 -- 06:00 PM' at noon).
+    after the end ('11-1 pm' starts at 11 a.m.; '12:00 -- 06:00 PM' at noon); a bare start
+    takes the end's hour mark ('9 bis 12 Uhr').
     """
+    i = _from(tokens, i)
     first = _read_time(tokens, i, bare=hhmm or _dash_then_time(tokens, i + 1))
     if first is None:
         return None
@@ -244,18 +376,26 @@ def read_range(tokens: list[Token], i: int, *, hhmm: bool = False) -> tuple[Span
     zone, i = _zone(tokens, i)
     end: _Time | None = None
     end_day: Day | None = None
-    if _at(tokens, i, DASH):
+    if is_dash(tokens, i):
         j = i + 1
         if (day := read_day(tokens, j)) is not None:
             end_day, j = day
             if _at(tokens, j, SEP) and tokens[j].text == ",":
                 j += 1
-        if (second := _read_time(tokens, j, bare=hhmm)) is not None:
+        if (second := _read_time(tokens, j, bare=True)) is not None:
             end, i = second
             end_zone, i = _zone(tokens, i)
             zone = zone or end_zone
-    if start.meridiem is None and not start.named and start.hour > 12 and end and end.meridiem:
-        raise HeaderProblem(f"{start.text!r} is not a time: {start.hour} o'clock has no a.m./p.m.")
+    return _span(start, end, end_day, zone), i
+
+
+def _span(start: _Time, end: _Time | None, end_day: Day | None, zone: str | None) -> Span:
+    remark = None
+    odd = [t for t in (start, end) if t is not None and t.meridiem and t.hour > 12]
+    if odd:
+        remark = f"{odd[0].text!r} is a 24-hour time with a.m./p.m.; read as {odd[0].hour}:" + (
+            f"{odd[0].minute:02}"
+        )
     hint = start.meridiem
     if hint is None and not start.named and end is not None and end_day is None:
         hint = end.meridiem
@@ -269,17 +409,13 @@ def read_range(tokens: list[Token], i: int, *, hhmm: bool = False) -> tuple[Span
         and (start_clock.hour, start_clock.minute) > (end_clock.hour, end_clock.minute)
     ):
         start_clock = _clock(start, "a")
-    if (
-        end is not None
-        and start.hour == 24
-        or (end is not None and end.hour == 24 and end.meridiem)
-    ):
+    if end is not None and (start.hour == 24 or end.hour == 24 and end.meridiem):
         raise HeaderProblem(f"{start.text!r} is not a time: hour 24 is past 23")
-    return Span(start_clock, end_clock, end_day, zone), i
+    return Span(start_clock, end_clock, end_day, zone, remark)
 
 
 def _dash_then_time(tokens: list[Token], i: int) -> bool:
-    return _at(tokens, i, DASH) and i + 1 < len(tokens) and tokens[i + 1].kind in (CLOCK, NUMBER)
+    return is_dash(tokens, i) and i + 1 < len(tokens) and tokens[i + 1].kind in (CLOCK, NUMBER)
 
 
 def read_when(tokens: list[Token], i: int) -> tuple[Day, Span, int] | None:

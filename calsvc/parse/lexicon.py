@@ -1,0 +1,244 @@
+"""The words of dates and times in many languages, from the Unicode CLDR through Babel.
+
+One table that every reader looks words up in, as dateutil's `parserinfo` is for its parser:
+for each language in LANGUAGES, CLDR gives the month names (wide and abbreviated, as a date
+writes them and standing alone), the weekday names (wide, abbreviated, short, and narrow
+where that is no single letter), a.m. and p.m., noon and midnight, the marks written after
+an hour or a minute ('Uhr', 'h', '時', '분', 'horas'), the signs between the two ends of a
+range ('–', '～'), the order of a date in numbers ('dd/MM/y' or 'M/d/yy') and the marks of
+the CJK dates ('6月26日'). Adding a language is adding its code to LANGUAGES.
+
+A word may mean several things: 'mar' is March and, in Spanish, French and Italian, Tuesday;
+'de' is 'of' and, in Hungarian, a.m. A word's `kind` is its first meaning (a month before a
+weekday); the grammar asks `means` where another would fit. Two-letter words and everyday
+words ('Mo', 'ma', 'set') are plain words until the grammar asks.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+
+from babel import Locale
+
+LANGUAGES = (
+    *("en", "fr", "de", "es", "it", "pt", "ca", "gl", "eu", "nl", "da", "sv", "nb", "fi"),
+    *("et", "pl", "cs", "sk", "sl", "hr", "hu", "ro", "hsb", "tr", "el", "ru", "uk"),
+    *("ja", "zh", "zh_Hant", "ko"),
+)
+
+WEEKDAY, MONTH, MERIDIEM, NOON, MIDNIGHT = "weekday", "month", "meridiem", "noon", "midnight"
+HOURS, MINUTES = "hours", "minutes"  # marks written after a number: '18 Uhr', '30分', '45 min'
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_QUOTED = re.compile(r"'([^']+)'")
+_FIELDS = re.compile(r"[GyYuUrQqMLlwWdDFgEecabBhHkKjJCmsSAzZOvVXx]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Meaning:
+    kind: str
+    value: int  # a month 1-12, a weekday 0-6 (Monday 0), 0 for a.m. and 1 for p.m., else 0
+
+
+UNKNOWN = -1  # the value of a form that means one weekday in one language, another elsewhere
+
+
+@dataclass
+class Lexicon:
+    """Each written form (lower case, no final full stop) and what it may mean."""
+
+    meanings: dict[str, tuple[Meaning, ...]] = field(default_factory=dict)
+    kinds: dict[str, str] = field(default_factory=dict)  # the token kind of a form, if any
+    languages: dict[str, frozenset[str]] = field(default_factory=dict)  # who writes a form
+    day_first: dict[str, bool] = field(default_factory=dict)  # per language: 'dd/MM' or 'M/d'
+    dashes: frozenset[str] = frozenset()  # what stands between the ends of a range
+    cjk_words: tuple[str, ...] = ()  # CJK forms, longest first (CJK writes no spaces)
+    year_marks: frozenset[str] = frozenset()  # '年', '년'
+    month_marks: frozenset[str] = frozenset()  # '月', '월'
+    day_marks: frozenset[str] = frozenset()  # '日', '일'
+    meridiem_first: frozenset[str] = frozenset()  # forms written before the time: '午後3時'
+    ranges: frozenset[str] = frozenset()  # 'to', 'bis', 'à'
+    froms: frozenset[str] = frozenset()  # 'from', 'ab', 'dès'
+    timeless: frozenset[str] = frozenset()  # forms that tell a date or time without a digit
+
+    def means(self, form: str, kind: str) -> int | None:
+        """The value of `form` as a word of `kind` ('mar' as a weekday: 1), or None."""
+        for meaning in self.meanings.get(form, ()):
+            if meaning.kind == kind:
+                return meaning.value
+        return None
+
+
+def fold(form: str) -> str:
+    """A form as the lexicon keys it: lower case, spaces plain, no final full stop."""
+    form = unicodedata.normalize("NFC", form).casefold().replace("\u202f", " ").replace("\xa0", " ")
+    return form.strip().rstrip(".").strip()
+
+
+def _plain(form: str) -> str | None:
+    """A Latin form without its accents ('février' → 'fevrier'), when that differs."""
+    if _CJK.search(form) or not form.isascii() and not all(c < "\u0250" for c in form):
+        return None
+    plain = "".join(c for c in unicodedata.normalize("NFD", form) if not unicodedata.combining(c))
+    return plain if plain != form else None
+
+
+def _literals(pattern: str) -> Iterator[str]:
+    """The words a CLDR pattern writes around its fields: "HH 'Uhr'" → 'Uhr'; 'H時' → '時'."""
+    yield from _QUOTED.findall(pattern)
+    for piece in _FIELDS.split(_QUOTED.sub(" ", pattern)):
+        yield from piece.split()
+
+
+def _unit_words(locale: Locale, unit: str) -> Iterator[str]:
+    for width, forms in locale._data["unit_patterns"].get(unit, {}).items():
+        for count, pattern in forms.items():
+            if count != "per" and width != "per":
+                yield pattern.replace("{0}", " ").strip()
+
+
+def _forms(locale: Locale) -> Iterator[tuple[Meaning, str]]:
+    """Every form CLDR gives this language for a month, weekday, day period or mark."""
+    for context in ("format", "stand-alone"):
+        for width in ("wide", "abbreviated"):
+            for number, name in locale.months[context][width].items():
+                yield Meaning(MONTH, number), re.sub(r"^(?:de |d['’]|del )", "", fold(name))
+        for width in ("wide", "abbreviated", "short", "narrow"):
+            for number, name in locale.days[context][width].items():
+                if width != "narrow" or len(name) > 1 or _CJK.match(name) and name != "一":
+                    yield Meaning(WEEKDAY, number), fold(name)
+    periods = locale.day_periods["format"]
+    for width in ("abbreviated", "wide", "narrow"):
+        for key, kind in (("am", MERIDIEM), ("pm", MERIDIEM), ("noon", NOON)):
+            if name := periods.get(width, {}).get(key):
+                yield Meaning(kind, int(key == "pm")), fold(name)
+        if name := periods.get(width, {}).get("midnight"):
+            yield Meaning(MIDNIGHT, 0), fold(name)
+    skeletons = locale.datetime_skeletons
+    for pattern in (skeletons.get("H"), skeletons.get("Hm"), locale.time_formats["short"]):
+        for word in _literals(getattr(pattern, "pattern", pattern or "")):
+            if any(c.isalpha() for c in word):
+                yield Meaning(HOURS, 0), fold(word)
+    for word in _unit_words(locale, "duration-hour"):
+        yield Meaning(HOURS, 0), fold(word)
+    for word in _unit_words(locale, "duration-minute"):
+        yield Meaning(MINUTES, 0), fold(word)
+
+
+def _usable(form: str) -> bool:
+    return bool(form) and not any(c.isdigit() for c in form) and " " not in form
+
+
+def _add(lexicon: Lexicon, meaning: Meaning, form: str, language: str) -> None:
+    for key in (form, _plain(form)):
+        if key is None:
+            continue
+        known = lexicon.meanings.get(key, ())
+        same = next((m for m in known if m.kind == meaning.kind), None)
+        if same is None:
+            lexicon.meanings[key] = (*known, meaning)
+        elif same.value != meaning.value:  # 'ma': Monday in Dutch, Tuesday in Spanish
+            lexicon.meanings[key] = tuple(
+                Meaning(m.kind, UNKNOWN) if m is same else m for m in known
+            )
+        lexicon.languages[key] = lexicon.languages.get(key, frozenset()) | {language}
+
+
+_PREFERENCE = (MONTH, WEEKDAY, MERIDIEM, NOON, MIDNIGHT, HOURS, MINUTES)
+
+
+def _kind(form: str, meanings: tuple[Meaning, ...], everyday: frozenset[str]) -> str | None:
+    """The token kind of a form: its first meaning, unless the form is too short or too
+    common to be anything but a word until the grammar asks."""
+    if form in everyday or (len(form) <= 2 and not _CJK.match(form)):
+        return None
+    kinds = {m.kind for m in meanings}
+    if kinds <= {HOURS, MINUTES} and len(form) <= 3 and not _CJK.match(form):
+        return None  # 'min', 'uur' stay words; the grammar asks after a number
+    return next(kind for kind in _PREFERENCE if kind in kinds)
+
+
+def _marks(locale: Locale) -> tuple[set[str], set[str], set[str]]:
+    """The CJK marks after the year, month and day of a long date: 'y年M月d日'."""
+    pattern = locale.date_formats["long"].pattern
+    found: tuple[set[str], set[str], set[str]] = (set(), set(), set())
+    for field_, marks in zip("yMd", found, strict=True):
+        after = re.search(field_ + r"+'?([^\sGyMLdE']+)", pattern)
+        if after and _CJK.match(after[1]):
+            marks.add(after[1])
+    for name in locale.months["format"]["wide"].values():  # '6월': the mark in the name
+        if (mark := name.lstrip("0123456789")) != name and _CJK.match(mark):
+            found[1].add(mark)
+    return found
+
+
+def _day_first(locale: Locale) -> bool:
+    """Whether the language writes the day before the month in numbers ('26/06'): its short
+    date says, unless that starts with the year (ISO order), then its long date does."""
+    for width in ("short", "long"):
+        fields = "".join(f[0] for f in _FIELDS.findall(locale.date_formats[width].pattern))
+        if not fields.startswith("y") or width == "long":
+            return fields.find("d") < fields.find("M")
+    return True
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """The lexicon of every language in LANGUAGES (loaded once, on first use)."""
+    data = tomllib.loads(resources.files(__package__).joinpath("words.toml").read_text("utf-8"))
+    found = Lexicon()
+    dashes: set[str] = set()
+    year_marks: set[str] = set()
+    month_marks: set[str] = set()
+    day_marks: set[str] = set()
+    first: set[str] = set()
+    for language in LANGUAGES:
+        locale = Locale.parse(language)
+        for meaning, form in _forms(locale):
+            if _usable(form):
+                _add(found, meaning, form, language)
+        found.day_first.setdefault(language.split("_")[0], _day_first(locale))
+        dashes.add(locale.interval_formats[None].replace("{0}", "").replace("{1}", "").strip())
+        years, months, days = _marks(locale)
+        year_marks |= years
+        month_marks |= months
+        day_marks |= days
+        hm = str(getattr(locale.datetime_skeletons.get("hm"), "pattern", ""))
+        if hm.lstrip().startswith("a"):  # '午後3時': CJK writes the period first
+            periods = locale.day_periods["format"]["abbreviated"]
+            first |= {fold(periods[p]) for p in ("am", "pm") if _CJK.match(periods[p])}
+    time = data["time"]
+    for form in time["hours"]:
+        _add(found, Meaning(HOURS, 0), fold(form), "")
+    everyday = frozenset(fold(w) for w in time["everyday"])
+    found.kinds = {
+        form: kind
+        for form, meanings in found.meanings.items()
+        if (kind := _kind(form, meanings, everyday)) is not None
+    }
+    found.dashes = frozenset(d for d in dashes if d and not d.isalnum())
+    found.cjk_words = tuple(
+        sorted((f for f in found.meanings if _CJK.match(f)), key=len, reverse=True)
+    )
+    found.year_marks, found.month_marks = frozenset(year_marks), frozenset(month_marks)
+    found.day_marks, found.meridiem_first = frozenset(day_marks), frozenset(first)
+    found.ranges = frozenset(fold(w) for w in time["range"])
+    found.froms = frozenset(fold(w) for w in time["from"])
+    found.timeless = frozenset(
+        form
+        for form, meanings in found.meanings.items()
+        if any(m.kind in (WEEKDAY, NOON, MIDNIGHT) for m in meanings)
+    )
+    return found
+
+
+@functools.cache
+def page_words() -> dict[str, frozenset[str]]:
+    """The [page] lists of words.toml: metadata and deadline words."""
+    data = tomllib.loads(resources.files(__package__).joinpath("words.toml").read_text("utf-8"))
+    return {name: frozenset(fold(w) for w in words) for name, words in data["page"].items()}

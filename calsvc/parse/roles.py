@@ -1,0 +1,178 @@
+"""What a piece of a programme line is: a title, a label, a room, a field, prose, page
+furniture or the page's own metadata. Every reader asks these questions here, and the limits
+they answer by are named here, once.
+
+    looks_like_title   'Registration desk open' (a title may follow a time)
+    looks_like_label   'Keynote: Rivers' (a label may stand before a date; 'Uploads close' not)
+    room_line          'Room 3', 'Grand Hall', 'Location: Ballroom B', 'Sala Magna'
+    is_field           'Organisers: Ana Lee', 'Chair: Bo Chen' (a field of a session)
+    is_metadata        'Posted Sat, March 1, 2025 10:00am' (the page's own dates)
+    is_end_marker      'End', 'Fin de la journée', '終了' (no session, the end of one)
+    is_deadline        'Submission deadline: May 1' (a date that is not a day of the programme)
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from importlib import resources
+
+# Limits.
+MAX_HEADER_LENGTH = 300  # characters: a longer line is prose, never a session header
+MAX_LABEL = 200  # characters of a title or label; a longer one is prose
+MAX_LABEL_WORDS = 20  # words of a line that names the session beside its date or time line
+MAX_UNREAD_WORDS = 14  # words of a line with a time that is warned about when not read
+MAX_HEADING_WORDS = 8  # words a day heading may hold beside its date ('Day 2 – … (Room 3.01)')
+MAX_ROOM = 80  # characters of a room's name
+MAX_ROOM_WORDS = 6  # words of a room line
+LOOK = 3  # lines: how far a label may stand from its date line, a room from its title
+QUOTE = 80  # characters of a line that a warning quotes
+LONG_TAIL = 120  # characters at the end of an over-long line looked at for a date
+
+
+@functools.cache
+def words() -> dict[str, frozenset[str]]:
+    """The [roles] and [rooms] word lists of words.toml."""
+    text = resources.files(__package__).joinpath("words.toml").read_text("utf-8")
+    data = tomllib.loads(text)
+    found = {name: frozenset(w.lower() for w in ws) for name, ws in data["roles"].items()}
+    found |= {name: frozenset(w.lower() for w in ws) for name, ws in data["rooms"].items()}
+    found |= {name: frozenset(w.lower() for w in ws) for name, ws in data["page"].items()}
+    return found
+
+
+# Bullets, Markdown headings and quotes, list numbers: marks before a line's text.
+_MARKUP = re.compile(
+    r"^(?:#{1,6}\s+|>\s*|[-*+•◦▪▫■□●○◆◇►▶▸▹→⇒➢➤➔✓✔☐★☆▲△▼※‣⁃·◎〇]+\s*|\d{1,2}[.)]\s+(?=\D)"
+    r"|[oO]\s+(?=[A-Z\d]))+"
+)
+_EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_]|[*_](?!\w)")
+_LINK = re.compile(r"\[([^\[\]]*)\]\((?:[^()\s]*)\)")  # '[Tutorials](https://…)' → 'Tutorials'
+
+
+def clean(line: str) -> str:
+    """The line without markup: bullets, heading marks, emphasis, links' addresses, outer
+    table pipes."""
+    text = _MARKUP.sub("", line)
+    if "*" in text or "_" in text:
+        text = _EMPHASIS.sub("", text)
+    if "](" in text:
+        text = _LINK.sub(r"\1", text)
+    return text.strip().strip("|").strip()
+
+
+def strip_bullet(text: str) -> str:
+    """A title without the bullet between it and its time ('09:00 o Intro', '10h15 ► Talk')."""
+    return _MARKUP.sub("", text).strip()
+
+
+# 'Results improved. We ran it': a full stop after a word, not after an initial ('A. Person').
+_SENTENCE_BREAK = re.compile(r"\w\w\. [A-Z]")
+
+
+def looks_like_title(text: str) -> bool:
+    """Whether text after a session's time can be its title: short, not a sentence
+    ('Registration desk open' is one; 'The hall opens at nine. Bring…' is not)."""
+    if not text or len(text) > MAX_LABEL or not (text[0].isupper() or not text[0].isalpha()):
+        return False
+    return not (_SENTENCE_BREAK.search(text) or text.endswith((".", ",", ";")))
+
+
+def looks_like_label(text: str) -> bool:
+    """Whether text before a date can name a session: a title that does not run on into the
+    date ('Uploads close Fri 17 May 11:59' is a sentence)."""
+    return looks_like_title(text) and text.rsplit(None, 1)[-1] not in words()["sentence_endings"]
+
+
+_FIELD_PREFIX = re.compile(
+    r"^(?:bio|abstract|speakers?|presenters?|authors?|chairs?|moderators?)\s*:\s*(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def strip_field(label: str) -> str:
+    """'Bio :Oral 6C Fairness' → 'Oral 6C Fairness': a field name glued before a label."""
+    return _FIELD_PREFIX.sub("", label).strip()
+
+
+_FIELD = re.compile(r"^([^\W\d_][\w ]{0,20}?)\s*[:：]")
+
+
+def is_field(text: str) -> bool:
+    """'Organisers: Ana Lee', 'Location: Hall B', '場所：…': a field of a session, never its
+    name."""
+    found = _FIELD.match(text)
+    return found is not None and found[1].strip().lower() in words()["fields"]
+
+
+_CJK_ROOM = re.compile(r"[\u3040-\u9fff\uac00-\ud7af]")
+
+
+def _room_word(word: str) -> bool:
+    """'Hall', 'Sala', 'Boardroom', 'Hörsaal', '会議室': a word that names a place."""
+    word = word.lower().strip("().,;:[]")
+    places = words()["places"]
+    if word in places or word.rstrip("s") in places:
+        return True
+    if any(word.endswith(end) for end in words()["place_endings"]) and len(word) > 4:
+        return True
+    return bool(_CJK_ROOM.search(word)) and any(p in word for p in words()["cjk_places"])
+
+
+_ROOM_CODE = re.compile(r"^(?:[A-Z]{0,3}[-.]?\d{1,4}[A-Za-z]?(?:[-./]\d{1,3})?|[A-Z]\d{0,3})$")
+_NAMED = re.compile(r"^(?:location|room|venue|where|place|lugar|sala|salle|ort|raum|luogo|local)"
+                    r"\s*[:：]\s*(?P<named>.{1,80})$", re.IGNORECASE)  # fmt: skip
+
+
+def names_a_place(text: str) -> bool:
+    """Whether words name a place: one of them is a place word ('Science Center Great Hall',
+    'Aula Magna') or a room code ('F106', '3.01', 'B-201')."""
+    parts = text.split()
+    return bool(parts) and (
+        any(_room_word(w) for w in parts) or len(parts) <= 2 and bool(_ROOM_CODE.match(parts[-1]))
+    )
+
+
+def room_line(text: str) -> str | None:
+    """A line that only names a room: 'Room 3', 'Grand Hall', 'Location: Ballroom B',
+    '[ Exhibit Hall A ]' (as virtual conference sites print it)."""
+    if len(text) > MAX_ROOM or text.endswith((".", ",", ";")):
+        return None
+    if text.startswith("[") and text.endswith("]"):
+        text = text[1:-1].strip()
+    if found := _NAMED.match(text):
+        return found["named"].strip()
+    if len(text.split()) <= MAX_ROOM_WORDS and names_a_place(text) and not _sentence(text):
+        return text
+    return None
+
+
+def _sentence(text: str) -> bool:
+    return len(text.split()) > 2 and text.split()[0].lower() in words()["sentence_openings"]
+
+
+def room_cell(cell: str) -> bool:
+    """A table cell beside the title that names a room: 'Room 101', 'Foyer', 'Aula Magna',
+    'Mensa' (a person's name is not one: 'Ingrid Solberg')."""
+    one_word = len(cell.split()) == 1 and cell[:1].isalpha()
+    return len(cell) <= MAX_ROOM and (names_a_place(cell) or one_word)
+
+
+def is_metadata(text: str) -> bool:
+    """'Posted Sat, March 1, 2025 10:00am · Updated Thu, March 6': the page's own dates."""
+    first = text.split(None, 1)[0].lower().rstrip(":") if text.strip() else ""
+    return first in words()["metadata"]
+
+
+def is_end_marker(text: str) -> bool:
+    """'End', 'End of day 1', 'Fin', 'Ende', '終了予定': the end of the day, no session."""
+    lowered = text.lower().strip(" .!")
+    ends = words()["end_markers"]
+    return lowered in ends or any(lowered.startswith(f"{end} ") for end in ends)
+
+
+def is_deadline(text: str) -> bool:
+    """Whether a line with a date is a deadline or a notice, not a day of the programme."""
+    lowered = text.lower()
+    return any(word in lowered for word in words()["deadline"])
