@@ -47,6 +47,7 @@ class Conference:
     timezone: str
     source: str
     year: int | None = None
+    date: date | None = None  # the one day of a programme whose page gives no day headings
     venue: str | None = None
     homepage: str | None = None
     durations: Mapping[str, int] = field(default_factory=dict)

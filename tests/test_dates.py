@@ -9,9 +9,10 @@ import pytz
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calsvc.parse.years import DateParts, YearGuess, infer_year, localize, years_for
+from calsvc.parse.when import Day
+from calsvc.parse.years import YearGuess, infer_year, localize, years_for
 
-TUE_6_JUN = DateParts(6, 6, 1, None)
+TUE_6_JUN = Day(6, 6, 1, None, "")
 
 
 @pytest.mark.parametrize(
@@ -28,23 +29,23 @@ def test_infer_year_nearest_fitting_weekday(reference: date, expected: YearGuess
 
 
 def test_infer_year_without_weekdays_assumes_reference_year() -> None:
-    guess = infer_year([DateParts(6, 6, None, None)], date(2026, 11, 22))
+    guess = infer_year([Day(6, 6, None, None, "")], date(2026, 11, 22))
 
     assert guess == YearGuess(2026, (), False)
 
 
 def test_years_for_wraps_from_december_into_january() -> None:
     parts = [
-        DateParts(12, 31, None, None),
-        DateParts(1, 1, None, None),
-        DateParts(1, 2, None, None),
+        Day(12, 31, None, None, ""),
+        Day(1, 1, None, None, ""),
+        Day(1, 2, None, None, ""),
     ]
 
     assert years_for(parts, 2022) == [2022, 2023, 2023]
 
 
 def test_infer_year_across_new_year_uses_both_dates() -> None:
-    parts = [DateParts(12, 31, 5, None), DateParts(1, 1, 6, None)]  # Sat 31 Dec, Sun 1 Jan
+    parts = [Day(12, 31, 5, None, ""), Day(1, 1, 6, None, "")]  # Sat 31 Dec, Sun 1 Jan
 
     assert infer_year(parts, date(2026, 11, 22)).year == 2022
 

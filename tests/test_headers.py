@@ -17,7 +17,7 @@ from calsvc.parse.forms import (
     WhenLine,
 )
 from calsvc.parse.grids import cells_in_columns, column_rooms, header_columns
-from calsvc.parse.headers import read_line
+from calsvc.parse.lines import read_line
 from calsvc.parse.labels import Vocabulary
 from calsvc.parse.roles import room_line
 from calsvc.parse.when import Clock, Day, Span
@@ -345,7 +345,7 @@ FORMS = [
     (
         "date-without-time",
         "Social hour Tue 6 Jun",
-        "unread: its date or time is not in a form calsvc reads",
+        "unread: it has a date but no time",
     ),
     (
         "date-then-words",

@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..errors import HeaderProblem
-from .forms import Form
-from .headers import read_line
+from .forms import Form, Mention
 from .labels import Vocabulary
+from .lines import read_line
 from .notes import Notes
 from .roles import QUOTE
 from .when import Day, Span
@@ -29,6 +29,7 @@ class Block:
     date_text: str = ""
     layout: str = "header"
     body: list[str] = field(default_factory=list)
+    day_room: str | None = None  # the room of its day heading, for a session that names none
 
 
 @dataclass
@@ -37,12 +38,14 @@ class State:
     notes: Notes
     blocks: list[Block] = field(default_factory=list)
     day: Day | None = None  # from the last day heading
+    day_room: str | None = None  # the room that heading names, if any
     owner: Block | None = None  # a dated header whose sub-schedule the next rows are
     used: set[int] = field(default_factory=set)  # lines taken as a label or room
     first_unread: int | None = None  # the first line with a date or time not read
     columns: Columns | None = None  # the rooms a table's header row names
     grid: tuple[int, list[Block]] = (0, [])  # the last table row's line and its sessions
     forms: dict[str, Form | str | None] = field(default_factory=dict)
+    mentions: list[tuple[int, Mention]] = field(default_factory=list)  # (line, what it names)
 
     def unread(self, index: int, line: str, reason: str) -> None:
         """A line with a date or time that was not read as a session, and why."""

@@ -1,12 +1,14 @@
-"""The forms a programme line can take (what `headers.read_line` gives for a line).
+"""The forms a programme line can take (what `lines.read_line` gives for a line).
 
 Header      label + when [+ room]        'Poster: Federated Learning Tue 6 Jun 09:00 a.m.'
 WhenLine    when [+ room], no label      'Thu, Jun 20, 2024 ⋅ 1:15 PM - 2:05 PM PDT'
-DayHeading  a date alone                 'Monday 14 October 2024', 'Day 2 — Tue 15 Oct'
+DayHeading  a date alone [+ room]        'Monday 14 October 2024', 'Main Hall Monday, March 25'
 TimeRow     time + title [+ room]        '09:15–10:30  Keynote: Scaling laws', 'Lunch 12-1pm'
 TimeRows    a time + a cell per session   '| 10:30 | Fluids Room: P1 | Solids Room: P2 |' (parallel)
 TimeLine    a time alone                 '10:30 - 11:00' (the title is on the next line)
+EndMark     a time and the end of a day  '17:30 End', '16時 終了予定'
 Undated     known kind + ':' + name      'Invited Talk: Alexander Rush'
+Mention     a date in a line of text     'The workshop will be held on June 8, 2023'
 Unread      dates or times not understood, with what was not read
 """
 
@@ -41,9 +43,12 @@ class WhenLine:
 
 @dataclass(frozen=True, slots=True)
 class DayHeading:
-    """A date standing alone, over the time rows of that day: 'Tuesday, June 6'."""
+    """A date standing alone, over the time rows of that day: 'Tuesday, June 6', 'Day 2:
+    Tuesday, 18 July (Room 3.01)', 'Monday' (in a week the page gives once). A room it names
+    is the room of the day's rows that name none."""
 
     day: Day
+    room: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,10 +79,28 @@ class TimeLine:
 
 
 @dataclass(frozen=True, slots=True)
+class EndMark:
+    """A row that marks the end of the day or of the session before it: '17:30 End'."""
+
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
 class Undated:
     """A known kind and a name with no date or time: 'Invited Talk: Jane Roe'."""
 
     label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A date (or a run of days) in a line that is neither a heading nor a session: a sentence
+    ('The workshop will be held on June 8, 2023'), a page's title, its overall hours. Rows with
+    no day heading take the page's one date from it; weekday headings, its week."""
+
+    first: Day
+    last: Day | None = None
+    deadline: bool = False  # 'Submission deadline: May 1': never the day of the programme
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,4 +110,6 @@ class Unread:
     reason: str
 
 
-Form = Header | WhenLine | DayHeading | TimeRow | TimeRows | TimeLine | Undated | Unread
+Form = (
+    Header | WhenLine | DayHeading | TimeRow | TimeRows | TimeLine | EndMark | Undated | Mention
+) | Unread

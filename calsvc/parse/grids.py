@@ -83,6 +83,8 @@ def add_row_sessions(state: State, line: str, index: int, form: TimeRow | TimeRo
         Block(index + 1, row.title, state.day, row.span, row.room or room, row.text, layout)
         for row, room in zip(rows, rooms, strict=True)
     ]
+    for block in blocks:
+        block.day_room = state.day_room
     state.blocks += blocks
     state.grid = (index, blocks if layout == "table" else [])
 

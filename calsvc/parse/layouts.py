@@ -14,11 +14,15 @@ What follows a session up to the next one is its body (papers, abstracts, rooms)
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from ..errors import HeaderProblem
 from .blocks import Block, State
 from .forms import (
     DayHeading,
+    EndMark,
     Header,
+    Mention,
     TimeLine,
     TimeRow,
     TimeRows,
@@ -27,25 +31,35 @@ from .forms import (
     WhenLine,
 )
 from .grids import add_row_sessions, empty_slot, header_columns, spanned
-from .headers import read_line
 from .items import is_author_line
 from .labels import GENERIC_KIND, Vocabulary
+from .lines import read_line
 from .notes import Notes
 from .roles import (
     LOOK,
     MAX_LABEL_WORDS,
+    ROWS_GAP,
     clean,
     is_field,
     looks_like_label,
     looks_like_title,
     room_line,
+    row_title,
 )
 
 
-def read_blocks(
-    lines: list[str], vocabulary: Vocabulary, notes: Notes
-) -> tuple[list[Block], int, int | None]:
-    """The blocks of a programme, how many lines held a date or time, and which were not read."""
+class Reading(NamedTuple):
+    """What the layouts found: the blocks, the dates the text mentions, how many lines held
+    a date or time, and the first of those that was not read."""
+
+    blocks: list[Block]
+    mentions: list[tuple[int, Mention]]
+    timed: int
+    first_unread: int | None
+
+
+def read_blocks(lines: list[str], vocabulary: Vocabulary, notes: Notes) -> Reading:
+    """The blocks of a programme, as the lines' forms group them."""
     state = State(vocabulary, notes)
     timed = 0
     for index, line in enumerate(lines):
@@ -58,22 +72,29 @@ def read_blocks(
             state.blocks.append(Block(index + 1, None))
             timed += 1
             continue
-        if form is None or isinstance(form, Undated):
-            _text(state, index, line, form)
+        if form is None or isinstance(form, Undated | Mention):
+            if isinstance(form, Mention):
+                state.mentions.append((index + 1, form))
+            _text(state, index, line, form if isinstance(form, Undated) else None)
             continue
         timed += 1
         if isinstance(form, Header):
             _header(state, index, form)
+        elif isinstance(form, WhenLine) and _opens_rows(state, lines, index):
+            state.mentions.append((index + 1, Mention(form.day)))  # the event's day and hours
+            state.day, state.day_room, state.owner = form.day, None, None
         elif isinstance(form, WhenLine):
             _when_line(state, lines, index, form)
         elif isinstance(form, DayHeading):
-            state.day, state.owner = form.day, None
+            state.day, state.day_room, state.owner = form.day, form.room, None
+        elif isinstance(form, EndMark):
+            state.blocks.append(Block(index + 1, None, state.day, form.span, layout="end"))
         elif isinstance(form, TimeRow | TimeRows | TimeLine):
             _row(state, lines, index, form)
         elif isinstance(form, Unread):
             state.unread(index, line, form.reason)
             _append(state, line)
-    return state.blocks, timed, state.first_unread
+    return Reading(state.blocks, state.mentions, timed, state.first_unread)
 
 
 def _append(state: State, line: str) -> None:
@@ -197,10 +218,6 @@ def _row(state: State, lines: list[str], index: int, form: TimeRow | TimeRows | 
     if state.owner is not None:  # a dated header's own sub-schedule
         state.owner.body.append(lines[index])
         return
-    if state.day is None:
-        state.unread(index, lines[index], "a time with no day heading above it")
-        _append(state, lines[index])
-        return
     if isinstance(form, TimeRow | TimeRows):
         add_row_sessions(state, lines[index], index, form)
         return
@@ -215,9 +232,30 @@ def _row(state: State, lines: list[str], index: int, form: TimeRow | TimeRows | 
             state.used.add(below)
             form = joined
     below = _neighbour(lines, index, 1, state)
-    if below is None or not _label_line(lines[below], below_time=True):
+    title = row_title(clean(lines[below])) if below is not None else None
+    if below is None or title is None or not _label_line(lines[below], below_time=True):
         state.unread(index, lines[index], "a time with no session name after it")
         return
     state.used.add(below)
-    block = Block(index + 1, clean(lines[below]), state.day, form.span, None, form.text, "block")
+    block = Block(index + 1, title, state.day, form.span, None, form.text, "block")
+    block.day_room = state.day_room
+    if title != clean(lines[below]):  # the title's first sentence; the rest describes it
+        block.body.append(clean(lines[below])[len(title) :].lstrip(" .;,"))
     state.blocks.append(block)
+
+
+def _opens_rows(state: State, lines: list[str], index: int) -> bool:
+    """Whether a date line with times and no label of its own stands over time rows: then it
+    gives the event's day and hours ('Wednesday, December 13, 2023 9 AM to 3 PM'), and is
+    no session."""
+    for position in range(index + 1, min(index + 1 + ROWS_GAP, len(lines))):
+        if not lines[position]:
+            continue
+        try:
+            form = state.read(lines[position])
+        except HeaderProblem:
+            return False
+        if form is None or isinstance(form, Mention | Undated):
+            continue
+        return isinstance(form, TimeRow | TimeRows | TimeLine | EndMark)
+    return False

@@ -33,7 +33,8 @@ LANGUAGES = (
 )
 
 WEEKDAY, MONTH, MERIDIEM, NOON, MIDNIGHT = "weekday", "month", "meridiem", "noon", "midnight"
-HOURS, MINUTES = "hours", "minutes"  # marks written after a number: '18 Uhr', '30分', '45 min'
+HOURS, MINUTES = "hours", "minutes"  # marks after a clock's hour or minute: '18 Uhr', '10時30分'
+LENGTH = "length"  # a unit of a length of time: 'hours', 'Stunden', 'min' (value: its minutes)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _QUOTED = re.compile(r"'([^']+)'")
 _FIELDS = re.compile(r"[GyYuUrQqMLlwWdDFgEecabBhHkKjJCmsSAzZOvVXx]+")
@@ -110,7 +111,7 @@ def _forms(locale: Locale) -> Iterator[tuple[Meaning, str]]:
                 yield Meaning(MONTH, number), re.sub(r"^(?:de |d['’]|del )", "", fold(name))
         for width in ("wide", "abbreviated", "short", "narrow"):
             for number, name in locale.days[context][width].items():
-                if width != "narrow" or len(name) > 1 or _CJK.match(name) and name != "一":
+                if len(name.rstrip(".")) > 1 or _CJK.match(name) and name != "一":
                     yield Meaning(WEEKDAY, number), fold(name)
     periods = locale.day_periods["format"]
     for width in ("abbreviated", "wide", "narrow"):
@@ -125,8 +126,9 @@ def _forms(locale: Locale) -> Iterator[tuple[Meaning, str]]:
             if any(c.isalpha() for c in word):
                 yield Meaning(HOURS, 0), fold(word)
     for word in _unit_words(locale, "duration-hour"):
-        yield Meaning(HOURS, 0), fold(word)
+        yield Meaning(LENGTH, 60), fold(word)
     for word in _unit_words(locale, "duration-minute"):
+        yield Meaning(LENGTH, 1), fold(word)
         yield Meaning(MINUTES, 0), fold(word)
 
 
@@ -149,7 +151,7 @@ def _add(lexicon: Lexicon, meaning: Meaning, form: str, language: str) -> None:
         lexicon.languages[key] = lexicon.languages.get(key, frozenset()) | {language}
 
 
-_PREFERENCE = (MONTH, WEEKDAY, MERIDIEM, NOON, MIDNIGHT, HOURS, MINUTES)
+_PREFERENCE = (MONTH, WEEKDAY, MERIDIEM, NOON, MIDNIGHT, HOURS, MINUTES, LENGTH)
 
 
 def _kind(form: str, meanings: tuple[Meaning, ...], everyday: frozenset[str]) -> str | None:
@@ -158,8 +160,8 @@ def _kind(form: str, meanings: tuple[Meaning, ...], everyday: frozenset[str]) ->
     if form in everyday or (len(form) <= 2 and not _CJK.match(form)):
         return None
     kinds = {m.kind for m in meanings}
-    if kinds <= {HOURS, MINUTES} and len(form) <= 3 and not _CJK.match(form):
-        return None  # 'min', 'uur' stay words; the grammar asks after a number
+    if kinds <= {HOURS, MINUTES, LENGTH}:
+        return None  # 'min', 'uur', 'hours' stay words; the grammar asks after a number
     return next(kind for kind in _PREFERENCE if kind in kinds)
 
 
@@ -177,7 +179,7 @@ def _marks(locale: Locale) -> tuple[set[str], set[str], set[str]]:
     return found
 
 
-def _day_first(locale: Locale) -> bool:
+def day_first_in(locale: Locale) -> bool:
     """Whether the language writes the day before the month in numbers ('26/06'): its short
     date says, unless that starts with the year (ISO order), then its long date does."""
     for width in ("short", "long"):
@@ -202,7 +204,7 @@ def lexicon() -> Lexicon:
         for meaning, form in _forms(locale):
             if _usable(form):
                 _add(found, meaning, form, language)
-        found.day_first.setdefault(language.split("_")[0], _day_first(locale))
+        found.day_first.setdefault(language.split("_")[0], day_first_in(locale))
         dashes.add(locale.interval_formats[None].replace("{0}", "").replace("{1}", "").strip())
         years, months, days = _marks(locale)
         year_marks |= years
@@ -215,6 +217,10 @@ def lexicon() -> Lexicon:
     time = data["time"]
     for form in time["hours"]:
         _add(found, Meaning(HOURS, 0), fold(form), "")
+    for form in time["length_minutes"]:
+        _add(found, Meaning(LENGTH, 1), fold(form), "")
+    for form in time["length_hours"]:
+        _add(found, Meaning(LENGTH, 60), fold(form), "")
     everyday = frozenset(fold(w) for w in time["everyday"])
     found.kinds = {
         form: kind

@@ -14,13 +14,15 @@ from ..kinds import TALK_KINDS, slugify
 from ..model import Conference, Schedule, Session
 from .afternoons import read_afternoons
 from .blocks import Block
+from .dateorder import order_dates
 from .items import read_body
 from .labels import Label, Vocabulary
 from .layouts import read_blocks
 from .notes import Notes, nothing_found
+from .pagedate import date_rows
 from .text import decode
 from .when import Day
-from .years import DateParts, infer_year, localize, weekday_name, years_for
+from .years import infer_year, localize, weekday_name, years_for
 
 MAX_UID_WORDS = 12
 
@@ -37,14 +39,10 @@ class _Placed:
     end_inferred: bool = False
 
 
-def _parts(day: Day) -> DateParts:
-    return DateParts(day.month, day.day, day.weekday, day.year)
-
-
 def _resolve_years(
     dated: list[_Placed], conference: Conference, year: int | None, reference: date, notes: Notes
 ) -> list[int]:
-    parts = [_parts(p.block.day) for p in dated if p.block.day is not None]
+    parts = [p.block.day for p in dated if p.block.day is not None]
     base = year or conference.year
     if base is None:
         guess = infer_year(parts, reference)
@@ -224,6 +222,8 @@ def _session(placed: _Placed, conference: Conference, uid: str) -> Session:
     block, label = placed.block, placed.label
     body = read_body(block.body, talk=block.span is None or slugify(label.kind) in TALK_KINDS)
     rooms = (block.room,) if block.room else body.rooms
+    if not rooms and block.day_room:
+        rooms = (block.day_room,)
     return Session(
         uid=uid,
         source=conference.source,
@@ -252,7 +252,17 @@ def parse_programme(
     lines, diagnostics = decode(data, conference.source)
     notes = Notes(conference.source, diagnostics)
     vocabulary = Vocabulary(conference.kinds)
-    blocks, timed_lines, first_unread = read_blocks(lines, vocabulary, notes)
+    reading = read_blocks(lines, vocabulary, notes)
+    blocks, left_out = date_rows(
+        reading.blocks,
+        reading.mentions,
+        lines,
+        year=year or conference.year,
+        given=conference.date,
+        reference=reference,
+        notes=notes,
+    )
+    order_dates(blocks, lines, conference.timezone, notes)
     read_afternoons(blocks, notes)
     placed = [
         _Placed(b, vocabulary.read(b.label, short_is_kind=b.layout == "header"))
@@ -275,7 +285,8 @@ def parse_programme(
     counts: Counter[str] = Counter()
     sessions = tuple(_session(p, conference, _uid(conference.slug, p, counts)) for p in placed)
     if not sessions:
-        nothing_found(lines, timed_lines, notes, first_unread)
+        unread = [n for n in (reading.first_unread, left_out) if n is not None]
+        nothing_found(lines, reading.timed, notes, min(unread, default=None))
     notes.close()
     diagnostics.sort(key=lambda d: d.line)
     zones = sorted({p.block.span.zone for p in dated if p.block.span and p.block.span.zone})

@@ -27,6 +27,7 @@ MAX_HEADING_WORDS = 8  # words a day heading may hold beside its date ('Day 2 �
 MAX_ROOM = 80  # characters of a room's name
 MAX_ROOM_WORDS = 6  # words of a room line
 LOOK = 3  # lines: how far a label may stand from its date line, a room from its title
+ROWS_GAP = 12  # lines of text between a date line and the time rows it stands over
 QUOTE = 80  # characters of a line that a warning quotes
 LONG_TAIL = 120  # characters at the end of an over-long line looked at for a date
 
@@ -77,6 +78,22 @@ def looks_like_title(text: str) -> bool:
     if not text or len(text) > MAX_LABEL or not (text[0].isupper() or not text[0].isalpha()):
         return False
     return not (_SENTENCE_BREAK.search(text) or text.endswith((".", ",", ";")))
+
+
+_FIRST_SENTENCE = re.compile(r"(?:(?<=\w\w)|(?<=[)\]\"”’]))[.!?]\s+(?=[^\W\d_])")
+
+
+def row_title(text: str) -> str | None:
+    """The title in the text after a row's time: its first sentence, without a bullet or a
+    final full stop ('acto de apertura (Paraninfo).', 'Ontvangst van deelnemers. Uitleg…').
+    None when nothing like a title is there."""
+    text = strip_bullet(text)
+    if not text or not any(c.isalpha() for c in text[:MAX_LABEL]):
+        return None
+    title = _FIRST_SENTENCE.split(text, maxsplit=1)[0].strip().rstrip(".;,").strip()
+    if len(title) > MAX_LABEL or not title:
+        return None
+    return title
 
 
 def looks_like_label(text: str) -> bool:

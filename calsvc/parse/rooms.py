@@ -59,6 +59,25 @@ def title_and_room(text: str) -> tuple[str, str | None]:
         room = found["paren"] or found["labelled"] or found["inside"]
         if found["labelled"] or found["inside"] or names_a_place(room):
             return title[: found.start()].strip(" -–—,"), room_of(room)
+    if ", " in title:
+        return _after_comma(title)
+    return title, None
+
+
+def _after_comma(title: str) -> tuple[str, str | None]:
+    """'Welcome reception, Science Center Great Hall', 'sesiones, aulas 2, 4 y 5',
+    'Alibaba Group, Room 511E: Video Understanding': a room after a comma, from the first
+    part that names a place; what follows a colon after it is the title's rest."""
+    head, colon, tail = title.partition(": ")
+    parts = head.split(", ")
+    for k in range(1, len(parts)):
+        if not room_line(parts[k]):
+            continue
+        if any(len(part.split()) > 3 for part in parts[k + 1 :]):
+            return title, None
+        room = ", ".join(parts[k:])
+        rest = ", ".join(parts[:k])
+        return (f"{rest}: {tail}" if colon else rest), room
     return title, None
 
 

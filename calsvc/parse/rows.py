@@ -1,41 +1,48 @@
-"""Lines under a day heading: the heading itself ('Monday 14 October 2024', 'Day 2 — Tue 15
-Oct'), and time rows with their titles, as text ('09:15–10:30  Keynote: X', 'Lunch
-12:00-13:00', 'Coffee break (10:30 – 11:00)') or table cells (one session, or parallel
-sessions each in a cell)."""
+"""Time rows under a day heading: a time and a title, as text ('09:15–10:30  Keynote: X',
+'11 horas: acto de apertura', 'Lunch 12:00-13:00', 'Coffee break (10:30 – 11:00)') or table
+cells (one session, or parallel sessions each in a cell).
+
+A row's title is the text after its time, to the end of its first sentence (the rest is the
+session's description); a stated length ('(45 min)', '(2 hours)') gives the end when no end
+is written; a row that only marks the end of the day ('17:30 End') is no session.
+"""
 
 from __future__ import annotations
 
 import re
+from datetime import datetime, timedelta
 
-from .forms import DayHeading, Form, TimeLine, TimeRow, TimeRows
+from .forms import DayHeading, EndMark, Form, TimeLine, TimeRow, TimeRows, WhenLine
+from .headings import read_heading
 from .labels import Vocabulary
-from .roles import looks_like_label, looks_like_title, room_cell
+from .roles import (
+    MAX_LABEL,
+    is_end_marker,
+    looks_like_label,
+    looks_like_title,
+    room_cell,
+    row_title,
+)
 from .rooms import room_of, split_cells, tail_room, title_and_room
 from .tokens import (
     CLOCK,
     CLOSE,
     COLON,
     DASH,
-    DATE,
-    MERIDIEM,
     MIDNIGHT,
-    MONTH,
     NOON,
     NUMBER,
     OPEN,
     SEP,
-    WEEKDAY,
     WORD,
+    ZONE,
     Token,
     tokenize,
 )
-from .when import Span, read_day, read_range
+from .when import Clock, Day, Span, read_day, read_length, read_range, skip_from
 
 _LETTER = re.compile(r"[^\W\d_]")
-_DURATION_WORDS = frozenset({"min", "mins", "minute", "minutes", "hour", "hours", "hr", "hrs", "h"})
-_HEADING_WORDS = frozenset(
-    {"day", "schedule", "programme", "program", "agenda", "timetable", "the", "for", "of", "on"}
-)
+_DATE_AFTER = 6  # tokens after a row's times in which a date makes it the event's hours
 
 
 def label_text(text: str) -> str:
@@ -46,69 +53,61 @@ def span_text(text: str, tokens: list[Token], first: int, end: int) -> str:
     return text[tokens[first].start : tokens[end - 1].end]
 
 
-def read_heading(text: str, tokens: list[Token]) -> DayHeading | None:
-    """A date standing alone, maybe after 'Day 2' or before a short name for the day."""
-    for first, token in enumerate(tokens[:9]):
-        if token.kind in (WEEKDAY, MONTH, NUMBER, DATE) and (found := read_day(tokens, first)):
-            day, end = found
-            before = tokens[:first]
-            # 'Day 2 — Tue 15 Oct', 'Talks · Day 1 · Wednesday, June 4'; not 'Social hour Tue 6 Jun'
-            set_apart = first > 0 and before[-1].kind in (SEP, DASH, COLON)
-            if any(
-                t.kind == WORD
-                and t.lower not in _HEADING_WORDS
-                and not set_apart
-                or t.kind in (CLOCK, MERIDIEM)
-                for t in before
-            ):
-                return None
-            after = tokens[end:]
-            if after and (after[0].kind not in (DASH, SEP, COLON, OPEN) or len(after) > 6):
-                return None
-            return DayHeading(day)
-        if token.kind not in (WORD, NUMBER, SEP, DASH, COLON):
-            return None
-    return None
+RowForm = TimeRow | TimeLine | WhenLine | EndMark
 
 
-def read_row(text: str, tokens: list[Token]) -> TimeRow | TimeLine | None:
+def read_row(text: str, tokens: list[Token]) -> RowForm | None:
     """A time at the start of the line and a title after it: '09:15–10:30  Keynote: X',
-    'from 14:00 to 15:30: Panel'."""
-    first = 1 if tokens and tokens[0].kind == WORD and tokens[0].lower == "from" else 0
-    found = read_range(tokens, first, hhmm=hhmm_range(tokens, first))
+    'from 14:00 to 15:30: Panel', 'Ore 10.30 – Tavola rotonda'. A date right after the times
+    makes the line the event's hours ('08:00 AM – 06:00 PM (Central Time), Dec 2, 2022')."""
+    first = skip_from(tokens, 0)
+    found = read_range(tokens, 0, hhmm=hhmm_range(tokens, first))
     if found is None:
         return None
     span, end = found
     written = span_text(text, tokens, first, end)
+    if (day := _date_after(tokens, end)) is not None:
+        return WhenLine(day, span, None, written)
     while end < len(tokens) and tokens[end].kind in (SEP, COLON, DASH):
         end += 1
-    end = _after_duration(tokens, end)
+    span, end = _with_length(span, tokens, end)
     if end >= len(tokens):
         return TimeLine(span, written)
-    title, room = title_and_room(text[tokens[end].start :])
-    if not looks_like_title(title):
+    rest = text[tokens[end].start :]
+    if is_end_marker(rest):
+        return EndMark(span)
+    found_title = row_title(rest)
+    if found_title is None:
         return None
+    title, room = title_and_room(found_title)
     return TimeRow(title, span, room, written)
 
 
-def _after_duration(tokens: list[Token], i: int) -> int:
-    """Past a length written after the times ('(45 min)', '· 30 min'), which is no title."""
-    opened = _kind_at(tokens, i) == OPEN
-    j = i + 1 if opened else i
-    if _kind_at(tokens, j) != NUMBER or _kind_at(tokens, j + 1) != WORD:
-        return i
-    if tokens[j + 1].lower.rstrip(".") not in _DURATION_WORDS:
-        return i
-    j += 2
-    if opened and _kind_at(tokens, j) == CLOSE:
-        j += 1
-    while _kind_at(tokens, j) in (SEP, COLON, DASH):
-        j += 1
-    return j
+def _date_after(tokens: list[Token], end: int) -> Day | None:
+    for j in range(end, min(end + _DATE_AFTER, len(tokens))):
+        if tokens[j].kind not in (SEP, OPEN, CLOSE, ZONE, WORD, DASH, COLON):
+            found = read_day(tokens, j)
+            return found[0] if found else None
+    return None
 
 
-def _kind_at(tokens: list[Token], i: int) -> str | None:
-    return tokens[i].kind if i < len(tokens) else None
+def _with_length(span: Span, tokens: list[Token], i: int) -> tuple[Span, int]:
+    """Past a length written after the times ('(45 min)', '· 30 min'), which is no title; it
+    gives the end when none is written."""
+    found = read_length(tokens, i)
+    if found is None:
+        return span, i
+    minutes, j = found
+    while j < len(tokens) and tokens[j].kind in (SEP, COLON, DASH):
+        j += 1
+    if span.end is None:
+        span = span._replace(end=add_minutes(span.start, minutes))
+    return span, j
+
+
+def add_minutes(clock: Clock, minutes: int) -> Clock:
+    later = datetime(2000, 1, 1, clock.hour, clock.minute) + timedelta(minutes=minutes)
+    return Clock(later.hour, later.minute)
 
 
 def read_trailing_row(text: str, tokens: list[Token]) -> TimeRow | None:
@@ -174,17 +173,19 @@ def read_table_row(text: str, vocabulary: Vocabulary) -> Form | None:
         written = span_text(cell, tokens, 0, end)
         if not titles:
             return TimeLine(span, written)
+        if is_end_marker(titles[0]):
+            return EndMark(span)
         if len(titles) > 1 and (parallel := _parallel(titles, span, written, vocabulary)):
             return parallel
         title, own_room = title_and_room(label_text(titles[0]))
         for extra in titles[1:]:
             if room is None and room_cell(extra):
                 room = room_of(extra)
-        if not looks_like_title(title):
+        if not looks_like_title(title) or len(title) > MAX_LABEL:
             return None
         return TimeRow(title, span, room or own_room, written)
     if len(cells) <= 2 and (day := read_heading(cells[0], tokenize(cells[0]))):
-        return day
+        return day if isinstance(day, DayHeading) else None
     return None
 
 

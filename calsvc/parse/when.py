@@ -1,6 +1,6 @@
 """The grammar of dates, times and ranges, read from tokens.
 
-    day    := [weekday [sep]] core ["(" weekday ")"] [sep | of] [year]
+    day    := [weekday [sep | "("]] core ["(" weekday ")" | ")"] [sep | of] [year]
     core   := date | daymonth | number [of] month | month number
             | [year 年] number 月 number 日                       ('6月26日', '2025년 6월 26일')
     of     := "of" | "de" | "del" | "."                  ('6th of June', '12 de mayo', '12. Mai')
@@ -8,6 +8,8 @@
             | ["12"] noon | midnight                    ('9:30', '9 a.m.', '17 h 30', '午後3時')
     range  := {from} time [zone] [dash [day] time [zone]]  ('9-10am', 'von 9 bis 12 Uhr')
     when   := day [sep] {from} range [zone]             ('Thu, Jun 20 ⋅ 1:15 PM - 2:05 PM PDT')
+    days   := day dash (day | number [sep] [year]) | number dash day
+                                        ('July 4th - July 8th 2022', 'September 14-17, 2025')
 
 `weekday`, `month`, `period` (a.m./p.m.), `hours` ('Uhr', 'h', '時'), `minutes`, `from` and
 `dash` ('to', 'bis', '～') are words of the lexicon (CLDR, and words.toml): a word counts as
@@ -24,6 +26,7 @@ from typing import NamedTuple
 
 from ..errors import HeaderProblem
 from . import lexicon as lx
+from .lexicon import LENGTH
 from .tokens import (
     CLOCK,
     CLOSE,
@@ -59,22 +62,24 @@ class Clock(NamedTuple):
 
 class Day(NamedTuple):
     """A date as written: month and day, maybe a weekday and a year. A weekday alone
-    ('Monday', over a week's rows) has month and day 0. `swappable` marks a date in numbers
-    that reads both ways ('7/04'): the page's other dates and language decide."""
+    ('Monday', over a week's rows) has month and day 0. A date in numbers with a slash keeps
+    the order it showed: 'dm' ('25/09'), 'md' ('9/25'), or '?' when it reads both ways
+    ('7/04', read month first until the page's other dates and language decide)."""
 
     month: int
     day: int
     weekday: int | None
     year: int | None
     text: str
-    swappable: bool = False
+    order: str = ""
 
     @property
     def weekday_only(self) -> bool:
         return self.month == 0
 
-    def swapped(self) -> Day:
-        return self._replace(month=self.day, day=self.month, swappable=False)
+    def day_first(self) -> Day:
+        """This '?' date read day first: '7/04' as 7 April."""
+        return self._replace(month=self.day, day=self.month, order="dm")
 
 
 class Span(NamedTuple):
@@ -94,6 +99,37 @@ class _Time(NamedTuple):
     meridiem: str | None  # 'a', 'p' or None
     named: bool  # noon or midnight: no meridiem to share
     text: str
+
+
+# The kinds of token a date or a time may begin with: where the rules below are tried.
+_FIRST = frozenset({WEEKDAY, MONTH, NUMBER, CLOCK, DATE, DAYMONTH, NOON, MIDNIGHT, MERIDIEM})
+
+
+def may_begin(tokens: list[Token], i: int) -> bool:
+    """Whether a date or a time may begin at token i (a cheap test before the rules run)."""
+    token = tokens[i]
+    if token.kind in _FIRST:
+        return True
+    meanings = lx.lexicon().meanings.get(token.lower) if token.kind == WORD else None
+    return bool(meanings) and any(m.kind in (WEEKDAY, MONTH) for m in meanings or ())
+
+
+_TIMED = frozenset({CLOCK, DATE, DAYMONTH, MERIDIEM, NOON, MIDNIGHT})
+
+
+def looks_timed(tokens: list[Token]) -> bool:
+    """Whether a line plainly holds a date or time, read or not: a clock time, a date in
+    numbers, a.m./p.m., noon, a month next to a number, an hour mark after one."""
+    for i, token in enumerate(tokens):
+        if token.kind in _TIMED:
+            return True
+        if token.kind == NUMBER and i + 1 < len(tokens):
+            after = tokens[i + 1]
+            if after.kind == MONTH or hours_word(tokens, i + 1) and len(token.text) <= 4:
+                return True
+        if token.kind == MONTH and i + 1 < len(tokens) and _day_number(tokens[i + 1]):
+            return True
+    return False
 
 
 def _at(tokens: list[Token], i: int, kind: str) -> bool:
@@ -137,12 +173,13 @@ def written(tokens: list[Token], first: int, end: int) -> str:
 
 
 def _weekday(tokens: list[Token], i: int) -> tuple[int | None, int]:
-    """A weekday at i and where the date after it starts (past ',' or '.'), or (None, i)."""
+    """A weekday at i and where the date after it starts (past ',', '.' or '('), or (None, i).
+    A short or everyday word ('Di', 'ma', 'to') is a weekday only when capitalised."""
     value = means(tokens, i, WEEKDAY)
-    if value is None:
+    if value is None or tokens[i].kind == WORD and not tokens[i].text[:1].isupper():
         return None, i
     j = i + 1
-    if j < len(tokens) and tokens[j].text in (",", ".", ":") or _at(tokens, j, DASH):
+    if j < len(tokens) and tokens[j].text in (",", ".", ":", "(") or _at(tokens, j, DASH):
         j += 1
     return (value if value != lx.UNKNOWN else None), j
 
@@ -155,7 +192,13 @@ def read_day(tokens: list[Token], i: int) -> tuple[Day, int] | None:
     found = _core(tokens, after if after > i else i, weekday is not None or after > i)
     if found is None:
         return None
-    (month, day, year, swappable), i = found
+    (month, day, year, order), i = found
+    if after > first and tokens[after - 1].text == "(":  # 'Saturday (Feb 8, 2025)'
+        if _at(tokens, i, SEP) and i + 1 < len(tokens) and is_year(tokens[i + 1]):
+            year, i = tokens[i + 1].value, i + 2
+        if not _at(tokens, i, CLOSE):
+            return None
+        i += 1
     if weekday is None and after == first and _weekday_in_brackets(tokens, i):
         value = means(tokens, i + 1, WEEKDAY)  # '26/06 (qui)', '6月26日（木）': the weekday after
         weekday, i = (value if value != lx.UNKNOWN else None), i + 3
@@ -166,25 +209,25 @@ def read_day(tokens: list[Token], i: int) -> tuple[Day, int] | None:
         after_year = i + 1 if joined else i  # 'June 6, 2024', '12 de septiembre de 2024'
         if after_year < len(tokens) and is_year(tokens[after_year]):
             year, i = tokens[after_year].value, after_year + 1
-    if swappable and weekday is not None and year is not None:
-        month, day, swappable = _by_weekday(month, day, year, weekday)
-    return Day(month, day, weekday, year, written(tokens, first, i), swappable), i
+    if order == "?" and weekday is not None and year is not None:
+        month, day, order = _by_weekday(month, day, year, weekday)
+    return Day(month, day, weekday, year, written(tokens, first, i), order), i
 
 
-_Core = tuple[tuple[int, int, int | None, bool], int]
+_Core = tuple[tuple[int, int, int | None, str], int]
 
 
 def _core(tokens: list[Token], i: int, weekday: bool) -> _Core | None:
-    """Month, day, year (or None) and whether the two may swap, and the position after."""
+    """Month, day, year (or None) and the order of a date in numbers, and the position after."""
     if i >= len(tokens):
         return None
     token = tokens[i]
     if token.kind == DATE:
-        month, day, year, swappable = _numeric_date(token.text)
-        return (month, day, year, swappable), i + 1
+        month, day, year, order = _numeric_date(token.text)
+        return (month, day, year, order), i + 1
     if token.kind == DAYMONTH and (weekday or _weekday_in_brackets(tokens, i + 1)):
-        numeric, numeric_day, _, swappable = _numeric_date(token.text)
-        return (numeric, numeric_day, None, swappable), i + 1
+        numeric, numeric_day, _, order = _numeric_date(token.text)
+        return (numeric, numeric_day, None, order), i + 1
     if (found := _cjk(tokens, i)) is not None:
         return found
     if _day_number(token):
@@ -192,13 +235,13 @@ def _core(tokens: list[Token], i: int, weekday: bool) -> _Core | None:
         if in_words(tokens, j, OF) or _at(tokens, j, WORD) and tokens[j].text == ".":
             j += 1  # '6th of June', '12 de septiembre', '12. September'
         named = means(tokens, j, MONTH)
-        return None if named is None else ((named, token.value, None, False), j + 1)
+        return None if named is None else ((named, token.value, None, ""), j + 1)
     if (named := means(tokens, i, MONTH)) is not None:
         j = i + 1
         if _at(tokens, j, WORD) and tokens[j].text == ".":
             j += 1
         if j < len(tokens) and _day_number(tokens[j]):
-            return (named, tokens[j].value, None, False), j + 1
+            return (named, tokens[j].value, None, ""), j + 1
     return None
 
 
@@ -224,25 +267,25 @@ def _cjk(tokens: list[Token], i: int) -> _Core | None:
         and tokens[i + 3].text in words.day_marks
     ):
         return None
-    return (tokens[i].value, tokens[i + 2].value, year, False), i + 4
+    return (tokens[i].value, tokens[i + 2].value, year, ""), i + 4
 
 
-def _numeric_date(text: str) -> tuple[int, int, int | None, bool]:
-    """Month, day, year (None if not written) and whether the order is open. '2024-09-12' is
+def _numeric_date(text: str) -> tuple[int, int, int | None, str]:
+    """Month, day, year (None if not written) and the order shown (see Day). '2024-09-12' is
     ISO; dots and dashes put the day first ('12.09.2024', '3.9.'); a slash reads both ways
-    ('9/12/2024'): the month first unless that cannot be, and `swappable` says so."""
+    ('9/12/2024'): the month first unless that cannot be, and the order says which it was."""
     parts = [int(part) for part in re.split(r"[./-]", text.rstrip(".")) if part]
-    if len(text.split("-")[0]) == 4:
+    if re.match(r"\d{4}-", text):
         year, month, day = parts
-        return (*_checked(text, month, day), year, False)
+        return (*_checked(text, month, day), year, "")
     first, second, *rest = parts
     written_year = rest[0] + (2000 if rest[0] < 100 else 0) if rest else None
     if "/" not in text:
-        return (*_checked(text, second, first), written_year, False)
+        return (*_checked(text, second, first), written_year, "")
     if first > 12 or second > 12:  # only one order can be
         month, day = (second, first) if first > 12 else (first, second)
-        return (*_checked(text, month, day), written_year, False)
-    return (*_checked(text, first, second), written_year, first != second)
+        return (*_checked(text, month, day), written_year, "dm" if first > 12 else "md")
+    return (*_checked(text, first, second), written_year, "?" if first != second else "")
 
 
 def _checked(text: str, month: int, day: int) -> tuple[int, int]:
@@ -253,12 +296,12 @@ def _checked(text: str, month: int, day: int) -> tuple[int, int]:
     return month, day  # (a day past the month's end is said with the year, later)
 
 
-def _by_weekday(month: int, day: int, year: int, weekday: int) -> tuple[int, int, bool]:
+def _by_weekday(month: int, day: int, year: int, weekday: int) -> tuple[int, int, str]:
     """The order of '9/12/2024' that its weekday fits, if only one does."""
     fits = [(m, d) for m, d in ((month, day), (day, month)) if _weekday_of(year, m, d) == weekday]
     if len(fits) == 1:
-        return fits[0][0], fits[0][1], False
-    return month, day, True
+        return fits[0][0], fits[0][1], "md" if fits[0] == (month, day) else "dm"
+    return month, day, "?"
 
 
 def _weekday_of(year: int, month: int, day: int) -> int | None:
@@ -351,7 +394,7 @@ def is_dash(tokens: list[Token], i: int) -> bool:
     return _at(tokens, i, DASH) or in_words(tokens, i, lx.lexicon().ranges)
 
 
-def _from(tokens: list[Token], i: int) -> int:
+def skip_from(tokens: list[Token], i: int) -> int:
     """Past the words that may stand before a time: 'from', 'ab', 'à partir de', 'alle ore'."""
     froms = lx.lexicon().froms
     j = i
@@ -368,7 +411,7 @@ def read_range(tokens: list[Token], i: int, *, hhmm: bool = False) -> tuple[Span
     after the end ('11-1 pm' starts at 11 a.m.; '12:00 -- 06:00 PM' at noon); a bare start
     takes the end's hour mark ('9 bis 12 Uhr').
     """
-    i = _from(tokens, i)
+    i = skip_from(tokens, i)
     first = _read_time(tokens, i, bare=hhmm or _dash_then_time(tokens, i + 1))
     if first is None:
         return None
@@ -376,8 +419,8 @@ def read_range(tokens: list[Token], i: int, *, hhmm: bool = False) -> tuple[Span
     zone, i = _zone(tokens, i)
     end: _Time | None = None
     end_day: Day | None = None
-    if is_dash(tokens, i):
-        j = i + 1
+    if is_dash(tokens, i) or _at(tokens, i, CLOCK):  # '07:30   08:30': no dash between
+        j = i + 1 if is_dash(tokens, i) else i
         if (day := read_day(tokens, j)) is not None:
             end_day, j = day
             if _at(tokens, j, SEP) and tokens[j].text == ",":
@@ -416,6 +459,50 @@ def _span(start: _Time, end: _Time | None, end_day: Day | None, zone: str | None
 
 def _dash_then_time(tokens: list[Token], i: int) -> bool:
     return is_dash(tokens, i) and i + 1 < len(tokens) and tokens[i + 1].kind in (CLOCK, NUMBER)
+
+
+def read_days(tokens: list[Token], i: int) -> tuple[Day, Day, int] | None:
+    """A run of days: 'July 4th - July 8th 2022', 'September 14-17, 2025', '4–8 July 2022'.
+    A year written once belongs to both ends."""
+    if _day_number(tokens[i]) and is_dash(tokens, i + 1) and (found := read_day(tokens, i + 2)):
+        last, end = found
+        first = last._replace(day=tokens[i].value, weekday=None, text=tokens[i].text)
+        return first, last, end
+    found = read_day(tokens, i)
+    if found is None or not is_dash(tokens, found[1]):
+        return None
+    first, j = found
+    if (again := read_day(tokens, j + 1)) is not None:
+        last, end = again
+    elif j + 1 < len(tokens) and _day_number(tokens[j + 1]):
+        last, end = first._replace(day=tokens[j + 1].value, weekday=None), j + 2
+        if _at(tokens, end, SEP) and end + 1 < len(tokens) and is_year(tokens[end + 1]):
+            last, end = last._replace(year=tokens[end + 1].value), end + 2
+        elif end < len(tokens) and is_year(tokens[end]):
+            last, end = last._replace(year=tokens[end].value), end + 1
+    else:
+        return None
+    if first.year is None and last.year is not None:
+        first = first._replace(year=last.year)
+    if not 1 <= last.day <= 31:
+        return None
+    return first, last, end
+
+
+def read_length(tokens: list[Token], i: int) -> tuple[int, int] | None:
+    """A length of time and the position after it: '(45 min)', '2 hours', '(1 h 30 min)'."""
+    opened = _at(tokens, i, OPEN)
+    j = i + 1 if opened else i
+    minutes = 0
+    while _at(tokens, j, NUMBER) and (unit := means(tokens, j + 1, LENGTH)) is not None:
+        minutes, j = minutes + tokens[j].value * unit, j + 2
+    if not minutes:
+        return None
+    if opened:
+        if not _at(tokens, j, CLOSE):
+            return None
+        j += 1
+    return minutes, j
 
 
 def read_when(tokens: list[Token], i: int) -> tuple[Day, Span, int] | None:

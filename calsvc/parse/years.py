@@ -12,21 +12,13 @@ from datetime import date, datetime, timedelta
 
 import pytz
 
+from .when import Day
+
 YEARS_BACK, YEARS_AHEAD = 10, 1
 _WEEKDAY_NAMES = list(calendar.day_name)
 
 
-@dataclass(frozen=True, slots=True)
-class DateParts:
-    """A date as written in a header: month and day, maybe a weekday and a year."""
-
-    month: int
-    day: int
-    weekday: int | None
-    year: int | None
-
-
-def years_for(parts: Sequence[DateParts], base_year: int) -> list[int]:
+def years_for(parts: Sequence[Day], base_year: int) -> list[int]:
     """The year of each date: base_year, moving on when the months wrap (Dec → Jan)."""
     years: list[int] = []
     year, previous_month = base_year, None
@@ -40,7 +32,7 @@ def years_for(parts: Sequence[DateParts], base_year: int) -> list[int]:
     return years
 
 
-def _fits(part: DateParts, year: int) -> bool:
+def _fits(part: Day, year: int) -> bool:
     try:
         return date(year, part.month, part.day).weekday() == part.weekday
     except ValueError:
@@ -54,7 +46,7 @@ class YearGuess:
     from_weekdays: bool
 
 
-def infer_year(parts: Sequence[DateParts], reference: date) -> YearGuess:
+def infer_year(parts: Sequence[Day], reference: date) -> YearGuess:
     """The year whose calendar fits the most weekdays, nearest the reference date.
 
     Candidates lie within the ten years before the reference and the one after it.
@@ -64,7 +56,10 @@ def infer_year(parts: Sequence[DateParts], reference: date) -> YearGuess:
     if not weekdayed:
         return YearGuess(reference.year, (), from_weekdays=False)
     # A day's sessions write its date alike: each run of one date is scored once, by its length.
-    runs = [(part, len(list(same))) for part, same in itertools.groupby(parts)]
+    runs = []
+    for _, same in itertools.groupby(parts, key=lambda p: (p.month, p.day, p.weekday, p.year)):
+        run = list(same)
+        runs.append((run[0], len(run)))
     dates = [part for part, _ in runs]
     scores = {}
     for candidate in candidates:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, replace
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -18,7 +19,7 @@ from .guessed import RESERVED_SLUGS, page_slug
 
 # Paths the service serves itself; a conference with one of these slugs would hide them.
 _SOURCE_KEYS = {
-    *("file", "url", "refresh", "slug", "name", "year", "timezone", "venue", "homepage"),
+    *("file", "url", "refresh", "slug", "name", "year", "date", "timezone", "venue", "homepage"),
     "durations",
 }
 _DECODE_LINE = re.compile(r"\(at line (\d+)")
@@ -119,6 +120,7 @@ def _conference(
         timezone=timezone,
         source=file,
         year=year,
+        date=_date(entry, where, text, line),
         venue=entry.get("venue"),
         homepage=entry.get("homepage"),
         durations={**defaults, **_durations(entry.get("durations", {}), where, text)},
@@ -145,6 +147,23 @@ def _year(entry: dict[str, Any], where: str, text: str, line: int | None) -> int
             where, _line_of(text, "year", year) or line, f"year must be a number, not {year!r}"
         )
     return year
+
+
+def _date(entry: dict[str, Any], where: str, text: str, line: int | None) -> date | None:
+    """'date = 2023-06-08': the day of a one-day programme whose page gives no day heading."""
+    value = entry.get("date")
+    if value is None or isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ConfigError(
+        where,
+        _line_of(text, "date", value) or line,
+        f"date must be a day such as 2023-06-08, not {value!r}",
+    )
 
 
 def _slug(entry: dict[str, Any], where: str, text: str, line: int | None) -> str:

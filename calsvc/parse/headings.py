@@ -1,0 +1,127 @@
+"""Day headings: a date over the time rows of its day, with the words pages put around it.
+
+    Monday 14 October 2024                         the date alone
+    DAY 1 Sunday, September 14                     a label before it ('Day 2:', 'PREP DAY')
+    Main Hall Monday, March 25, 2024               a room before it: the day's room
+    Day 2: Tuesday, 18 July (Room 3.01)            a room after it, in brackets
+    Tuesday 3 September    Time    Location        column titles after it
+    Monday, 3.12.2018 Tutorials                    a short name after a full date (a link's text)
+    May 1: All day at the convention centre        a colon and a description
+    Saturday (Feb 8, 2025)                         the date in brackets
+    9月21日（日） 場所：駿河文化会館                 a location field after it
+    Monday                                         a weekday alone, in a week the page gives once
+
+A sentence that holds a date ('The workshop will be held on June 8, 2023') is no heading:
+what stands before the date must be short and not run on into it.
+"""
+
+from __future__ import annotations
+
+from .forms import DayHeading
+from .roles import MAX_HEADING_WORDS, is_field, names_a_place, room_line, words
+from .rooms import room_of
+from .tokens import CLOCK, CLOSE, COLON, DASH, MERIDIEM, OPEN, SEP, WORD, Token
+from .when import Day, may_begin, means, read_day, read_range
+
+_SEPARATORS = (SEP, DASH, COLON)
+
+
+def read_heading(text: str, tokens: list[Token]) -> DayHeading | None:
+    """A day heading, or None. Raises HeaderProblem for a date that cannot be."""
+    if (alone := _weekday_alone(text, tokens)) is not None:
+        return alone
+    for first in range(min(len(tokens), 2 * MAX_HEADING_WORDS)):
+        if not may_begin(tokens, first):
+            continue
+        found = read_day(tokens, first)
+        if found is None:
+            continue
+        day, end = found
+        before = text[: tokens[first].start].strip(" \t,;-–—|·⋅:@(")
+        prefix_room = _prefix(before, tokens[:first])
+        if prefix_room is None:
+            return None
+        after = text[tokens[end].start :] if end < len(tokens) else ""
+        suffix_room = _suffix(after, tokens, end, day)
+        if suffix_room is None or _time_after(tokens, end):
+            return None
+        return DayHeading(day, prefix_room or suffix_room or None)
+    return None
+
+
+def _weekday_alone(text: str, tokens: list[Token]) -> DayHeading | None:
+    """'Monday', 'TUESDAY:', 'Lunes': a weekday standing alone."""
+    if not tokens or len(tokens) > 2 or len(tokens) == 2 and tokens[1].text not in ":,.-–—":
+        return None
+    weekday = means(tokens, 0, "weekday")
+    if weekday is None or len(tokens[0].text) < 3:
+        return None
+    return DayHeading(Day(0, 0, weekday if weekday >= 0 else None, None, text.rstrip(":,.-–— ")))
+
+
+def _strong(day: Day) -> bool:
+    """A date with a weekday or a year: a heading even with a few words after it."""
+    return day.weekday is not None or day.year is not None
+
+
+def _prefix(before: str, tokens: list[Token]) -> str | None:
+    """What may stand before a heading's date: nothing, a label ('Day 2', 'CONFERENCE DAY 1'),
+    a room ('Tilden Room'), or anything set apart by a separator ('Talks · Day 1 ·'). The
+    room it names, '' for none, or None when it makes the line no heading."""
+    if not before:
+        return ""
+    parts = before.split()
+    if len(parts) > MAX_HEADING_WORDS or any(t.kind in (CLOCK, MERIDIEM) for t in tokens):
+        return None
+    if parts[-1].lower() in words()["sentence_endings"] and not parts[-1].isupper():
+        return None  # 'The workshop will be held on June 8, 2023'
+    day_label = all(p.lower().strip(":") in words()["heading_words"] or p.isdigit() for p in parts)
+    if day_label:
+        return ""
+    if names_a_place(before) and (room := room_line(before)):
+        return room
+    set_apart = tokens and tokens[-1].kind in _SEPARATORS
+    if set_apart or before.isupper():
+        return ""
+    return None
+
+
+def _suffix(after: str, tokens: list[Token], end: int, day: Day) -> str | None:
+    """What may follow a heading's date: nothing, a room in brackets or after a separator,
+    column titles, a location field, a short name, or a colon and a description. The room it
+    names, '' for none, or None when it makes the line no heading."""
+    after = after.strip()
+    if not after:
+        return ""
+    kind = tokens[end].kind
+    inner = after.strip("()[]（） ").strip()
+    if kind == OPEN and after.endswith((")", "]", "）")):
+        return room_of(inner) if names_a_place(inner) else ""
+    if kind == COLON:
+        return ""  # 'May 1: All day at the convention centre, then the party'
+    if is_field(after):
+        name, _, value = after.replace("：", ":").partition(":")
+        return _location(value) if name.strip().lower() in words()["location_fields"] else ""
+    parts = after.split()
+    if all(p.lower() in words()["column_titles"] for p in parts):
+        return ""  # 'Tuesday 3 September    Time    Location'
+    if kind in _SEPARATORS and len(parts) <= MAX_HEADING_WORDS:
+        text = after.lstrip(" \t,;-–—|·⋅:")
+        return room_line(text) or ""
+    if len(parts) <= 3 and kind == WORD and _strong(day):
+        return ""  # 'Monday, 3.12.2018 Tutorials' (a link's text)
+    return None
+
+
+def _location(value: str) -> str:
+    """A location field's room, up to a time that may follow it on the line."""
+    room = value.strip().split("\u3000")[0].strip()
+    return room_of(room) or ""
+
+
+def _time_after(tokens: list[Token], end: int) -> bool:
+    """Whether a time follows the date (then the line is a header or a date line)."""
+    j = end
+    while j < len(tokens) and tokens[j].kind in (*_SEPARATORS, OPEN, CLOSE):
+        j += 1
+    return j < len(tokens) and j - end <= 2 and read_range(tokens, j) is not None

@@ -1,0 +1,175 @@
+"""Which form a programme line takes (see forms.py): the one place that decides, line by line,
+whether a line is a session header, a date line, a day heading, a time row, a mention of a
+date, or text. The rules for each form live beside it (headers here, headings and rows in
+rows.py, tables in grids.py); the judgements of titles, rooms and prose in roles.py.
+
+`read_line(line, vocabulary)` tries, in order:
+
+    an over-long line           text, or Unread when it ends like a header
+    the page's own metadata     text ('Posted Sat, March 1, 2025 10:00am · Updated …')
+    a line with nothing the grammar can begin with (no digit, no weekday, no 'noon'): an
+                                undated header ('Invited Talk: Jane Roe') or text
+    a table row                 read cell by cell (rows.read_table_row)
+    a date, then a time         Header (a label before it) or WhenLine; a sentence is a Mention
+    a date alone                DayHeading, or a Mention in a sentence
+    a time first                TimeRow or TimeLine; a time then a date is a WhenLine
+    a title, then its time      TimeRow ('Invited Talk Jane Roe 8:15-9:10am')
+    a run of days or a date     Mention ('July 4th - July 8th 2022', 'held on June 8, 2023')
+    a short label with a time   Unread, with what was not read
+
+Work per line is bounded: long lines are cut before they are read, and each rule looks at a
+few tokens from each place a date or time may begin.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..errors import HeaderProblem
+from . import lexicon as lx
+from .forms import Form, Header, Mention, Undated, Unread, WhenLine
+from .headings import read_heading
+from .labels import Vocabulary
+from .roles import (
+    LONG_TAIL,
+    MAX_HEADER_LENGTH,
+    MAX_UNREAD_WORDS,
+    clean,
+    is_deadline,
+    is_metadata,
+    looks_like_label,
+    strip_field,
+)
+from .rooms import tail_room
+from .rows import (
+    label_text,
+    read_row,
+    read_table_row,
+    read_trailing_row,
+    span_text,
+)
+from .tokens import OPEN, Token, tokenize
+from .when import looks_timed, may_begin, read_day, read_days, read_when
+
+_DIGIT = re.compile(r"\d")
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def read_line(line: str, vocabulary: Vocabulary) -> Form | None:
+    """The form of one stripped line, or None for text. Raises HeaderProblem for a header
+    whose date or time cannot be right ('25:00', '31 Feb' is found later, with the year)."""
+    if len(line) > MAX_HEADER_LENGTH:
+        return _too_long(line)
+    text = clean(line)
+    if not text or is_metadata(text):
+        return None
+    if _DIGIT.search(text):
+        return _timed(text, vocabulary)
+    if _timeless_word(text):  # 'Monday' over a week's rows, 'Noon – Lunch'
+        tokens = tokenize(text)
+        for reader in (read_heading, read_row):
+            if (form := reader(text, tokens)) is not None:
+                return form
+    return _undated(text, vocabulary)
+
+
+def _timeless_word(text: str) -> bool:
+    """Whether a line without digits holds a word that tells a day or time ('Monday', 'noon')."""
+    timeless = lx.lexicon().timeless
+    return any(word.casefold() in timeless for word in _WORDS.findall(text))
+
+
+def _too_long(line: str) -> Unread | None:
+    """A line longer than any header that still ends like one is said so; prose is not."""
+    sentence = line.endswith((".", "!", "?", '"', "”")) and not line.lower().endswith(
+        ("a.m.", "p.m.")
+    )
+    if sentence or len(line) > 4 * MAX_HEADER_LENGTH:
+        return None
+    tail = line[-LONG_TAIL:]
+    tokens = tokenize(tail)
+    for first in range(len(tokens)):
+        if not may_begin(tokens, first):
+            continue
+        try:
+            found = read_when(tokens, first)
+        except HeaderProblem:
+            continue
+        if found is None or not tail_room(tokens, found[2], tail)[0]:
+            continue
+        return Unread(
+            f"it is {len(line)} characters long, more than the {MAX_HEADER_LENGTH} a session "
+            "header may have; shorten its label"
+        )
+    return None
+
+
+def _timed(text: str, vocabulary: Vocabulary) -> Form | None:
+    # A table row is read cell by cell, and only a cell that may hold a time is tokenized.
+    if ("|" in text or "\t" in text or "   " in text) and (
+        row := read_table_row(text, vocabulary)
+    ) is not None:
+        return row
+    tokens = tokenize(text)
+    starts = [i for i in range(len(tokens)) if may_begin(tokens, i)]
+    if not starts:
+        return _undated(text, vocabulary)
+    dated = _dated(text, tokens, starts)
+    if isinstance(dated, Mention | Header | WhenLine | Unread):
+        return dated
+    for reader in (read_heading, read_row, read_trailing_row):
+        if (form := reader(text, tokens)) is not None:
+            return form
+    if (mention := _mention(text, tokens, starts)) is not None:
+        if looks_like_label(text) and len(text.split()) <= MAX_UNREAD_WORDS and not mention.last:
+            return Unread("it has a date but no time")
+        return mention
+    if looks_like_label(text) and len(text.split()) <= MAX_UNREAD_WORDS and looks_timed(tokens):
+        return Unread("its date or time is not in a form calsvc reads")
+    return _undated(text, vocabulary)
+
+
+def _dated(text: str, tokens: list[Token], starts: list[int]) -> Form | None:
+    """A date followed by a time somewhere in the line; what stands before it is the label."""
+    for first in starts:
+        found = read_when(tokens, first)
+        if found is None:
+            continue
+        day, span, end = found
+        token = tokens[first]
+        label = strip_field(label_text(text[: token.start]))
+        if label and not looks_like_label(label) or first > 0 and tokens[first - 1].kind == OPEN:
+            # 'Uploads close Fri 17 May 11:59 p.m.', '(due Tue 6 Jun 09:00)'
+            return Mention(day, deadline=is_deadline(text))
+        fits, room = tail_room(tokens, end, text)
+        written = span_text(text, tokens, first, end)
+        if not fits:
+            rest = text[tokens[end].start :]
+            if rest.rstrip().endswith("."):
+                return Mention(day, deadline=is_deadline(text))
+            return Unread(f"{written!r} is followed by {rest[:40]!r}, which is not a room")
+        if not label:
+            return WhenLine(day, span, room, written)
+        return Header(label, day, span, room, written)
+    return None
+
+
+def _mention(text: str, tokens: list[Token], starts: list[int]) -> Mention | None:
+    """The first date or run of days a line of text names."""
+    for first in starts:
+        if (days := read_days(tokens, first)) is not None:
+            return Mention(days[0], days[1], is_deadline(text))
+        if (day := read_day(tokens, first)) is not None and not day[0].weekday_only:
+            return Mention(day[0], None, is_deadline(text))
+    return None
+
+
+def _undated(text: str, vocabulary: Vocabulary) -> Undated | None:
+    """'Invited Talk: Alexander Rush': a known kind and a name, with no date or time."""
+    label = strip_field(text)
+    kind, colon, name = label.partition(":")
+    if not colon or not name.strip() or name.rstrip().endswith("."):
+        return None
+    if len(kind.split()) > 4 or vocabulary.lookup(kind) is None or len(name) > MAX_HEADER_LENGTH:
+        return None
+    return Undated(label)

@@ -1,0 +1,160 @@
+"""The date a page states once: for time rows under no day heading, and weekday headings.
+
+A workshop page says 'The workshop will be held on June 8, 2023' (or gives its hours on a
+line: '08:00 AM – 06:00 PM (Central Time), Dec 2, 2022') and then lists time rows with no
+day heading: those rows are on that date, and an info note names the line it came from. A
+`date` in the data file says the same where the page does not. When the page names several
+dates and no heading, nothing is guessed: an error names them.
+
+A summer school gives its days once ('July 4th - July 8th 2022') and then heads each day
+with its weekday alone ('Monday', 'Tuesday'): each weekday is the next day of that name in
+those days. Deadlines ('Submission deadline: May 1') are never the day of the programme.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import NamedTuple
+
+from .blocks import Block
+from .forms import Mention
+from .notes import Notes
+from .roles import QUOTE
+from .when import Day
+from .years import infer_year, years_for
+
+MAX_WEEK = 14  # days: a page's dates further apart than this hold no one week of weekdays
+
+
+class Dated(NamedTuple):
+    blocks: list[Block]  # with their days; those that have none left out
+    first_left_out: int | None  # the first line of a row left out for want of a day
+
+
+def date_rows(
+    blocks: list[Block],
+    mentions: list[tuple[int, Mention]],
+    lines: list[str],
+    *,
+    year: int | None,
+    given: date | None,
+    reference: date,
+    notes: Notes,
+) -> Dated:
+    """The blocks, with rows under no heading dated and weekday headings made dates; rows
+    that cannot be dated are left out, and a note says why."""
+    said = [(line, m) for line, m in mentions if not m.deadline]
+    named = _named(said, year or _year(said, reference))
+    undated = [b for b in blocks if b.day is None and b.span is not None]
+    if undated:
+        day = _page_day(undated, named, given, lines, notes)
+        for block in undated:
+            block.day = day
+    weekly = [b for b in blocks if b.day is not None and b.day.weekday_only]
+    if weekly:
+        _date_weekdays(weekly, sorted(named), notes)
+    kept = [b for b in blocks if b.span is None or b.day is not None and not b.day.weekday_only]
+    left_out = [b.line for b in blocks if b.span is not None and b.day is None]
+    return Dated(kept, min(left_out, default=None))
+
+
+def _year(said: list[tuple[int, Mention]], reference: date) -> int:
+    """The year the page's own dates are in: written, or fitting their weekdays."""
+    days = [m.first for _, m in said]
+    written = [d.year for d in days if d.year is not None]
+    return written[0] if written else infer_year(days, reference).year
+
+
+def _named(said: list[tuple[int, Mention]], base: int) -> dict[date, tuple[int, str]]:
+    """Each day the page's text names, with the line and words that first name it."""
+    found: dict[date, tuple[int, str]] = {}
+    for line, mention in said:
+        for day in (mention.first, mention.last):
+            if day is not None and not day.weekday_only and (when := _on(day, base)):
+                found.setdefault(when, (line, day.text))
+    return found
+
+
+def _on(day: Day, base: int) -> date | None:
+    try:
+        return date(day.year or years_for([day], base)[0], day.month, day.day)
+    except ValueError:
+        return None
+
+
+def _page_day(
+    undated: list[Block],
+    named: dict[date, tuple[int, str]],
+    given: date | None,
+    lines: list[str],
+    notes: Notes,
+) -> Day | None:
+    first = undated[0].line
+    if given is not None:
+        message = f"rows with no day heading are on {given:%a %d %B %Y}, the data file's date"
+        notes.add(first, "info", "page-date", message)
+        return _day(given, f"{given:%Y-%m-%d}")
+    if len(named) == 1:
+        when, (line, text) = next(iter(named.items()))
+        message = (
+            f"rows with no day heading are on {when:%a %d %B %Y}, the one date the page gives "
+            f"({text!r}, line {line})"
+        )
+        notes.add(first, "info", "page-date", message)
+        return _day(when, text)
+    if named:
+        listed = ", ".join(f"{text!r} (line {line})" for line, text in named.values())
+        message = (
+            f"{len(undated)} rows have no day heading, and the page names several dates: "
+            f"{listed}; add a day heading above the rows, or set date for this source in the "
+            "data file; they are left out"
+        )
+        notes.add(first, "error", "no-day-heading", message)
+        return None
+    for block in undated:
+        message = (
+            f"{lines[block.line - 1][:QUOTE]!r}: a time with no day heading above it; not read"
+        )
+        notes.add(block.line, "warning", "unread-header", message)
+    return None
+
+
+def _day(when: date, text: str) -> Day:
+    return Day(when.month, when.day, when.weekday(), when.year, text)
+
+
+def _date_weekdays(weekly: list[Block], named: list[date], notes: Notes) -> None:
+    """Each weekday heading on the next day of its name within the page's days. Rows under
+    one heading share its Day; a heading met again after others is the next week's."""
+    if not named or (named[-1] - named[0]).days > MAX_WEEK:
+        shown = ", ".join(sorted({b.day.text for b in weekly if b.day}))
+        message = (
+            f"weekday headings ({shown}) need the page's days, given once ('July 4th - July "
+            "8th 2022'); the page gives none, or more than two weeks of them; their rows are "
+            "left out"
+        )
+        notes.add(weekly[0].line, "warning", "weekday-heading", message)
+        for block in weekly:
+            block.day = None
+        return
+    cursor, heading, when = named[0], None, None
+    for block in weekly:
+        assert block.day is not None
+        if block.day is not heading:
+            heading, when = block.day, _next(cursor, block.day.weekday, named[-1])
+            if when is None:
+                message = (
+                    f"{heading.text!r} is no day between {named[0]:%d %B} and "
+                    f"{named[-1]:%d %B %Y}, the days the page gives; its rows are left out"
+                )
+                notes.add(block.line, "warning", "weekday-heading", message)
+            cursor = when + timedelta(days=1) if when else cursor
+        block.day = None if when is None else _day(when, heading.text)
+
+
+def _next(start: date, weekday: int | None, last: date) -> date | None:
+    """The first day on or after `start` that is this weekday, within the page's days."""
+    if weekday is None:
+        return None
+    day = start + timedelta(days=(weekday - start.weekday()) % 7)
+    return day if day <= last else None
