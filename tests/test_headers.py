@@ -17,8 +17,8 @@ from calsvc.parse.forms import (
     WhenLine,
 )
 from calsvc.parse.grids import cells_in_columns, column_rooms, header_columns
-from calsvc.parse.lines import read_line
 from calsvc.parse.labels import Vocabulary
+from calsvc.parse.lines import read_line
 from calsvc.parse.roles import room_line
 from calsvc.parse.when import Clock, Day, Span
 

@@ -7,8 +7,8 @@ import pytest
 from calsvc.model import Conference, Schedule
 from calsvc.parse import blocks, parse_programme
 from calsvc.parse.forms import Form
-from calsvc.parse.lines import read_line
 from calsvc.parse.labels import Vocabulary
+from calsvc.parse.lines import read_line
 
 from .conftest import REFERENCE
 
