@@ -254,8 +254,22 @@ def test_a_twelve_hour_programme_says_which_times_it_read_in_the_afternoon() -> 
             3,
             "info",
             "twelve-hour",
-            "no time is past 12:59 (none is p.m., none on a 24-hour clock), so 2 sessions whose "
+            "on days where no time is past 12:59 and none is a.m. or p.m., 2 sessions whose "
             "times would run backwards are read in the afternoon (1:30 after 11:00 is 13:30); "
             "write p.m. or 24-hour times to say otherwise",
         )
+    ]
+
+
+def test_a_day_without_am_or_pm_reads_its_afternoon_beside_days_with_them() -> None:
+    schedule = _read(
+        "Monday, 3 June 2024\n5:00 - 5:30 PM Opening Remarks\n"
+        "Tuesday, 4 June 2024\n9:40 - 10:05 Coffee break\n12:45 - 2:15 Lunch\n1:15 - 2:15 Meeting\n"
+    )
+
+    assert _sessions(schedule) == [
+        "Opening Remarks | - | Opening Remarks | 06-03 17:00–17:30 | -",
+        "Coffee Break | - | Coffee break | 06-04 09:40–10:05 | -",
+        "Lunch | - | Lunch | 06-04 12:45–14:15 | -",
+        "Session | - | Meeting | 06-04 13:15–14:15 | -",
     ]

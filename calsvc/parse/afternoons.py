@@ -2,9 +2,10 @@
 3:00 Workshops'. Read as written, lunch would end at 1 a.m. the next day and the workshops
 would start at 1:30 a.m.
 
-When no time in the programme is past 12:59 (so it says no 'p.m.' anywhere, and is not on a
-24-hour clock), a start from 1 to 7 o'clock after a start at 8 or later that day is in the
-afternoon, and so is an end that would come before its start.
+On a day where no time is past 12:59 and none is written with a.m. or p.m. (so the day is
+on neither a 24-hour clock nor a marked 12-hour one), a start from 1 to 7 o'clock after a
+start at 8 or later that day is in the afternoon, and so is an end that would come before
+its start. Other days of the programme may be written otherwise.
 """
 
 from __future__ import annotations
@@ -17,30 +18,41 @@ from .when import Clock, Day, Span
 
 
 def read_afternoons(blocks: Sequence[Block], notes: Notes) -> None:
-    """Moves the afternoon times of a 12-hour programme past noon, saying so once."""
-    spans = [b.span for b in blocks if b.span is not None]
-    if not spans or any(c.hour >= 13 for s in spans for c in (s.start, s.end) if c):
-        return
-    morning: set[Day] = set()  # days with a start at 8 or later so far
+    """Moves the afternoon times of 12-hour days past noon, saying so once."""
+    marked = {
+        _key(b.day)
+        for b in blocks
+        if b.span is not None
+        and b.day is not None
+        and (b.span.twelve or any(c.hour >= 13 for c in (b.span.start, b.span.end) if c))
+    }
+    morning: set[tuple[int, int, int | None]] = set()  # days with a start at 8 or later so far
     moved: list[Block] = []
     for block in blocks:
         if block.span is None or block.day is None or block.span.end_day is not None:
             continue
-        span = _afternoon(block.span, after_morning=block.day in morning)
+        day = _key(block.day)
+        if day in marked:
+            continue
+        span = _afternoon(block.span, after_morning=day in morning)
         if span != block.span:
             block.span = span
             moved.append(block)
         if span.start.hour >= 8:
-            morning.add(block.day)
+            morning.add(day)
     if moved:
         notes.add(
             moved[0].line,
             "info",
             "twelve-hour",
-            f"no time is past 12:59 (none is p.m., none on a 24-hour clock), so {len(moved)} "
+            f"on days where no time is past 12:59 and none is a.m. or p.m., {len(moved)} "
             "sessions whose times would run backwards are read in the afternoon (1:30 after "
             "11:00 is 13:30); write p.m. or 24-hour times to say otherwise",
         )
+
+
+def _key(day: Day) -> tuple[int, int, int | None]:
+    return day.month, day.day, day.year
 
 
 def _afternoon(span: Span, *, after_morning: bool) -> Span:

@@ -42,7 +42,7 @@ def read_heading(text: str, tokens: list[Token]) -> DayHeading | None:
         if prefix_room is None:
             return None
         after = text[tokens[end].start :] if end < len(tokens) else ""
-        suffix_room = _suffix(after, tokens, end, day)
+        suffix_room = _suffix(after, tokens, end, _strong(day) and first == 0)
         if suffix_room is None or _time_after(tokens, end):
             return None
         return DayHeading(day, prefix_room or suffix_room or None)
@@ -86,7 +86,7 @@ def _prefix(before: str, tokens: list[Token]) -> str | None:
     return None
 
 
-def _suffix(after: str, tokens: list[Token], end: int, day: Day) -> str | None:
+def _suffix(after: str, tokens: list[Token], end: int, full_date_first: bool) -> str | None:
     """What may follow a heading's date: nothing, a room in brackets or after a separator,
     column titles, a location field, a short name, or a colon and a description. The room it
     names, '' for none, or None when it makes the line no heading."""
@@ -108,8 +108,8 @@ def _suffix(after: str, tokens: list[Token], end: int, day: Day) -> str | None:
     if kind in _SEPARATORS and len(parts) <= MAX_HEADING_WORDS:
         text = after.lstrip(" \t,;-–—|·⋅:")
         return room_line(text) or ""
-    if len(parts) <= 3 and kind == WORD and _strong(day):
-        return ""  # 'Monday, 3.12.2018 Tutorials' (a link's text)
+    if len(parts) <= MAX_HEADING_WORDS and kind == WORD and full_date_first:
+        return ""  # 'Monday, 3.12.2018 Invited Talks, Papers and Demonstrations' (a link's text)
     return None
 
 

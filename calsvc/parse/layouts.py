@@ -41,6 +41,7 @@ from .roles import (
     ROWS_GAP,
     clean,
     is_field,
+    is_open,
     looks_like_label,
     looks_like_title,
     room_line,
@@ -112,6 +113,10 @@ def _text(state: State, index: int, line: str, form: Undated | None) -> None:
         return
     if line and "|" not in line and "\t" not in line:
         state.columns = None  # text out of the table (a day heading or a time row may be in it)
+        if _goes_on(last, line):  # a title wrapped onto this line
+            assert last is not None and last.label is not None
+            last.label = f"{last.label} {clean(line)}"
+            return
     if (
         last is not None
         and last.layout in ("agenda", "block", "page")
@@ -122,6 +127,18 @@ def _text(state: State, index: int, line: str, form: Undated | None) -> None:
         last.room = room
         return
     _append(state, line)
+
+
+def _goes_on(last: Block | None, line: str) -> bool:
+    """Whether a line of text ends the title of the time row above it, wrapped there."""
+    return (
+        last is not None
+        and last.layout in ("agenda", "block")
+        and last.label is not None
+        and not any(last.body)
+        and is_open(last.label)
+        and len(clean(line).split()) <= MAX_LABEL_WORDS
+    )
 
 
 def _header(state: State, index: int, form: Header) -> None:
@@ -215,9 +232,10 @@ def _when_line(state: State, lines: list[str], index: int, form: WhenLine) -> No
 
 
 def _row(state: State, lines: list[str], index: int, form: TimeRow | TimeRows | TimeLine) -> None:
-    if state.owner is not None:  # a dated header's own sub-schedule
+    if state.owner is not None and _within(state.owner, form):  # a header's own sub-schedule
         state.owner.body.append(lines[index])
         return
+    state.owner = None
     if isinstance(form, TimeRow | TimeRows):
         add_row_sessions(state, lines[index], index, form)
         return
@@ -233,6 +251,8 @@ def _row(state: State, lines: list[str], index: int, form: TimeRow | TimeRows | 
             form = joined
     below = _neighbour(lines, index, 1, state)
     title = row_title(clean(lines[below])) if below is not None else None
+    if title is not None and room_line(title) and not _names_kind(state.vocabulary, title):
+        title = None  # '12:00 p.m. – 4:30 p.m.' / 'Marriott 📍': a room, the title lost
     if below is None or title is None or not _label_line(lines[below], below_time=True):
         state.unread(index, lines[index], "a time with no session name after it")
         return
@@ -242,6 +262,16 @@ def _row(state: State, lines: list[str], index: int, form: TimeRow | TimeRows | 
     if title != clean(lines[below]):  # the title's first sentence; the rest describes it
         block.body.append(clean(lines[below])[len(title) :].lstrip(" .;,"))
     state.blocks.append(block)
+
+
+def _within(owner: Block, form: TimeRow | TimeRows | TimeLine) -> bool:
+    """Whether a row's time lies inside a dated header's own times (the header has no end:
+    any time), as the talks of a workshop do; a row after it is the next session."""
+    span = form.rows[0].span if isinstance(form, TimeRows) else form.span
+    if owner.span is None or owner.span.end is None or owner.span.end_day is not None:
+        return True
+    start, end = owner.span.start, owner.span.end
+    return start <= span.start < end if start < end else True
 
 
 def _opens_rows(state: State, lines: list[str], index: int) -> bool:

@@ -37,10 +37,11 @@ def words() -> dict[str, frozenset[str]]:
     """The [roles] and [rooms] word lists of words.toml."""
     text = resources.files(__package__).joinpath("words.toml").read_text("utf-8")
     data = tomllib.loads(text)
-    found = {name: frozenset(w.lower() for w in ws) for name, ws in data["roles"].items()}
-    found |= {name: frozenset(w.lower() for w in ws) for name, ws in data["rooms"].items()}
-    found |= {name: frozenset(w.lower() for w in ws) for name, ws in data["page"].items()}
-    return found
+    return {
+        name: frozenset(w.lower() for w in listed)
+        for section in ("roles", "rooms", "page")
+        for name, listed in data[section].items()
+    }
 
 
 # Bullets, Markdown headings and quotes, list numbers: marks before a line's text.
@@ -90,10 +91,23 @@ def row_title(text: str) -> str | None:
     text = strip_bullet(text)
     if not text or not any(c.isalpha() for c in text[:MAX_LABEL]):
         return None
-    title = _FIRST_SENTENCE.split(text, maxsplit=1)[0].strip().rstrip(".;,").strip()
-    if len(title) > MAX_LABEL or not title:
-        return None
-    return title
+    title = _FIRST_SENTENCE.split(text, maxsplit=1)[0].strip().rstrip(".").strip()
+    return title or None
+
+
+_PAIRS = (("(", ")"), ("[", "]"), ("“", "”"), ("«", "»"), ("„", "“"), ("「", "」"))
+
+
+def is_open(title: str) -> bool:
+    """Whether a title goes on on the next line: it ends with a dash, a comma, a colon, '&' or a
+    joining word ('of', 'and', 'de'), or leaves a bracket or a quotation open."""
+    if title.endswith(("-", "–", "—", ",", ":", "&", "/", "+")):
+        return True
+    if title.rsplit(None, 1)[-1].lower() in words()["joining_words"]:
+        return True
+    if title.count('"') % 2:
+        return True
+    return any(title.count(left) > title.count(right) for left, right in _PAIRS if left != right)
 
 
 def looks_like_label(text: str) -> bool:
@@ -126,12 +140,15 @@ def is_field(text: str) -> bool:
 _CJK_ROOM = re.compile(r"[\u3040-\u9fff\uac00-\ud7af]")
 
 
-def _room_word(word: str) -> bool:
-    """'Hall', 'Sala', 'Boardroom', 'Hörsaal', '会議室': a word that names a place."""
+def _room_word(word: str, *, leading: bool = False) -> bool:
+    """'Hall', 'Sala', 'Boardroom', 'Hörsaal', '会議室': a word that names a place; `leading`:
+    one that names it standing first ('Room 3', 'Sala Verdi', not 'Hotel Check-In')."""
     word = word.lower().strip("().,;:[]")
-    places = words()["places"]
+    places = words()["leading_places" if leading else "places"]
     if word in places or word.rstrip("s") in places:
         return True
+    if leading:
+        return False
     if any(word.endswith(end) for end in words()["place_endings"]) and len(word) > 4:
         return True
     return bool(_CJK_ROOM.search(word)) and any(p in word for p in words()["cjk_places"])
@@ -143,12 +160,20 @@ _NAMED = re.compile(r"^(?:location|room|venue|where|place|lugar|sala|salle|ort|r
 
 
 def names_a_place(text: str) -> bool:
-    """Whether words name a place: one of them is a place word ('Science Center Great Hall',
-    'Aula Magna') or a room code ('F106', '3.01', 'B-201')."""
-    parts = text.split()
-    return bool(parts) and (
-        any(_room_word(w) for w in parts) or len(parts) <= 2 and bool(_ROOM_CODE.match(parts[-1]))
-    )
+    """Whether words name a place: a place word heads them, first or last but for a code
+    ('Science Center Great Hall', 'Aula Magna', 'Room 511E', 'Lecture Hall A'), or they are
+    a room code ('F106', '3.01', 'B-201'); an affiliation is no place ('Lincoln Laboratory')
+    and neither is a place word inside other words ('NYSCHSA Staff & Hotel Staff')."""
+    parts = text.strip("()[] ").split()
+    if not parts or any(p.lower().strip(",.()") in words()["affiliations"] for p in parts):
+        return False
+    if "📍" in text:
+        return True
+    while len(parts) > 1 and _ROOM_CODE.match(parts[-1]):
+        parts = parts[:-1]  # 'Room 511E', 'Hall A', 'Rooms 220A and 220B'
+    if _room_word(parts[0], leading=True) or _room_word(parts[-1]):
+        return True
+    return len(text.split()) <= 2 and bool(_ROOM_CODE.match(text.split()[-1]))
 
 
 def room_line(text: str) -> str | None:
@@ -160,6 +185,8 @@ def room_line(text: str) -> str | None:
         text = text[1:-1].strip()
     if found := _NAMED.match(text):
         return found["named"].strip()
+    if any(w in words()["in_place"] for w in text.lower().split()[1:-1]):
+        return None  # 'Continental Breakfast in Exhibit Hall': a session and its place
     if len(text.split()) <= MAX_ROOM_WORDS and names_a_place(text) and not _sentence(text):
         return text
     return None

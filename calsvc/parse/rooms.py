@@ -57,7 +57,7 @@ def title_and_room(text: str) -> tuple[str, str | None]:
     maybe_room = title.endswith(")") or "Room:" in title or " in " in title
     if maybe_room and (found := _ROOM_SUFFIX.search(title)) and found.start() > 0:
         room = found["paren"] or found["labelled"] or found["inside"]
-        if found["labelled"] or found["inside"] or names_a_place(room):
+        if found["labelled"] or names_a_place(room):
             return title[: found.start()].strip(" -–—,"), room_of(room)
     if ", " in title:
         return _after_comma(title)
@@ -79,6 +79,25 @@ def _after_comma(title: str) -> tuple[str, str | None]:
         rest = ", ".join(parts[:k])
         return (f"{rest}: {tail}" if colon else rest), room
     return title, None
+
+
+# 'F106: Hands-on tutorial', 'Room 2: Posters': a room's code before a title.
+_ROOM_FIRST = re.compile(
+    r"^(?P<room>[A-Z]{1,3}-?\d{1,4}[A-Za-z]?|[A-Z]?\d{1,2}\.\d{2}"
+    r"|(?:Room|Sala|Salle|Saal|Raum|Hall|Aula|Zaal)\s+[\w.-]{1,6})\s*:\s+(?P<title>\S.*)$"
+)
+_ALTERNATIVES = re.compile(r"\s+(?:or|oder|ou|o|of|lub|/)\s+")
+
+
+def rooms_first(title: str) -> list[tuple[str, str]] | None:
+    """'F106: Hands-on tutorial … or F107: Hack time': sessions, each after its room, held
+    at once; None when the title does not start with a room."""
+    parts = _ALTERNATIVES.split(title)
+    found = [_ROOM_FIRST.match(part.strip()) for part in parts]
+    if not all(found):
+        whole = _ROOM_FIRST.match(title)
+        return [(whole["title"].strip(), whole["room"])] if whole else None
+    return [(match["title"].strip(), match["room"]) for match in found if match]
 
 
 def split_cells(text: str) -> list[str]:

@@ -23,7 +23,7 @@ from .roles import (
     room_cell,
     row_title,
 )
-from .rooms import room_of, split_cells, tail_room, title_and_room
+from .rooms import room_of, rooms_first, split_cells, tail_room, title_and_room
 from .tokens import (
     CLOCK,
     CLOSE,
@@ -53,7 +53,7 @@ def span_text(text: str, tokens: list[Token], first: int, end: int) -> str:
     return text[tokens[first].start : tokens[end - 1].end]
 
 
-RowForm = TimeRow | TimeLine | WhenLine | EndMark
+RowForm = TimeRow | TimeRows | TimeLine | WhenLine | EndMark
 
 
 def read_row(text: str, tokens: list[Token]) -> RowForm | None:
@@ -79,8 +79,17 @@ def read_row(text: str, tokens: list[Token]) -> RowForm | None:
     found_title = row_title(rest)
     if found_title is None:
         return None
-    title, room = title_and_room(found_title)
-    return TimeRow(title, span, room, written)
+    return _sessions(found_title, None, span, written)
+
+
+def _sessions(text: str, room: str | None, span: Span, written: str) -> TimeRow | TimeRows:
+    """The session a title names, in its room; or the sessions held at once in several rooms
+    ('F106: Hands-on tutorial or F107: Hack time')."""
+    title, own_room = title_and_room(text)
+    if room is None and own_room is None and (each := rooms_first(title)):
+        rows = tuple(TimeRow(t, span, r, written) for t, r in each)
+        return rows[0] if len(rows) == 1 else TimeRows(rows)
+    return TimeRow(title, span, room or own_room, written)
 
 
 def _date_after(tokens: list[Token], end: int) -> Day | None:
@@ -177,13 +186,13 @@ def read_table_row(text: str, vocabulary: Vocabulary) -> Form | None:
             return EndMark(span)
         if len(titles) > 1 and (parallel := _parallel(titles, span, written, vocabulary)):
             return parallel
-        title, own_room = title_and_room(label_text(titles[0]))
         for extra in titles[1:]:
             if room is None and room_cell(extra):
                 room = room_of(extra)
+        title = label_text(titles[0])
         if not looks_like_title(title) or len(title) > MAX_LABEL:
             return None
-        return TimeRow(title, span, room or own_room, written)
+        return _sessions(title, room, span, written)
     if len(cells) <= 2 and (day := read_heading(cells[0], tokenize(cells[0]))):
         return day if isinstance(day, DayHeading) else None
     return None

@@ -91,6 +91,7 @@ class Span(NamedTuple):
     end_day: Day | None = None
     zone: str | None = None
     remark: str | None = None
+    twelve: bool = False  # written with a.m. or p.m.: on a 12-hour clock
 
 
 class _Time(NamedTuple):
@@ -429,7 +430,21 @@ def read_range(tokens: list[Token], i: int, *, hhmm: bool = False) -> tuple[Span
             end, i = second
             end_zone, i = _zone(tokens, i)
             zone = zone or end_zone
+        elif (open_end := _open_end(tokens, j)) > j:
+            i = open_end  # '19:00 – …', '06:30 PM - ??:?? PM': no end written
     return _span(start, end, end_day, zone), i
+
+
+def _open_end(tokens: list[Token], i: int) -> int:
+    """Past an end left open: '…', '...', '??:??', '?' (and a.m./p.m. after it)."""
+    j = i
+    while (
+        j < len(tokens) and tokens[j].kind in (WORD, COLON) and set(tokens[j].text) <= set("?.…:")
+    ):
+        j += 1
+    if j > i and _at(tokens, j, MERIDIEM):
+        j += 1
+    return j
 
 
 def _span(start: _Time, end: _Time | None, end_day: Day | None, zone: str | None) -> Span:
@@ -445,6 +460,14 @@ def _span(start: _Time, end: _Time | None, end_day: Day | None, zone: str | None
     start_clock = _clock(start, hint)
     end_clock = _clock(end, end.meridiem) if end else None
     if (
+        end is not None
+        and end.meridiem == "a"
+        and end.hour == 12
+        and start.meridiem != "p"
+        and (start_clock.hour, start_clock.minute) > (0, end.minute)
+    ):
+        end_clock = Clock(12, end.minute)  # '11:30 - 12:30 am': the slip of a noon end
+    if (
         start.meridiem is None
         and hint == "p"
         and end_clock is not None
@@ -454,7 +477,8 @@ def _span(start: _Time, end: _Time | None, end_day: Day | None, zone: str | None
         start_clock = _clock(start, "a")
     if end is not None and (start.hour == 24 or end.hour == 24 and end.meridiem):
         raise HeaderProblem(f"{start.text!r} is not a time: hour 24 is past 23")
-    return Span(start_clock, end_clock, end_day, zone, remark)
+    twelve = bool(start.meridiem or end and end.meridiem)
+    return Span(start_clock, end_clock, end_day, zone, remark, twelve)
 
 
 def _dash_then_time(tokens: list[Token], i: int) -> bool:
