@@ -8,8 +8,8 @@ A read session matches an expected one on its date and start and on its label, i
 passes, each one to one: the same kind and track; the same words split differently between
 kind and track ('Oral' + '2A Vision' for 'Oral 2A' + 'Vision'); the label standing whole in
 the session's title, which keeps the page's words ('Invited Talk: Jane Roe' for kind
-'Invited Talk' and track 'Jane Roe'). Labels compare after Unicode NFKC, case folding, and
-with runs of spaces and colons as one space. For each match the end (as written, not
+'Invited Talk' and track 'Jane Roe'). Labels compare after Unicode NFKC, case folding, with
+runs of spaces and colons as one space and without a final full stop. For each match the end (as written, not
 inferred) and the room are checked too.
 """
 
@@ -35,7 +35,7 @@ def texts(folder: Path) -> list[Path]:
 
 def _norm(text: str | None) -> str:
     folded = unicodedata.normalize("NFKC", text or "").casefold()
-    return re.sub(r"[\s:]+", " ", folded).strip()
+    return re.sub(r"[\s:]+", " ", folded).strip().removesuffix(".").strip()
 
 
 def label(kind: str | None, track: str | None) -> str:

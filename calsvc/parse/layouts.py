@@ -40,10 +40,9 @@ from .roles import (
     MAX_LABEL_WORDS,
     ROWS_GAP,
     clean,
+    goes_on,
     is_field,
-    is_open,
     looks_like_label,
-    looks_like_title,
     room_line,
     row_title,
 )
@@ -136,7 +135,7 @@ def _goes_on(last: Block | None, line: str) -> bool:
         and last.layout in ("agenda", "block")
         and last.label is not None
         and not any(last.body)
-        and is_open(last.label)
+        and goes_on(last.label, clean(line))
         and len(clean(line).split()) <= MAX_LABEL_WORDS
     )
 
@@ -148,13 +147,14 @@ def _header(state: State, index: int, form: Header) -> None:
 
 
 def _neighbour(lines: list[str], index: int, step: int, state: State) -> int | None:
-    """The nearest non-blank plain-text line within reach above (-1) or below (+1)."""
-    position = index + step
-    while 0 <= position < len(lines) and abs(position - index) <= LOOK:
+    """The nearest non-blank plain-text line within reach above (-1) or below (+1); reach
+    is counted in lines, not counting one already read with this one."""
+    position, reach = index + step, LOOK
+    while 0 <= position < len(lines) and abs(position - index) <= reach:
         if lines[position]:
             if position in state.used:
                 if step > 0:  # the second half of a range read with the line above
-                    position += step
+                    position, reach = position + step, reach + abs(position - index)
                     continue
                 return None
             try:
@@ -179,11 +179,18 @@ def _label_line(line: str, *, below_time: bool = False) -> bool:
     ('Chair: Ana Lee') nor a list of people. Below a time alone it is the title whatever its
     last word, and may read like names if it has no comma ('Workshops and Interest Groups')."""
     text = clean(line)
-    if len(text.split()) > MAX_LABEL_WORDS or is_field(text):
+    if is_field(text):
         return False
-    if below_time:
-        return looks_like_title(text) and ("," not in text or not is_author_line(text))
-    return looks_like_label(text) and not is_author_line(text)
+    if below_time:  # its first sentence is the title, the rest describes the session
+        title = row_title(text)
+        return (
+            title is not None
+            and len(title.split()) <= MAX_LABEL_WORDS
+            and ("," not in title or not is_author_line(title))
+        )
+    return (
+        len(text.split()) <= MAX_LABEL_WORDS and looks_like_label(text) and not is_author_line(text)
+    )
 
 
 def _names_kind(vocabulary: Vocabulary, label: str) -> bool:
@@ -244,11 +251,8 @@ def _row(state: State, lines: list[str], index: int, form: TimeRow | TimeRows | 
     ):
         return  # ('4:00 pm - |' is half a range: its end is on the next line)
     below = _neighbour_line(lines, index)
-    if form.span.end is None and below is not None and clean(lines[index]).endswith("-"):
-        joined = read_line(f"{clean(lines[index])} {clean(lines[below])}", state.vocabulary)
-        if isinstance(joined, TimeLine):  # '4:00 pm -' / '6:00 pm': one range on two lines
-            state.used.add(below)
-            form = joined
+    if form.span.end is None and below is not None:
+        form = _end_below(state, lines, index, below, form)
     below = _neighbour(lines, index, 1, state)
     title = row_title(clean(lines[below])) if below is not None else None
     if title is not None and room_line(title) and not _names_kind(state.vocabulary, title):
@@ -262,6 +266,33 @@ def _row(state: State, lines: list[str], index: int, form: TimeRow | TimeRows | 
     if title != clean(lines[below]):  # the title's first sentence; the rest describes it
         block.body.append(clean(lines[below])[len(title) :].lstrip(" .;,"))
     state.blocks.append(block)
+
+
+def _end_below(state: State, lines: list[str], index: int, below: int, form: TimeLine) -> TimeLine:
+    """A start whose end stands on the next line: '4:00 pm -' / '6:00 pm', or a time alone
+    over a later time alone over the title ('09:30' / '09:45' / 'Opening'), as copied tables
+    give them."""
+    if clean(lines[index]).endswith("-"):
+        joined = read_line(f"{clean(lines[index])} {clean(lines[below])}", state.vocabulary)
+        if isinstance(joined, TimeLine):
+            state.used.add(below)
+            return joined
+        return form
+    try:
+        second = state.read(lines[below])
+        after = _neighbour_line(lines, below)
+        title = state.read(lines[after]) if after is not None else False
+    except HeaderProblem:
+        return form
+    if (
+        isinstance(second, TimeLine)
+        and second.span.end is None
+        and second.span.start > form.span.start
+        and (title is None or isinstance(title, Undated))
+    ):
+        state.used.add(below)
+        return TimeLine(form.span._replace(end=second.span.start), f"{form.text} – {second.text}")
+    return form
 
 
 def _within(owner: Block, form: TimeRow | TimeRows | TimeLine) -> bool:

@@ -84,24 +84,38 @@ def looks_like_title(text: str) -> bool:
 _FIRST_SENTENCE = re.compile(r"(?:(?<=\w\w)|(?<=[)\]\"”’]))[.!?]\s+(?=[^\W\d_])")
 
 
+_TIME_IN_PROSE = re.compile(r"\d[:.h]\d\d|\d\s*(?:h|uhr|uur|horas?|hrs?|[ap]\.?m)\b", re.I)
+
+
 def row_title(text: str) -> str | None:
-    """The title in the text after a row's time: its first sentence, without a bullet or a
-    final full stop ('acto de apertura (Paraninfo).', 'Ontvangst van deelnemers. Uitleg…').
-    None when nothing like a title is there."""
+    """The title in the text after a row's time, as the page wrote it, without a bullet
+    ('o Introduction', '► Talk'): the whole text, or its first sentence when the rest is long
+    or tells times of its own ('paseo en barca (incluye cena). Terminado el paseo, salida a
+    las 23 horas…'), which then describes the session. None when no title is there."""
     text = strip_bullet(text)
     if not text or not any(c.isalpha() for c in text[:MAX_LABEL]):
         return None
-    title = _FIRST_SENTENCE.split(text, maxsplit=1)[0].strip().rstrip(".").strip()
-    return title or None
+    first, *rest = _FIRST_SENTENCE.split(text, maxsplit=1)
+    if rest and (len(text) > MAX_LABEL or _TIME_IN_PROSE.search(rest[0])):
+        text = first
+    return _without_stop(text.strip()) or None
+
+
+def _without_stop(text: str) -> str:
+    """'Start 1e ronde.' → 'Start 1e ronde' (an ellipsis stays: 'Semear...')."""
+    return text[:-1].rstrip() if text.endswith(".") and not text.endswith("..") else text
 
 
 _PAIRS = (("(", ")"), ("[", "]"), ("“", "”"), ("«", "»"), ("„", "“"), ("「", "」"))
 
 
-def is_open(title: str) -> bool:
-    """Whether a title goes on on the next line: it ends with a dash, a comma, a colon, '&' or a
-    joining word ('of', 'and', 'de'), or leaves a bracket or a quotation open."""
-    if title.endswith(("-", "–", "—", ",", ":", "&", "/", "+")):
+def goes_on(title: str, line: str) -> bool:
+    """Whether a title goes on on the next line: it ends with a dash, a comma, '&' or a joining
+    word ('of', 'and', 'de'), or leaves a bracket or a quotation open; after a colon, only a
+    quotation or a lower-case word goes on it (a name on its own line is the speaker)."""
+    if title.endswith(":"):
+        return line[:1] in "\"“„«'‘" or line[:1].islower()
+    if title.endswith(("-", "–", "—", ",", "&", "/", "+")):
         return True
     if title.rsplit(None, 1)[-1].lower() in words()["joining_words"]:
         return True
