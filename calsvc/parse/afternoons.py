@@ -5,7 +5,10 @@ would start at 1:30 a.m.
 On a day where no time is past 12:59 and none is written with a.m. or p.m. (so the day is
 on neither a 24-hour clock nor a marked 12-hour one), a start from 1 to 7 o'clock after a
 start at 8 or later that day is in the afternoon, and so is an end that would come before
-its start. Other days of the programme may be written otherwise.
+its start. Other days of the programme may be written otherwise. On any day, a start from
+1 to 7 o'clock written without a.m. or p.m. right after an afternoon start ('13:30', then
+'3:45 5:30') is in the afternoon too: no page goes from the afternoon to before dawn (from
+the late evening it may: '23:00', then '01:00' is the night).
 """
 
 from __future__ import annotations
@@ -27,19 +30,25 @@ def read_afternoons(blocks: Sequence[Block], notes: Notes) -> None:
         and (b.span.twelve or any(c.hour >= 13 for c in (b.span.start, b.span.end) if c))
     }
     morning: set[tuple[int, int, int | None]] = set()  # days with a start at 8 or later so far
+    last: dict[tuple[int, int, int | None], int] = {}  # the hour of each day's latest start
     moved: list[Block] = []
     for block in blocks:
         if block.span is None or block.day is None or block.span.end_day is not None:
             continue
         day = _key(block.day)
-        if day in marked:
+        after_noon = (  # ('23:00 Night walk', then '01:00 Stargazing', is the night)
+            12 <= last.get(day, 0) <= block.span.start.hour + 12 < 20 and not block.span.twelve
+        )
+        if day in marked and not after_noon:
+            last[day] = block.span.start.hour
             continue
-        span = _afternoon(block.span, after_morning=day in morning)
+        span = _afternoon(block.span, after_morning=day in morning or after_noon)
         if span != block.span:
             block.span = span
             moved.append(block)
         if span.start.hour >= 8:
             morning.add(day)
+        last[day] = span.start.hour
     if moved:
         notes.add(
             moved[0].line,

@@ -49,7 +49,7 @@ from .rows import (
     span_text,
 )
 from .tokens import OPEN, Token, tokenize
-from .when import looks_timed, may_begin, read_day, read_days, read_when
+from .when import Day, looks_timed, may_begin, read_day, read_days, read_when
 
 _DIGIT = re.compile(r"\d")
 _WORDS = re.compile(r"[^\W\d_]+")
@@ -155,13 +155,22 @@ def _dated(text: str, tokens: list[Token], starts: list[int]) -> Form | None:
 
 
 def _mention(text: str, tokens: list[Token], starts: list[int]) -> Mention | None:
-    """The first date or run of days a line of text names."""
+    """The days a line of text names: a run ('July 4th - July 8th 2022'), or its first and
+    last date ('… on Tuesday, December 7 and end … on Saturday, December 11')."""
+    named: list[Day] = []
+    end = 0
     for first in starts:
+        if first < end:
+            continue
         if (days := read_days(tokens, first)) is not None:
-            return Mention(days[0], days[1], is_deadline(text))
-        if (day := read_day(tokens, first)) is not None and not day[0].weekday_only:
-            return Mention(day[0], None, is_deadline(text))
-    return None
+            named += days[:2]
+            end = days[2]
+        elif (day := read_day(tokens, first)) is not None and not day[0].weekday_only:
+            named.append(day[0])
+            end = day[1]
+    if not named:
+        return None
+    return Mention(named[0], named[-1] if len(named) > 1 else None, is_deadline(text))
 
 
 def _undated(text: str, vocabulary: Vocabulary) -> Undated | None:

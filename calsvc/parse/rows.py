@@ -22,6 +22,7 @@ from .roles import (
     looks_like_title,
     room_cell,
     row_title,
+    words,
 )
 from .rooms import room_of, rooms_first, split_cells, tail_room, title_and_room
 from .tokens import (
@@ -86,10 +87,28 @@ def _sessions(text: str, room: str | None, span: Span, written: str) -> TimeRow 
     """The session a title names, in its room; or the sessions held at once in several rooms
     ('F106: Hands-on tutorial or F107: Hack time')."""
     title, own_room = title_and_room(text)
+    title, span = _stated_length(title, span)
     if room is None and own_room is None and (each := rooms_first(title)):
         rows = tuple(TimeRow(t, span, r, written) for t, r in each)
         return rows[0] if len(rows) == 1 else TimeRows(rows)
     return TimeRow(title, span, room or own_room, written)
+
+
+def _stated_length(title: str, span: Span) -> tuple[str, Span]:
+    """A length in brackets at the end of a title is no part of it: 'Poster session (2
+    hours)' ends two hours after it starts; '(30 minutes each)' tells its parts' length."""
+    if not title.endswith(")") or "(" not in title:
+        return title, span
+    head, _, inner = title[:-1].rpartition("(")
+    tokens = tokenize(inner)
+    each = bool(tokens) and tokens[-1].kind == WORD and tokens[-1].lower in words()["each"]
+    times = len(tokens) > 2 and tokens[1].lower in ("x", "×") and tokens[0].kind == NUMBER
+    found = read_length(tokens, 2 if times else 0)
+    if found is None or found[1] != len(tokens) - (1 if each else 0) or not head.strip():
+        return title, span
+    if span.end is None and not (each or times):
+        span = span._replace(end=add_minutes(span.start, found[0]))
+    return head.rstrip(), span
 
 
 def _date_after(tokens: list[Token], end: int) -> Day | None:
@@ -177,7 +196,10 @@ def read_table_row(text: str, vocabulary: Vocabulary) -> Form | None:
         fits, room = tail_room(tokens, end, cell)
         if not fits:
             continue
-        others = [c for i, c in enumerate(cells) if i != index]
+        taken = {index}
+        if span.end is None and index + 1 < len(cells):  # '| 09:00 | 10:00 | Title |'
+            span, taken = _end_cell(span, cells[index + 1], taken | {index + 1})
+        others = [c for i, c in enumerate(cells) if i not in taken]
         titles = [c for c in others if _LETTER.search(c)]
         written = span_text(cell, tokens, 0, end)
         if not titles:
@@ -196,6 +218,20 @@ def read_table_row(text: str, vocabulary: Vocabulary) -> Form | None:
     if len(cells) <= 2 and (day := read_heading(cells[0], tokenize(cells[0]))):
         return day if isinstance(day, DayHeading) else None
     return None
+
+
+def _end_cell(span: Span, cell: str, taken: set[int]) -> tuple[Span, set[int]]:
+    """The cell after a start: its end ('10:00'), an open end ('??', '…'), or no time."""
+    tokens = tokenize(cell)
+    found = read_range(tokens, 0)
+    later = found is not None and (
+        found[0].start > span.start or span.start.hour >= 12 > found[0].start.hour
+    )
+    if found is not None and found[1] == len(tokens) and found[0].end is None and later:
+        return span._replace(end=found[0].start), taken
+    if cell and set(cell) <= set("?.… -–"):
+        return span, taken
+    return span, taken - {max(taken)}
 
 
 def _parallel(
