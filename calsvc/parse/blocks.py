@@ -14,7 +14,7 @@ from .roles import QUOTE
 from .when import Day, Span
 
 MAX_REMEMBERED = 200_000  # lines whose form is kept at once while a programme is read
-Columns = tuple[str | None, ...]  # the room of each column of a table; None for the time column
+Columns = tuple[str | Day | None, ...]  # each column's room or day; None for the time column
 
 
 @dataclass
@@ -42,8 +42,9 @@ class State:
     owner: Block | None = None  # a dated header whose sub-schedule the next rows are
     used: set[int] = field(default_factory=set)  # lines taken as a label or room
     first_unread: int | None = None  # the first line with a date or time not read
-    columns: Columns | None = None  # the rooms a table's header row names
+    columns: Columns | None = None  # the rooms or days a table's header row names
     grid: tuple[int, list[Block]] = (0, [])  # the last table row's line and its sessions
+    column_blocks: dict[int, Block] = field(default_factory=dict)  # each column's last session
     forms: dict[str, Form | str | None] = field(default_factory=dict)
     mentions: list[tuple[int, Mention]] = field(default_factory=list)  # (line, what it names)
 

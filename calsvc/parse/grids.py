@@ -1,11 +1,17 @@
-"""Programmes as grids: a table's header row naming a room per column, rows of parallel
-sessions in those columns, and cells that span several time rows.
+"""Programmes as grids: a table's header row naming a room or a day per column, rows of
+parallel sessions in those columns, and cells that span several time rows.
 
     | Time        | Main hall          | Room 101             |
     | 11:00-12:30 | Session 1: Vision  | Session 2: Language  |   → Main hall, Room 101
+    | 12:30-14:00 | 〃                 | Lunch                |   → Session 1 ends at 14:00
+
+    |             | Mon 26 June        | Tue 27 June          |
+    | 09:00       | Opening            | Keynote              |   → on 26 and 27 June
 
 Only rows of cells split by pipes or tabs keep their columns (empty cells too); a header row
-counts when its first cell is empty or names the time and every other cell names a room.
+counts when its first cell is empty or names the time and every other cell names a room, or
+every other cell is a date. A ditto mark ('〃', as a saved page's rowspan is written) is the
+cell above going on.
 """
 
 from __future__ import annotations
@@ -15,7 +21,10 @@ from collections.abc import Sequence
 from ..errors import HeaderProblem
 from .blocks import Block, Columns, State
 from .forms import TimeLine, TimeRow, TimeRows
-from .roles import room_line
+from .roles import DITTO, is_ditto, is_end_marker, room_line
+from .rooms import title_and_room
+from .tokens import tokenize
+from .when import Day, Span, read_day
 
 _TIME_HEADINGS = frozenset(
     {"", "time", "times", "hour", "hours", "when", "slot", "zeit", "heure", "horaire", "hora",
@@ -38,18 +47,76 @@ def cells_in_columns(line: str) -> list[str] | None:
 
 
 def header_columns(line: str) -> Columns | None:
-    """The rooms a header row names ('| Time | Main hall | Room 101 |'), else None."""
+    """The rooms or days a header row names ('| Time | Main hall | Room 101 |',
+    '| | April 7th | April 8th |'), else None."""
     cells = cells_in_columns(line)
     if cells is None or len(cells) < 3 or cells[0].lower().rstrip(":") not in _TIME_HEADINGS:
         return None
     rooms = [room_line(cell) for cell in cells[1:]]
-    if not all(rooms):
+    if all(rooms):
+        return (None, *rooms)
+    days = [_day_cell(cell) for cell in cells[1:]]
+    if all(days):
+        return (None, *days)
+    return None
+
+
+def _day_cell(cell: str) -> Day | None:
+    """A cell that holds a date and nothing else: 'April 7th', 'Mon 26 June'."""
+    tokens = tokenize(cell)
+    try:
+        found = read_day(tokens, 0) if tokens else None
+    except HeaderProblem:
         return None
-    return (None, *rooms)
+    return found[0] if found and found[1] == len(tokens) else None
+
+
+def grid_row(state: State, line: str, index: int, span: Span, written: str) -> bool:
+    """A row of a grid whose header names each column's day: each cell is a session on its
+    day, a ditto mark the session above going on; in a grid of rooms, a row of ditto marks
+    only (a room's cell may be another's room or speaker: add_row_sessions reads those).
+    False for a row that does not fit the header's columns (a cell spans several)."""
+    cells = cells_in_columns(line)
+    if not state.columns or cells is None or len(cells) != len(state.columns):
+        return False
+    days = any(isinstance(column, Day) for column in state.columns)
+    pairs = list(zip(cells, state.columns, strict=True))
+    if not days and any(cell and not is_ditto(cell) for cell, column in pairs if column):
+        return False
+    blocks = []
+    for position, (cell, column) in enumerate(pairs):
+        if column is None:
+            continue
+        if is_ditto(cell):
+            _goes_on(state.column_blocks.get(position), span)
+            continue
+        state.column_blocks.pop(position, None)
+        if not cell or is_end_marker(cell):
+            continue
+        title, room = title_and_room(cell)
+        day = column if isinstance(column, Day) else state.day
+        named = column if isinstance(column, str) else None
+        block = Block(index + 1, title, day, span, room or named, written, "table")
+        block.day_room = state.day_room
+        blocks.append(block)
+        state.column_blocks[position] = block
+    state.blocks += blocks
+    if blocks:
+        state.grid = (index, blocks)
+    return True
+
+
+def _goes_on(block: Block | None, span: Span) -> None:
+    """A session covering the next row's slot ends with it (when the slots say their ends)."""
+    if block is None or block.span is None or span.end is None:
+        return
+    if block.span.end == span.start and block.span.end_day is None:
+        block.span = block.span._replace(end=span.end)
 
 
 def column_rooms(line: str, titles: Sequence[str], columns: Columns) -> list[str | None]:
-    """The room of the column each title stands in, in this row of the table."""
+    """The room of the column each title stands in, in this row of the table (a day column
+    names none)."""
     cells = cells_in_columns(line) or []
     if len(cells) != len(columns):  # a cell spans columns: which is whose cannot be told
         return [None] * len(titles)
@@ -60,7 +127,8 @@ def column_rooms(line: str, titles: Sequence[str], columns: Columns) -> list[str
             (i for i in range(start, len(cells)) if cells[i].lstrip(" -–—·:@").startswith(title)),
             None,
         )
-        rooms.append(None if found is None else columns[found])
+        column = None if found is None else columns[found]
+        rooms.append(column if isinstance(column, str) else None)
         start = start if found is None else found + 1
     return rooms
 
@@ -68,7 +136,7 @@ def column_rooms(line: str, titles: Sequence[str], columns: Columns) -> list[str
 def empty_slot(line: str) -> bool:
     """A table row of a time and empty cells ('| 09:00 - 09:30 | | |'): nothing held then."""
     cells = cells_in_columns(line)
-    return cells is not None and len(cells) > 1 and not any(cells[1:])
+    return cells is not None and len(cells) > 1 and not any(c and c != DITTO for c in cells[1:])
 
 
 def add_row_sessions(state: State, line: str, index: int, form: TimeRow | TimeRows) -> None:
@@ -87,6 +155,12 @@ def add_row_sessions(state: State, line: str, index: int, form: TimeRow | TimeRo
         block.day_room = state.day_room
     state.blocks += blocks
     state.grid = (index, blocks if layout == "table" else [])
+    if layout == "table" and state.columns:  # each in its column, for the rows below
+        cells = cells_in_columns(line) or []
+        for block in blocks:
+            found = next((i for i, c in enumerate(cells) if c.startswith(block.label or "\0")), -1)
+            if found > 0:
+                state.column_blocks[found] = block
 
 
 def spanned(state: State, lines: list[str], index: int, form: TimeLine) -> bool:
@@ -101,7 +175,7 @@ def spanned(state: State, lines: list[str], index: int, form: TimeLine) -> bool:
     if (
         end is None
         or not blocks
-        or any(cells[1:])
+        or any(c and c != DITTO for c in cells[1:])
         or not _text_only(state, lines[last + 1 : index])
     ):
         return False

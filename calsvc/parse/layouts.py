@@ -30,7 +30,7 @@ from .forms import (
     Unread,
     WhenLine,
 )
-from .grids import add_row_sessions, empty_slot, header_columns, spanned
+from .grids import add_row_sessions, empty_slot, grid_row, header_columns, spanned
 from .items import is_author_line
 from .labels import GENERIC_KIND, Vocabulary
 from .lines import read_line
@@ -64,6 +64,9 @@ def read_blocks(lines: list[str], vocabulary: Vocabulary, notes: Notes) -> Readi
     timed = 0
     for index, line in enumerate(lines):
         if index in state.used:
+            continue
+        if (columns := header_columns(line)) is not None:
+            state.columns, state.column_blocks = columns, {}
             continue
         try:
             form = state.read(line) if line else None
@@ -106,9 +109,6 @@ def _text(state: State, index: int, line: str, form: Undated | None) -> None:
     last = state.blocks[-1] if state.blocks else None
     if isinstance(form, Undated):
         state.blocks.append(Block(index + 1, form.label, layout="undated"))
-        return
-    if (columns := header_columns(line)) is not None:
-        state.columns = columns
         return
     if line and "|" not in line and "\t" not in line:
         state.columns = None  # text out of the table (a day heading or a time row may be in it)
@@ -243,6 +243,9 @@ def _row(state: State, lines: list[str], index: int, form: TimeRow | TimeRows | 
         state.owner.body.append(lines[index])
         return
     state.owner = None
+    first = form.rows[0] if isinstance(form, TimeRows) else form
+    if grid_row(state, lines[index], index, first.span, first.text):
+        return
     if isinstance(form, TimeRow | TimeRows):
         add_row_sessions(state, lines[index], index, form)
         return

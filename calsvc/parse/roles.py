@@ -18,6 +18,15 @@ import re
 import tomllib
 from importlib import resources
 
+DITTO = "〃"  # a table cell that a taller cell above covers (saved pages' rowspans)
+_DITTOS = frozenset({DITTO, '"', "”", "''", "ditto", "idem", "dto", "dto.", "id."})
+
+
+def is_ditto(cell: str) -> bool:
+    """'〃', '"', 'ditto': a cell that the cell above it goes on into."""
+    return cell.lower() in _DITTOS
+
+
 # Limits.
 MAX_HEADER_LENGTH = 300  # characters: a longer line is prose, never a session header
 MAX_LABEL = 200  # characters of a title or label; a longer one is prose

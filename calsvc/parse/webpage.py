@@ -2,8 +2,10 @@
 
 Headings, paragraphs, list items and definition terms each become a line; a table row
 becomes one line with the first line of each cell joined by ' | ', which is how the agenda
-readers expect rows, and the cells' further lines (a chair, a speaker) follow it. Scripts,
-styles, forms, navigation and day tabs are dropped: they hold dates that are not sessions.
+readers expect rows, and the cells' further lines (a chair, a speaker) follow it. A cell that
+a taller cell above covers (rowspan) is written '〃' (a ditto mark), so every cell keeps its
+column: a grid whose columns are rooms or days reads right. Scripts, styles, forms,
+navigation and day tabs are dropped: they hold dates that are not sessions.
 
 selectolax (the Lexbor engine) parses the page: it follows the HTML5 parsing rules, so
 broken markup (unclosed cells, stray tags) gives the tree a browser would show, and it is
@@ -17,6 +19,8 @@ import codecs
 import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from .roles import DITTO
 
 _DROPPED = frozenset(
     {
@@ -102,9 +106,9 @@ class _Lines:
             tag = node.tag
             if tag == "br":
                 self.flush()
-            elif tag == "tr":
+            elif tag == "table":
                 self.flush()
-                self.lines += _row(node)
+                self.lines += _table(node)
             elif tag == "pre":
                 self.flush()
                 self.lines += [line.strip() for line in (node.text() or "").splitlines()]
@@ -136,15 +140,57 @@ def _children(node: LexborNode) -> list[LexborNode]:
     return found
 
 
-def _row(row: LexborNode) -> list[str]:
+def _table(table: LexborNode) -> list[str]:
+    """A table's rows, in order, each as _row writes it; text outside rows (a caption)
+    first. Cells covered by a rowspan above are written as DITTO."""
+    lines: list[str] = []
+    covered: dict[int, int] = {}  # column → how many rows below a taller cell still covers
+    for node in _children(table):
+        if not node.is_element_node or _dropped(node):
+            continue
+        if node.tag in ("thead", "tbody", "tfoot"):
+            rows = [r for r in _children(node) if r.is_element_node and r.tag == "tr"]
+        elif node.tag == "tr":
+            rows = [node]
+        else:
+            _Lines(lines).walk(node)
+            continue
+        for row in rows:
+            if not _dropped(row):
+                lines += _row(row, covered)
+    return lines
+
+
+def _span(cell: LexborNode, name: str) -> int:
+    value = (cell.attributes.get(name) or "1").strip()
+    return max(1, min(int(value), 1000)) if value.isdigit() else 1
+
+
+def _row(row: LexborNode, covered: dict[int, int]) -> list[str]:
     """A table row: the first line of each cell joined by ' | ' (empty cells kept, as the
     agenda readers count columns), then the cells' further lines."""
     firsts, rest = [], []
+    column = 0
     for cell in _children(row):
-        if cell.is_element_node and cell.tag in _CELLS:
-            inner: list[str] = []
-            _Lines(inner).walk(cell)
-            firsts.append(inner[0] if inner else "")
-            rest += inner[1:]
+        if not (cell.is_element_node and cell.tag in _CELLS):
+            continue
+        while covered.get(column, 0) > 0:
+            covered[column] -= 1
+            firsts.append(DITTO)
+            column += 1
+        inner: list[str] = []
+        _Lines(inner).walk(cell)
+        firsts.append(inner[0] if inner else "")
+        rest += inner[1:]
+        if (rows := _span(cell, "rowspan")) > 1:
+            covered[column] = rows - 1
+        column += _span(cell, "colspan")
+    while any(n > 0 for c, n in covered.items() if c >= column):
+        if covered.get(column, 0) > 0:
+            covered[column] -= 1
+            firsts.append(DITTO)
+        else:
+            firsts.append("")
+        column += 1
     line = " | ".join(firsts).strip()
-    return [line, *rest] if line else rest
+    return [line, *rest] if line.strip(f" |{DITTO}") else rest
