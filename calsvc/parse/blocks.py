@@ -39,6 +39,7 @@ class State:
     blocks: list[Block] = field(default_factory=list)
     day: Day | None = None  # from the last day heading
     day_room: str | None = None  # the room that heading names, if any
+    heading_at: int = -1  # how many blocks there were when the last day heading came
     owner: Block | None = None  # a dated header whose sub-schedule the next rows are
     used: set[int] = field(default_factory=set)  # lines taken as a label or room
     first_unread: int | None = None  # the first line with a date or time not read

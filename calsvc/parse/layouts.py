@@ -90,6 +90,7 @@ def read_blocks(lines: list[str], vocabulary: Vocabulary, notes: Notes) -> Readi
             _when_line(state, lines, index, form)
         elif isinstance(form, DayHeading):
             state.day, state.day_room, state.owner = form.day, form.room, None
+            state.heading_at = len(state.blocks)
         elif isinstance(form, EndMark):
             state.blocks.append(Block(index + 1, None, state.day, form.span, layout="end"))
         elif isinstance(form, TimeRow | TimeRows | TimeLine):
@@ -116,6 +117,15 @@ def _text(state: State, index: int, line: str, form: Undated | None) -> None:
             assert last is not None and last.label is not None
             last.label = f"{last.label} {clean(line)}"
             return
+    if (
+        state.heading_at == len(state.blocks)
+        and state.day_room is None
+        and "|" not in line
+        and "\t" not in line
+        and (room := room_line(clean(line)))
+    ):
+        state.day_room = room  # 'LUNEDÌ 3 OTTOBRE' / 'Palazzo La Marmora, Sala delle Colonne'
+        return
     if (
         last is not None
         and last.layout in ("agenda", "block", "page")

@@ -33,6 +33,7 @@ from .labels import Vocabulary
 from .roles import (
     LONG_TAIL,
     MAX_HEADER_LENGTH,
+    MAX_ROW_LENGTH,
     MAX_UNREAD_WORDS,
     clean,
     is_deadline,
@@ -49,7 +50,7 @@ from .rows import (
     span_text,
 )
 from .tokens import OPEN, Token, tokenize
-from .when import Day, looks_timed, may_begin, read_day, read_days, read_when
+from .when import Day, looks_timed, may_begin, read_day, read_days, read_range, read_when
 
 _DIGIT = re.compile(r"\d")
 _WORDS = re.compile(r"[^\W\d_]+")
@@ -58,7 +59,7 @@ _WORDS = re.compile(r"[^\W\d_]+")
 def read_line(line: str, vocabulary: Vocabulary) -> Form | None:
     """The form of one stripped line, or None for text. Raises HeaderProblem for a header
     whose date or time cannot be right ('25:00', '31 Feb' is found later, with the year)."""
-    if len(line) > MAX_HEADER_LENGTH:
+    if len(line) > MAX_HEADER_LENGTH and not _long_row(line):
         return _too_long(line)
     text = clean(line)
     if not text or is_metadata(text):
@@ -71,6 +72,16 @@ def read_line(line: str, vocabulary: Vocabulary) -> Form | None:
             if (form := reader(text, tokens)) is not None:
                 return form
     return _undated(text, vocabulary)
+
+
+def _long_row(line: str) -> bool:
+    """Whether a line too long for a header starts with a time: a talk and its authors."""
+    if len(line) > MAX_ROW_LENGTH:
+        return False
+    try:
+        return read_range(tokenize(clean(line[:LONG_TAIL])), 0) is not None
+    except HeaderProblem:
+        return False
 
 
 def _timeless_word(text: str) -> bool:
@@ -138,8 +149,12 @@ def _dated(text: str, tokens: list[Token], starts: list[int]) -> Form | None:
         day, span, end = found
         token = tokens[first]
         label = strip_field(label_text(text[: token.start]))
-        if label and not looks_like_label(label) or first > 0 and tokens[first - 1].kind == OPEN:
-            # 'Uploads close Fri 17 May 11:59 p.m.', '(due Tue 6 Jun 09:00)'
+        if (
+            label
+            and (not looks_like_label(label) or is_deadline(label))
+            or first > 0
+            and tokens[first - 1].kind == OPEN
+        ):  # 'Uploads close Fri 17 May 11:59 p.m.', '(due Tue 6 Jun 09:00)', 'Deadline: …'
             return Mention(day, deadline=is_deadline(text))
         fits, room = tail_room(tokens, end, text)
         written = span_text(text, tokens, first, end)

@@ -29,12 +29,14 @@ def is_ditto(cell: str) -> bool:
 
 # Limits.
 MAX_HEADER_LENGTH = 300  # characters: a longer line is prose, never a session header
+MAX_ROW_LENGTH = 1000  # characters of a line that starts with a time (a talk, its authors)
 MAX_LABEL = 200  # characters of a title or label; a longer one is prose
 MAX_LABEL_WORDS = 20  # words of a line that names the session beside its date or time line
 MAX_UNREAD_WORDS = 14  # words of a line with a time that is warned about when not read
 MAX_HEADING_WORDS = 8  # words a day heading may hold beside its date ('Day 2 – … (Room 3.01)')
 MAX_ROOM = 80  # characters of a room's name
 MAX_ROOM_WORDS = 6  # words of a room line
+MAX_CJK_ROOM = 20  # characters of a room's name written in CJK (no spaces between words)
 LOOK = 3  # lines: how far a label may stand from its date line, a room from its title
 ROWS_GAP = 12  # lines of text between a date line and the time rows it stands over
 QUOTE = 80  # characters of a line that a warning quotes
@@ -201,8 +203,11 @@ def names_a_place(text: str) -> bool:
 
 def room_line(text: str) -> str | None:
     """A line that only names a room: 'Room 3', 'Grand Hall', 'Location: Ballroom B',
-    '[ Exhibit Hall A ]' (as virtual conference sites print it)."""
-    if len(text) > MAX_ROOM or text.endswith((".", ",", ";")):
+    '[ Exhibit Hall A ]' (as virtual conference sites print it), 'Palazzo Reale, Sala
+    delle Colonne' (a building and its room)."""
+    if len(text) > MAX_ROOM or text.endswith((".", ",", ";", "。", "、")):
+        return None
+    if _CJK_ROOM.search(text) and len(text) > MAX_CJK_ROOM:
         return None
     if text.startswith("[") and text.endswith("]"):
         text = text[1:-1].strip()
@@ -212,7 +217,19 @@ def room_line(text: str) -> str | None:
         return None  # 'Continental Breakfast in Exhibit Hall': a session and its place
     if len(text.split()) <= MAX_ROOM_WORDS and names_a_place(text) and not _sentence(text):
         return text
+    parts = text.split(", ")
+    if 1 < len(parts) <= 3 and any(room_line(p) for p in parts) and all(map(_proper, parts)):
+        return text
     return None
+
+
+def _proper(text: str) -> bool:
+    """A name, every word of it capitalised but its joining words ('Palazzo La Marmora',
+    'Sala delle Colonne', '271-273'), not a phrase ('Coffee and snacks included')."""
+    return all(
+        w[:1].isupper() or w[:1].isdigit() or w.lower() in words()["joining_words"]
+        for w in text.split()
+    )
 
 
 def _sentence(text: str) -> bool:

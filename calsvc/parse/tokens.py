@@ -52,6 +52,7 @@ _SINGLE = {
     "]": CLOSE,
     ":": COLON,
 }
+CJK = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff"  # kana, ideographs, hangul
 # Fullwidth ASCII (U+FF01–FF5E) and the ideographic space, one character for one.
 _FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
@@ -82,12 +83,11 @@ def _scanner() -> re.Pattern[str]:
           |\d{{1,2}}-\d{{1,2}}-\d{{4}})(?!\d)
       | (?P<daymonth>\d{{1,2}}\.\d{{1,2}}\.(?![\d.])|\d{{1,2}}/\d{{1,2}}(?![\d/]))
       | (?P<clock>\d{{1,2}}(?:[:.’']\d{{2}}|h\d{{2}}|h(?![^\W\d_])))(?!\d|:\d)
-      | (?P<number>\d+)(?P<ordinal>st|nd|rd|th|er|[º°ª])?(?![^\W\d_])
+      | (?P<number>\d+)(?P<ordinal>st|nd|rd|th|er|[º°ª])?(?![^\W\d_{CJK}])
       | (?P<meridiem>[ap]\.?\s?m\b\.?)
       | (?P<offset>(?:UTC|GMT)[+-]\d{{1,2}}(?::?\d{{2}})?)
-      | (?P<cjk>{cjk}|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff])
-      | (?P<letters>[^\W\d_\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+
-          (?:-[^\W\d_\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+)*\.?)
+      | (?P<cjk>{cjk}|[{CJK}])
+      | (?P<letters>[^\W\d_{CJK}]+(?:-[^\W\d_{CJK}]+)*\.?)
       | (?P<dash>-{{1,3}}|[\u2010-\u2015\u2212{dashes}])
       | (?P<other>[^\s\t]|\t)
         """,
