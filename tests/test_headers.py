@@ -7,8 +7,10 @@ import pytest
 from calsvc.errors import HeaderProblem
 from calsvc.parse.forms import (
     DayHeading,
+    EndMark,
     Form,
     Header,
+    Mention,
     TimeLine,
     TimeRow,
     TimeRows,
@@ -28,6 +30,8 @@ VOCABULARY = Vocabulary()
 def _day(day: Day | None) -> str:
     if day is None:
         return ""
+    if day.weekday_only:
+        return ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][day.weekday or 0] + " of the week"
     weekday = (
         ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][day.weekday] + " "
         if day.weekday is not None
@@ -54,14 +58,19 @@ def summary(form: Form | None) -> str:
             return f"header {label!r} {_day(day)} {_span(span)}" + (f" @ {room}" if room else "")
         case WhenLine(day, span, room, _):
             return f"when {_day(day)} {_span(span)}" + (f" @ {room}" if room else "")
-        case DayHeading(day):
-            return f"day {_day(day)}"
+        case DayHeading(day, room):
+            return f"day {_day(day)}" + (f" @ {room}" if room else "")
         case TimeRow(title, span, room, _):
             return f"row {title!r} {_span(span)}" + (f" @ {room}" if room else "")
         case TimeRows(rows):
             return " + ".join(summary(row) for row in rows)
         case TimeLine(span, _):
             return f"time {_span(span)}"
+        case EndMark(span):
+            return f"end {_span(span)}"
+        case Mention(first, last, deadline):
+            days = f"{_day(first)}…{_day(last)}" if last else _day(first)
+            return f"{'deadline' if deadline else 'mention'} {days}"
         case Undated(label):
             return f"undated {label!r}"
         case Unread(reason):
@@ -232,6 +241,137 @@ FORMS = [
     ("heading-slashed-day-first-by-weekday", "Monday 9/12/2024", "day Mon 2024-12-09"),
     ("heading-slashed-day-over-twelve", "25/09/2024", "day 2024-09-25"),
     ("heading-dashed-day-first", "12-09-2024", "day 2024-09-12"),
+    # Day headings with words around the date (issue 21, family 1).
+    ("heading-day-label-before", "DAY 1 Sunday, September 14", "day Sun ????-09-14"),
+    ("heading-room-after", "Day 2: Tuesday, 18 July (Room 3.01)", "day Tue ????-07-18 @ Room 3.01"),
+    ("heading-room-before", "Main Hall Monday, March 25, 2024", "day Mon 2024-03-25 @ Main Hall"),
+    (
+        "heading-column-titles-after",
+        "Tuesday 3 September    Time    Location",
+        "day Tue ????-09-03",
+    ),
+    (
+        "heading-link-after",
+        "## Monday, 3.12.2018 [Tutorials](https://example.org/t)",
+        "day Mon 2018-12-03",
+    ),
+    (
+        "heading-colon-description",
+        "May 1: All day at the convention centre, then the party",
+        "day ????-05-01",
+    ),
+    ("heading-date-in-brackets", "Saturday (Feb 8, 2025)", "day Sat 2025-02-08"),
+    (
+        "heading-location-field",
+        "9月21日（日） 場所：駿河文化会館小ホール",
+        "day Sun ????-09-21 @ 駿河文化会館小ホール",
+    ),
+    ("heading-weekday-alone", "Monday", "day Mon of the week"),
+    # The date stated once for the page (family 2): mentions, not headings.
+    ("mention-sentence", "The workshop will be held on June 8, 2023", "mention 2023-06-08"),
+    ("mention-run-of-days", "July 4th - July 8th 2022", "mention 2022-07-04…2022-07-08"),
+    (
+        "mention-range-in-a-month",
+        "September 14-17, 2025 | Fort William Henry Hotel",
+        "mention 2025-09-14…2025-09-17",
+    ),
+    (
+        "mention-two-dates",
+        "starts on Tuesday, December 7 and ends on Saturday, December 11",
+        "mention Tue ????-12-07…Sat ????-12-11",
+    ),
+    (
+        "when-hours-then-date",
+        "08:00 AM – 06:00 PM (Central Time), Dec 2, 2022",
+        "when 2022-12-02 08:00–18:00",
+    ),
+    (
+        "deadline-labelled",
+        "Submission deadline: June 6, 2023 at 11:59pm PST.",
+        "deadline 2023-06-06",
+    ),
+    ("page-metadata", "Posted Sat, March 1, 2025 10:00am · Updated Thu, March 6", "text"),
+    # Dates in other languages and notations (family 3).
+    ("heading-es-no-year", "Lunes, 16 de septiembre", "day Mon ????-09-16"),
+    ("heading-fr-no-year", "Mardi 4 octobre", "day Tue ????-10-04"),
+    ("heading-de-day-month-dots", "Dienstag, 3.9.", "day Tue ????-09-03"),
+    ("heading-pl-numeric", "Poniedziałek 11.09.2023", "day Mon 2023-09-11"),
+    ("heading-ja", "6月26日（木）", "day Thu ????-06-26"),
+    ("heading-ja-with-year", "2024年9月12日（木）", "day Thu 2024-09-12"),
+    ("heading-pt-weekday-in-brackets", "26/06 (qui)", "day Thu ????-06-26"),
+    ("heading-slashed-no-year", "Monday 7/04", "day Mon ????-07-04"),
+    ("heading-da-article", "torsdag den 12. september 2024", "day Thu 2024-09-12"),
+    ("heading-hu-year-first", "2024. szeptember 12., csütörtök", "day Thu 2024-09-12"),
+    ("heading-cs-spaced-numbers", "12. 9. 2024", "day 2024-09-12"),
+    ("heading-year-first-slashes", "2024/09/12", "day 2024-09-12"),
+    # Times in other languages and notations (family 3).
+    ("row-horas", "11 horas: acto de apertura", "row 'acto de apertura' 11:00"),
+    ("row-clock-horas", "12.00 horas: Lección inaugural", "row 'Lección inaugural' 12:00"),
+    ("row-h-between", "17 h 30 Clôture", "row 'Clôture' 17:30"),
+    ("row-h-glued", "16h00 Pause", "row 'Pause' 16:00"),
+    ("row-clock-h", "09:30h Bienvenida", "row 'Bienvenida' 09:30"),
+    ("row-uur", "10.00 uur Opening", "row 'Opening' 10:00"),
+    ("row-bare-hour-to-dotted", "9-10.30 Vortrag", "row 'Vortrag' 09:00–10:30"),
+    ("row-ab-uhr", "ab 18 Uhr Empfang", "row 'Empfang' 18:00"),
+    ("row-von-bis-uhr", "von 9 bis 12 Uhr Workshop", "row 'Workshop' 09:00–12:00"),
+    ("row-fullwidth-tilde", "10:00～12:00 講演", "row '講演' 10:00–12:00"),
+    ("row-kanji-times", "12時10分～13時40分 昼食、休憩", "row '昼食、休憩' 12:10–13:40"),
+    ("row-period-first", "午後3時 講演", "row '講演' 15:00"),
+    ("row-24h-with-pm", "13:00 pm Lunch", "row 'Lunch' 13:00"),
+    ("row-24h-with-pm-range", "12:05pm-13:00pm Poster Session", "row 'Poster Session' 12:05–13:00"),
+    ("row-approximately", "± 14.10 uur Prijsuitreiking", "row 'Prijsuitreiking' 14:10"),
+    (
+        "row-end-in-next-cell",
+        "07:30   08:30     Breakfast at Lodge",
+        "row 'Breakfast at Lodge' 07:30–08:30",
+    ),
+    ("row-open-end", "19:00 – … Dinner", "row 'Dinner' 19:00"),
+    ("row-open-end-question-marks", "06:30 PM - ??:?? PM Group Dinner", "row 'Group Dinner' 18:30"),
+    ("row-end-marker", "17:30 End", "end 17:30"),
+    # Rooms and ends (family 5).
+    (
+        "row-room-in-brackets",
+        "09:00 Registration (Parkinson Court)",
+        "row 'Registration' 09:00 @ Parkinson Court",
+    ),
+    (
+        "row-affiliation-in-brackets",
+        "09:00 Keynote – Ana Ruiz (Lakeside University)",
+        "row 'Keynote – Ana Ruiz (Lakeside University)' 09:00",
+    ),
+    (
+        "row-room-after-comma",
+        "5:30-6:30pm Welcome reception, Science Center Great Hall",
+        "row 'Welcome reception' 17:30–18:30 @ Science Center Great Hall",
+    ),
+    (
+        "row-room-cell-among-speakers",
+        "09:30-10:15\tOpening keynote\tIngrid Solberg\tHall 1",
+        "row 'Opening keynote' 09:30–10:15 @ Hall 1",
+    ),
+    ("row-stated-length", "10:00 Poster session (2 hours)", "row 'Poster session' 10:00–12:00"),
+    (
+        "row-length-of-parts",
+        "08:30 10:30 Team reports (30 minutes each)",
+        "row 'Team reports' 08:30–10:30",
+    ),
+    (
+        "row-rooms-first",
+        "10:30 | F106: Tutorial or F107: Hack time |",
+        "row 'Tutorial' 10:30 @ F106 + row 'Hack time' 10:30 @ F107",
+    ),
+    # Noise (family 6).
+    ("row-bullet-round", "• 09:00 Doors open", "row 'Doors open' 09:00"),
+    ("row-bullet-hollow", "◦ 09:00 Doors open", "row 'Doors open' 09:00"),
+    ("row-bullet-square", "▪ 09:00 Doors open", "row 'Doors open' 09:00"),
+    ("row-bullet-arrow", "→ 09:00 Doors open", "row 'Doors open' 09:00"),
+    ("row-bullet-number", "3. 09:00 Doors open", "row 'Doors open' 09:00"),
+    (
+        "row-bullet-o-after-time",
+        "• 09:00 AM – 09:30 AM o Introduction",
+        "row 'Introduction' 09:00–09:30",
+    ),
+    ("row-emoji", "09:00 Doors open 🎉", "row 'Doors open 🎉' 09:00"),
     # Time rows under a heading.
     (
         "row-range-title",
@@ -324,14 +464,22 @@ FORMS = [
     # Traps: text, not sessions.
     ("paper-title-with-colon", "Cortex: A Compiler for Recursive Deep Learning Models", "text"),
     ("navigation", "Schedule Mon Tue Wed Thu Fri", "text"),
-    ("sentence-is", "The deadline is Tue 6 Jun 09:00 a.m.", "text"),
-    ("sentence-on", "We met on Tue 6 Jun 09:00 a.m.", "text"),
-    ("deadline-sentence", "Camera-ready uploads close Fri 17 May 11:59 p.m.", "text"),
-    ("sentence-with-period", "Results improved. We ran it Tue 6 Jun 09:00 a.m.", "text"),
+    ("sentence-is", "The deadline is Tue 6 Jun 09:00 a.m.", "deadline Tue ????-06-06"),
+    ("sentence-on", "We met on Tue 6 Jun 09:00 a.m.", "mention Tue ????-06-06"),
+    (
+        "deadline-sentence",
+        "Camera-ready uploads close Fri 17 May 11:59 p.m.",
+        "deadline Fri ????-05-17",
+    ),
+    (
+        "sentence-with-period",
+        "Results improved. We ran it Tue 6 Jun 09:00 a.m.",
+        "mention Tue ????-06-06",
+    ),
     (
         "abstract-with-date",
         "We collected data from 3 June 2021 to 5 June 2021 at 10:00 in the lab, and the results are good.",
-        "text",
+        "mention 2021-06-03…2021-06-05",
     ),
     ("sentence-after-kind", "Tutorial: we will cover the basics of training.", "text"),
     ("too-long-sentence", "Session X " + "Tue 6 Jun 09:00 " * 30 + "ends here.", "text"),

@@ -21,7 +21,7 @@ from .forms import DayHeading
 from .roles import MAX_HEADING_WORDS, is_field, names_a_place, room_line, words
 from .rooms import room_of
 from .tokens import CLOCK, CLOSE, COLON, DASH, MERIDIEM, OPEN, SEP, WORD, Token
-from .when import Day, may_begin, means, read_day, read_range
+from .when import Day, may_begin, means, read_day, read_days, read_range
 
 _SEPARATORS = (SEP, DASH, COLON)
 
@@ -36,6 +36,8 @@ def read_heading(text: str, tokens: list[Token]) -> DayHeading | None:
         found = read_day(tokens, first)
         if found is None:
             continue
+        if read_days(tokens, first) is not None:
+            return None  # 'July 4th - July 8th 2022': the days of the event, no one day
         day, end = found
         before = text[: tokens[first].start].strip(" \t,;-–—|·⋅:@(")
         prefix_room = _prefix(before, tokens[:first])

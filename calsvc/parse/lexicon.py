@@ -27,7 +27,7 @@ from importlib import resources
 from babel import Locale
 
 LANGUAGES = (
-    *("en", "fr", "de", "es", "it", "pt", "ca", "gl", "eu", "nl", "da", "sv", "nb", "fi"),
+    *("en", "fr", "de", "es", "it", "pt", "ca", "gl", "nl", "da", "sv", "nb", "fi"),
     *("et", "pl", "cs", "sk", "sl", "hr", "hu", "ro", "hsb", "tr", "el", "ru", "uk"),
     *("ja", "zh", "zh_Hant", "ko"),
 )
@@ -66,6 +66,8 @@ class Lexicon:
     ranges: frozenset[str] = frozenset()  # 'to', 'bis', 'à'
     froms: frozenset[str] = frozenset()  # 'from', 'ab', 'dès'
     timeless: frozenset[str] = frozenset()  # forms that tell a date or time without a digit
+    dotted: tuple[str, ...] = ()  # a.m./p.m. forms with a full stop inside: 'μ.μ', 'a. m'
+    articles: frozenset[str] = frozenset()  # between a weekday and its date: 'den', 'le
 
     def means(self, form: str, kind: str) -> int | None:
         """The value of `form` as a word of `kind` ('mar' as a weekday: 1), or None."""
@@ -137,7 +139,8 @@ def _usable(form: str) -> bool:
 
 
 def _add(lexicon: Lexicon, meaning: Meaning, form: str, language: str) -> None:
-    for key in (form, _plain(form)):
+    plain = _plain(form) if meaning.kind in (MONTH, WEEKDAY) else None  # 'dél' is no 'del'
+    for key in (form, plain):
         if key is None:
             continue
         known = lexicon.meanings.get(key, ())
@@ -162,6 +165,8 @@ def _kind(form: str, meanings: tuple[Meaning, ...], everyday: frozenset[str]) ->
     kinds = {m.kind for m in meanings}
     if kinds <= {HOURS, MINUTES, LENGTH}:
         return None  # 'min', 'uur', 'hours' stay words; the grammar asks after a number
+    if kinds <= {NOON, MIDNIGHT, MERIDIEM} and len(form) <= 3 and not _CJK.match(form):
+        return None  # 'dél' (Hungarian noon), 'em' (Swedish p.m.): words of other languages
     return next(kind for kind in _PREFERENCE if kind in kinds)
 
 
@@ -233,6 +238,18 @@ def lexicon() -> Lexicon:
     )
     found.year_marks, found.month_marks = frozenset(year_marks), frozenset(month_marks)
     found.day_marks, found.meridiem_first = frozenset(day_marks), frozenset(first)
+    found.dotted = tuple(
+        sorted(
+            (
+                f
+                for f, ms in found.meanings.items()
+                if "." in f and any(m.kind == MERIDIEM for m in ms)
+            ),
+            key=len,
+            reverse=True,
+        )
+    )
+    found.articles = frozenset(fold(w) for w in time["day_articles"])
     found.ranges = frozenset(fold(w) for w in time["range"])
     found.froms = frozenset(fold(w) for w in time["from"])
     found.timeless = frozenset(

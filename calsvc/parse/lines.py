@@ -132,8 +132,9 @@ def _timed(text: str, vocabulary: Vocabulary) -> Form | None:
         if (form := reader(text, tokens)) is not None:
             return form
     if (mention := _mention(text, tokens, starts)) is not None:
-        if looks_like_label(text) and len(text.split()) <= MAX_UNREAD_WORDS and not mention.last:
-            return Unread("it has a date but no time")
+        before = label_text(text[: tokens[starts[0]].start])
+        if before and looks_like_label(before) and len(text.split()) <= MAX_UNREAD_WORDS:
+            return Unread("it has a date but no time")  # 'Social hour Tue 6 Jun'
         return mention
     if looks_like_label(text) and len(text.split()) <= MAX_UNREAD_WORDS and looks_timed(tokens):
         return Unread("its date or time is not in a form calsvc reads")
@@ -155,13 +156,13 @@ def _dated(text: str, tokens: list[Token], starts: list[int]) -> Form | None:
             or first > 0
             and tokens[first - 1].kind == OPEN
         ):  # 'Uploads close Fri 17 May 11:59 p.m.', '(due Tue 6 Jun 09:00)', 'Deadline: …'
-            return Mention(day, deadline=is_deadline(text))
+            return _mention(text, tokens, starts) or Mention(day, deadline=is_deadline(text))
         fits, room = tail_room(tokens, end, text)
         written = span_text(text, tokens, first, end)
         if not fits:
             rest = text[tokens[end].start :]
             if rest.rstrip().endswith("."):
-                return Mention(day, deadline=is_deadline(text))
+                return _mention(text, tokens, starts) or Mention(day, deadline=is_deadline(text))
             return Unread(f"{written!r} is followed by {rest[:40]!r}, which is not a room")
         if not label:
             return WhenLine(day, span, room, written)

@@ -18,6 +18,8 @@ import re
 import tomllib
 from importlib import resources
 
+from . import lexicon as lx
+
 DITTO = "〃"  # a table cell that a taller cell above covers (saved pages' rowspans)
 _DITTOS = frozenset({DITTO, '"', "”", "''", "ditto", "idem", "dto", "dto.", "id."})
 
@@ -57,17 +59,22 @@ def words() -> dict[str, frozenset[str]]:
 
 # Bullets, Markdown headings and quotes, list numbers: marks before a line's text.
 _MARKUP = re.compile(
-    r"^(?:#{1,6}\s+|>\s*|[-*+•◦▪▫■□●○◆◇►▶▸▹→⇒➢➤➔✓✔☐★☆▲△▼※‣⁃·◎〇]+\s*|\d{1,2}[.)]\s+(?=\D)"
-    r"|[oO]\s+(?=[A-Z\d]))+"
+    r"^\s*(?:#{1,6}\s+|>\s*|[-*+•◦▪▫■□●○◆◇►▶▸▹→⇒➢➤➔✓✔☐★☆▲△▼※‣⁃·◎〇]+\s*"
+    r"|\d{1,2}[.)]\s+(?=\D|\d{1,2}[:.h]\d\d)|o\s+(?=[A-Z\d]))+"
 )
+_DAY_FIRST = re.compile(r"^\d{1,2}\.\s")
+_MONTH_NEXT = re.compile(r"^[^\W\d_]{3,}")
 _EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_]|[*_](?!\w)")
 _LINK = re.compile(r"\[([^\[\]]*)\]\((?:[^()\s]*)\)")  # '[Tutorials](https://…)' → 'Tutorials'
 
 
 def clean(line: str) -> str:
     """The line without markup: bullets, heading marks, emphasis, links' addresses, outer
-    table pipes."""
+    table pipes. '12. September' keeps its number: a day, not an item of a list."""
     text = _MARKUP.sub("", line)
+    month = _MONTH_NEXT.match(text) if text != line and _DAY_FIRST.match(line) else None
+    if month and lx.lexicon().means(lx.fold(month[0]), lx.MONTH) is not None:
+        text = line
     if "*" in text or "_" in text:
         text = _EMPHASIS.sub("", text)
     if "](" in text:

@@ -31,6 +31,7 @@ from .tokens import (
     COLON,
     DASH,
     MIDNIGHT,
+    MONTH,
     NOON,
     NUMBER,
     OPEN,
@@ -143,8 +144,8 @@ def read_trailing_row(text: str, tokens: list[Token]) -> TimeRow | None:
     for first in range(1, len(tokens)):
         if tokens[first].kind not in (CLOCK, NUMBER, NOON, MIDNIGHT):
             continue
-        if tokens[first - 1].kind == NUMBER:
-            continue
+        if tokens[first - 1].kind in (NUMBER, MONTH):
+            continue  # ('September 14-17': days, not hours)
         found = read_range(tokens, first, hhmm=hhmm_range(tokens, first))
         if found is None:
             continue

@@ -182,6 +182,8 @@ def _weekday(tokens: list[Token], i: int) -> tuple[int | None, int]:
     j = i + 1
     if j < len(tokens) and tokens[j].text in (",", ".", ":", "(") or _at(tokens, j, DASH):
         j += 1
+    if in_words(tokens, j, lx.lexicon().articles):  # 'torsdag den 12. september'
+        j += 1
     return (value if value != lx.UNKNOWN else None), j
 
 
@@ -210,9 +212,30 @@ def read_day(tokens: list[Token], i: int) -> tuple[Day, int] | None:
         after_year = i + 1 if joined else i  # 'June 6, 2024', '12 de septiembre de 2024'
         if after_year < len(tokens) and is_year(tokens[after_year]):
             year, i = tokens[after_year].value, after_year + 1
+    if weekday is None and (after_date := _weekday_after(tokens, i)) is not None:
+        weekday, i = after_date  # '2024. szeptember 12., csütörtök', '12 Eylül 2024 Perşembe'
     if order == "?" and weekday is not None and year is not None:
         month, day, order = _by_weekday(month, day, year, weekday)
     return Day(month, day, weekday, year, written(tokens, first, i), order), i
+
+
+def _weekday_after(tokens: list[Token], i: int) -> tuple[int | None, int] | None:
+    """A weekday written after its date, past a comma: only a weekday's own word."""
+    j = i + 1 if _at(tokens, i, SEP) and tokens[i].text == "," else i
+    if (
+        not _at(tokens, j, WEEKDAY)
+        or j + 1 < len(tokens)
+        and tokens[j + 1].kind
+        not in (
+            SEP,
+            CLOSE,
+            COLON,
+            DASH,
+        )
+    ):
+        return None
+    value = tokens[j].value
+    return (value if value != lx.UNKNOWN else None), j + 1
 
 
 _Core = tuple[tuple[int, int, int | None, str], int]
@@ -231,6 +254,10 @@ def _core(tokens: list[Token], i: int, weekday: bool) -> _Core | None:
         return (numeric, numeric_day, None, order), i + 1
     if (found := _cjk(tokens, i)) is not None:
         return found
+    if is_year(token) and (found := _core(tokens, i + 1 + _stop(tokens, i + 1), weekday)):
+        (month, day, _, order), end = found  # '2024. szeptember 12.', '2024 September 12'
+        if order == "" and not _at(tokens, i + 1, DATE):
+            return (month, day, token.value, order), end + _stop(tokens, end)
     if _day_number(token):
         j = i + 1
         if in_words(tokens, j, OF) or _at(tokens, j, WORD) and tokens[j].text == ".":
@@ -244,6 +271,11 @@ def _core(tokens: list[Token], i: int, weekday: bool) -> _Core | None:
         if j < len(tokens) and _day_number(tokens[j]):
             return (named, tokens[j].value, None, ""), j + 1
     return None
+
+
+def _stop(tokens: list[Token], i: int) -> int:
+    """1 past a full stop written as a token of its own ('2024. szeptember'), else 0."""
+    return 1 if _at(tokens, i, WORD) and tokens[i].text == "." else 0
 
 
 def _weekday_in_brackets(tokens: list[Token], i: int) -> bool:
@@ -275,13 +307,13 @@ def _numeric_date(text: str) -> tuple[int, int, int | None, str]:
     """Month, day, year (None if not written) and the order shown (see Day). '2024-09-12' is
     ISO; dots and dashes put the day first ('12.09.2024', '3.9.'); a slash reads both ways
     ('9/12/2024'): the month first unless that cannot be, and the order says which it was."""
-    parts = [int(part) for part in re.split(r"[./-]", text.rstrip(".")) if part]
-    if re.match(r"\d{4}-", text):
+    parts = [int(part) for part in re.split(r"[./\-\s]+", text.rstrip(".")) if part]
+    if re.match(r"\d{4}\D", text):  # year first: ISO, '2024/09/12', '2024. 9. 12.'
         year, month, day = parts
         return (*_checked(text, month, day), year, "")
     first, second, *rest = parts
     written_year = rest[0] + (2000 if rest[0] < 100 else 0) if rest else None
-    if "/" not in text:
+    if "/" not in text:  # '12.09.2024', '12-09-2024', '12. 9. 2024': the day first
         return (*_checked(text, second, first), written_year, "")
     if first > 12 or second > 12:  # only one order can be
         month, day = (second, first) if first > 12 else (first, second)
@@ -356,7 +388,7 @@ def _read_time(tokens: list[Token], i: int, *, bare: bool) -> tuple[_Time, int] 
     meridiem = before or _period(tokens, i)
     if meridiem and not before:
         i += 1
-    elif hours_word(tokens, i):  # '17.30 h', '0900 hrs', '9:00 Uhr', '17 h 30', '10時30分'
+    elif hours_word(tokens, i):  # '17.30 h', '0900 hrs', '9:00 Uhr', '17 h 30', '午後3時30分'
         i += 1
         if token.kind == NUMBER and _at(tokens, i, NUMBER) and len(tokens[i].text) == 2:
             minute, i = tokens[i].value, i + 1
@@ -365,7 +397,7 @@ def _read_time(tokens: list[Token], i: int, *, bare: bool) -> tuple[_Time, int] 
     text = written(tokens, first, i)
     if minute > 59:
         raise HeaderProblem(f"{text!r} is not a time: minute {minute} is past 59")
-    if not meridiem and hour > 24 or hour > 24:
+    if hour > 24:
         raise HeaderProblem(f"{text!r} is not a time: hour {hour} is past 23")
     return _Time(hour, minute, meridiem, False, text), i
 
