@@ -96,7 +96,7 @@ BLOCKS = [
         [
             "Talk | - | Talk: Rivers | 10-14 09:00–10:00 | -",
             "Session | - | Night walk | 10-14 23:00–10-15 01:00 | -",
-            "Session | - | Stargazing | 10-14 01:00–02:00 | -",
+            "Session | - | Stargazing | 10-15 01:00–02:00 | -",
         ],
     ),
     (
@@ -273,3 +273,43 @@ def test_a_day_without_am_or_pm_reads_its_afternoon_beside_days_with_them() -> N
         "Lunch | - | Lunch | 06-04 12:45–14:15 | -",
         "Session | - | Meeting | 06-04 13:15–14:15 | -",
     ]
+
+
+def test_rows_that_go_back_before_their_day_began_are_left_out_and_said() -> None:
+    schedule = _read(
+        "Monday 14 October 2024\n09:00 Opening\n12:00 Lunch\n11:00 Talk: Soils\n"
+        "Tuesday workshops\n06:30 Morning run\n08:00 Breakfast\n"
+    )
+
+    assert (_sessions(schedule), [(d.line, d.code, d.message) for d in schedule.diagnostics]) == (
+        [
+            "Opening | - | Opening | 10-14 09:00–10:00~ | -",
+            "Lunch | - | Lunch | 10-14 12:00–13:00~ | -",
+            "Talk | - | Talk: Soils | 10-14 11:00–12:00~ | -",
+        ],
+        [
+            (
+                6,
+                "time-goes-back",
+                "06:30 comes after 11:00 under 'Monday 14 October 2024': a day heading above "
+                "line 6 was probably not read, so its 2 rows up to the next heading are left "
+                "out rather than put on the wrong day; write that day's heading (such as "
+                "'Tuesday 4 June 2024') above them",
+            )
+        ],
+    )
+
+
+def test_a_session_listed_twice_is_read_once() -> None:
+    schedule = _read(
+        "Monday 14 October 2024\n09:00 - 10:00 Opening\n10:00 - 11:00 Talk: Soils\n\n"
+        "Monday 14 October 2024\n09:00 - 10:00 Opening\n"
+    )
+
+    assert (_sessions(schedule), [(d.line, d.code) for d in schedule.diagnostics]) == (
+        [
+            "Opening | - | Opening | 10-14 09:00–10:00 | -",
+            "Talk | - | Talk: Soils | 10-14 10:00–11:00 | -",
+        ],
+        [(6, "listed-twice")],
+    )

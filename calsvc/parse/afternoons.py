@@ -23,11 +23,7 @@ from .when import Clock, Day, Span
 def read_afternoons(blocks: Sequence[Block], notes: Notes) -> None:
     """Moves the afternoon times of 12-hour days past noon, saying so once."""
     marked = {
-        _key(b.day)
-        for b in blocks
-        if b.span is not None
-        and b.day is not None
-        and (b.span.twelve or any(c.hour >= 13 for c in (b.span.start, b.span.end) if c))
+        _key(b.day) for b in blocks if b.span is not None and b.day is not None and b.span.clock
     }
     morning: set[tuple[int, int, int | None]] = set()  # days with a start at 8 or later so far
     last: dict[tuple[int, int, int | None], int] = {}  # the hour of each day's latest start
@@ -37,7 +33,7 @@ def read_afternoons(blocks: Sequence[Block], notes: Notes) -> None:
             continue
         day = _key(block.day)
         after_noon = (  # ('23:00 Night walk', then '01:00 Stargazing', is the night)
-            12 <= last.get(day, 0) <= block.span.start.hour + 12 < 20 and not block.span.twelve
+            12 <= last.get(day, 0) <= block.span.start.hour + 12 < 20 and not block.span.clock
         )
         if day in marked and not after_noon:
             last[day] = block.span.start.hour

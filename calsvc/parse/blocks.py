@@ -30,6 +30,7 @@ class Block:
     layout: str = "header"
     body: list[str] = field(default_factory=list)
     day_room: str | None = None  # the room of its day heading, for a session that names none
+    after_midnight: bool = False  # a row after a late-evening one: on the day after its heading
 
 
 @dataclass

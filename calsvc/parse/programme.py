@@ -21,6 +21,7 @@ from .layouts import read_blocks
 from .notes import Notes, nothing_found
 from .pagedate import date_rows
 from .text import decode
+from .timeline import check_days
 from .when import Day
 from .years import infer_year, localize, weekday_name, years_for
 
@@ -107,6 +108,8 @@ def _place(
     day = _date(placed, block.day, year, notes, warned)
     if day is None:
         return False
+    if block.after_midnight:
+        day += timedelta(days=1)
     placed.day = day
     if span.remark:
         notes.add(block.line, "warning", "odd-time", span.remark)
@@ -182,6 +185,22 @@ def _infer_ends(timed: list[_Placed], conference: Conference, zone: pytz.BaseTzI
         following = bisect.bisect_right(starts, placed.start)  # the next start that day
         placed.end = min(cap, starts[following]) if following < len(starts) else cap
         placed.end_inferred = True
+
+
+def _once(placed: list[_Placed], notes: Notes) -> list[_Placed]:
+    """Each session once: a page that lists a session twice (at a glance, then in detail)
+    gives it once; an info note names the second line."""
+    seen: dict[tuple[object, ...], int] = {}
+    kept = []
+    for entry in placed:
+        key = (entry.start, entry.end, entry.label.title, entry.block.room or entry.block.day_room)
+        if entry.start is None or key not in seen:
+            seen.setdefault(key, entry.block.line)
+            kept.append(entry)
+            continue
+        message = f"{entry.label.title!r} is listed again (first at line {seen[key]}); read once"
+        notes.add(entry.block.line, "info", "listed-twice", message)
+    return kept
 
 
 def _date_undated(placed: list[_Placed], notes: Notes) -> None:
@@ -264,6 +283,7 @@ def parse_programme(
     )
     order_dates(blocks, lines, conference.timezone, notes)
     read_afternoons(blocks, notes)
+    blocks = check_days(blocks, notes)
     placed = [
         _Placed(b, vocabulary.read(b.label, short_is_kind=b.layout == "header"))
         for b in blocks
@@ -279,7 +299,7 @@ def parse_programme(
             for p, y in zip(dated, years, strict=True)
             if not _place(p, y, zone, notes, warned)
         }
-        placed = [p for p in placed if id(p) not in failed]
+        placed = _once([p for p in placed if id(p) not in failed], notes)
     _infer_ends([p for p in placed if p.start is not None], conference, zone)
     _date_undated(placed, notes)
     counts: Counter[str] = Counter()

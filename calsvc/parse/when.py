@@ -91,7 +91,8 @@ class Span(NamedTuple):
     end_day: Day | None = None
     zone: str | None = None
     remark: str | None = None
-    twelve: bool = False  # written with a.m. or p.m.: on a 12-hour clock
+    clock: str = ""  # '12': written with a.m./p.m.; '24': past 12, or '06:30' (a 0 before an
+    # early hour); '': it does not say which clock it is on
 
 
 class _Time(NamedTuple):
@@ -509,8 +510,17 @@ def _span(start: _Time, end: _Time | None, end_day: Day | None, zone: str | None
         start_clock = _clock(start, "a")
     if end is not None and (start.hour == 24 or end.hour == 24 and end.meridiem):
         raise HeaderProblem(f"{start.text!r} is not a time: hour 24 is past 23")
-    twelve = bool(start.meridiem or end and end.meridiem)
-    return Span(start_clock, end_clock, end_day, zone, remark, twelve)
+    return Span(start_clock, end_clock, end_day, zone, remark, _which_clock(start, end))
+
+
+def _which_clock(*times: _Time | None) -> str:
+    """Which clock a range is written on, if it says: '12', '24' or ''."""
+    written = [t for t in times if t is not None and not t.named]
+    if any(t.meridiem for t in written):
+        return "12"
+    if any(t.hour > 12 or t.text[:1] == "0" and 1 <= t.hour <= 7 for t in written):
+        return "24"
+    return ""
 
 
 def _dash_then_time(tokens: list[Token], i: int) -> bool:
