@@ -105,9 +105,11 @@ class Mention:
 
 @dataclass(frozen=True, slots=True)
 class Unread:
-    """A line that looks like a header but is not read, and why (a warning names it)."""
+    """A line that looks like a header but is not read, and why (a warning names it); the
+    date it names, if any, may still be the page's ('27. Tagung am 26. April')."""
 
     reason: str
+    mention: Mention | None = None
 
 
 Form = (

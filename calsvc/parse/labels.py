@@ -19,6 +19,7 @@ from ..kinds import ALIASES, KNOWN_KINDS, TRACK_KINDS, slugify
 from .roles import strip_field
 
 GENERIC_KIND = "Session"
+MAX_REMEMBERED = 10_000  # labels whose reading is kept at once
 _SEPARATORS = " \t:;,.-–—·⋅|/"
 _WORD = re.compile(r"\S+")
 # A name ending in a number or a short code ('Section 2', 'Stream 4B', 'Track C') names one of
@@ -49,6 +50,7 @@ class Vocabulary:
         # The first word of every name, also as a plural: a label starting otherwise names none.
         starts = {slug.split("-", 1)[0] for slug in (*self.names, *self.aliases)}
         self.first_words = starts | {f"{word}s" for word in starts}
+        self._read: dict[tuple[str, bool], Label] = {}
 
     def lookup(self, words: str) -> str | None:
         """The slug of the kind these words name ('Posters' → 'poster'), or None."""
@@ -92,7 +94,16 @@ class Vocabulary:
         return read.kind != GENERIC_KIND or read.track is not None
 
     def read(self, label: str, *, short_is_kind: bool = True) -> Label:
-        """The kind, track and title of a label (stripped of a glued 'Bio :' field)."""
+        """The kind, track and title of a label (stripped of a glued 'Bio :' field);
+        remembered, as programmes repeat their labels ('Coffee break' every day)."""
+        key = (label, short_is_kind)
+        if (known := self._read.get(key)) is None:
+            if len(self._read) >= MAX_REMEMBERED:
+                self._read.clear()
+            known = self._read[key] = self._read_label(label, short_is_kind=short_is_kind)
+        return known
+
+    def _read_label(self, label: str, *, short_is_kind: bool) -> Label:
         label = strip_field(label)
         if " / " in label:  # 'Pause café / Coffee break': the part that names a kind
             for part in label.split(" / "):

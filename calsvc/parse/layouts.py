@@ -97,6 +97,8 @@ def read_blocks(lines: list[str], vocabulary: Vocabulary, notes: Notes) -> Readi
             _row(state, lines, index, form)
         elif isinstance(form, Unread):
             state.unread(index, line, form.reason)
+            if form.mention is not None:
+                state.mentions.append((index + 1, form.mention))
             _append(state, line)
     return Reading(state.blocks, state.mentions, timed, state.first_unread)
 

@@ -134,7 +134,7 @@ def _timed(text: str, vocabulary: Vocabulary) -> Form | None:
     if (mention := _mention(text, tokens, starts)) is not None:
         before = label_text(text[: tokens[starts[0]].start])
         if before and looks_like_label(before) and len(text.split()) <= MAX_UNREAD_WORDS:
-            return Unread("it has a date but no time")  # 'Social hour Tue 6 Jun'
+            return Unread("it has a date but no time", mention)  # 'Social hour Tue 6 Jun'
         return mention
     if looks_like_label(text) and len(text.split()) <= MAX_UNREAD_WORDS and looks_timed(tokens):
         return Unread("its date or time is not in a form calsvc reads")

@@ -13,17 +13,23 @@ those days. Deadlines ('Submission deadline: May 1') are never the day of the pr
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import NamedTuple
 
+from ..errors import HeaderProblem
 from .blocks import Block
 from .forms import Mention
 from .notes import Notes
-from .roles import QUOTE
-from .when import Day
+from .roles import MAX_ROW_LENGTH, QUOTE, is_deadline
+from .tokens import tokenize
+from .when import Day, may_begin, read_day
 from .years import infer_year, years_for
 
 MAX_WEEK = 14  # days: a page's dates further apart than this hold no one week of weekdays
+MAX_PROSE_LINES = 200  # lines above undated rows searched for the page's date in its prose
+_DIGIT = re.compile(r"\d")
 
 
 class Dated(NamedTuple):
@@ -43,9 +49,11 @@ def date_rows(
 ) -> Dated:
     """The blocks, with rows under no heading dated and weekday headings made dates; rows
     that cannot be dated are left out, and a note says why."""
-    said = [(line, m) for line, m in mentions if not m.deadline]
-    named = _named(said, year or _year(said, reference))
     undated = [b for b in blocks if b.day is None and b.span is not None]
+    said = [(line, m) for line, m in mentions if not m.deadline]
+    if not said and undated:  # a date inside a paragraph too long to be read line by line
+        said = list(_prose_dates(lines[: undated[0].line - 1]))
+    named = _named(said, year or _year(said, reference))
     if undated:
         day = _page_day(undated, named, given, lines, notes)
         for block in undated:
@@ -56,6 +64,21 @@ def date_rows(
     kept = [b for b in blocks if b.span is None or b.day is not None and not b.day.weekday_only]
     left_out = [b.line for b in blocks if b.span is not None and b.day is None]
     return Dated(kept, min(left_out, default=None))
+
+
+def _prose_dates(lines: list[str]) -> Iterator[tuple[int, Mention]]:
+    """The dates named in the text above the rows, in paragraphs of any length."""
+    for number, line in enumerate(lines[:MAX_PROSE_LINES], start=1):
+        if not _DIGIT.search(line) or is_deadline(line):
+            continue
+        tokens = tokenize(line[:MAX_ROW_LENGTH])
+        for first in range(len(tokens)):
+            try:
+                found = read_day(tokens, first) if may_begin(tokens, first) else None
+            except HeaderProblem:
+                found = None
+            if found is not None and not found[0].weekday_only:
+                yield number, Mention(found[0])
 
 
 def _year(said: list[tuple[int, Mention]], reference: date) -> int:

@@ -220,6 +220,8 @@ def room_line(text: str) -> str | None:
         text = text[1:-1].strip()
     if found := _NAMED.match(text):
         return found["named"].strip()
+    if ":" in text or "：" in text:
+        return None  # 'Section 2: Solids Room: P2' is a session and its room
     if any(w in words()["in_place"] for w in text.lower().split()[1:-1]):
         return None  # 'Continental Breakfast in Exhibit Hall': a session and its place
     if len(text.split()) <= MAX_ROOM_WORDS and names_a_place(text) and not _sentence(text):
@@ -247,7 +249,7 @@ def room_cell(cell: str) -> bool:
     """A table cell beside the title that names a room: 'Room 101', 'Foyer', 'Aula Magna',
     'Mensa' (a person's name is not one: 'Ingrid Solberg')."""
     one_word = len(cell.split()) == 1 and cell[:1].isalpha()
-    return len(cell) <= MAX_ROOM and (names_a_place(cell) or one_word)
+    return room_line(cell) is not None or one_word
 
 
 def is_metadata(text: str) -> bool:
@@ -258,9 +260,13 @@ def is_metadata(text: str) -> bool:
 
 def is_end_marker(text: str) -> bool:
     """'End', 'End of day 1', 'Fin', 'Ende', '終了予定': the end of the day, no session."""
-    lowered = text.lower().strip(" .!")
-    ends = words()["end_markers"]
-    return lowered in ends or any(lowered.startswith(f"{end} ") for end in ends)
+    return _end_markers().match(text.strip(" .!")) is not None
+
+
+@functools.cache
+def _end_markers() -> re.Pattern[str]:
+    ends = sorted(words()["end_markers"], key=len, reverse=True)
+    return re.compile(rf"(?:{'|'.join(map(re.escape, ends))})(?:\s|$)", re.IGNORECASE)
 
 
 def is_deadline(text: str) -> bool:

@@ -207,7 +207,12 @@ def read_table_row(text: str, vocabulary: Vocabulary) -> Form | None:
             return TimeLine(span, written)
         if is_end_marker(titles[0]):
             return EndMark(span)
-        if len(titles) > 1 and (parallel := _parallel(titles, span, written, vocabulary)):
+        rooms_beside = all(room_cell(extra) for extra in titles[1:])
+        if (
+            len(titles) > 1
+            and not rooms_beside
+            and (parallel := _parallel(titles, span, written, vocabulary))
+        ):
             return parallel
         for extra in titles[1:]:
             if room is None and room_cell(extra):

@@ -265,7 +265,7 @@ def _core(tokens: list[Token], i: int, weekday: bool) -> _Core | None:
             j += 1  # '6th of June', '12 de septiembre', '12. September'
         named = means(tokens, j, MONTH)
         return None if named is None else ((named, token.value, None, ""), j + 1)
-    if (named := means(tokens, i, MONTH)) is not None:
+    if (named := means(tokens, i, MONTH)) is not None and _strong_or_capital(tokens[i]):
         j = i + 1
         if _at(tokens, j, WORD) and tokens[j].text == ".":
             j += 1
@@ -277,6 +277,12 @@ def _core(tokens: list[Token], i: int, weekday: bool) -> _Core | None:
 def _stop(tokens: list[Token], i: int) -> int:
     """1 past a full stop written as a token of its own ('2024. szeptember'), else 0."""
     return 1 if _at(tokens, i, WORD) and tokens[i].text == "." else 0
+
+
+def _strong_or_capital(token: Token) -> bool:
+    """A month that stands first: its own token, or a short or everyday word capitalised
+    ('Des 17', not 'des 17. Jahrhunderts')."""
+    return token.kind != WORD or token.text[:1].isupper()
 
 
 def _weekday_in_brackets(tokens: list[Token], i: int) -> bool:
