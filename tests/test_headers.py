@@ -30,7 +30,7 @@ VOCABULARY = Vocabulary()
 def _day(day: Day | None) -> str:
     if day is None:
         return ""
-    if day.weekday_only:
+    if day.partial and not day.day:
         return ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][day.weekday or 0] + " of the week"
     weekday = (
         ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][day.weekday] + " "

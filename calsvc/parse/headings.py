@@ -17,10 +17,11 @@ what stands before the date must be short and not run on into it.
 
 from __future__ import annotations
 
+from . import lexicon as lx
 from .forms import DayHeading
 from .roles import MAX_HEADING_WORDS, is_field, names_a_place, room_line, words
 from .rooms import room_of
-from .tokens import CLOCK, CLOSE, COLON, DASH, MERIDIEM, OPEN, SEP, WORD, Token
+from .tokens import CLOCK, CLOSE, COLON, DASH, MERIDIEM, NUMBER, OPEN, SEP, WORD, Token
 from .when import Day, may_begin, means, read_day, read_days, read_range
 
 _SEPARATORS = (SEP, DASH, COLON)
@@ -52,13 +53,18 @@ def read_heading(text: str, tokens: list[Token]) -> DayHeading | None:
 
 
 def _weekday_alone(text: str, tokens: list[Token]) -> DayHeading | None:
-    """'Monday', 'TUESDAY:', 'Lunes': a weekday standing alone."""
-    if not tokens or len(tokens) > 2 or len(tokens) == 2 and tokens[1].text not in ":,.-–—":
-        return None
-    weekday = means(tokens, 0, "weekday")
+    """'Monday', 'TUESDAY:', 'Lunes', 'Viernes, día 25:': a weekday standing alone, maybe with
+    its day of the month (the page's dates give the month)."""
+    weekday = means(tokens, 0, "weekday") if tokens else None
     if weekday is None or len(tokens[0].text) < 3:
         return None
-    return DayHeading(Day(0, 0, weekday if weekday >= 0 else None, None, text.rstrip(":,.-–— ")))
+    articles = lx.lexicon().articles
+    rest = [t for t in tokens[1:] if t.text not in ":,.-–—" and t.lower not in articles]
+    day = rest[0].value if len(rest) == 1 and rest[0].kind == NUMBER else 0
+    if len(rest) > 1 or rest and not 1 <= day <= 31:
+        return None
+    name = text.rstrip(":,.-–— ")
+    return DayHeading(Day(0, day, weekday if weekday >= 0 else None, None, name))
 
 
 def _strong(day: Day) -> bool:

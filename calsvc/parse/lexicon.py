@@ -67,7 +67,8 @@ class Lexicon:
     froms: frozenset[str] = frozenset()  # 'from', 'ab', 'dès'
     timeless: frozenset[str] = frozenset()  # forms that tell a date or time without a digit
     dotted: tuple[str, ...] = ()  # a.m./p.m. forms with a full stop inside: 'μ.μ', 'a. m'
-    articles: frozenset[str] = frozenset()  # between a weekday and its date: 'den', 'le
+    articles: frozenset[str] = frozenset()  # between a weekday and its date: 'den', 'le'
+    hour_marks: frozenset[str] = frozenset()  # written after a clock's hour: 'h', 'Uhr', '時'
 
     def means(self, form: str, kind: str) -> int | None:
         """The value of `form` as a word of `kind` ('mar' as a weekday: 1), or None."""
@@ -250,6 +251,9 @@ def lexicon() -> Lexicon:
         )
     )
     found.articles = frozenset(fold(w) for w in time["day_articles"])
+    found.hour_marks = frozenset(
+        form for form, meanings in found.meanings.items() if any(m.kind == HOURS for m in meanings)
+    )
     found.ranges = frozenset(fold(w) for w in time["range"])
     found.froms = frozenset(fold(w) for w in time["from"])
     found.timeless = frozenset(

@@ -181,7 +181,7 @@ def _mention(text: str, tokens: list[Token], starts: list[int]) -> Mention | Non
         if (days := read_days(tokens, first)) is not None:
             named += days[:2]
             end = days[2]
-        elif (day := read_day(tokens, first)) is not None and not day[0].weekday_only:
+        elif (day := read_day(tokens, first)) is not None and not day[0].partial:
             named.append(day[0])
             end = day[1]
     if not named:

@@ -28,6 +28,7 @@ from .when import Day, may_begin, read_day
 from .years import infer_year, years_for
 
 MAX_WEEK = 14  # days: a page's dates further apart than this hold no one week of weekdays
+MONTH_AROUND = 31  # days either side of the page's dates where 'Friday the 25th' may fall
 MAX_PROSE_LINES = 200  # lines above undated rows searched for the page's date in its prose
 _DIGIT = re.compile(r"\d")
 
@@ -58,10 +59,10 @@ def date_rows(
         day = _page_day(undated, named, given, lines, notes)
         for block in undated:
             block.day = day
-    weekly = [b for b in blocks if b.day is not None and b.day.weekday_only]
+    weekly = [b for b in blocks if b.day is not None and b.day.partial]
     if weekly:
         _date_weekdays(weekly, sorted(named), notes)
-    kept = [b for b in blocks if b.span is None or b.day is not None and not b.day.weekday_only]
+    kept = [b for b in blocks if b.span is None or b.day is not None and not b.day.partial]
     left_out = [b.line for b in blocks if b.span is not None and b.day is None]
     return Dated(kept, min(left_out, default=None))
 
@@ -77,7 +78,7 @@ def _prose_dates(lines: list[str]) -> Iterator[tuple[int, Mention]]:
                 found = read_day(tokens, first) if may_begin(tokens, first) else None
             except HeaderProblem:
                 found = None
-            if found is not None and not found[0].weekday_only:
+            if found is not None and not found[0].partial:
                 yield number, Mention(found[0])
 
 
@@ -93,7 +94,7 @@ def _named(said: list[tuple[int, Mention]], base: int) -> dict[date, tuple[int, 
     found: dict[date, tuple[int, str]] = {}
     for line, mention in said:
         for day in (mention.first, mention.last):
-            if day is not None and not day.weekday_only and (when := _on(day, base)):
+            if day is not None and not day.partial and (when := _on(day, base)):
                 found.setdefault(when, (line, day.text))
     return found
 
@@ -147,9 +148,12 @@ def _day(when: date, text: str) -> Day:
 
 
 def _date_weekdays(weekly: list[Block], named: list[date], notes: Notes) -> None:
-    """Each weekday heading on the next day of its name within the page's days. Rows under
-    one heading share its Day; a heading met again after others is the next week's."""
-    if not named or (named[-1] - named[0]).days > MAX_WEEK:
+    """Each heading without its month on the next day that fits it within the page's days:
+    'Monday' the next Monday, 'Viernes, día 25' the next Friday the 25th (a month either
+    side of them). Rows under one heading share its Day; a heading met again after others
+    is the next week's."""
+    days_of_month = all(b.day is not None and b.day.day for b in weekly)
+    if not named or (named[-1] - named[0]).days > MAX_WEEK and not days_of_month:
         shown = ", ".join(sorted({b.day.text for b in weekly if b.day}))
         message = (
             f"weekday headings ({shown}) need the page's days, given once ('July 4th - July "
@@ -160,11 +164,12 @@ def _date_weekdays(weekly: list[Block], named: list[date], notes: Notes) -> None
         for block in weekly:
             block.day = None
         return
-    cursor, heading, when = named[0], None, None
+    cursor, heading, when = named[0] - timedelta(days=MONTH_AROUND * days_of_month), None, None
+    last = named[-1] + timedelta(days=MONTH_AROUND * days_of_month)
     for block in weekly:
         assert block.day is not None
         if block.day is not heading:
-            heading, when = block.day, _next(cursor, block.day.weekday, named[-1])
+            heading, when = block.day, _next(cursor, block.day, last)
             if when is None:
                 message = (
                     f"{heading.text!r} is no day between {named[0]:%d %B} and "
@@ -175,9 +180,13 @@ def _date_weekdays(weekly: list[Block], named: list[date], notes: Notes) -> None
         block.day = None if when is None else _day(when, heading.text)
 
 
-def _next(start: date, weekday: int | None, last: date) -> date | None:
-    """The first day on or after `start` that is this weekday, within the page's days."""
-    if weekday is None:
+def _next(start: date, heading: Day, last: date) -> date | None:
+    """The first day from `start` to `last` with the heading's weekday and day of the month."""
+    if heading.weekday is None and not heading.day:
         return None
-    day = start + timedelta(days=(weekday - start.weekday()) % 7)
-    return day if day <= last else None
+    day = start
+    while day <= last:
+        if heading.weekday in (None, day.weekday()) and heading.day in (0, day.day):
+            return day
+        day += timedelta(days=1)
+    return None

@@ -78,13 +78,17 @@ def _scanner() -> re.Pattern[str]:
     cjk = "|".join(map(re.escape, words.cjk_words))
     dashes = "".join(re.escape(d) for d in sorted(words.dashes) if len(d) == 1)
     periods = "|".join(re.escape(p).replace(r"\.", r"\.\s?") + r"\.?" for p in words.dotted)
+    hours = "|".join(
+        re.escape(f) for f in sorted(words.hour_marks, key=len, reverse=True) if f.isalpha()
+    )
     return re.compile(
         rf"""
         (?P<date>\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{4}}(?P<ysep>[./])\s?\d{{1,2}}(?P=ysep)\s?\d{{1,2}}\.?
           |\d{{1,2}}(?P<sep>[./])\d{{1,2}}(?P=sep)(?:\d{{4}}|\d{{2}})|\d{{1,2}}\.\s\d{{1,2}}\.\s\d{{4}}
           |\d{{1,2}}-\d{{1,2}}-\d{{4}})(?!\d)
       | (?P<daymonth>\d{{1,2}}\.\d{{1,2}}\.(?![\d.])|\d{{1,2}}/\d{{1,2}}(?![\d/]))
-      | (?P<clock>\d{{1,2}}(?:[:.’']\d{{2}}|h\d{{2}}|h(?![^\W\d_])))(?!\d|:\d)
+      | (?P<clock>\d{{1,2}}(?:[:.’']\d{{2}}|h\d{{2}}|h(?![^\W\d_])|,\d{{2}}(?=\s*(?:{hours})\b)))
+          (?!\d|:\d)
       | (?P<number>\d+)(?P<ordinal>st|nd|rd|th|er|[º°ª])?(?![^\W\d_{CJK}])
       | (?P<meridiem>[ap]\.?\s?m\b\.?|{periods})
       | (?P<offset>(?:UTC|GMT)[+-]\d{{1,2}}(?::?\d{{2}})?)

@@ -51,6 +51,7 @@ from .tokens import (
 
 OF = frozenset({"of", "de", "del", "."})  # between a day and its month or year
 FIRST_YEAR, LAST_YEAR = 1900, 2200  # a four-digit number in this range may be a year
+CENTURY_PIVOT = 69  # a two-digit year below this is this century's, as strptime has it
 
 
 class Clock(NamedTuple):
@@ -62,7 +63,8 @@ class Clock(NamedTuple):
 
 class Day(NamedTuple):
     """A date as written: month and day, maybe a weekday and a year. A weekday alone
-    ('Monday', over a week's rows) has month and day 0. A date in numbers with a slash keeps
+    ('Monday', over a week's rows) has month and day 0, a weekday and its day of the month
+    ('Friday 25') month 0. A date in numbers with a slash keeps
     the order it showed: 'dm' ('25/09'), 'md' ('9/25'), or '?' when it reads both ways
     ('7/04', read month first until the page's other dates and language decide)."""
 
@@ -74,7 +76,9 @@ class Day(NamedTuple):
     order: str = ""
 
     @property
-    def weekday_only(self) -> bool:
+    def partial(self) -> bool:
+        """A heading without its month: 'Monday', 'Viernes, día 25' (the page's dates tell
+        which day it is)."""
         return self.month == 0
 
     def day_first(self) -> Day:
@@ -319,13 +323,20 @@ def _numeric_date(text: str) -> tuple[int, int, int | None, str]:
         year, month, day = parts
         return (*_checked(text, month, day), year, "")
     first, second, *rest = parts
-    written_year = rest[0] + (2000 if rest[0] < 100 else 0) if rest else None
+    written_year = _full_year(rest[0]) if rest else None
     if "/" not in text:  # '12.09.2024', '12-09-2024', '12. 9. 2024': the day first
         return (*_checked(text, second, first), written_year, "")
     if first > 12 or second > 12:  # only one order can be
         month, day = (second, first) if first > 12 else (first, second)
         return (*_checked(text, month, day), written_year, "dm" if first > 12 else "md")
     return (*_checked(text, first, second), written_year, "?" if first != second else "")
+
+
+def _full_year(year: int) -> int:
+    """'24' is 2024 and '96' is 1996, as POSIX strptime's %y reads them (69 and up: 19xx)."""
+    if year >= 100:
+        return year
+    return 2000 + year if year < CENTURY_PIVOT else 1900 + year
 
 
 def _checked(text: str, month: int, day: int) -> tuple[int, int]:
@@ -430,7 +441,10 @@ def _zone(tokens: list[Token], i: int) -> tuple[str | None, int]:
 
 
 def is_dash(tokens: list[Token], i: int) -> bool:
-    """'-', '–', '～', 'to', 'bis', 'à': what stands between the two ends of a range."""
+    """'-', '–', '～', 'to', 'bis', 'à': what stands between the two ends of a range; a lone
+    '?' too, where an en dash was lost on the way ('12:30?13:30')."""
+    if _at(tokens, i, WORD) and tokens[i].text == "?":
+        return i > 0 and tokens[i - 1].end == tokens[i].start
     return _at(tokens, i, DASH) or in_words(tokens, i, lx.lexicon().ranges)
 
 
