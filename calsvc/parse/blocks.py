@@ -49,12 +49,17 @@ class State:
     column_blocks: dict[int, Block] = field(default_factory=dict)  # each column's last session
     forms: dict[str, Form | str | None] = field(default_factory=dict)
     mentions: list[tuple[int, Mention]] = field(default_factory=list)  # (line, what it names)
+    numbers: list[int] = field(default_factory=list)  # each piece's line (a line may hold several)
+
+    def number(self, index: int) -> int:
+        """The line number (from 1) of the piece at this index."""
+        return self.numbers[index] if index < len(self.numbers) else index + 1
 
     def unread(self, index: int, line: str, reason: str) -> None:
         """A line with a date or time that was not read as a session, and why."""
-        self.first_unread = self.first_unread or index + 1
+        self.first_unread = self.first_unread or self.number(index)
         message = f"{line[:QUOTE]!r}: {reason}; not read"
-        self.notes.add(index + 1, "warning", "unread-header", message)
+        self.notes.add(self.number(index), "warning", "unread-header", message)
 
     def read(self, line: str) -> Form | None:
         """read_line, remembered per distinct line: programmes repeat lines ('10:30 Coffee

@@ -96,7 +96,7 @@ def grid_row(state: State, line: str, index: int, span: Span, written: str) -> b
         title, room = title_and_room(cell)
         day = column if isinstance(column, Day) else state.day
         named = column if isinstance(column, str) else None
-        block = Block(index + 1, title, day, span, room or named, written, "table")
+        block = Block(state.number(index), title, day, span, room or named, written, "table")
         block.day_room = state.day_room
         blocks.append(block)
         state.column_blocks[position] = block
@@ -147,8 +147,9 @@ def add_row_sessions(state: State, line: str, index: int, form: TimeRow | TimeRo
     rooms: list[str | None] = [None] * len(rows)
     if isinstance(form, TimeRows) and state.columns:  # parallel: each in its column's room
         rooms = column_rooms(line, [row.title for row in rows], state.columns)
+    number = state.number(index)
     blocks = [
-        Block(index + 1, row.title, state.day, row.span, row.room or room, row.text, layout)
+        Block(number, row.title, state.day, row.span, row.room or room, row.text, layout)
         for row, room in zip(rows, rooms, strict=True)
     ]
     for block in blocks:

@@ -40,7 +40,7 @@ def read_heading(text: str, tokens: list[Token]) -> DayHeading | None:
         if read_days(tokens, first) is not None:
             return None  # 'July 4th - July 8th 2022': the days of the event, no one day
         day, end = found
-        before = text[: tokens[first].start].strip(" \t,;-–—|·⋅:@(")
+        before = text[: tokens[first].start].strip(" \t,;-–—|·⋅:@(<〈【《")
         prefix_room = _prefix(before, tokens[:first])
         if prefix_room is None:
             return None
@@ -102,7 +102,9 @@ def _suffix(after: str, tokens: list[Token], end: int, full_date_first: bool) ->
     if not after:
         return ""
     kind = tokens[end].kind
-    inner = after.strip("()[]（） ").strip()
+    inner = after.strip("()[]（）<>〈〉【】《》 ").strip()
+    if kind == CLOSE and len(after) <= 2:
+        return ""  # '<11월 7일>', '【9月21日】': the date in brackets of its own
     if kind == OPEN and after.endswith((")", "]", "）")):
         return room_of(inner) if names_a_place(inner) else ""
     if kind == COLON:

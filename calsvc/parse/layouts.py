@@ -31,6 +31,7 @@ from .forms import (
     WhenLine,
 )
 from .grids import add_row_sessions, empty_slot, grid_row, header_columns, spanned
+from .inline import split_items
 from .items import is_author_line
 from .labels import GENERIC_KIND, Vocabulary
 from .lines import read_line
@@ -59,8 +60,10 @@ class Reading(NamedTuple):
 
 
 def read_blocks(lines: list[str], vocabulary: Vocabulary, notes: Notes) -> Reading:
-    """The blocks of a programme, as the lines' forms group them."""
-    state = State(vocabulary, notes)
+    """The blocks of a programme, as the lines' forms group them (a line that holds several
+    sessions is read as one piece each)."""
+    lines, numbers = split_items(lines)
+    state = State(vocabulary, notes, numbers=numbers)
     timed = 0
     for index, line in enumerate(lines):
         if index in state.used:
@@ -68,23 +71,24 @@ def read_blocks(lines: list[str], vocabulary: Vocabulary, notes: Notes) -> Readi
         if (columns := header_columns(line)) is not None:
             state.columns, state.column_blocks = columns, {}
             continue
+        number = state.number(index)
         try:
             form = state.read(line) if line else None
         except HeaderProblem as problem:
-            notes.add(index + 1, "error", "bad-header", f"{problem}; this session is left out")
-            state.blocks.append(Block(index + 1, None))
+            notes.add(number, "error", "bad-header", f"{problem}; this session is left out")
+            state.blocks.append(Block(number, None))
             timed += 1
             continue
         if form is None or isinstance(form, Undated | Mention):
             if isinstance(form, Mention):
-                state.mentions.append((index + 1, form))
+                state.mentions.append((number, form))
             _text(state, index, line, form if isinstance(form, Undated) else None)
             continue
         timed += 1
         if isinstance(form, Header):
             _header(state, index, form)
         elif isinstance(form, WhenLine) and _opens_rows(state, lines, index):
-            state.mentions.append((index + 1, Mention(form.day)))  # the event's day and hours
+            state.mentions.append((number, Mention(form.day)))  # the event's day and hours
             state.day, state.day_room, state.owner = form.day, None, None
         elif isinstance(form, WhenLine):
             _when_line(state, lines, index, form)
@@ -92,13 +96,13 @@ def read_blocks(lines: list[str], vocabulary: Vocabulary, notes: Notes) -> Readi
             state.day, state.day_room, state.owner = form.day, form.room, None
             state.heading_at = len(state.blocks)
         elif isinstance(form, EndMark):
-            state.blocks.append(Block(index + 1, None, state.day, form.span, layout="end"))
+            state.blocks.append(Block(number, None, state.day, form.span, layout="end"))
         elif isinstance(form, TimeRow | TimeRows | TimeLine):
             _row(state, lines, index, form)
         elif isinstance(form, Unread):
             state.unread(index, line, form.reason)
             if form.mention is not None:
-                state.mentions.append((index + 1, form.mention))
+                state.mentions.append((number, form.mention))
             _append(state, line)
     return Reading(state.blocks, state.mentions, timed, state.first_unread)
 
@@ -111,7 +115,7 @@ def _append(state: State, line: str) -> None:
 def _text(state: State, index: int, line: str, form: Undated | None) -> None:
     last = state.blocks[-1] if state.blocks else None
     if isinstance(form, Undated):
-        state.blocks.append(Block(index + 1, form.label, layout="undated"))
+        state.blocks.append(Block(state.number(index), form.label, layout="undated"))
         return
     if line and "|" not in line and "\t" not in line:
         state.columns = None  # text out of the table (a day heading or a time row may be in it)
@@ -153,7 +157,8 @@ def _goes_on(last: Block | None, line: str) -> bool:
 
 
 def _header(state: State, index: int, form: Header) -> None:
-    block = Block(index + 1, form.label, form.day, form.span, form.room, form.text, "header")
+    number = state.number(index)
+    block = Block(number, form.label, form.day, form.span, form.room, form.text, "header")
     state.blocks.append(block)
     state.owner = block
 
@@ -240,11 +245,11 @@ def _when_line(state: State, lines: list[str], index: int, form: WhenLine) -> No
         state.unread(index, lines[index], "a date and time with no session name next to it")
         return
     if label.startswith(up or "\0") and above is not None:
-        _take_from_body(state, lines[above], above + 1)
+        _take_from_body(state, lines[above], state.number(above))
         state.used.add(above)
     if label.endswith(down or "\0") and below is not None:
         state.used.add(below)
-    line = min(i for i in (index, above, below) if i is not None) + 1
+    line = state.number(min(i for i in (index, above, below) if i is not None))
     block = Block(line, label, form.day, form.span, form.room, form.text, "page")
     state.blocks.append(block)
     state.owner = block
@@ -276,7 +281,7 @@ def _row(state: State, lines: list[str], index: int, form: TimeRow | TimeRows | 
         state.unread(index, lines[index], "a time with no session name after it")
         return
     state.used.add(below)
-    block = Block(index + 1, title, state.day, form.span, None, form.text, "block")
+    block = Block(state.number(index), title, state.day, form.span, None, form.text, "block")
     block.day_room = state.day_room
     if title != clean(lines[below]):  # the title's first sentence; the rest describes it
         block.body.append(clean(lines[below])[len(title) :].lstrip(" .;,"))

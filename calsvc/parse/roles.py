@@ -19,6 +19,8 @@ import tomllib
 from importlib import resources
 
 from . import lexicon as lx
+from .tokens import tokenize
+from .when import looks_timed
 
 DITTO = "〃"  # a table cell that a taller cell above covers (saved pages' rowspans)
 _DITTOS = frozenset({DITTO, '"', "”", "''", "ditto", "idem", "dto", "dto.", "id."})
@@ -94,15 +96,13 @@ _SENTENCE_BREAK = re.compile(r"\w\w\. [A-Z]")
 def looks_like_title(text: str) -> bool:
     """Whether text after a session's time can be its title: short, not a sentence
     ('Registration desk open' is one; 'The hall opens at nine. Bring…' is not)."""
-    if not text or len(text) > MAX_LABEL or not (text[0].isupper() or not text[0].isalpha()):
+    first = text[:1]
+    if not text or len(text) > MAX_LABEL or first.islower():  # (CJK letters have no case)
         return False
     return not (_SENTENCE_BREAK.search(text) or text.endswith((".", ",", ";")))
 
 
 _FIRST_SENTENCE = re.compile(r"(?:(?<=\w\w)|(?<=[)\]\"”’]))[.!?]\s+(?=[^\W\d_])")
-
-
-_TIME_IN_PROSE = re.compile(r"\d[:.h]\d\d|\d\s*(?:h|uhr|uur|horas?|hrs?|[ap]\.?m)\b", re.I)
 
 
 def row_title(text: str) -> str | None:
@@ -114,7 +114,7 @@ def row_title(text: str) -> str | None:
     if not text or not any(c.isalpha() for c in text[:MAX_LABEL]):
         return None
     first, *rest = _FIRST_SENTENCE.split(text, maxsplit=1)
-    if rest and (len(text) > MAX_LABEL or _TIME_IN_PROSE.search(rest[0])):
+    if rest and (len(text) > MAX_LABEL or looks_timed(tokenize(rest[0]))):
         text = first
     return _without_stop(text.strip()) or None
 

@@ -41,7 +41,7 @@ from .tokens import (
     Token,
     tokenize,
 )
-from .when import Clock, Day, Span, read_day, read_length, read_range, skip_from
+from .when import Clock, Day, Span, hours_word, read_day, read_length, read_range, skip_from
 
 _LETTER = re.compile(r"[^\W\d_]")
 _DATE_AFTER = 6  # tokens after a row's times in which a date makes it the event's hours
@@ -150,8 +150,8 @@ def read_trailing_row(text: str, tokens: list[Token]) -> TimeRow | None:
         if found is None:
             continue
         span, end = found
-        if span.end is None and tokens[first].kind == NUMBER:
-            continue  # 'Room 2 pm'-like noise: a bare hour needs an end to be a time row
+        if span.end is None and tokens[first].kind == NUMBER and not hours_word(tokens, first + 1):
+            continue  # 'Room 2 pm'-like noise: a bare hour needs an end (or '時') to be a row
         written = span_text(text, tokens, first, end)
         before = tokens[first].start
         if tokens[first - 1].kind == OPEN and end < len(tokens) and tokens[end].kind == CLOSE:

@@ -48,8 +48,16 @@ _SINGLE = {
     "@": AT,
     "(": OPEN,
     "[": OPEN,
+    "<": OPEN,
+    "〈": OPEN,
+    "【": OPEN,
+    "《": OPEN,
     ")": CLOSE,
     "]": CLOSE,
+    ">": CLOSE,
+    "〉": CLOSE,
+    "】": CLOSE,
+    "》": CLOSE,
     ":": COLON,
 }
 CJK = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff"  # kana, ideographs, hangul

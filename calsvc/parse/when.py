@@ -470,12 +470,16 @@ def read_range(tokens: list[Token], i: int, *, hhmm: bool = False) -> tuple[Span
     if first is None:
         return None
     start, i = first
+    if start.hour == 24 and start.text[:2].isdigit() and ":" not in start.text:
+        return None  # 'abierta 24 horas': open round the clock, no start at midnight
     zone, i = _zone(tokens, i)
     end: _Time | None = None
     end_day: Day | None = None
     if is_dash(tokens, i) or _at(tokens, i, CLOCK):  # '07:30   08:30': no dash between
         j = i + 1 if is_dash(tokens, i) else i
         if (day := read_day(tokens, j)) is not None:
+            if start.text.isdigit() and not start.meridiem:
+                return None  # '24 a 27 de agosto': days, not a time and a day
             end_day, j = day
             if _at(tokens, j, SEP) and tokens[j].text == ",":
                 j += 1

@@ -1,0 +1,137 @@
+"""Lines that hold several sessions at once, cut into one piece each before they are read.
+
+    Ore 8.30: accoglienza. Ore 9.00: avvio delle attività Ore 11.00: quiz     (a news release)
+    08h00 – 08h15 Abertura 08h15 – 09h15 Insônia 09h15 – 10h15 Apneia         (a PDF's text)
+    13 сентября 08:00-10:00 | Заезд | 10:00-11:00 | Экскурсия |              (a day's table row)
+    <11월 7일> ▲개회식(9시) ▲특별강연(9시30분)                     (bullets in prose)
+
+A line is cut only where it is plainly a list: two or more times that each begin an item,
+the first at the line's start or after one word ('Mattino Ore 8.30: …'); or one bullet mark
+repeated three times or more (then a date in angle brackets, '<11월 7일>', is cut off too).
+Each piece keeps its line's number.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..errors import HeaderProblem
+from . import lexicon as lx
+from .roles import clean
+from .tokens import CLOCK, COLON, DASH, MERIDIEM, NUMBER, WORD, Token, tokenize
+from .when import hours_word, is_dash, read_range, skip_from
+
+MIN_ITEMS = 2  # times that begin items before a line is cut at them
+MIN_BULLETS = 3  # repeats of one bullet mark before a line is cut at them
+FIRST_WITHIN = 1  # words before the line's first item ('Mattino Ore 8.30: …')
+_BULLETS = "▲►■◆•▪◦★→"
+_DIGITS = re.compile(r"\d.*\d", re.DOTALL)
+
+
+def split_items(lines: list[str]) -> tuple[list[str], list[int]]:
+    """The lines cut into pieces, and each piece's line number (from 1)."""
+    pieces: list[str] = []
+    numbers: list[int] = []
+    for number, line in enumerate(lines, start=1):
+        for piece in items(line):
+            pieces.append(piece)
+            numbers.append(number)
+    return pieces, numbers
+
+
+def items(line: str) -> list[str]:
+    """One line's pieces: the line itself, unless it lists several sessions."""
+    if not _DIGITS.search(line):
+        return [line]
+    for mark in _BULLETS:
+        if line.count(mark) >= MIN_BULLETS:
+            return _cut(line, [i for i, c in enumerate(line) if c == mark or c in "<〈【"])
+    if "|" in line:
+        return _cells(line)
+    text = clean(line)
+    try:
+        starts = _starts(tokenize(text))
+    except HeaderProblem:
+        return [line]
+    return _cut(text, starts) if len(starts) >= MIN_ITEMS else [line]
+
+
+def _cut(line: str, at: list[int]) -> list[str]:
+    cuts = [0, *[i for i in at if i > 0], len(line)]
+    pieces = [line[a:b].strip(" ;,.|") for a, b in zip(cuts, cuts[1:], strict=False)]
+    return [piece for piece in pieces if piece]
+
+
+def _starts(tokens: list[Token]) -> list[int]:
+    """Where in the line each item begins (at its from-word, if any), when the first item
+    begins within the line's first words."""
+    froms = lx.lexicon().froms
+    found: list[int] = []
+    covered = 0  # the tokens the last item's times took ('07:30   08:30' is one range)
+    for k, token in enumerate(tokens):
+        if k < covered or token.kind not in (CLOCK, NUMBER):
+            continue
+        if (end := _begins(tokens, k)) is None:
+            continue
+        covered = end
+        first = k
+        while first > 0 and tokens[first - 1].kind == WORD and tokens[first - 1].lower in froms:
+            first -= 1
+        if not found and first > FIRST_WITHIN:
+            return []
+        found.append(tokens[first].start)
+    return found
+
+
+def _begins(tokens: list[Token], k: int) -> int | None:
+    """Where the times end, when the time at token k begins an item: a clock time or a marked
+    hour, and after it a colon, a dash or a title (not a comma: 'a las 23 horas, hacia…')."""
+    if k > 0 and (is_dash(tokens, k - 1) or tokens[k - 1].kind == NUMBER):
+        return None
+    try:
+        found = read_range(tokens, skip_from(tokens, k))
+    except HeaderProblem:
+        return None
+    marked = hours_word(tokens, k + 1) or k + 1 < len(tokens) and tokens[k + 1].kind == MERIDIEM
+    if found is None or tokens[k].kind == NUMBER and not marked:
+        return None  # ('Teams 1-4 reports': a count, not a time)
+    end = found[1]
+    if end < len(tokens) and (
+        tokens[end].kind in (COLON, DASH)
+        or tokens[end].kind == WORD
+        and not tokens[end].text[:1].islower()
+    ):
+        return end
+    return None
+
+
+def _cells(line: str) -> list[str]:
+    """A table row of a day's times and titles one after another ('08:00-10:00 | Arrival |
+    10:00-11:00 | Tour |'), cut into one row per session; what stands before the first time
+    (the day: '13 сентября') is a piece of its own."""
+    cells = [c.strip() for c in clean(line).split("|")]
+    timed = {i: at for i, cell in enumerate(cells) if (at := _time_at(cell)) is not None}
+    order = sorted(timed)
+    if len(order) < MIN_ITEMS or any(b - a != 2 for a, b in zip(order, order[1:], strict=False)):
+        return [line]
+    first, at = order[0], timed[order[0]]
+    pieces = [" ".join(cells[:first]), cells[first][:at]]
+    cells[first] = cells[first][at:]
+    pieces += [f"{cells[i]} | {cells[i + 1]}" for i in order if i + 1 < len(cells)]
+    return [piece.strip() for piece in pieces if piece.strip(" |")]
+
+
+def _time_at(cell: str) -> int | None:
+    """Where the time alone that ends a cell begins: '10:00-11:00' at 0, '13 сентября
+    08:00-10:00' after the day; None for a cell that does not end in a time."""
+    tokens = tokenize(cell)
+    for k, token in enumerate(tokens):
+        if token.kind not in (CLOCK, NUMBER):
+            continue
+        try:
+            found = read_range(tokens, k)
+        except HeaderProblem:
+            return None
+        if found is not None and found[1] == len(tokens):
+            return token.start
+    return None
