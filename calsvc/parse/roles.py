@@ -62,7 +62,8 @@ def words() -> dict[str, frozenset[str]]:
 # Bullets, Markdown headings and quotes, list numbers: marks before a line's text.
 _MARKUP = re.compile(
     r"^\s*(?:#{1,6}\s+|>\s*|[-*+•◦▪▫■□●○◆◇►▶▸▹→⇒➢➤➔✓✔☐★☆▲△▼※‣⁃·◎〇]+\s*"
-    r"|\d{1,2}[.)]\s+(?=\D|\d{1,2}[:.h]\d\d)|o\s+(?=[A-Z\d]))+"
+    r"|\d{1,2}[.)]\s+(?=\D|\d{1,2}[:.h]\d\d)|o\s+(?=[A-Z\d])"
+    r"|[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3}|[ivx]{1,4}|[a-zA-Z])[)）]\s*)+"
 )
 _DAY_FIRST = re.compile(r"^\d{1,2}\.\s")
 _MONTH_NEXT = re.compile(r"^[^\W\d_]{3,}")
@@ -155,18 +156,30 @@ _FIELD_PREFIX = re.compile(
 
 
 def strip_field(label: str) -> str:
-    """'Bio :Oral 6C Fairness' → 'Oral 6C Fairness': a field name glued before a label."""
+    """'Bio :Oral 6C Fairness' → 'Oral 6C Fairness': a field name glued before a label; a
+    field that names when ('Time:', '时 间：', 'Fecha:') is no label at all."""
+    if (name := field_name(label)) is not None and name in words()["when_fields"]:
+        return label.split(":", 1)[-1].split("：", 1)[-1].strip() if _VALUE.search(label) else ""
     return _FIELD_PREFIX.sub("", label).strip()
 
 
 _FIELD = re.compile(r"^([^\W\d_][\w ]{0,20}?)\s*[:：]")
+_VALUE = re.compile(r"[:：]\s*\S")
+_CJK_SPACE = re.compile(r"(?<=[\u3040-\u9fff\uac00-\ud7af])\s+(?=[\u3040-\u9fff\uac00-\ud7af])")
+
+
+def field_name(text: str) -> str | None:
+    """The name of the field a line starts with ('Location: Hall B' → 'location'; '地 点：…'
+    → '地点', written spaced out to align), or None."""
+    found = _FIELD.match(text)
+    return _CJK_SPACE.sub("", found[1].strip().lower()) if found else None
 
 
 def is_field(text: str) -> bool:
     """'Organisers: Ana Lee', 'Location: Hall B', '場所：…': a field of a session, never its
     name."""
-    found = _FIELD.match(text)
-    return found is not None and found[1].strip().lower() in words()["fields"]
+    name = field_name(text)
+    return name is not None and name in words()["fields"] | words()["when_fields"]
 
 
 _CJK_ROOM = re.compile(r"[\u3040-\u9fff\uac00-\ud7af]")
@@ -187,8 +200,6 @@ def _room_word(word: str, *, leading: bool = False) -> bool:
 
 
 _ROOM_CODE = re.compile(r"^(?:[A-Z]{0,3}[-.]?\d{1,4}[A-Za-z]?(?:[-./]\d{1,3})?|[A-Z]\d{0,3})$")
-_NAMED = re.compile(r"^(?:location|room|venue|where|place|lugar|sala|salle|ort|raum|luogo|local)"
-                    r"\s*[:：]\s*(?P<named>.{1,80})$", re.IGNORECASE)  # fmt: skip
 
 
 def names_a_place(text: str) -> bool:
@@ -214,12 +225,12 @@ def room_line(text: str) -> str | None:
     delle Colonne' (a building and its room)."""
     if len(text) > MAX_ROOM or text.endswith((".", ",", ";", "。", "、")):
         return None
-    if _CJK_ROOM.search(text) and len(text) > MAX_CJK_ROOM:
-        return None
     if text.startswith("[") and text.endswith("]"):
         text = text[1:-1].strip()
-    if found := _NAMED.match(text):
-        return found["named"].strip()
+    if (name := field_name(text)) is not None and name in words()["location_fields"]:
+        return re.split(r"[:：]", text, maxsplit=1)[1].strip() or None
+    if _CJK_ROOM.search(text) and len(text) > MAX_CJK_ROOM:
+        return None
     if ":" in text or "：" in text:
         return None  # 'Section 2: Solids Room: P2' is a session and its room
     if any(w in words()["in_place"] for w in text.lower().split()[1:-1]):
