@@ -80,7 +80,7 @@ def written_end(session: Session) -> str | None:
 
 def _describe(session: Session) -> str:
     assert session.start is not None
-    return f"{session.start:%Y-%m-%d %H:%M} {session.kind!r} / {session.track!r}"
+    return f"{session.start:%Y-%m-%d %H:%M} {session.kind!r} / {session.track!r} {session.title!r}"
 
 
 @dataclass

@@ -47,6 +47,7 @@ from .roles import (
     room_line,
     row_title,
 )
+from .rooms import is_rule, title_and_room
 
 
 class Reading(NamedTuple):
@@ -165,10 +166,11 @@ def _header(state: State, index: int, form: Header) -> None:
 
 def _neighbour(lines: list[str], index: int, step: int, state: State) -> int | None:
     """The nearest non-blank plain-text line within reach above (-1) or below (+1); reach
-    is counted in lines, not counting one already read with this one."""
+    is counted in lines, not counting one already read with this one. Table furniture ('|',
+    '|---|') counts as blank."""
     position, reach = index + step, LOOK
     while 0 <= position < len(lines) and abs(position - index) <= reach:
-        if lines[position]:
+        if lines[position] and not is_rule(lines[position]):
             if position in state.used:
                 if step > 0:  # the second half of a range read with the line above
                     position, reach = position + step, reach + abs(position - index)
@@ -184,9 +186,9 @@ def _neighbour(lines: list[str], index: int, step: int, state: State) -> int | N
 
 
 def _neighbour_line(lines: list[str], index: int) -> int | None:
-    """The next non-blank line, whatever it holds."""
+    """The next non-blank line, whatever it holds (table furniture counts as blank)."""
     for position in range(index + 1, min(index + 1 + LOOK, len(lines))):
-        if lines[position]:
+        if lines[position] and not is_rule(lines[position]):
             return position
     return None
 
@@ -281,9 +283,10 @@ def _row(state: State, lines: list[str], index: int, form: TimeRow | TimeRows | 
         state.unread(index, lines[index], "a time with no session name after it")
         return
     state.used.add(below)
-    block = Block(state.number(index), title, state.day, form.span, None, form.text, "block")
+    name, room = title_and_room(title)
+    block = Block(state.number(index), name, state.day, form.span, room, form.text, "block")
     block.day_room = state.day_room
-    if title != clean(lines[below]):  # the title's first sentence; the rest describes it
+    if not clean(lines[below]).startswith(title):  # its first sentence; the rest describes it
         block.body.append(clean(lines[below])[len(title) :].lstrip(" .;,"))
     state.blocks.append(block)
 

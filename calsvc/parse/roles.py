@@ -62,7 +62,7 @@ def words() -> dict[str, frozenset[str]]:
 # Bullets, Markdown headings and quotes, list numbers: marks before a line's text.
 _MARKUP = re.compile(
     r"^\s*(?:#{1,6}\s+|>\s*|[-*+•◦▪▫■□●○◆◇►▶▸▹→⇒➢➤➔✓✔☐★☆▲△▼※‣⁃·◎〇]+\s*"
-    r"|\d{1,2}[.)]\s+(?=\D|\d{1,2}[:.h]\d\d)|o\s+(?=[A-Z\d])"
+    r"|\d{1,2}[.)]\s+(?=[^\W\d_]*[^\W\d_a-z]|[^\w\s]|\d{1,2}[:.h]\d\d)|o\s+(?=[A-Z\d])"
     r"|[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3}|[ivx]{1,4}|[a-zA-Z])[)）]\s*)+"
 )
 _DAY_FIRST = re.compile(r"^\d{1,2}\.\s")
@@ -192,10 +192,11 @@ def _room_word(word: str, *, leading: bool = False) -> bool:
     places = words()["leading_places" if leading else "places"]
     if word in places or word.rstrip("s") in places:
         return True
+    compound = any(word.endswith(end) for end in words()["place_endings"])  # 'Hörsaalgebäude'
+    if compound and len(word) > 4:
+        return True
     if leading:
         return False
-    if any(word.endswith(end) for end in words()["place_endings"]) and len(word) > 4:
-        return True
     return bool(_CJK_ROOM.search(word)) and any(p in word for p in words()["cjk_places"])
 
 
@@ -216,7 +217,13 @@ def names_a_place(text: str) -> bool:
         parts = parts[:-1]  # 'Room 511E', 'Hall A', 'Rooms 220A and 220B'
     if _room_word(parts[0], leading=True) or _room_word(parts[-1]):
         return True
-    return len(text.split()) <= 2 and bool(_ROOM_CODE.match(text.split()[-1]))
+    code = text.split()[-1]  # 'B-114', '3.01', 'F106': a digit, and a letter or a stop
+    return (
+        len(text.split()) <= 2
+        and bool(_ROOM_CODE.match(code))
+        and any(map(str.isdigit, code))
+        and not code.isdigit()
+    )
 
 
 def room_line(text: str) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .roles import MAX_ROOM, names_a_place, room_cell, room_line
+from .roles import MAX_ROOM, room_cell, room_line
 from .tokens import AT, OPEN, SEP, WORD, Token
 
 _CELL_SPLIT = re.compile(r"\s*\|\s*|\t+|\s{3,}")
@@ -14,10 +14,9 @@ _CELL_SPLIT = re.compile(r"\s*\|\s*|\t+|\s{3,}")
 _RULE = re.compile(r"^[\s|:+\-=]*$")
 
 
-_ROOM_SUFFIX = re.compile(
-    r"\s*(?:\((?P<paren>[^()]{1,80})\)|[-–—,]?\s*\bRoom:\s*(?P<labelled>.{1,80})|"
-    r"\s+in\s+(?P<inside>(?:the\s+)?[A-Z][^,;]{0,60}))\s*$"
-)
+_LABELLED = re.compile(r"[-–—,]?\s*\bRoom:\s*(?P<room>.{1,80})\s*$")
+_MODES = frozenset({"virtual", "online", "hybrid", "remote", "in person", "en ligne", "virtuell"})
+_BRACKETED = re.compile(r"\(([^()]{1,80})\)")
 
 
 def room_of(text: str) -> str | None:
@@ -54,11 +53,13 @@ def title_and_room(text: str) -> tuple[str, str | None]:
     if "@" in title:
         title, _, room = title.rpartition("@")
         return title.strip(" -–—,"), room_of(room)
-    maybe_room = title.endswith(")") or "Room:" in title or " in " in title
-    if maybe_room and (found := _ROOM_SUFFIX.search(title)) and found.start() > 0:
-        room = found["paren"] or found["labelled"] or found["inside"]
-        if found["labelled"] or names_a_place(room):
-            return title[: found.start()].strip(" -–—,"), room_of(room)
+    if "Room:" in title and (found := _LABELLED.search(title)) and found.start() > 0:
+        return title[: found.start()].strip(" -–—,"), room_of(found["room"])
+    for found in _BRACKETED.finditer(title):  # '(Parkinson Court)', 'remarks (B-114) - Ana Lee'
+        inner = found[1].split(", ")[0].strip()
+        if found.start() > 0 and inner.lower() not in _MODES and room_line(inner):
+            rest = f"{title[: found.start()].rstrip()} {title[found.end() :].lstrip()}"
+            return rest.strip(" -–—,"), room_of(found[1])
     if ", " in title:
         return _after_comma(title)
     return title, None

@@ -217,8 +217,8 @@ def read_table_row(text: str, vocabulary: Vocabulary) -> Form | None:
         for extra in titles[1:]:
             if room is None and room_cell(extra):
                 room = room_of(extra)
-        title = label_text(titles[0])
-        if not looks_like_title(title) or len(title) > MAX_LABEL:
+        title = row_title(label_text(titles[0]))
+        if title is None or len(title) > MAX_LABEL:
             return None
         return _sessions(title, room, span, written)
     if len(cells) <= 2 and (day := read_heading(cells[0], tokenize(cells[0]))):
