@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -70,8 +71,10 @@ def test_load_data_file_syntax_error_names_the_line(tmp_path: Path) -> None:
          "slug 'Big Conf' must be lowercase ASCII words joined by dashes, e.g. 'big-conf'"),
         ('[[source]]\nfile = "a.txt"\nslug = "api"\n', 3,
          "slug 'api' is taken by the service's own pages; avoid api, builder, embed, events, healthz, my, static, status"),
+        ('[[source]]\nfile = "a.txt"\ndate = "June 8"\n', 3,
+         "date must be a day such as 2023-06-08, not 'June 8'"),
     ],
-    ids=["unknown-zone", "duplicate-slug", "unknown-key", "bad-slug", "reserved-slug"],
+    ids=["unknown-zone", "duplicate-slug", "unknown-key", "bad-slug", "reserved-slug", "bad-date"],
 )  # fmt: skip
 def test_load_data_file_bad_entry_is_left_out_and_named(
     tmp_path: Path, text: str, line: int, message: str
@@ -83,6 +86,14 @@ def test_load_data_file_bad_entry_is_left_out_and_named(
 
     problems = [(p.error.file, p.error.line, p.error.message) for p in data.problems]
     assert (problems, data.by_file["good.txt"].slug) == ([(str(path), line, message)], "good")
+
+
+@pytest.mark.parametrize("written", ["2023-06-08", '"2023-06-08"'], ids=["toml-date", "string"])
+def test_data_file_date_is_the_one_day_of_a_programme(tmp_path: Path, written: str) -> None:
+    path = tmp_path / "conferences.toml"
+    path.write_text(f'[[source]]\nfile = "a.txt"\ndate = {written}\n', encoding="utf-8")
+
+    assert load_data_file(path).by_file["a.txt"].date == date(2023, 6, 8)
 
 
 def test_data_file_kinds_reach_the_reader(tmp_path: Path) -> None:

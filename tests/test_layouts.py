@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
+
 import pytest
 
 from calsvc.model import Conference, Schedule
@@ -137,6 +140,77 @@ BLOCKS = [
             "Workshop | - | Workshop: Edge ML | 10-18 08:30–12:00 | -",
             "Breakfast | - | Breakfast | 10-19 09:00–10:00~ | -",
         ],
+    ),
+    # The date stated once for the page (issue 21, family 2).
+    (
+        "rows-take-the-page-date-from-a-sentence",
+        "The workshop will be held on June 8, 2024 in Lisbon.\n8:00 AM - 8:10 AM: Introduction\n"
+        "8:10 AM - 9:00 AM: Invited Talk - Ana Ruiz\n",
+        [
+            "Session | - | Introduction | 06-08 08:00–08:10 | -",
+            "Invited Talk | - | Invited Talk - Ana Ruiz | 06-08 08:10–09:00 | -",
+        ],
+    ),
+    (
+        "an-hours-line-over-rows-is-the-day-not-a-session",
+        "08:00 AM – 06:00 PM (Central Time), Dec 2, 2024\nEvent   Time\n"
+        "Opening Remarks 8:00-8:15am\nCoffee Break - 10:05-10:15am\n",
+        [
+            "Opening Remarks | - | Opening Remarks | 12-02 08:00–08:15 | -",
+            "Coffee Break | - | Coffee Break | 12-02 10:05–10:15 | -",
+        ],
+    ),
+    (
+        "weekday-headings-in-the-week-given-once",
+        "Summer school, July 1st - July 5th 2024\nMonday\n10:00 Welcome\nWednesday\n10:00 Hacking\n",
+        [
+            "Opening | - | Welcome | 07-01 10:00–11:00~ | -",
+            "Session | - | Hacking | 07-03 10:00–11:00~ | -",
+        ],
+    ),
+    (
+        "day-of-the-month-without-its-month",
+        "Jornadas, 25 y 26 de abril de 2024\nViernes, día 26:\n14.00 horas: Recepción\n",
+        ["Session | - | Recepción | 04-26 14:00–15:00~ | -"],
+    ),
+    (
+        "the-day-room-under-the-heading",
+        "LUNEDÌ 3 OTTOBRE\nPalazzo La Marmora, Sala delle Colonne\nOre 10.30 Saluti\n",
+        ["Session | - | Saluti | 10-03 10:30–11:30~ | Palazzo La Marmora, Sala delle Colonne"],
+    ),
+    # Several sessions on one line, cut into pieces.
+    (
+        "items-run-on-in-one-line",
+        "Monday 3 June 2024\nMattino Ore 8.30: accoglienza. Ore 9.00: avvio dei lavori\n",
+        [
+            "Session | - | accoglienza | 06-03 08:30–09:00~ | -",
+            "Session | - | avvio dei lavori | 06-03 09:00–10:00~ | -",
+        ],
+    ),
+    (
+        "a-days-times-in-one-table-row",
+        "13 September 2024 08:00-10:00 | Arrival | 10:00-11:00 | Museum tour |\n",
+        [
+            "Session | - | Arrival | 09-13 08:00–10:00 | -",
+            "Session | - | Museum tour | 09-13 10:00–11:00 | -",
+        ],
+    ),
+    # Grids: days as columns, cells carried down.
+    (
+        "days-as-columns",
+        "| | Mon 3 June 2024 | Tue 4 June 2024 |\n| 09:00 | Opening | Keynote: Rivers |\n"
+        "| 10:00 | Coffee break | 〃 |\n",
+        [
+            "Opening | - | Opening | 06-03 09:00–10:00~ | -",
+            "Keynote | - | Keynote: Rivers | 06-04 09:00–10:00~ | -",
+            "Coffee Break | - | Coffee break | 06-03 10:00–11:00~ | -",
+        ],
+    ),
+    # Fields that say when and where, in a stacked block.
+    (
+        "when-and-where-fields",
+        "欢迎仪式\n时 间：2024年5月15日15:00\n地 点：福州海峡科技馆\n",
+        ["Session | - | 欢迎仪式 | 05-15 15:00–16:00~ | 福州海峡科技馆"],
     ),
     (
         "social-past-midnight",
@@ -312,4 +386,58 @@ def test_a_session_listed_twice_is_read_once() -> None:
             "Talk | - | Talk: Soils | 10-14 10:00–11:00 | -",
         ],
         [(6, "listed-twice")],
+    )
+
+
+def test_rows_under_no_heading_say_which_date_they_took() -> None:
+    schedule = _read("Held on June 8, 2024.\n09:00 Opening\n10:00 Talk: Soils\n")
+
+    assert [(d.line, d.level, d.code, d.message) for d in schedule.diagnostics] == [
+        (
+            2,
+            "info",
+            "page-date",
+            "rows with no day heading are on Sat 08 June 2024, the one date the page gives "
+            "('June 8, 2024', line 1)",
+        )
+    ]
+
+
+def test_rows_under_no_heading_and_several_dates_are_an_error_naming_them() -> None:
+    schedule = _read("Held on June 8, 2024, after the school of June 1.\n09:00 Opening\n")
+
+    assert (
+        len(schedule.timed),
+        [(d.line, d.level, d.code, d.message) for d in schedule.diagnostics],
+    ) == (
+        0,
+        [
+            (
+                2,
+                "error",
+                "no-day-heading",
+                "1 rows have no day heading, and the page names several dates: 'June 8, 2024' "
+                "(line 1), 'June 1' (line 1); add a day heading above the rows, or set date for "
+                "this source in the data file; they are left out",
+            ),
+            (
+                2,
+                "error",
+                "no-sessions",
+                "1 lines hold dates or times but none was read as a session; calsvc reads "
+                "session headers with their own date ('Poster: Federated Learning Tue 6 Jun "
+                "09:00 a.m.'), or a day heading ('Monday 14 October 2024') followed by time rows "
+                "('09:15–10:30 Keynote: Title'); see the warnings for each line",
+            ),
+        ],
+    )
+
+
+def test_the_data_files_date_dates_rows_under_no_heading() -> None:
+    conference = replace(CONFERENCE, date=date(2024, 6, 9))
+    schedule = parse_programme(b"09:00 Opening\n", conference, reference=REFERENCE)
+
+    assert (_sessions(schedule), [d.message for d in schedule.diagnostics]) == (
+        ["Opening | - | Opening | 06-09 09:00–10:00~ | -"],
+        ["rows with no day heading are on Sun 09 June 2024, the data file's date"],
     )

@@ -116,8 +116,10 @@ def may_begin(tokens: list[Token], i: int) -> bool:
     token = tokens[i]
     if token.kind in _FIRST:
         return True
-    meanings = lx.lexicon().meanings.get(token.lower) if token.kind == WORD else None
-    return bool(meanings) and any(m.kind in (WEEKDAY, MONTH) for m in meanings or ())
+    if token.kind != WORD or not token.text[:1].isupper():
+        return False  # (a short or everyday word is a weekday or month only capitalised)
+    meanings = lx.lexicon().meanings.get(token.lower, ())
+    return any(m.kind in (WEEKDAY, MONTH) for m in meanings)
 
 
 _TIMED = frozenset({CLOCK, DATE, DAYMONTH, MERIDIEM, NOON, MIDNIGHT})
