@@ -21,13 +21,13 @@ from . import lexicon as lx
 from .forms import DayHeading
 from .roles import MAX_HEADING_WORDS, is_field, names_a_place, room_line, words
 from .rooms import room_of
-from .tokens import CLOCK, CLOSE, COLON, DASH, MERIDIEM, NUMBER, OPEN, SEP, WORD, Token
+from .tokens import CLOCK, CLOSE, COLON, DASH, MERIDIEM, NUMBER, OPEN, SEP, WORD, Tokens
 from .when import Day, may_begin, means, read_day, read_days, read_range
 
 _SEPARATORS = (SEP, DASH, COLON)
 
 
-def read_heading(text: str, tokens: list[Token]) -> DayHeading | None:
+def read_heading(text: str, tokens: Tokens) -> DayHeading | None:
     """A day heading, or None. Raises HeaderProblem for a date that cannot be."""
     if (alone := _weekday_alone(text, tokens)) is not None:
         return alone
@@ -52,7 +52,7 @@ def read_heading(text: str, tokens: list[Token]) -> DayHeading | None:
     return None
 
 
-def _weekday_alone(text: str, tokens: list[Token]) -> DayHeading | None:
+def _weekday_alone(text: str, tokens: Tokens) -> DayHeading | None:
     """'Monday', 'TUESDAY:', 'Lunes', 'Viernes, día 25:': a weekday standing alone, maybe with
     its day of the month (the page's dates give the month)."""
     weekday = means(tokens, 0, "weekday") if tokens else None
@@ -72,7 +72,7 @@ def _strong(day: Day) -> bool:
     return day.weekday is not None or day.year is not None
 
 
-def _prefix(before: str, tokens: list[Token]) -> str | None:
+def _prefix(before: str, tokens: Tokens) -> str | None:
     """What may stand before a heading's date: nothing, a label ('Day 2', 'CONFERENCE DAY 1'),
     a room ('Tilden Room'), or anything set apart by a separator ('Talks · Day 1 ·'). The
     room it names, '' for none, or None when it makes the line no heading."""
@@ -94,7 +94,7 @@ def _prefix(before: str, tokens: list[Token]) -> str | None:
     return None
 
 
-def _suffix(after: str, tokens: list[Token], end: int, full_date_first: bool) -> str | None:
+def _suffix(after: str, tokens: Tokens, end: int, full_date_first: bool) -> str | None:
     """What may follow a heading's date: nothing, a room in brackets or after a separator,
     column titles, a location field, a short name, or a colon and a description. The room it
     names, '' for none, or None when it makes the line no heading."""
@@ -129,7 +129,7 @@ def _location(value: str) -> str:
     return room_of(room) or ""
 
 
-def _time_after(tokens: list[Token], end: int) -> bool:
+def _time_after(tokens: Tokens, end: int) -> bool:
     """Whether a time follows the date (then the line is a header or a date line)."""
     j = end
     while j < len(tokens) and tokens[j].kind in (*_SEPARATORS, OPEN, CLOSE):

@@ -18,7 +18,7 @@ import re
 from ..errors import HeaderProblem
 from . import lexicon as lx
 from .roles import clean
-from .tokens import CLOCK, COLON, DASH, MERIDIEM, NUMBER, WORD, Token, tokenize
+from .tokens import CLOCK, COLON, DASH, MERIDIEM, NUMBER, WORD, Tokens, tokenize
 from .when import hours_word, is_dash, read_range, skip_from
 
 MIN_ITEMS = 2  # times that begin items before a line is cut at them
@@ -62,7 +62,7 @@ def _cut(line: str, at: list[int]) -> list[str]:
     return [piece for piece in pieces if piece]
 
 
-def _starts(tokens: list[Token]) -> list[int]:
+def _starts(tokens: Tokens) -> list[int]:
     """Where in the line each item begins (at its from-word, if any), when the first item
     begins within the line's first words."""
     froms = lx.lexicon().froms
@@ -83,7 +83,7 @@ def _starts(tokens: list[Token]) -> list[int]:
     return found
 
 
-def _begins(tokens: list[Token], k: int) -> int | None:
+def _begins(tokens: Tokens, k: int) -> int | None:
     """Where the times end, when the time at token k begins an item: a clock time or a marked
     hour, and after it a colon, a dash or a title (not a comma: 'a las 23 horas, hacia…')."""
     if k > 0 and (is_dash(tokens, k - 1) or tokens[k - 1].kind == NUMBER):
@@ -110,6 +110,8 @@ def _cells(line: str) -> list[str]:
     10:00-11:00 | Tour |'), cut into one row per session; what stands before the first time
     (the day: '13 сентября') is a piece of its own."""
     cells = [c.strip() for c in clean(line).split("|")]
+    if sum(1 for cell in cells if cell[:1].isdigit()) < MIN_ITEMS:
+        return [line]  # (a time cell starts with a digit: quick to tell)
     timed = {i: at for i, cell in enumerate(cells) if (at := _time_at(cell)) is not None}
     order = sorted(timed)
     if len(order) < MIN_ITEMS or any(b - a != 2 for a, b in zip(order, order[1:], strict=False)):

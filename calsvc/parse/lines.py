@@ -49,7 +49,7 @@ from .rows import (
     read_trailing_row,
     span_text,
 )
-from .tokens import OPEN, Token, tokenize
+from .tokens import OPEN, Tokens, tokenize
 from .when import Day, looks_timed, may_begin, read_day, read_days, read_range, read_when
 
 _DIGIT = re.compile(r"\d")
@@ -141,7 +141,7 @@ def _timed(text: str, vocabulary: Vocabulary) -> Form | None:
     return _undated(text, vocabulary)
 
 
-def _dated(text: str, tokens: list[Token], starts: list[int]) -> Form | None:
+def _dated(text: str, tokens: Tokens, starts: list[int]) -> Form | None:
     """A date followed by a time somewhere in the line; what stands before it is the label."""
     for first in starts:
         found = read_when(tokens, first)
@@ -170,7 +170,7 @@ def _dated(text: str, tokens: list[Token], starts: list[int]) -> Form | None:
     return None
 
 
-def _mention(text: str, tokens: list[Token], starts: list[int]) -> Mention | None:
+def _mention(text: str, tokens: Tokens, starts: list[int]) -> Mention | None:
     """The days a line of text names: a run ('July 4th - July 8th 2022'), or its first and
     last date ('… on Tuesday, December 7 and end … on Saturday, December 11')."""
     named: list[Day] = []

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .roles import MAX_ROOM, room_cell, room_line
-from .tokens import AT, OPEN, SEP, WORD, Token
+from .tokens import AT, OPEN, SEP, WORD, Tokens
 
 _CELL_SPLIT = re.compile(r"\s*\|\s*|\t+|\s{3,}")
 
@@ -26,7 +26,7 @@ def room_of(text: str) -> str | None:
     return text or None
 
 
-def tail_room(tokens: list[Token], i: int, text: str) -> tuple[bool, str | None]:
+def tail_room(tokens: Tokens, i: int, text: str) -> tuple[bool, str | None]:
     """What may follow a time: nothing, '@ Room 116', '(Room 101)', '| Hall C', 'in Room 2'."""
     if i >= len(tokens):
         return True, None

@@ -38,7 +38,7 @@ from .tokens import (
     SEP,
     WORD,
     ZONE,
-    Token,
+    Tokens,
     tokenize,
 )
 from .when import Clock, Day, Span, hours_word, read_day, read_length, read_range, skip_from
@@ -51,14 +51,14 @@ def label_text(text: str) -> str:
     return text.strip(" \t,;-–—|·⋅:@").strip()
 
 
-def span_text(text: str, tokens: list[Token], first: int, end: int) -> str:
+def span_text(text: str, tokens: Tokens, first: int, end: int) -> str:
     return text[tokens[first].start : tokens[end - 1].end]
 
 
 RowForm = TimeRow | TimeRows | TimeLine | WhenLine | EndMark
 
 
-def read_row(text: str, tokens: list[Token]) -> RowForm | None:
+def read_row(text: str, tokens: Tokens) -> RowForm | None:
     """A time at the start of the line and a title after it: '09:15–10:30  Keynote: X',
     'from 14:00 to 15:30: Panel', 'Ore 10.30 – Tavola rotonda'. A date right after the times
     makes the line the event's hours ('08:00 AM – 06:00 PM (Central Time), Dec 2, 2022')."""
@@ -112,7 +112,7 @@ def _stated_length(title: str, span: Span) -> tuple[str, Span]:
     return head.rstrip(), span
 
 
-def _date_after(tokens: list[Token], end: int) -> Day | None:
+def _date_after(tokens: Tokens, end: int) -> Day | None:
     for j in range(end, min(end + _DATE_AFTER, len(tokens))):
         if tokens[j].kind not in (SEP, OPEN, CLOSE, ZONE, WORD, DASH, COLON):
             found = read_day(tokens, j)
@@ -120,7 +120,7 @@ def _date_after(tokens: list[Token], end: int) -> Day | None:
     return None
 
 
-def _with_length(span: Span, tokens: list[Token], i: int) -> tuple[Span, int]:
+def _with_length(span: Span, tokens: Tokens, i: int) -> tuple[Span, int]:
     """Past a length written after the times ('(45 min)', '· 30 min'), which is no title; it
     gives the end when none is written."""
     found = read_length(tokens, i)
@@ -139,7 +139,7 @@ def add_minutes(clock: Clock, minutes: int) -> Clock:
     return Clock(later.hour, later.minute)
 
 
-def read_trailing_row(text: str, tokens: list[Token]) -> TimeRow | None:
+def read_trailing_row(text: str, tokens: Tokens) -> TimeRow | None:
     """A title and then its time: 'Invited Talk Jane Roe 8:15-9:10am', 'Lunch | 12:00 - 13:00'."""
     for first in range(1, len(tokens)):
         if tokens[first].kind not in (CLOCK, NUMBER, NOON, MIDNIGHT):
@@ -167,7 +167,7 @@ def read_trailing_row(text: str, tokens: list[Token]) -> TimeRow | None:
     return None
 
 
-def hhmm_range(tokens: list[Token], i: int) -> bool:
+def hhmm_range(tokens: Tokens, i: int) -> bool:
     """'0800 – 0830': four-digit times, only as both ends of a range."""
     return (
         i + 2 < len(tokens)

@@ -145,7 +145,12 @@ def _daymonth(text: str, start: int, end: int, tokens: list[Token]) -> None:
     tokens.append(Token(DAYMONTH, text, start, end))
 
 
-def tokenize(line: str) -> list[Token]:
+Tokens = tuple[Token, ...]
+MAX_REMEMBERED = 4096  # lines whose tokens are kept: a line is tokenized by more than one rule
+
+
+@functools.lru_cache(maxsize=MAX_REMEMBERED)
+def tokenize(line: str) -> Tokens:
     """The tokens of a line, spaces dropped; every other character is in one token."""
     tokens: list[Token] = []
     append = tokens.append
@@ -165,4 +170,4 @@ def tokenize(line: str) -> list[Token]:
             _daymonth(text, start, end, tokens)
         else:
             append(Token(kind or WORD, text, start, end))
-    return tokens
+    return tuple(tokens)

@@ -47,6 +47,7 @@ from .tokens import (
     WORD,
     ZONE,
     Token,
+    Tokens,
 )
 
 OF = frozenset({"of", "de", "del", "."})  # between a day and its month or year
@@ -111,7 +112,7 @@ class _Time(NamedTuple):
 _FIRST = frozenset({WEEKDAY, MONTH, NUMBER, CLOCK, DATE, DAYMONTH, NOON, MIDNIGHT, MERIDIEM})
 
 
-def may_begin(tokens: list[Token], i: int) -> bool:
+def may_begin(tokens: Tokens, i: int) -> bool:
     """Whether a date or a time may begin at token i (a cheap test before the rules run)."""
     token = tokens[i]
     if token.kind in _FIRST:
@@ -125,7 +126,7 @@ def may_begin(tokens: list[Token], i: int) -> bool:
 _TIMED = frozenset({CLOCK, DATE, DAYMONTH, MERIDIEM, NOON, MIDNIGHT})
 
 
-def looks_timed(tokens: list[Token]) -> bool:
+def looks_timed(tokens: Tokens) -> bool:
     """Whether a line plainly holds a date or time, read or not: a clock time, a date in
     numbers, a.m./p.m., noon, a month next to a number, an hour mark after one."""
     for i, token in enumerate(tokens):
@@ -140,11 +141,11 @@ def looks_timed(tokens: list[Token]) -> bool:
     return False
 
 
-def _at(tokens: list[Token], i: int, kind: str) -> bool:
+def _at(tokens: Tokens, i: int, kind: str) -> bool:
     return i < len(tokens) and tokens[i].kind == kind
 
 
-def means(tokens: list[Token], i: int, kind: str) -> int | None:
+def means(tokens: Tokens, i: int, kind: str) -> int | None:
     """The value of token i as a word of this kind ('Tue' as a weekday: 1), or None."""
     if i >= len(tokens):
         return None
@@ -156,7 +157,7 @@ def means(tokens: list[Token], i: int, kind: str) -> int | None:
     return None
 
 
-def in_words(tokens: list[Token], i: int, words: frozenset[str]) -> bool:
+def in_words(tokens: Tokens, i: int, words: frozenset[str]) -> bool:
     return i < len(tokens) and tokens[i].kind == WORD and tokens[i].lower in words
 
 
@@ -168,7 +169,7 @@ def _day_number(token: Token) -> bool:
     return token.kind == NUMBER and len(token.text.rstrip("stndrheSTNDRHEº°ª")) <= 2
 
 
-def written(tokens: list[Token], first: int, end: int) -> str:
+def written(tokens: Tokens, first: int, end: int) -> str:
     """The text of tokens[first:end] as the line spaced it."""
     parts: list[str] = []
     previous = None
@@ -180,7 +181,7 @@ def written(tokens: list[Token], first: int, end: int) -> str:
     return "".join(parts)
 
 
-def _weekday(tokens: list[Token], i: int) -> tuple[int | None, int]:
+def _weekday(tokens: Tokens, i: int) -> tuple[int | None, int]:
     """A weekday at i and where the date after it starts (past ',', '.' or '('), or (None, i).
     A short or everyday word ('Di', 'ma', 'to') is a weekday only when capitalised."""
     value = means(tokens, i, WEEKDAY)
@@ -194,7 +195,7 @@ def _weekday(tokens: list[Token], i: int) -> tuple[int | None, int]:
     return (value if value != lx.UNKNOWN else None), j
 
 
-def read_day(tokens: list[Token], i: int) -> tuple[Day, int] | None:
+def read_day(tokens: Tokens, i: int) -> tuple[Day, int] | None:
     """A date starting at token i: 'Tue 6 Jun', 'Sat Dec 9th', 'Wednesday, December 6, 2023',
     'Thursday, 12.09.2024', 'Dienstag, 3.9.', '6月26日（木）'."""
     first = i
@@ -226,7 +227,7 @@ def read_day(tokens: list[Token], i: int) -> tuple[Day, int] | None:
     return Day(month, day, weekday, year, written(tokens, first, i), order), i
 
 
-def _weekday_after(tokens: list[Token], i: int) -> tuple[int | None, int] | None:
+def _weekday_after(tokens: Tokens, i: int) -> tuple[int | None, int] | None:
     """A weekday written after its date, past a comma: only a weekday's own word."""
     j = i + 1 if _at(tokens, i, SEP) and tokens[i].text == "," else i
     if (
@@ -248,7 +249,7 @@ def _weekday_after(tokens: list[Token], i: int) -> tuple[int | None, int] | None
 _Core = tuple[tuple[int, int, int | None, str], int]
 
 
-def _core(tokens: list[Token], i: int, weekday: bool) -> _Core | None:
+def _core(tokens: Tokens, i: int, weekday: bool) -> _Core | None:
     """Month, day, year (or None) and the order of a date in numbers, and the position after."""
     if i >= len(tokens):
         return None
@@ -280,7 +281,7 @@ def _core(tokens: list[Token], i: int, weekday: bool) -> _Core | None:
     return None
 
 
-def _stop(tokens: list[Token], i: int) -> int:
+def _stop(tokens: Tokens, i: int) -> int:
     """1 past a full stop written as a token of its own ('2024. szeptember'), else 0."""
     return 1 if _at(tokens, i, WORD) and tokens[i].text == "." else 0
 
@@ -291,7 +292,7 @@ def _strong_or_capital(token: Token) -> bool:
     return token.kind != WORD or token.text[:1].isupper()
 
 
-def _weekday_in_brackets(tokens: list[Token], i: int) -> bool:
+def _weekday_in_brackets(tokens: Tokens, i: int) -> bool:
     return (
         _at(tokens, i, OPEN)
         and means(tokens, i + 1, WEEKDAY) is not None
@@ -299,7 +300,7 @@ def _weekday_in_brackets(tokens: list[Token], i: int) -> bool:
     )
 
 
-def _cjk(tokens: list[Token], i: int) -> _Core | None:
+def _cjk(tokens: Tokens, i: int) -> _Core | None:
     """'6月26日', '2025年6月26日', '6월 26일'."""
     words = lx.lexicon()
     year = None
@@ -363,12 +364,12 @@ def _weekday_of(year: int, month: int, day: int) -> int | None:
     return None
 
 
-def hours_word(tokens: list[Token], i: int) -> bool:
+def hours_word(tokens: Tokens, i: int) -> bool:
     """'Uhr', 'h', 'hrs', '時', 'horas', 'uur' after a time."""
     return means(tokens, i, HOURS) is not None
 
 
-def _period(tokens: list[Token], i: int) -> str | None:
+def _period(tokens: Tokens, i: int) -> str | None:
     """'a' or 'p' for a.m. or p.m. at token i."""
     if _at(tokens, i, MERIDIEM):
         value = lx.lexicon().means(tokens[i].lower, MERIDIEM)
@@ -376,7 +377,7 @@ def _period(tokens: list[Token], i: int) -> str | None:
     return None
 
 
-def _read_time(tokens: list[Token], i: int, *, bare: bool) -> tuple[_Time, int] | None:
+def _read_time(tokens: Tokens, i: int, *, bare: bool) -> tuple[_Time, int] | None:
     """One time; a bare hour ('11' in '11-1 pm') only when `bare` says a range follows."""
     if i >= len(tokens):
         return None
@@ -433,7 +434,7 @@ def _clock(time: _Time, meridiem: str | None) -> Clock:
     return Clock(hour % 24, time.minute)
 
 
-def _zone(tokens: list[Token], i: int) -> tuple[str | None, int]:
+def _zone(tokens: Tokens, i: int) -> tuple[str | None, int]:
     """An optional zone, bare or in brackets: 'CST', '(PST)'."""
     if _at(tokens, i, ZONE):
         return tokens[i].text, i + 1
@@ -442,7 +443,7 @@ def _zone(tokens: list[Token], i: int) -> tuple[str | None, int]:
     return None, i
 
 
-def is_dash(tokens: list[Token], i: int) -> bool:
+def is_dash(tokens: Tokens, i: int) -> bool:
     """'-', '–', '～', 'to', 'bis', 'à': what stands between the two ends of a range; a lone
     '?' too, where an en dash was lost on the way ('12:30?13:30')."""
     if _at(tokens, i, WORD) and tokens[i].text == "?":
@@ -450,7 +451,7 @@ def is_dash(tokens: list[Token], i: int) -> bool:
     return _at(tokens, i, DASH) or in_words(tokens, i, lx.lexicon().ranges)
 
 
-def skip_from(tokens: list[Token], i: int) -> int:
+def skip_from(tokens: Tokens, i: int) -> int:
     """Past the words that may stand before a time: 'from', 'ab', 'à partir de', 'alle ore'."""
     froms = lx.lexicon().froms
     j = i
@@ -459,7 +460,7 @@ def skip_from(tokens: list[Token], i: int) -> int:
     return j
 
 
-def read_range(tokens: list[Token], i: int, *, hhmm: bool = False) -> tuple[Span, int] | None:
+def read_range(tokens: Tokens, i: int, *, hhmm: bool = False) -> tuple[Span, int] | None:
     """A start time and an optional end: '9:00-10:30am', '8:30 a.m.–Noon', '12:00 -- 06:00 PM',
     'von 9 bis 12 Uhr', '10:00～12:00', '15.30 – 19 horas'.
 
@@ -494,7 +495,7 @@ def read_range(tokens: list[Token], i: int, *, hhmm: bool = False) -> tuple[Span
     return _span(start, end, end_day, zone), i
 
 
-def _open_end(tokens: list[Token], i: int) -> int:
+def _open_end(tokens: Tokens, i: int) -> int:
     """Past an end left open: '…', '...', '??:??', '?' (and a.m./p.m. after it)."""
     j = i
     while (
@@ -549,11 +550,11 @@ def _which_clock(*times: _Time | None) -> str:
     return ""
 
 
-def _dash_then_time(tokens: list[Token], i: int) -> bool:
+def _dash_then_time(tokens: Tokens, i: int) -> bool:
     return is_dash(tokens, i) and i + 1 < len(tokens) and tokens[i + 1].kind in (CLOCK, NUMBER)
 
 
-def read_days(tokens: list[Token], i: int) -> tuple[Day, Day, int] | None:
+def read_days(tokens: Tokens, i: int) -> tuple[Day, Day, int] | None:
     """A run of days: 'July 4th - July 8th 2022', 'September 14-17, 2025', '4–8 July 2022'.
     A year written once belongs to both ends."""
     if _day_number(tokens[i]) and is_dash(tokens, i + 1) and (found := read_day(tokens, i + 2)):
@@ -581,7 +582,7 @@ def read_days(tokens: list[Token], i: int) -> tuple[Day, Day, int] | None:
     return first, last, end
 
 
-def read_length(tokens: list[Token], i: int) -> tuple[int, int] | None:
+def read_length(tokens: Tokens, i: int) -> tuple[int, int] | None:
     """A length of time and the position after it: '(45 min)', '2 hours', '(1 h 30 min)'."""
     opened = _at(tokens, i, OPEN)
     j = i + 1 if opened else i
@@ -597,7 +598,7 @@ def read_length(tokens: list[Token], i: int) -> tuple[int, int] | None:
     return minutes, j
 
 
-def read_when(tokens: list[Token], i: int) -> tuple[Day, Span, int] | None:
+def read_when(tokens: Tokens, i: int) -> tuple[Day, Span, int] | None:
     """A date and the times after it: 'Tue 6 Jun 09:00 a.m.', 'Dec 6, 2023 · 12:45 PM – 1:45 PM'."""
     day = read_day(tokens, i)
     if day is None:
