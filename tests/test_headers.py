@@ -304,6 +304,13 @@ FORMS = [
     ("heading-hu-year-first", "2024. szeptember 12., csütörtök", "day Thu 2024-09-12"),
     ("heading-cs-spaced-numbers", "12. 9. 2024", "day 2024-09-12"),
     ("heading-year-first-slashes", "2024/09/12", "day 2024-09-12"),
+    ("heading-sv-weekday-ending", "Söndagen den 14 september", "day Sun ????-09-14"),
+    ("heading-it-ordinal-label", "I ° Giorno – 12 settembre 2024", "day 2024-09-12"),
+    (
+        "header-pt-label-article",
+        "Bloco I – dia 16 de outubro, 14h às 16h",
+        "header 'Bloco I' ????-10-16 14:00–16:00",
+    ),
     # Times in other languages and notations (family 3).
     ("row-horas", "11 horas: acto de apertura", "row 'acto de apertura' 11:00"),
     ("row-clock-horas", "12.00 horas: Lección inaugural", "row 'Lección inaugural' 12:00"),
@@ -320,6 +327,10 @@ FORMS = [
     ("row-24h-with-pm", "13:00 pm Lunch", "row 'Lunch' 13:00"),
     ("row-24h-with-pm-range", "12:05pm-13:00pm Poster Session", "row 'Poster Session' 12:05–13:00"),
     ("row-approximately", "± 14.10 uur Prijsuitreiking", "row 'Prijsuitreiking' 14:10"),
+    ("row-comma-after-from-word", "Ore 17,00 Concerto", "row 'Concerto' 17:00"),
+    ("row-seconds", "15:00:00 - 16:30:00 Panel", "row 'Panel' 15:00–16:30"),
+    ("row-h-min", "8h30min Acolhimento", "row 'Acolhimento' 08:30"),
+    ("row-pt-as-range", "14h às 16h Oficina", "row 'Oficina' 14:00–16:00"),
     (
         "row-end-in-next-cell",
         "07:30   08:30     Breakfast at Lodge",

@@ -213,6 +213,15 @@ BLOCKS = [
         ["Session | - | 欢迎仪式 | 05-15 15:00–16:00~ | 福州海峡科技馆"],
     ),
     (
+        "venue-between-time-and-title",
+        "Lunes 3 de junio de 2024\n19.00 h\nAntiguo Pósito\nConcierto de jazz\n"
+        "20.30 h\nAntiguo Pósito\nMesa redonda\n",
+        [
+            "Session | - | Concierto de jazz | 06-03 19:00–20:00~ | Antiguo Pósito",
+            "Panel | - | Mesa redonda | 06-03 20:30–21:30~ | Antiguo Pósito",
+        ],
+    ),
+    (
         "social-past-midnight",
         "Social Sat 31 Dec 11 p.m. — Sun 1 Jan 1 a.m.\n",
         ["Social | - | Social | 12-31 23:00–01-01 01:00 | -"],

@@ -50,6 +50,7 @@ class State:
     forms: dict[str, Form | str | None] = field(default_factory=dict)
     mentions: list[tuple[int, Mention]] = field(default_factory=list)  # (line, what it names)
     numbers: list[int] = field(default_factory=list)  # each piece's line (a line may hold several)
+    venues: frozenset[str] | None = None  # lines put under its times again and again (once asked)
 
     def number(self, index: int) -> int:
         """The line number (from 1) of the piece at this index."""

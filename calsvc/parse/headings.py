@@ -17,6 +17,8 @@ what stands before the date must be short and not run on into it.
 
 from __future__ import annotations
 
+import re
+
 from . import lexicon as lx
 from .forms import DayHeading
 from .roles import MAX_HEADING_WORDS, is_field, names_a_place, room_line, words
@@ -83,7 +85,7 @@ def _prefix(before: str, tokens: Tokens) -> str | None:
         return None
     if parts[-1].lower() in words()["sentence_endings"] and not parts[-1].isupper():
         return None  # 'The workshop will be held on June 8, 2023'
-    day_label = all(p.lower().strip(":") in words()["heading_words"] or p.isdigit() for p in parts)
+    day_label = all(map(_day_label_word, parts))
     if day_label:
         return ""
     if names_a_place(before) and (room := room_line(before)):
@@ -92,6 +94,14 @@ def _prefix(before: str, tokens: Tokens) -> str | None:
     if set_apart or before.isupper():
         return ""
     return None
+
+
+_ORDINAL = re.compile(r"^(?:\d{1,2}(?:st|nd|rd|th|º|°|ª|\.)?|[IVX]{1,4}|[°º.:#-])$", re.IGNORECASE)
+
+
+def _day_label_word(word: str) -> bool:
+    """A word of a day's label: 'Day', '2', 'I', '°', 'Giorno', '1st', 'PREP'."""
+    return word.lower().strip(":") in words()["heading_words"] or bool(_ORDINAL.match(word))
 
 
 def _suffix(after: str, tokens: Tokens, end: int, full_date_first: bool) -> str | None:

@@ -14,6 +14,7 @@ What follows a session up to the next one is its body (papers, abstracts, rooms)
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import NamedTuple
 
 from ..errors import HeaderProblem
@@ -44,6 +45,7 @@ from .roles import (
     goes_on,
     is_field,
     looks_like_label,
+    looks_like_title,
     room_line,
     row_title,
 )
@@ -277,13 +279,19 @@ def _row(state: State, lines: list[str], index: int, form: TimeRow | TimeRows | 
         form = _end_below(state, lines, index, below, form)
     below = _neighbour(lines, index, 1, state)
     title = row_title(clean(lines[below])) if below is not None else None
-    if title is not None and room_line(title) and not _names_kind(state.vocabulary, title):
-        title = None  # '12:00 p.m. – 4:30 p.m.' / 'Marriott 📍': a room, the title lost
+    place = None
+    if below is not None and title is not None and _only_a_room(state, lines, title):
+        place, below = title, _neighbour(lines, below, 1, state)  # '19.00 h' / 'Aula' / title
+        title = row_title(clean(lines[below])) if below is not None else None
+        line = clean(lines[below]) if below is not None else ""
+        if title is not None and (_only_a_room(state, lines, title) or not looks_like_title(line)):
+            title = None  # '12:00 p.m. – 4:30 p.m.' / 'Marriott 📍' / …: the title lost
     if below is None or title is None or not _label_line(lines[below], below_time=True):
         state.unread(index, lines[index], "a time with no session name after it")
         return
     state.used.add(below)
     name, room = title_and_room(title)
+    room = room or place
     block = Block(state.number(index), name, state.day, form.span, room, form.text, "block")
     block.day_room = state.day_room
     if not clean(lines[below]).startswith(title):  # its first sentence; the rest describes it
@@ -326,6 +334,36 @@ def _within(owner: Block, form: TimeRow | TimeRows | TimeLine) -> bool:
         return True
     start, end = owner.span.start, owner.span.end
     return start <= span.start < end if start < end else True
+
+
+def _only_a_room(state: State, lines: list[str], text: str) -> bool:
+    """A line that names a room and no kind of session ('Marriott 📍', 'Sala Magna'; not
+    'Exhibit Hall', a kind too), or one the programme puts under its times again and again
+    ('Antiguo Pósito Municipal')."""
+    if state.venues is None:
+        state.venues = _venues(state, lines)
+    return (room_line(text) is not None or text in state.venues) and not _names_kind(
+        state.vocabulary, text
+    )
+
+
+def _venues(state: State, lines: list[str]) -> frozenset[str]:
+    """The lines that stand between a time alone and a title more than once: the places a
+    programme gives under each time ('19.00 h' / 'Antiguo Pósito Municipal' / the title)."""
+    seen: Counter[str] = Counter()
+    for index, line in enumerate(lines):
+        below = _neighbour_line(lines, index) if line else None
+        after = _neighbour_line(lines, below) if below is not None else None
+        if below is None or after is None:
+            continue
+        try:
+            if not isinstance(state.read(line), TimeLine) or state.read(lines[after]) is not None:
+                continue  # (the next time follows: the line under this one is its title)
+        except HeaderProblem:
+            continue
+        if room_line(clean(lines[after])) is None:  # (a room follows: this is a title)
+            seen[row_title(clean(lines[below])) or ""] += 1
+    return frozenset(text for text, count in seen.items() if count > 1 and text)
 
 
 def _opens_rows(state: State, lines: list[str], index: int) -> bool:

@@ -149,7 +149,7 @@ def _dated(text: str, tokens: Tokens, starts: list[int]) -> Form | None:
             continue
         day, span, end = found
         token = tokens[first]
-        label = strip_field(label_text(text[: token.start]))
+        label = strip_field(label_text(_without_article(text[: token.start])))
         if (
             label
             and (not looks_like_label(label) or is_deadline(label))
@@ -168,6 +168,12 @@ def _dated(text: str, tokens: Tokens, starts: list[int]) -> Form | None:
             return WhenLine(day, span, room, written)
         return Header(label, day, span, room, written)
     return None
+
+
+def _without_article(label: str) -> str:
+    """'Bloco I – dia' → 'Bloco I –': the article a date takes ('dia 16', 'le 12') is no label."""
+    head, _, last = label.rstrip().rpartition(" ")
+    return head if last.casefold() in lx.lexicon().articles else label
 
 
 def _mention(text: str, tokens: Tokens, starts: list[int]) -> Mention | None:

@@ -61,6 +61,7 @@ _SINGLE = {
     ":": COLON,
 }
 CJK = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff"  # kana, ideographs, hangul
+MIN_WEEKDAY = 5  # letters of a weekday's name that may take an ending ('söndag' + 'en')
 # Fullwidth ASCII (U+FF01–FF5E) and the ideographic space, one character for one.
 _FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
@@ -95,8 +96,8 @@ def _scanner() -> re.Pattern[str]:
           |\d{{1,2}}(?P<sep>[./])\d{{1,2}}(?P=sep)(?:\d{{4}}|\d{{2}})|\d{{1,2}}\.\s\d{{1,2}}\.\s\d{{4}}
           |\d{{1,2}}-\d{{1,2}}-\d{{4}})(?!\d)
       | (?P<daymonth>\d{{1,2}}\.\d{{1,2}}\.(?![\d.])|\d{{1,2}}/\d{{1,2}}(?![\d/]))
-      | (?P<clock>\d{{1,2}}(?:[:.’']\d{{2}}|h\d{{2}}|h(?![^\W\d_])|,\d{{2}}(?=\s*(?:{hours})\b)))
-          (?!\d|:\d)
+      | (?P<clock>\d{{1,2}}(?:[:.’']\d{{2}}(?::\d{{2}})?|h\d{{2}}|h(?![^\W\d_])
+          |,\d{{2}}(?=\s*(?:{hours})\b)))(?!\d|:\d)
       | (?P<number>\d+)(?P<ordinal>st|nd|rd|th|er|[º°ª])?(?![^\W\d_{CJK}])
       | (?P<meridiem>[ap]\.?\s?m\b\.?|{periods})
       | (?P<offset>(?:UTC|GMT)[+-]\d{{1,2}}(?::?\d{{2}})?)
@@ -128,11 +129,27 @@ def _word(text: str, start: int, end: int, tokens: list[Token]) -> None:
                 _word(part, offset, offset + len(part), tokens)
             offset += len(part)
         return
+    if (weekday := _weekday_form(folded)) is not None:  # 'Söndagen', 'Montags'
+        tokens.append(Token(WEEKDAY, text, start, end, weekday))
+        return
     word = text.rstrip(".")
     if word in ZONES:
         tokens.append(Token(ZONE, word, start, start + len(word)))
         return
     tokens.append(Token(WORD, text, start, end))
+
+
+def _weekday_form(folded: str) -> int | None:
+    """A weekday's name with a case or article ending ('söndagen', 'montags', 'lundì'): a
+    weekday of five letters or more and at most two letters after it."""
+    if len(folded) < MIN_WEEKDAY + 1:
+        return None
+    for cut in (1, 2):
+        stem = folded[:-cut]
+        if len(stem) >= MIN_WEEKDAY and lx.lexicon().kinds.get(stem) == WEEKDAY:
+            value = lx.lexicon().means(stem, WEEKDAY)
+            return None if value is None or value == lx.UNKNOWN else value
+    return None
 
 
 def _daymonth(text: str, start: int, end: int, tokens: list[Token]) -> None:

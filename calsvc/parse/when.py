@@ -394,9 +394,12 @@ def _read_time(tokens: Tokens, i: int, *, bare: bool) -> tuple[_Time, int] | Non
         return _Time(12, 0, None, True, token.text), i + 1
     if token.kind == MIDNIGHT:
         return _Time(0, 0, None, True, token.text), i + 1
-    if token.kind == CLOCK:
+    if token.kind == CLOCK:  # ('15:00:00': the seconds say nothing)
         digits = re.findall(r"\d+", token.text)
         hour, minute = int(digits[0]), int(digits[1]) if len(digits) > 1 else 0
+    elif (comma := _comma_clock(tokens, i, first)) is not None:
+        hour, minute = comma  # 'Ore 17,00': a comma for the colon, after a word that says when
+        i += 2
     elif token.kind == NUMBER and len(token.text) <= 2:
         hour, minute = token.value, 0
         if not (_at(tokens, i + 1, MERIDIEM) or hours_word(tokens, i + 1) or bare or before):
@@ -406,6 +409,8 @@ def _read_time(tokens: Tokens, i: int, *, bare: bool) -> tuple[_Time, int] | Non
     else:
         return None
     i += 1
+    if token.kind == CLOCK and means(tokens, i, MINUTES) is not None:
+        i += 1  # '8h30min'
     meridiem = before or _period(tokens, i)
     if meridiem and not before:
         i += 1
@@ -421,6 +426,23 @@ def _read_time(tokens: Tokens, i: int, *, bare: bool) -> tuple[_Time, int] | Non
     if hour > 24:
         raise HeaderProblem(f"{text!r} is not a time: hour {hour} is past 23")
     return _Time(hour, minute, meridiem, False, text), i
+
+
+def _comma_clock(tokens: Tokens, i: int, first: int) -> tuple[int, int] | None:
+    """'17,00' after a from-word ('Ore 17,00', 'alle 18,00'), written without spaces."""
+    if not (
+        first > 0
+        and in_words(tokens, first - 1, lx.lexicon().froms)
+        and i + 2 < len(tokens)
+        and tokens[i].kind == NUMBER
+        and tokens[i + 1].text == ","
+        and tokens[i + 2].kind == NUMBER
+        and len(tokens[i + 2].text) == 2
+        and tokens[i].end == tokens[i + 1].start
+        and tokens[i + 1].end == tokens[i + 2].start
+    ):
+        return None
+    return tokens[i].value, tokens[i + 2].value
 
 
 def _clock(time: _Time, meridiem: str | None) -> Clock:
