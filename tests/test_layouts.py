@@ -195,6 +195,26 @@ BLOCKS = [
             "Session | - | Museum tour | 09-13 10:00–11:00 | -",
         ],
     ),
+    (
+        "a-grid-flattened-into-one-line",
+        "Monday 3 June 2024\n| 09:00 - 09:15 | Welcome Room: A1 |  | 09:15 - 09:30 |  | "
+        "09:30 - 09:45 | Talks Room: A1 | Demos Room: A2 |  | 09:45 - 10:00 |  |\n",
+        [
+            "Opening | - | Welcome | 06-03 09:00–09:30~ | A1",
+            "Talk | - | Talks | 06-03 09:30–10:30~ | A1",
+            "Demo | - | Demos | 06-03 09:30–10:30~ | A2",
+        ],
+    ),
+    (
+        "a-column-of-days-and-month",
+        "| 14.09 | 18:00 - 20:00 | Check-in |\n| 〃 | 20:00 | Dinner |\n"
+        "| 15.09 | 09:00 - 10:00 | Keynote |\n",
+        [
+            "Registration | - | Check-in | 09-14 18:00–20:00 | -",
+            "Dinner | - | Dinner | 09-14 20:00–21:00~ | -",
+            "Keynote | - | Keynote | 09-15 09:00–10:00 | -",
+        ],
+    ),
     # Grids: days as columns, cells carried down.
     (
         "days-as-columns",

@@ -106,21 +106,71 @@ def _begins(tokens: Tokens, k: int) -> int | None:
 
 
 def _cells(line: str) -> list[str]:
-    """A table row of a day's times and titles one after another ('08:00-10:00 | Arrival |
-    10:00-11:00 | Tour |'), cut into one row per session; what stands before the first time
-    (the day: '13 сентября') is a piece of its own."""
+    """A table row of times and titles one after another, cut into one row per time: a day's
+    sessions ('08:00-10:00 | Arrival | 10:00-11:00 | Tour |'), or a whole grid flattened into
+    one line ('| 09:00 | Talk A | Talk B |  | 09:15 |  | 09:30 | Lunch |'), its empty slots
+    dropped. What stands before the first time (the day: '13 сентября') is a piece of its own;
+    a row whose times stand side by side ('| 09:00 | 10:00 | Talk |') is left whole."""
     cells = [c.strip() for c in clean(line).split("|")]
     if sum(1 for cell in cells if cell[:1].isdigit()) < MIN_ITEMS:
         return [line]  # (a time cell starts with a digit: quick to tell)
+    if (day := _day_cell(cells)) is not None:
+        return [day, " | ".join(cells[1:])]
     timed = {i: at for i, cell in enumerate(cells) if (at := _time_at(cell)) is not None}
     order = sorted(timed)
-    if len(order) < MIN_ITEMS or any(b - a != 2 for a, b in zip(order, order[1:], strict=False)):
+    if len(order) < MIN_ITEMS or any(b - a < 2 for a, b in zip(order, order[1:], strict=False)):
         return [line]
     first, at = order[0], timed[order[0]]
     pieces = [" ".join(cells[:first]), cells[first][:at]]
     cells[first] = cells[first][at:]
-    pieces += [f"{cells[i]} | {cells[i + 1]}" for i in order if i + 1 < len(cells)]
+    rows = [
+        (cells[i], _trimmed(cells[i + 1 : after]))
+        for i, after in zip(order, [*order[1:], len(cells)], strict=False)
+    ]
+    raster = any(not row for _, row in rows)  # empty slots: a slot's end is not its session's
+    for time, row in rows:
+        if row:
+            pieces.append(" | ".join([_start_of(time) if raster else time, *row]))
     return [piece.strip() for piece in pieces if piece.strip(" |")]
+
+
+_DAY_CELL = re.compile(r"^(\d{1,2})([./])(\d{1,2})\.?$")
+
+
+def _day_cell(cells: list[str]) -> str | None:
+    """A first cell that is a day and a month ('14.09', '14/9') beside a time that is plainly
+    a time ('18:00 - 20:00', or '9.30' where the day is '14/9'): the row's day, as a piece of
+    its own ('14.09.') that is read as a day heading."""
+    found = _DAY_CELL.match(cells[0])
+    if found is None or not 1 <= int(found[3]) <= 12 or not 1 <= int(found[1]) <= 31:
+        return None
+    tokens = tokenize(cells[1])
+    timed = bool(tokens) and tokens[0].kind == CLOCK
+    try:
+        span = read_range(tokens, 0) if timed else None
+    except HeaderProblem:
+        return None
+    if span is None or span[1] != len(tokens):
+        return None
+    if span[0].end is None and found[2] in tokens[0].text:
+        return None  # ('| 09.00 | 10.30 | Talk |': a start and an end)
+    return cells[0].rstrip(".") + "." if found[2] == "." else cells[0]
+
+
+def _trimmed(row: list[str]) -> list[str]:
+    while row and not row[-1]:
+        row.pop()
+    return row
+
+
+def _start_of(cell: str) -> str:
+    """A slot's start alone ('13:45 - 14:00' → '13:45'): in a grid of equal slots a session
+    runs on through the empty slots after its own, to an end the grid does not write."""
+    found = read_range(tokenize(cell), 0)
+    if found is None:
+        return cell
+    start = found[0].start
+    return f"{start.hour:02d}:{start.minute:02d}"
 
 
 def _time_at(cell: str) -> int | None:

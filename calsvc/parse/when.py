@@ -257,7 +257,8 @@ def _core(tokens: Tokens, i: int, weekday: bool) -> _Core | None:
     if token.kind == DATE:
         month, day, year, order = _numeric_date(token.text)
         return (month, day, year, order), i + 1
-    if token.kind == DAYMONTH and (weekday or _weekday_in_brackets(tokens, i + 1)):
+    alone = len(tokens) == 1  # ('14.09.' alone: a table's column of days)
+    if token.kind == DAYMONTH and (weekday or alone or _weekday_in_brackets(tokens, i + 1)):
         numeric, numeric_day, _, order = _numeric_date(token.text)
         return (numeric, numeric_day, None, order), i + 1
     if (found := _cjk(tokens, i)) is not None:
