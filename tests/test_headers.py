@@ -58,8 +58,9 @@ def summary(form: Form | None) -> str:
             return f"header {label!r} {_day(day)} {_span(span)}" + (f" @ {room}" if room else "")
         case WhenLine(day, span, room, _):
             return f"when {_day(day)} {_span(span)}" + (f" @ {room}" if room else "")
-        case DayHeading(day, room):
-            return f"day {_day(day)}" + (f" @ {room}" if room else "")
+        case DayHeading(day, room, last):
+            days = f"{_day(day)}…{_day(last)}" if last else _day(day)
+            return f"day {days}" + (f" @ {room}" if room else "")
         case TimeRow(title, span, room, _):
             return f"row {title!r} {_span(span)}" + (f" @ {room}" if room else "")
         case TimeRows(rows):
@@ -267,6 +268,14 @@ FORMS = [
         "day Sun ????-09-21 @ 駿河文化会館小ホール",
     ),
     ("heading-weekday-alone", "Monday", "day Mon of the week"),
+    (
+        "heading-run-of-days-with-dates",
+        "From Monday to Thursday (5th till 8th of July)",
+        "day Mon ????-07-05…Thu ????-07-08",
+    ),
+    ("heading-run-of-weekdays", "Mon–Fri:", "day Mon of the week…Fri of the week"),
+    ("heading-run-of-weekdays-de", "Montag bis Donnerstag", "day Mon of the week…Thu of the week"),
+    ("text-run-of-days-in-a-sentence", "Papers (Tuesday to Thursday in two groups)", "text"),
     # The date stated once for the page (family 2): mentions, not headings.
     ("mention-sentence", "The workshop will be held on June 8, 2023", "mention 2023-06-08"),
     ("mention-run-of-days", "July 4th - July 8th 2022", "mention 2022-07-04…2022-07-08"),

@@ -215,6 +215,21 @@ BLOCKS = [
             "Keynote | - | Keynote | 09-15 09:00–10:00 | -",
         ],
     ),
+    (
+        "rows-under-a-run-of-days",
+        "Sunday 4 July 2021\n19.30 Get-together\nMonday to Wednesday (5–7 July)\n9.00 Lecture\n"
+        "10.30 Coffee\nThursday 8 July 2021\n9.00 Farewell\n",
+        [
+            "Session | - | Get-together | 07-04 19:30–20:30~ | -",
+            "Session | - | Lecture | 07-05 09:00–10:00~ | -",
+            "Coffee Break | - | Coffee | 07-05 10:30–11:30~ | -",
+            "Session | - | Lecture | 07-06 09:00–10:00~ | -",
+            "Coffee Break | - | Coffee | 07-06 10:30–11:30~ | -",
+            "Session | - | Lecture | 07-07 09:00–10:00~ | -",
+            "Coffee Break | - | Coffee | 07-07 10:30–11:30~ | -",
+            "Session | - | Farewell | 07-08 09:00–10:00~ | -",
+        ],
+    ),
     # Grids: days as columns, cells carried down.
     (
         "days-as-columns",

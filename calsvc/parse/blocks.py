@@ -31,6 +31,7 @@ class Block:
     body: list[str] = field(default_factory=list)
     day_room: str | None = None  # the room of its day heading, for a session that names none
     after_midnight: bool = False  # a row after a late-evening one: on the day after its heading
+    last_day: Day | None = None  # the last day of a run its heading gives: held on each day
 
 
 @dataclass
@@ -40,6 +41,7 @@ class State:
     blocks: list[Block] = field(default_factory=list)
     day: Day | None = None  # from the last day heading
     day_room: str | None = None  # the room that heading names, if any
+    last_day: Day | None = None  # the last day of the run that heading gives, if any
     heading_at: int = -1  # how many blocks there were when the last day heading came
     owner: Block | None = None  # a dated header whose sub-schedule the next rows are
     used: set[int] = field(default_factory=set)  # lines taken as a label or room
@@ -55,6 +57,12 @@ class State:
     def number(self, index: int) -> int:
         """The line number (from 1) of the piece at this index."""
         return self.numbers[index] if index < len(self.numbers) else index + 1
+
+    def under_heading(self, block: Block) -> Block:
+        """A row under the day heading in force: on its day, in its room unless the row names
+        one, and on each day of its run."""
+        block.day, block.day_room, block.last_day = self.day, self.day_room, self.last_day
+        return block
 
     def unread(self, index: int, line: str, reason: str) -> None:
         """A line with a date or time that was not read as a session, and why."""

@@ -2,7 +2,8 @@
 
 Header      label + when [+ room]        'Poster: Federated Learning Tue 6 Jun 09:00 a.m.'
 WhenLine    when [+ room], no label      'Thu, Jun 20, 2024 ⋅ 1:15 PM - 2:05 PM PDT'
-DayHeading  a date alone [+ room]        'Monday 14 October 2024', 'Main Hall Monday, March 25'
+DayHeading  a date alone [+ room]        'Monday 14 October 2024', 'Main Hall Monday, March 25',
+            or a run of days              'From Monday to Thursday (5th till 8th of July)'
 TimeRow     time + title [+ room]        '09:15–10:30  Keynote: Scaling laws', 'Lunch 12-1pm'
 TimeRows    a time + a cell per session   '| 10:30 | Fluids Room: P1 | Solids Room: P2 |' (parallel)
 TimeLine    a time alone                 '10:30 - 11:00' (the title is on the next line)
@@ -49,6 +50,7 @@ class DayHeading:
 
     day: Day
     room: str | None = None
+    last: Day | None = None  # the last of a run of days the rows repeat on ('Monday to Thursday')
 
 
 @dataclass(frozen=True, slots=True)

@@ -94,10 +94,11 @@ def grid_row(state: State, line: str, index: int, span: Span, written: str) -> b
         if not cell or is_end_marker(cell):
             continue
         title, room = title_and_room(cell)
-        day = column if isinstance(column, Day) else state.day
         named = column if isinstance(column, str) else None
-        block = Block(state.number(index), title, day, span, room or named, written, "table")
-        block.day_room = state.day_room
+        block = Block(state.number(index), title, None, span, room or named, written, "table")
+        state.under_heading(block)
+        if isinstance(column, Day):  # a column of its own day
+            block.day, block.last_day = column, None
         blocks.append(block)
         state.column_blocks[position] = block
     state.blocks += blocks
@@ -149,11 +150,11 @@ def add_row_sessions(state: State, line: str, index: int, form: TimeRow | TimeRo
         rooms = column_rooms(line, [row.title for row in rows], state.columns)
     number = state.number(index)
     blocks = [
-        Block(number, row.title, state.day, row.span, row.room or room, row.text, layout)
+        state.under_heading(
+            Block(number, row.title, None, row.span, row.room or room, row.text, layout)
+        )
         for row, room in zip(rows, rooms, strict=True)
     ]
-    for block in blocks:
-        block.day_room = state.day_room
     state.blocks += blocks
     state.grid = (index, blocks if layout == "table" else [])
     if layout == "table" and state.columns:  # each in its column, for the rows below

@@ -10,6 +10,7 @@
     Saturday (Feb 8, 2025)                         the date in brackets
     9月21日（日） 場所：駿河文化会館                 a location field after it
     Monday                                         a weekday alone, in a week the page gives once
+    From Monday to Thursday (5th till 8th of July) a run of days, each holding the rows below
 
 A sentence that holds a date ('The workshop will be held on June 8, 2023') is no heading:
 what stands before the date must be short and not run on into it.
@@ -24,7 +25,17 @@ from .forms import DayHeading
 from .roles import MAX_HEADING_WORDS, is_field, names_a_place, room_line, words
 from .rooms import room_of
 from .tokens import CLOCK, CLOSE, COLON, DASH, MERIDIEM, NUMBER, OPEN, SEP, WORD, Tokens
-from .when import Day, may_begin, means, read_day, read_days, read_range
+from .when import (
+    Day,
+    may_begin,
+    means,
+    read_day,
+    read_days,
+    read_range,
+    read_weekdays,
+    skip_from,
+    written,
+)
 
 _SEPARATORS = (SEP, DASH, COLON)
 
@@ -33,6 +44,8 @@ def read_heading(text: str, tokens: Tokens) -> DayHeading | None:
     """A day heading, or None. Raises HeaderProblem for a date that cannot be."""
     if (alone := _weekday_alone(text, tokens)) is not None:
         return alone
+    if (run := _run_of_days(tokens)) is not None:
+        return run
     for first in range(min(len(tokens), 2 * MAX_HEADING_WORDS)):
         if not may_begin(tokens, first):
             continue
@@ -67,6 +80,26 @@ def _weekday_alone(text: str, tokens: Tokens) -> DayHeading | None:
         return None
     name = text.rstrip(":,.-–— ")
     return DayHeading(Day(0, day, weekday if weekday >= 0 else None, None, name))
+
+
+def _run_of_days(tokens: Tokens) -> DayHeading | None:
+    """'From Monday to Thursday (5th till 8th of July)', 'Monday – Thursday, 5–8 July',
+    'Mon–Fri:': a run of weekdays alone on a line, maybe with its dates; the rows under it
+    are held on each of those days."""
+    found = read_weekdays(tokens, skip_from(tokens, 0)) if tokens else None
+    if found is None:
+        return None
+    first, last, i = found
+    if i < len(tokens) and tokens[i].kind in (SEP, OPEN, DASH):
+        i += 1
+    if (dates := read_days(tokens, i) if i < len(tokens) else None) is not None:
+        on, to, i = dates
+        first, last = on._replace(weekday=first.weekday), to._replace(weekday=last.weekday)
+        i += 1 if i < len(tokens) and tokens[i].kind == CLOSE else 0
+    if any(t.kind not in (SEP, COLON) for t in tokens[i:]):
+        return None
+    text = written(tokens, 0, i)
+    return DayHeading(first._replace(text=text), None, last._replace(text=text))
 
 
 def _strong(day: Day) -> bool:

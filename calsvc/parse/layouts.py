@@ -92,14 +92,17 @@ def read_blocks(lines: list[str], vocabulary: Vocabulary, notes: Notes) -> Readi
             _header(state, index, form)
         elif isinstance(form, WhenLine) and _opens_rows(state, lines, index):
             state.mentions.append((number, Mention(form.day)))  # the event's day and hours
-            state.day, state.day_room, state.owner = form.day, None, None
+            state.day, state.day_room, state.owner, state.last_day = form.day, None, None, None
         elif isinstance(form, WhenLine):
             _when_line(state, lines, index, form)
         elif isinstance(form, DayHeading):
             state.day, state.day_room, state.owner = form.day, form.room, None
+            state.last_day = form.last
             state.heading_at = len(state.blocks)
         elif isinstance(form, EndMark):
-            state.blocks.append(Block(number, None, state.day, form.span, layout="end"))
+            state.blocks.append(
+                state.under_heading(Block(number, None, None, form.span, layout="end"))
+            )
         elif isinstance(form, TimeRow | TimeRows | TimeLine):
             _row(state, lines, index, form)
         elif isinstance(form, Unread):
@@ -292,8 +295,9 @@ def _row(state: State, lines: list[str], index: int, form: TimeRow | TimeRows | 
     state.used.add(below)
     name, room = title_and_room(title)
     room = room or place
-    block = Block(state.number(index), name, state.day, form.span, room, form.text, "block")
-    block.day_room = state.day_room
+    block = state.under_heading(
+        Block(state.number(index), name, None, form.span, room, form.text, "block")
+    )
     if not clean(lines[below]).startswith(title):  # its first sentence; the rest describes it
         block.body.append(clean(lines[below])[len(title) :].lstrip(" .;,"))
     state.blocks.append(block)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import NamedTuple
 
@@ -54,7 +55,8 @@ def date_rows(
     said = [(line, m) for line, m in mentions if not m.deadline]
     if not said and undated:  # a date inside a paragraph too long to be read line by line
         said = list(_prose_dates(lines[: undated[0].line - 1]))
-    named = _named(said, year or _year(said, reference))
+    base = year or _year(said, reference)
+    named = _named(said, base)
     if undated:
         day = _page_day(undated, named, given, lines, notes)
         for block in undated:
@@ -64,7 +66,57 @@ def date_rows(
         _date_weekdays(weekly, sorted(named), notes)
     kept = [b for b in blocks if b.span is None or b.day is not None and not b.day.partial]
     left_out = [b.line for b in blocks if b.span is not None and b.day is None]
-    return Dated(kept, min(left_out, default=None))
+    return Dated(_each_day(kept, base, notes), min(left_out, default=None))
+
+
+def _each_day(blocks: list[Block], base: int, notes: Notes) -> list[Block]:
+    """The rows under a run of days ('From Monday to Thursday (5th till 8th of July)'), once
+    on each day of it, a day's rows together."""
+    out: list[Block] = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        run = [block]
+        while index + len(run) < len(blocks) and _same_run(blocks[index + len(run)], block):
+            run.append(blocks[index + len(run)])
+        index += len(run)
+        if block.day is None or block.last_day is None:
+            out += run
+            continue
+        for when in _days_of_run(block.day, block.last_day, base, block.line, notes):
+            day = _day(when, block.day.text)
+            out += [replace(b, day=day, last_day=None, body=list(b.body)) for b in run]
+    return out
+
+
+def _days_of_run(first: Day, last: Day, base: int, line: int, notes: Notes) -> list[date]:
+    """The days from the first to the last of a run ('Monday to Thursday' after the first is
+    dated); the first alone, with a warning, for a run longer than two weeks."""
+    start = _on(first, base)
+    if start is None:
+        return []
+    end = _on(last, start.year) if not last.partial else None
+    if last.partial and last.weekday is not None:
+        days = (last.weekday - start.weekday()) % 7
+    elif end is not None:
+        days = (end - start).days  # ('30 December – 2 January': into the next year)
+        days += (date(start.year + 1, 1, 1) - date(start.year, 1, 1)).days if days < 0 else 0
+    else:
+        days = MAX_WEEK + 1
+    if days > MAX_WEEK:
+        message = (
+            f"{first.text!r} is no run of days within two weeks; its rows are read on "
+            f"{start:%d %B} only"
+        )
+        notes.add(line, "warning", "run-of-days", message)
+        days = 0
+    return [start + timedelta(days=offset) for offset in range(days + 1)]
+
+
+def _same_run(block: Block, first: Block) -> bool:
+    return (
+        block.last_day is not None and block.last_day == first.last_day and block.day == first.day
+    )
 
 
 def _prose_dates(lines: list[str]) -> Iterator[tuple[int, Mention]]:

@@ -605,6 +605,16 @@ def read_days(tokens: Tokens, i: int) -> tuple[Day, Day, int] | None:
     return first, last, end
 
 
+def read_weekdays(tokens: Tokens, i: int) -> tuple[Day, Day, int] | None:
+    """A run of weekdays: 'Monday to Thursday', 'Mon–Fri', 'lunes a jueves' (days without
+    their month, as a weekday heading is)."""
+    first, last = means(tokens, i, WEEKDAY), means(tokens, i + 2, WEEKDAY)
+    if first is None or last is None or first < 0 or last < 0 or not is_dash(tokens, i + 1):
+        return None
+    text = written(tokens, i, i + 3)
+    return Day(0, 0, first, None, text), Day(0, 0, last, None, text), i + 3
+
+
 def read_length(tokens: Tokens, i: int) -> tuple[int, int] | None:
     """A length of time and the position after it: '(45 min)', '2 hours', '(1 h 30 min)'."""
     opened = _at(tokens, i, OPEN)
