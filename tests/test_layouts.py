@@ -230,6 +230,41 @@ BLOCKS = [
             "Session | - | Farewell | 07-08 09:00–10:00~ | -",
         ],
     ),
+    # Rooms the whole programme tells.
+    (
+        "rooms-after-a-dash-that-recur",
+        "Sunday 29 February 2004\n1000-1200 Forum - Topaz 1\n1200-1300 Training - Topaz 4\n"
+        "1300-1500 Tutorial - Topaz 4\n1500-1700 Reception - Pearl Ballroom\n",
+        [
+            "Session | - | Forum | 02-29 10:00–12:00 | Topaz 1",
+            "Session | - | Training | 02-29 12:00–13:00 | Topaz 4",
+            "Tutorial | - | Tutorial | 02-29 13:00–15:00 | Topaz 4",
+            "Reception | - | Reception | 02-29 15:00–17:00 | Pearl Ballroom",
+        ],
+    ),
+    (
+        "speakers-after-a-dash-are-no-rooms",
+        "Monday 3 June 2024\n09:00 Keynote - Ana Ruiz\n10:00 Talk - Li Wei\n"
+        "11:00 Talk - Sam Okoro\n",
+        [
+            "Keynote | - | Keynote - Ana Ruiz | 06-03 09:00–10:00~ | -",
+            "Talk | - | Talk - Li Wei | 06-03 10:00–11:00~ | -",
+            "Talk | - | Talk - Sam Okoro | 06-03 11:00–12:00~ | -",
+        ],
+    ),
+    (
+        "a-time-over-a-table-of-rooms",
+        "Monday 1 March 2004\n0900-1130 Morning Sessions\nTopaz 1     APP   webcal    Calendaring WG\n"
+        "Pearl 1/2   INT   lowmob    Low-Power Mobility WG *\n                          Networks\n\n"
+        "1300-1500 Afternoon Sessions\nTopaz 1     SEC   certlife  Certificates WG\n"
+        "Jade        TSV   qmark     Queue Marking WG\n",
+        [
+            "Session | - | Calendaring WG | 03-01 09:00–11:30 | Topaz 1",
+            "Session | - | Low-Power Mobility WG Networks | 03-01 09:00–11:30 | Pearl 1/2",
+            "Session | - | Certificates WG | 03-01 13:00–15:00 | Topaz 1",
+            "Session | - | Queue Marking WG | 03-01 13:00–15:00 | Jade",
+        ],
+    ),
     # Grids: days as columns, cells carried down.
     (
         "days-as-columns",

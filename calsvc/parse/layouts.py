@@ -50,6 +50,7 @@ from .roles import (
     row_title,
 )
 from .rooms import is_rule, title_and_room
+from .venues import read_venues
 
 
 class Reading(NamedTuple):
@@ -110,7 +111,7 @@ def read_blocks(lines: list[str], vocabulary: Vocabulary, notes: Notes) -> Readi
             if form.mention is not None:
                 state.mentions.append((number, form.mention))
             _append(state, line)
-    return Reading(state.blocks, state.mentions, timed, state.first_unread)
+    return Reading(read_venues(state.blocks), state.mentions, timed, state.first_unread)
 
 
 def _append(state: State, line: str) -> None:
