@@ -13,10 +13,12 @@ from calsvc.errors import SourceError
 from calsvc.kinds import slugify
 from calsvc.model import Conference
 from calsvc.parse import parse_programme
+from calsvc.parse.lexicon import lexicon
 
 from .conftest import REFERENCE
 
 CONFERENCE = Conference(slug="c", name="C", timezone="Europe/Berlin", source="c.txt")
+lexicon()  # the CLDR word tables load once per process; no example's deadline pays for it
 
 # Fragments that look like headers, so random text often comes close to real programmes.
 FRAGMENTS = st.sampled_from([

@@ -111,9 +111,9 @@ def _prefix(before: str, tokens: Tokens) -> str | None:
     """What may stand before a heading's date: nothing, a label ('Day 2', 'CONFERENCE DAY 1'),
     a room ('Tilden Room'), or anything set apart by a separator ('Talks · Day 1 ·'). The
     room it names, '' for none, or None when it makes the line no heading."""
-    if not before:
-        return ""
     parts = before.split()
+    if not parts:  # (nothing, or only spaces of kinds the strip above does not know)
+        return ""
     if len(parts) > MAX_HEADING_WORDS or any(t.kind in (CLOCK, MERIDIEM) for t in tokens):
         return None
     if parts[-1].lower() in words()["sentence_endings"] and not parts[-1].isupper():

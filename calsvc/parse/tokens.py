@@ -178,7 +178,8 @@ def tokenize(line: str) -> Tokens:
         if kind == "letters" or kind == "cjk":
             _word(text, start, end, tokens)
         elif kind == "number" or kind == "ordinal":  # 'ordinal': a number with 'th' after it
-            append(Token(NUMBER, text, start, end, int(match["number"])))
+            digits = match["number"]  # (a run of thousands of digits is no number to read)
+            append(Token(NUMBER, text, start, end, int(digits) if len(digits) <= 9 else 10**9))
         elif kind == "other":
             append(Token(_SINGLE.get(text, WORD), text, start, end))
         elif kind == "offset":
