@@ -313,6 +313,7 @@ FORMS = [
     ("heading-hu-year-first", "2024. szeptember 12., csütörtök", "day Thu 2024-09-12"),
     ("heading-cs-spaced-numbers", "12. 9. 2024", "day 2024-09-12"),
     ("heading-year-first-slashes", "2024/09/12", "day 2024-09-12"),
+    ("heading-it-roman-ordinal-glued", "III° Giorno 21.09.2011", "day 2011-09-21"),
     ("heading-sv-weekday-ending", "Söndagen den 14 september", "day Sun ????-09-14"),
     ("heading-it-ordinal-label", "I ° Giorno – 12 settembre 2024", "day 2024-09-12"),
     (
@@ -369,6 +370,29 @@ FORMS = [
         "09:30-10:15\tOpening keynote\tIngrid Solberg\tHall 1",
         "row 'Opening keynote' 09:30–10:15 @ Hall 1",
     ),
+    (
+        "row-room-after-in",
+        "15:00 Assemblea dei soci in Sala Ginestra",
+        "row 'Assemblea dei soci' 15:00 @ Sala Ginestra",
+    ),
+    (
+        "row-room-after-at-in-brackets",
+        "11:15 Incontro con il Console (presso la sede del Consolato)",
+        "row 'Incontro con il Console' 11:15 @ sede del Consolato",
+    ),
+    ("row-in-a-manner-is-no-room", "10:00 Talk (in English)", "row 'Talk (in English)' 10:00"),
+    (
+        "row-in-a-town-is-no-room",
+        "13:30 Tempo libero in città",
+        "row 'Tempo libero in città' 13:30",
+    ),
+    (
+        "row-until-at-the-end",
+        "Ore 13,30 Tempo libero in città fino alle Ore 16,30",
+        "row 'Tempo libero in città' 13:30–16:30",
+    ),
+    ("row-until-de", "14:00 Freizeit bis 18 Uhr", "row 'Freizeit' 14:00–18:00"),
+    ("row-to-a-count-is-no-end", "09:00 Teams 1 to 4", "row 'Teams 1 to 4' 09:00"),
     ("row-stated-length", "10:00 Poster session (2 hours)", "row 'Poster session' 10:00–12:00"),
     (
         "row-length-of-parts",

@@ -43,6 +43,15 @@ BLOCKS = [
         ["Invited Talk | - | Invited Talk: Jane Roe | 06-20 13:15–14:05 | -"],
     ),
     (
+        "a-card-above-its-date-line",
+        "Workshop\nMachine Learning and Computer Security\nJacob Steinhardt · Nicolas Papernot\n"
+        "Hyatt Hotel, Shoreline\nFri 8 Dec 2017, 8 a.m.\nWhile traditional security relies on it.\n",
+        [
+            "Workshop | - | Workshop: Machine Learning and Computer Security | 12-08 08:00–09:00~"
+            " | Hyatt Hotel, Shoreline"
+        ],
+    ),
+    (
         "date-line-above-title",
         "Back to schedule\nFri Dec 6th 08:00 AM -- 06:30 PM @ Hall B\nWorkshop: Graphs in the Wild\n",
         ["Workshop | - | Workshop: Graphs in the Wild | 12-06 08:00–18:30 | Hall B"],

@@ -129,7 +129,9 @@ def _prefix(before: str, tokens: Tokens) -> str | None:
     return None
 
 
-_ORDINAL = re.compile(r"^(?:\d{1,2}(?:st|nd|rd|th|º|°|ª|\.)?|[IVX]{1,4}|[°º.:#-])$", re.IGNORECASE)
+_ORDINAL = re.compile(
+    r"^(?:\d{1,2}(?:st|nd|rd|th|º|°|ª|\.)?|[IVX]{1,4}[º°.]?|[°º.:#-])$", re.IGNORECASE
+)
 
 
 def _day_label_word(word: str) -> bool:

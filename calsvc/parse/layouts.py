@@ -235,10 +235,23 @@ def _take_from_body(state: State, line: str, number: int) -> None:
 
 
 def _when_line(state: State, lines: list[str], index: int, form: WhenLine) -> None:
+    if form.room is None and (card := _card(state, lines, index)) is not None:
+        label, room, taken = card  # 'Workshop' / title / people / 'Hyatt Hotel' / date line
+        for above in reversed(taken):
+            _take_from_body(state, lines[above], state.number(above))
+        state.used.update(taken)
+        block = Block(state.number(taken[0]), label, form.day, form.span, room, form.text, "page")
+        state.blocks.append(block)
+        state.owner = block
+        return
     above = _neighbour(lines, index, -1, state)
     below = _neighbour(lines, index, 1, state)
     up = clean(lines[above]) if above is not None and _label_line(lines[above]) else None
-    down = clean(lines[below]) if below is not None and _label_line(lines[below]) else None
+    down = (  # (a title's place: 'Machine Learning and Computer Security' is no two names)
+        clean(lines[below])
+        if below is not None and _label_line(lines[below], below_time=True)
+        else None
+    )
     vocabulary = state.vocabulary
     label = None
     if up and down and vocabulary.lookup(up) and len(up.split()) <= 3:
@@ -261,6 +274,35 @@ def _when_line(state: State, lines: list[str], index: int, form: WhenLine) -> No
     block = Block(line, label, form.day, form.span, form.room, form.text, "page")
     state.blocks.append(block)
     state.owner = block
+
+
+def _card(state: State, lines: list[str], index: int) -> tuple[str, str, list[int]] | None:
+    """A session's card above its date line, ending in its room: a title, maybe a kind over
+    it and people under it ('Workshop' / 'Machine Learning and Computer Security' / 'Jacob
+    Steinhardt · Nicolas Papernot' / 'Hyatt Hotel, Shoreline' / 'Fri 8 Dec, 8 a.m. PST'). The
+    label, the room and the lines taken, top first."""
+    place = _neighbour(lines, index, -1, state)
+    room = room_line(clean(lines[place])) if place is not None else None
+    if place is None or room is None or _names_kind(state.vocabulary, room):
+        return None
+    above = _neighbour(lines, place, -1, state)
+    taken = [place]
+    if above is not None and is_author_line(clean(lines[above])):
+        taken.insert(0, above)
+        above = _neighbour(lines, above, -1, state)
+    if above is None or not _label_line(lines[above], below_time=True):
+        return None
+    taken.insert(0, above)
+    label = clean(lines[above])
+    kind = _neighbour(lines, above, -1, state)
+    if (
+        kind is not None
+        and len(clean(lines[kind]).split()) <= 3
+        and state.vocabulary.lookup(clean(lines[kind]))
+    ):
+        taken.insert(0, kind)
+        label = f"{clean(lines[kind])}: {label}"  # 'Workshop' / 'Machine Learning and …'
+    return label, room, taken
 
 
 def _row(state: State, lines: list[str], index: int, form: TimeRow | TimeRows | TimeLine) -> None:

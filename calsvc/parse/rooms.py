@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .roles import MAX_ROOM, room_cell, room_line
+from .roles import MAX_ROOM, room_cell, room_line, words
 from .tokens import AT, OPEN, SEP, WORD, Tokens
 
 _CELL_SPLIT = re.compile(r"\s*\|\s*|\t+|\s{3,}")
@@ -60,9 +60,43 @@ def title_and_room(text: str) -> tuple[str, str | None]:
         if found.start() > 0 and inner.lower() not in _MODES and room_line(inner):
             rest = f"{title[: found.start()].rstrip()} {title[found.end() :].lstrip()}"
             return rest.strip(" -–—,"), room_of(found[1])
+    if (placed := _in_place(title)) is not None:
+        return placed
     if ", " in title:
         return _after_comma(title)
     return title, None
+
+
+def _in_place(title: str) -> tuple[str, str] | None:
+    """'Assemblea dei soci in Sala Ginestra', 'visita (presso la sede del Consolato)', 'Dinner
+    at the Ristorante Maestrale': a place after the last word that puts a session in one."""
+    opened = title.endswith(")") and "(" in title
+    head, inner = title[:-1].rsplit("(", 1) if opened else ("", title)
+    parts = inner.split()
+    for k in range(len(parts) - 2, -1 if opened else 0, -1):
+        if parts[k].lower() not in words()["in_place"]:
+            continue
+        rest = parts[k + 1 :]
+        if len(rest) > 1 and rest[0].lower() in words()["place_articles"]:
+            rest = rest[1:]
+        room = " ".join(rest)
+        if (
+            room_line(room)
+            and room[:1].isupper()
+            or opened
+            and k == 0
+            and _at_a_place(parts[0], room)
+        ):
+            before = head if opened else " ".join(parts[:k])
+            return before.rstrip(" ,;-–—"), room
+        return None
+    return None
+
+
+def _at_a_place(word: str, room: str) -> bool:
+    """'(presso la sede del Consolato)', '(at the Faculty Club)': a bracket that says where,
+    not one that says how ('(in English)', '(in two groups)')."""
+    return word.lower() not in words()["in_manner"] and room[:1].isalpha()
 
 
 def _after_comma(title: str) -> tuple[str, str | None]:

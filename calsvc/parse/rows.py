@@ -41,7 +41,17 @@ from .tokens import (
     Tokens,
     tokenize,
 )
-from .when import Clock, Day, Span, hours_word, read_day, read_length, read_range, skip_from
+from .when import (
+    Clock,
+    Day,
+    Span,
+    hours_word,
+    is_dash,
+    read_day,
+    read_length,
+    read_range,
+    skip_from,
+)
 
 _LETTER = re.compile(r"[^\W\d_]")
 _DATE_AFTER = 6  # tokens after a row's times in which a date makes it the event's hours
@@ -89,6 +99,7 @@ def _sessions(text: str, room: str | None, span: Span, written: str) -> TimeRow 
     ('F106: Hands-on tutorial or F107: Hack time')."""
     title, own_room = title_and_room(text)
     title, span = _stated_length(title, span)
+    title, span = _until(title, span)
     if room is None and own_room is None and (each := rooms_first(title)):
         rows = tuple(TimeRow(t, span, r, written) for t, r in each)
         return rows[0] if len(rows) == 1 else TimeRows(rows)
@@ -110,6 +121,28 @@ def _stated_length(title: str, span: Span) -> tuple[str, Span]:
     if span.end is None and not (each or times):
         span = span._replace(end=add_minutes(span.start, found[0]))
     return head.rstrip(), span
+
+
+def _until(title: str, span: Span) -> tuple[str, Span]:
+    """A title that ends with when the session ends: 'Tempo libero in città fino alle Ore
+    16,30', 'Free time until 16:30', 'Freizeit bis 18 Uhr'."""
+    if span.end is not None or not title[-1:].isdigit() and not title[-1:].isalpha():
+        return title, span
+    tokens = tokenize(title)
+    for k in range(len(tokens) - 1, 0, -1):
+        if not (is_dash(tokens, k) and tokens[k].kind == WORD) or is_dash(tokens, k - 1):
+            continue
+        j = k
+        while is_dash(tokens, j):
+            j += 1  # 'fino alle'
+        found = read_range(tokens, j)
+        if found is None or found[1] != len(tokens) or found[0].end is not None:
+            return title, span
+        end = found[0].start
+        if (end.hour, end.minute) <= (span.start.hour, span.start.minute):
+            return title, span
+        return title[: tokens[k].start].rstrip(" ,;-–—"), span._replace(end=end)
+    return title, span
 
 
 def _date_after(tokens: Tokens, end: int) -> Day | None:
