@@ -274,6 +274,16 @@ BLOCKS = [
             "Session | - | Queue Marking WG | 03-01 13:00–15:00 | Jade",
         ],
     ),
+    (
+        "a-room-standing-over-its-rows",
+        "Venerdì 27 settembre 2019\n\nAteneo – Dipartimento di Fisica\n\nOre 8.30: accoglienza\n"
+        "Ore 9.00: quiz\n\nCinema Teatro Aurora\n\nMattino\nOre 10.00: proiezione\n",
+        [
+            "Session | - | accoglienza | 09-27 08:30–09:00~ | Ateneo – Dipartimento di Fisica",
+            "Session | - | quiz | 09-27 09:00–10:00~ | Ateneo – Dipartimento di Fisica",
+            "Session | - | proiezione | 09-27 10:00–11:00~ | Cinema Teatro Aurora",
+        ],
+    ),
     # Grids: days as columns, cells carried down.
     (
         "days-as-columns",

@@ -86,7 +86,7 @@ def read_blocks(lines: list[str], vocabulary: Vocabulary, notes: Notes) -> Readi
         if form is None or isinstance(form, Undated | Mention):
             if isinstance(form, Mention):
                 state.mentions.append((number, form))
-            _text(state, index, line, form if isinstance(form, Undated) else None)
+            _text(state, lines, index, form if isinstance(form, Undated) else None)
             continue
         timed += 1
         if isinstance(form, Header):
@@ -119,7 +119,8 @@ def _append(state: State, line: str) -> None:
         state.blocks[-1].body.append(line)
 
 
-def _text(state: State, index: int, line: str, form: Undated | None) -> None:
+def _text(state: State, lines: list[str], index: int, form: Undated | None) -> None:
+    line = lines[index]
     last = state.blocks[-1] if state.blocks else None
     if isinstance(form, Undated):
         state.blocks.append(Block(state.number(index), form.label, layout="undated"))
@@ -131,8 +132,11 @@ def _text(state: State, index: int, line: str, form: Undated | None) -> None:
             last.label = f"{last.label} {clean(line)}"
             return
     if (
-        state.heading_at == len(state.blocks)
-        and state.day_room is None
+        (
+            state.heading_at == len(state.blocks)
+            and state.day_room is None
+            or _over_rows(state, lines, index)
+        )
         and "|" not in line
         and "\t" not in line
         and (room := room_line(clean(line)))
@@ -149,6 +153,33 @@ def _text(state: State, index: int, line: str, form: Undated | None) -> None:
         last.room = room
         return
     _append(state, line)
+
+
+def _over_rows(state: State, lines: list[str], index: int) -> bool:
+    """Whether a line stands apart over time rows, as a room's name does over the rows held
+    there: set off by a blank line from a time row above (or from no session at all), and
+    a time row below ('• Ore 20.30: proiezione' / '' / 'Cinema Teatro Aurora' / '' / '• Ore
+    8.30: accoglienza'). Under a title or a time alone it is that session's room."""
+    below = _neighbour_line(lines, index)
+    if (
+        below is not None
+        and len(lines[below].split()) <= 2
+        and not any(map(str.isdigit, lines[below]))
+    ):
+        below = _neighbour_line(lines, below)  # ('Mattino': a part of the day over its rows)
+    above = next((i for i in range(index - 1, -1, -1) if lines[i].strip()), None)
+    if below is None or index == 0 or lines[index - 1].strip():
+        return False
+    try:
+        if not isinstance(state.read(lines[below]), TimeRow | TimeRows):
+            return False
+        return (
+            not state.blocks
+            or above is not None
+            and isinstance(state.read(lines[above]), TimeRow | TimeRows | EndMark)
+        )
+    except HeaderProblem:
+        return False
 
 
 def _goes_on(last: Block | None, line: str) -> bool:

@@ -244,7 +244,7 @@ def room_line(text: str) -> str | None:
         return None  # 'Continental Breakfast in Exhibit Hall': a session and its place
     if len(text.split()) <= MAX_ROOM_WORDS and names_a_place(text) and not _sentence(text):
         return text
-    parts = text.split(", ")
+    parts = re.split(r", | [–—-] ", text)  # 'Ateneo Mediterraneo – Dipartimento di Fisica'
     if 1 < len(parts) <= 3 and any(room_line(p) for p in parts) and all(map(_proper, parts)):
         return text
     return None
