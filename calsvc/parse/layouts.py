@@ -267,13 +267,7 @@ def _take_from_body(state: State, line: str, number: int) -> None:
 
 def _when_line(state: State, lines: list[str], index: int, form: WhenLine) -> None:
     if form.room is None and (card := _card(state, lines, index)) is not None:
-        label, room, taken = card  # 'Workshop' / title / people / 'Hyatt Hotel' / date line
-        for above in reversed(taken):
-            _take_from_body(state, lines[above], state.number(above))
-        state.used.update(taken)
-        block = Block(state.number(taken[0]), label, form.day, form.span, room, form.text, "page")
-        state.blocks.append(block)
-        state.owner = block
+        _card_block(state, lines, form, *card)
         return
     above = _neighbour(lines, index, -1, state)
     below = _neighbour(lines, index, 1, state)
@@ -303,6 +297,19 @@ def _when_line(state: State, lines: list[str], index: int, form: WhenLine) -> No
         state.used.add(below)
     line = state.number(min(i for i in (index, above, below) if i is not None))
     block = Block(line, label, form.day, form.span, form.room, form.text, "page")
+    state.blocks.append(block)
+    state.owner = block
+
+
+def _card_block(
+    state: State, lines: list[str], form: WhenLine, label: str, room: str, taken: list[int]
+) -> None:
+    """The session a card above its date line names ('Workshop' / title / people / 'Hyatt
+    Hotel, Shoreline' / the date line); its lines leave the body they were put in."""
+    for line in reversed(taken):
+        _take_from_body(state, lines[line], state.number(line))
+    state.used.update(taken)
+    block = Block(state.number(taken[0]), label, form.day, form.span, room, form.text, "page")
     state.blocks.append(block)
     state.owner = block
 
