@@ -313,6 +313,8 @@ FORMS = [
     ("heading-hu-year-first", "2024. szeptember 12., csütörtök", "day Thu 2024-09-12"),
     ("heading-cs-spaced-numbers", "12. 9. 2024", "day 2024-09-12"),
     ("heading-year-first-slashes", "2024/09/12", "day 2024-09-12"),
+    ("heading-ca-elided-of", "Dissabte 2 d'octubre", "day Sat ????-10-02"),
+    ("heading-de-short-article", "Freitag, d. 07. September 2018", "day Fri 2018-09-07"),
     ("heading-it-roman-ordinal-glued", "III° Giorno 21.09.2011", "day 2011-09-21"),
     ("heading-sv-weekday-ending", "Söndagen den 14 september", "day Sun ????-09-14"),
     ("heading-it-ordinal-label", "I ° Giorno – 12 settembre 2024", "day 2024-09-12"),

@@ -51,6 +51,7 @@ from .tokens import (
 )
 
 OF = frozenset({"of", "de", "del", "."})  # between a day and its month or year
+_SHORT_ARTICLES = frozenset({"d."})  # 'Freitag, d. 07. September' ('den' cut short)
 FIRST_YEAR, LAST_YEAR = 1900, 2200  # a four-digit number in this range may be a year
 CENTURY_PIVOT = 69  # a two-digit year below this is this century's, as strptime has it
 
@@ -192,6 +193,8 @@ def _weekday(tokens: Tokens, i: int) -> tuple[int | None, int]:
         j += 1
     if in_words(tokens, j, lx.lexicon().articles):  # 'torsdag den 12. september'
         j += 1
+    elif _at(tokens, j, WORD) and tokens[j].text.lower() in _SHORT_ARTICLES:
+        j += 1  # 'Freitag, d. 07. September 2018'
     return (value if value != lx.UNKNOWN else None), j
 
 
@@ -271,6 +274,8 @@ def _core(tokens: Tokens, i: int, weekday: bool) -> _Core | None:
         j = i + 1
         if in_words(tokens, j, OF) or _at(tokens, j, WORD) and tokens[j].text == ".":
             j += 1  # '6th of June', '12 de septiembre', '12. September'
+        elif _elided_of(tokens, j):
+            j += 2  # "2 d'octubre", '15 d’abril'
         named = means(tokens, j, MONTH)
         return None if named is None else ((named, token.value, None, ""), j + 1)
     if (named := means(tokens, i, MONTH)) is not None and _strong_or_capital(tokens[i]):
@@ -280,6 +285,17 @@ def _core(tokens: Tokens, i: int, weekday: bool) -> _Core | None:
         if j < len(tokens) and _day_number(tokens[j]):
             return (named, tokens[j].value, None, ""), j + 1
     return None
+
+
+def _elided_of(tokens: Tokens, i: int) -> bool:
+    """ "d'" before a month that begins with a vowel: "2 d'octubre", "15 d’abril" (Catalan)."""
+    return (
+        _at(tokens, i, WORD)
+        and tokens[i].lower == "d"
+        and _at(tokens, i + 1, WORD)
+        and tokens[i + 1].text in ("'", "’")
+        and tokens[i].end == tokens[i + 1].start
+    )
 
 
 def _stop(tokens: Tokens, i: int) -> int:
