@@ -395,6 +395,15 @@ FORMS = [
     ),
     ("row-until-de", "14:00 Freizeit bis 18 Uhr", "row 'Freizeit' 14:00–18:00"),
     ("row-to-a-count-is-no-end", "09:00 Teams 1 to 4", "row 'Teams 1 to 4' 09:00"),
+    ("row-stated-length-glued-hours", "08h30min - Abertura. (1h);", "row 'Abertura' 08:30–09:30"),
+    (
+        "row-stated-length-then-description",
+        "10h20min – Trabalho em grupos. (2hs10min), (em cada sala);",
+        "row 'Trabalho em grupos' 10:20–12:30",
+    ),
+    ("row-list-semicolon", "12h30min – Pausa para almoço;", "row 'Pausa para almoço' 12:30"),
+    ("row-hour-word-first", "Ore 9 – Registrazione", "row 'Registrazione' 09:00"),
+    ("text-hour-word-in-a-sentence", "Il convegno inizia dalle ore 9 in sala", "text"),
     ("row-stated-length", "10:00 Poster session (2 hours)", "row 'Poster session' 10:00–12:00"),
     (
         "row-length-of-parts",

@@ -284,6 +284,23 @@ BLOCKS = [
             "Session | - | proiezione | 09-27 10:00–11:00~ | Cinema Teatro Aurora",
         ],
     ),
+    (
+        "a-date-among-words-over-rows",
+        "Jornada del 3 de junio de 2024 en Madrid\n09:00 Apertura\n10:00 Mesa redonda\n",
+        [
+            "Opening | - | Apertura | 06-03 09:00–10:00~ | -",
+            "Panel | - | Mesa redonda | 06-03 10:00–11:00~ | -",
+        ],
+    ),
+    (
+        "a-post-date-over-a-sentence-naming-the-day",
+        "22 Giugno 2018\nSi svolgerà sabato 23 giugno, dalle ore 9, il convegno sulle scuole.\n"
+        "Ore 9 – Registrazione\nOre 10 Dibattito\n",
+        [
+            "Session | - | Registrazione | 06-23 09:00–10:00~ | -",
+            "Session | - | Dibattito | 06-23 10:00–11:00~ | -",
+        ],
+    ),
     # Grids: days as columns, cells carried down.
     (
         "days-as-columns",

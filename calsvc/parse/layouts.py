@@ -22,6 +22,7 @@ from .blocks import Block, State
 from .forms import (
     DayHeading,
     EndMark,
+    Form,
     Header,
     Mention,
     TimeLine,
@@ -51,6 +52,7 @@ from .roles import (
 )
 from .rooms import is_rule, title_and_room
 from .venues import read_venues
+from .when import Day
 
 
 class Reading(NamedTuple):
@@ -83,9 +85,12 @@ def read_blocks(lines: list[str], vocabulary: Vocabulary, notes: Notes) -> Readi
             state.blocks.append(Block(number, None))
             timed += 1
             continue
+        if (day := _heading_by_place(state, lines, index, form)) is not None:
+            form = DayHeading(day)  # a date among words, over time rows: their day
         if form is None or isinstance(form, Undated | Mention):
             if isinstance(form, Mention):
                 state.mentions.append((number, form))
+                _later_in_prose(state, line, number, form)
             _text(state, lines, index, form if isinstance(form, Undated) else None)
             continue
         timed += 1
@@ -110,6 +115,7 @@ def read_blocks(lines: list[str], vocabulary: Vocabulary, notes: Notes) -> Readi
             state.unread(index, line, form.reason)
             if form.mention is not None:
                 state.mentions.append((number, form.mention))
+                _later_in_prose(state, line, number, form.mention)
             _append(state, line)
     return Reading(read_venues(state.blocks), state.mentions, timed, state.first_unread)
 
@@ -153,6 +159,55 @@ def _text(state: State, lines: list[str], index: int, form: Undated | None) -> N
         last.room = room
         return
     _append(state, line)
+
+
+MIN_PROSE_WORDS = 8  # words of a sentence whose date may correct the heading above it
+
+
+def _later_in_prose(state: State, line: str, number: int, mention: Mention) -> None:
+    """A heading's date that a sentence under it, before any row, moves to a later day: a
+    news or blog post is headed by the day it was posted ('22 Giugno 2018') and tells the
+    event's day below ('Si svolgerà sabato 23 giugno, …'); the rows are on that day."""
+    day, said = state.day, mention.first
+    if (
+        day is None
+        or day.partial
+        or state.heading_at != len(state.blocks)
+        or mention.deadline
+        or mention.last is not None
+        or said.partial
+        or len(line.split()) < MIN_PROSE_WORDS
+        or said.year not in (None, day.year)
+        or (said.month, said.day) <= (day.month, day.day)
+    ):
+        return
+    state.day = said._replace(year=said.year or day.year)
+    message = (
+        f"the rows below are on {said.text!r}, which this sentence names, not on "
+        f"{day.text!r} above it"
+    )
+    state.notes.add(number, "info", "day-in-prose", message)
+
+
+def _heading_by_place(state: State, lines: list[str], index: int, form: Form | None) -> Day | None:
+    """The one day a line names among other words ('Jornada del 3 de junio en Madrid',
+    'Freitag den 7. (Anreise)'), when time rows follow it: the grammar of headings does not
+    know every way of writing one, but a date standing over rows is their day. Deadlines
+    and runs of days are no headings."""
+    mention = form.mention if isinstance(form, Unread) else form
+    if not isinstance(mention, Mention) or mention.deadline or mention.last is not None:
+        return None
+    if lines[index].rstrip().endswith(".") or len(lines[index].split()) >= MIN_PROSE_WORDS:
+        return None  # a sentence: the page's date, which rows under no heading take (pagedate)
+    if mention.first.partial or (below := _neighbour_line(lines, index)) is None:
+        return None
+    try:
+        return mention.first if isinstance(state.read(lines[below]), _ROWS) else None
+    except HeaderProblem:
+        return None
+
+
+_ROWS = (TimeRow, TimeRows, TimeLine)
 
 
 def _over_rows(state: State, lines: list[str], index: int) -> bool:

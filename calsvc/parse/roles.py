@@ -121,7 +121,9 @@ def row_title(text: str) -> str | None:
 
 
 def _without_stop(text: str) -> str:
-    """'Start 1e ronde.' → 'Start 1e ronde' (an ellipsis stays: 'Semear...')."""
+    """'Start 1e ronde.' → 'Start 1e ronde', 'Pausa para almoço;' → 'Pausa para almoço' (an
+    ellipsis stays: 'Semear...')."""
+    text = text.removesuffix(";").rstrip()
     return text[:-1].rstrip() if text.endswith(".") and not text.endswith("..") else text
 
 
@@ -136,7 +138,8 @@ def goes_on(title: str, line: str) -> bool:
         return line[:1] in "\"“„«'‘" or line[:1].islower()
     if title.endswith(("-", "–", "—", ",", "&", "/", "+")):
         return True
-    if title.rsplit(None, 1)[-1].lower() in words()["joining_words"]:
+    last = title.rsplit(None, 1)[-1:]  # (none for a title of spaces only)
+    if last and last[0].lower() in words()["joining_words"]:
         return True
     if title.count('"') % 2:
         return True

@@ -97,8 +97,8 @@ def read_row(text: str, tokens: Tokens) -> RowForm | None:
 def _sessions(text: str, room: str | None, span: Span, written: str) -> TimeRow | TimeRows:
     """The session a title names, in its room; or the sessions held at once in several rooms
     ('F106: Hands-on tutorial or F107: Hack time')."""
-    title, own_room = title_and_room(text)
-    title, span = _stated_length(title, span)
+    title, span = _stated_length(text, span)
+    title, own_room = title_and_room(title)
     title, span = _until(title, span)
     if room is None and own_room is None and (each := rooms_first(title)):
         rows = tuple(TimeRow(t, span, r, written) for t, r in each)
@@ -107,20 +107,27 @@ def _sessions(text: str, room: str | None, span: Span, written: str) -> TimeRow 
 
 
 def _stated_length(title: str, span: Span) -> tuple[str, Span]:
-    """A length in brackets at the end of a title is no part of it: 'Poster session (2
-    hours)' ends two hours after it starts; '(30 minutes each)' tells its parts' length."""
-    if not title.endswith(")") or "(" not in title:
-        return title, span
-    head, _, inner = title[:-1].rpartition("(")
-    tokens = tokenize(inner)
-    each = bool(tokens) and tokens[-1].kind == WORD and tokens[-1].lower in words()["each"]
-    times = len(tokens) > 2 and tokens[1].lower in ("x", "×") and tokens[0].kind == NUMBER
-    found = read_length(tokens, 2 if times else 0)
-    if found is None or found[1] != len(tokens) - (1 if each else 0) or not head.strip():
-        return title, span
-    if span.end is None and not (each or times):
-        span = span._replace(end=add_minutes(span.start, found[0]))
-    return head.rstrip(), span
+    """A length in brackets after a title is no part of it: 'Poster session (2 hours)' ends
+    two hours after it starts; '(30 minutes each)' tells its parts' length. After the title's
+    first sentence, what follows the length describes the session ('Apresentação. (50min),
+    (pode ser feita em cada grupo)')."""
+    for found in _BRACKETED.finditer(title):
+        head, after = title[: found.start()].rstrip(), title[found.end() :].strip(" .,;")
+        if not head.strip(" .") or after and not head.endswith("."):
+            continue
+        tokens = tokenize(found[1])
+        each = bool(tokens) and tokens[-1].kind == WORD and tokens[-1].lower in words()["each"]
+        times = len(tokens) > 2 and tokens[1].lower in ("x", "×") and tokens[0].kind == NUMBER
+        length = read_length(tokens, 2 if times else 0)
+        if length is None or length[1] != len(tokens) - (1 if each else 0):
+            continue
+        if span.end is None and not (each or times):
+            span = span._replace(end=add_minutes(span.start, length[0]))
+        return head.rstrip(" .,;"), span
+    return title, span
+
+
+_BRACKETED = re.compile(r"\(([^()]{1,40})\)")
 
 
 def _until(title: str, span: Span) -> tuple[str, Span]:

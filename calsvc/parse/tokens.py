@@ -98,7 +98,7 @@ def _scanner() -> re.Pattern[str]:
       | (?P<daymonth>\d{{1,2}}\.\d{{1,2}}\.(?![\d.])|\d{{1,2}}/\d{{1,2}}(?![\d/]))
       | (?P<clock>\d{{1,2}}(?:[:.’']\d{{2}}(?::\d{{2}})?|h\d{{2}}|h(?![^\W\d_])
           |,\d{{2}}(?=\s*(?:{hours})\b)))(?!\d|:\d)
-      | (?P<number>\d+)(?P<ordinal>st|nd|rd|th|er|[º°ª])?(?![^\W\d_{CJK}])
+      | (?P<number>\d+)(?:(?P<ordinal>st|nd|rd|th|er|[º°ª])(?![^\W\d_{CJK}]))?(?!\d)
       | (?P<meridiem>[ap]\.?\s?m\b\.?|{periods})
       | (?P<offset>(?:UTC|GMT)[+-]\d{{1,2}}(?::?\d{{2}})?)
       | (?P<cjk>{cjk}|[{CJK}])

@@ -51,6 +51,7 @@ from .tokens import (
 )
 
 OF = frozenset({"of", "de", "del", "."})  # between a day and its month or year
+_HOURS_GLUED = re.compile(r"(\d{1,2})[hH](\d{2})?")  # a length written as a clock: '1h', '1h50'
 _SHORT_ARTICLES = frozenset({"d."})  # 'Freitag, d. 07. September' ('den' cut short)
 FIRST_YEAR, LAST_YEAR = 1900, 2200  # a four-digit number in this range may be a year
 CENTURY_PIVOT = 69  # a two-digit year below this is this century's, as strptime has it
@@ -419,8 +420,9 @@ def _read_time(tokens: Tokens, i: int, *, bare: bool) -> tuple[_Time, int] | Non
         i += 2
     elif token.kind == NUMBER and len(token.text) <= 2:
         hour, minute = token.value, 0
-        if not (_at(tokens, i + 1, MERIDIEM) or hours_word(tokens, i + 1) or bare or before):
-            return None
+        marked = _at(tokens, i + 1, MERIDIEM) or hours_word(tokens, i + 1)
+        if not (marked or bare or before or i == 1 and hours_word(tokens, 0)):
+            return None  # (a line that opens with an hour's word: 'Ore 9 – Registrazione')
     elif token.kind == NUMBER and len(token.text) == 4 and (bare or hours_word(tokens, i + 1)):
         hour, minute = divmod(token.value, 100)  # '0800 – 0830', '0900 hrs'
     else:
@@ -636,8 +638,14 @@ def read_length(tokens: Tokens, i: int) -> tuple[int, int] | None:
     opened = _at(tokens, i, OPEN)
     j = i + 1 if opened else i
     minutes = 0
-    while _at(tokens, j, NUMBER) and (unit := means(tokens, j + 1, LENGTH)) is not None:
-        minutes, j = minutes + tokens[j].value * unit, j + 2
+    while True:
+        if _at(tokens, j, NUMBER) and (unit := means(tokens, j + 1, LENGTH)) is not None:
+            minutes, j = minutes + tokens[j].value * unit, j + 2
+        elif _at(tokens, j, CLOCK) and (hours := _HOURS_GLUED.fullmatch(tokens[j].text)):
+            minutes += 60 * int(hours[1]) + int(hours[2] or 0)  # '(1h)', '(1h50min)'
+            j += 2 if hours[2] and means(tokens, j + 1, LENGTH) == 1 else 1
+        else:
+            break
     if not minutes:
         return None
     if opened:
