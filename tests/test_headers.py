@@ -404,6 +404,18 @@ FORMS = [
     ("row-list-semicolon", "12h30min – Pausa para almoço;", "row 'Pausa para almoço' 12:30"),
     ("row-hour-word-first", "Ore 9 – Registrazione", "row 'Registrazione' 09:00"),
     ("text-hour-word-in-a-sentence", "Il convegno inizia dalle ore 9 in sala", "text"),
+    (
+        "header-date-time-then-title",
+        "4. 26.08.2019 r. 9:00 - 11:00 - rejestracja uczestników (Wydział Fizyki, Lwów).",
+        "header 'rejestracja uczestników' 2019-08-26 09:00–11:00 @ Wydział Fizyki, Lwów",
+    ),
+    ("text-days-counted", "Days 2 - 3", "text"),
+    ("row-noon-glued", "12:00noon: lunch served", "row 'lunch served' 12:00"),
+    (
+        "row-room-on-a-lawn",
+        "6pm: dinner served on Founders Lawn",
+        "row 'dinner served' 18:00 @ Founders Lawn",
+    ),
     ("row-stated-length", "10:00 Poster session (2 hours)", "row 'Poster session' 10:00–12:00"),
     (
         "row-length-of-parts",

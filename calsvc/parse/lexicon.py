@@ -68,6 +68,7 @@ class Lexicon:
     timeless: frozenset[str] = frozenset()  # forms that tell a date or time without a digit
     dotted: tuple[str, ...] = ()  # a.m./p.m. forms with a full stop inside: 'μ.μ', 'a. m'
     articles: frozenset[str] = frozenset()  # between a weekday and its date: 'den', 'le'
+    year_words: frozenset[str] = frozenset()  # after a year: 'r.' (rok), 'г.' (год)
     hour_marks: frozenset[str] = frozenset()  # written after a clock's hour: 'h', 'Uhr', '時'
 
     def means(self, form: str, kind: str) -> int | None:
@@ -251,6 +252,7 @@ def lexicon() -> Lexicon:
         )
     )
     found.articles = frozenset(fold(w) for w in time["day_articles"])
+    found.year_words = frozenset(fold(w) for w in time["year_words"])
     found.hour_marks = frozenset(
         form for form, meanings in found.meanings.items() if any(m.kind == HOURS for m in meanings)
     )

@@ -39,9 +39,11 @@ from .roles import (
     is_deadline,
     is_metadata,
     looks_like_label,
+    looks_like_title,
+    row_title,
     strip_field,
 )
-from .rooms import tail_room
+from .rooms import tail_room, title_and_room
 from .rows import (
     label_text,
     read_row,
@@ -49,7 +51,7 @@ from .rows import (
     read_trailing_row,
     span_text,
 )
-from .tokens import OPEN, Tokens, tokenize
+from .tokens import COLON, DASH, OPEN, Tokens, tokenize
 from .when import Day, looks_timed, may_begin, read_day, read_days, read_range, read_when
 
 _DIGIT = re.compile(r"\d")
@@ -159,6 +161,9 @@ def _dated(text: str, tokens: Tokens, starts: list[int]) -> Form | None:
             return _mention(text, tokens, starts) or Mention(day, deadline=is_deadline(text))
         fits, room = tail_room(tokens, end, text)
         written = span_text(text, tokens, first, end)
+        if not fits and not label and (after := _title_after(text, tokens, end)) is not None:
+            title, room = after  # '26.08.2019 r. 9:00 - 11:00 - rejestracja uczestników.'
+            return Header(title, day, span, room, written)
         if not fits:
             rest = text[tokens[end].start :]
             if rest.rstrip().endswith("."):
@@ -168,6 +173,17 @@ def _dated(text: str, tokens: Tokens, starts: list[int]) -> Form | None:
             return WhenLine(day, span, room, written)
         return Header(label, day, span, room, written)
     return None
+
+
+def _title_after(text: str, tokens: Tokens, end: int) -> tuple[str, str | None] | None:
+    """The title after a line's own date and times and a dash or colon ('26.08.2019 r.
+    9:00 - 11:00 - rejestracja', 'Tue 6 Jun 09:00: Opening'), with the room it names."""
+    if tokens[end].kind not in (DASH, COLON):
+        return None
+    title = row_title(text[tokens[end].end :].strip(" -–—:"))
+    if title is None or not looks_like_title(title[:1].upper() + title[1:]):
+        return None  # (a list's title may begin in lower case: 'kolacja powitalna')
+    return title_and_room(title)
 
 
 def _without_article(label: str) -> str:

@@ -184,8 +184,11 @@ def read_trailing_row(text: str, tokens: Tokens) -> TimeRow | None:
     for first in range(1, len(tokens)):
         if tokens[first].kind not in (CLOCK, NUMBER, NOON, MIDNIGHT):
             continue
-        if tokens[first - 1].kind in (NUMBER, MONTH):
-            continue  # ('September 14-17': days, not hours)
+        if (
+            tokens[first - 1].kind in (NUMBER, MONTH)
+            or tokens[first - 1].lower in words()["day_words"]
+        ):
+            continue  # ('September 14-17', 'Days 2 - 3': days, not hours)
         found = read_range(tokens, first, hhmm=hhmm_range(tokens, first))
         if found is None:
             continue

@@ -224,6 +224,8 @@ def read_day(tokens: Tokens, i: int) -> tuple[Day, int] | None:
         after_year = i + 1 if joined else i  # 'June 6, 2024', '12 de septiembre de 2024'
         if after_year < len(tokens) and is_year(tokens[after_year]):
             year, i = tokens[after_year].value, after_year + 1
+    if year is not None and in_words(tokens, i, lx.lexicon().year_words):
+        i += 1  # '26.08.2019 r.', '14 мая 2025 г.'
     if weekday is None and (after_date := _weekday_after(tokens, i)) is not None:
         weekday, i = after_date  # '2024. szeptember 12., csütörtök', '12 Eylül 2024 Perşembe'
     if order == "?" and weekday is not None and year is not None:
@@ -430,6 +432,8 @@ def _read_time(tokens: Tokens, i: int, *, bare: bool) -> tuple[_Time, int] | Non
     i += 1
     if token.kind == CLOCK and means(tokens, i, MINUTES) is not None:
         i += 1  # '8h30min'
+    elif (hour, minute) == (12, 0) and _at(tokens, i, NOON):
+        i += 1  # '12:00noon'
     meridiem = before or _period(tokens, i)
     if meridiem and not before:
         i += 1
