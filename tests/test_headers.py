@@ -416,6 +416,17 @@ FORMS = [
         "6pm: dinner served on Founders Lawn",
         "row 'dinner served' 18:00 @ Founders Lawn",
     ),
+    ("time-alone-with-a-stop", "20:45.", "time 20:45"),
+    (
+        "row-room-in-brackets-first",
+        "10:00 – 11:45. (Aula 2, CEAR) Encuentro con el equipo",
+        "row 'Encuentro con el equipo' 10:00–11:45 @ Aula 2, CEAR",
+    ),
+    (
+        "when-wave-dash-fullwidth-room",
+        "10月1日（木）11:30 〜 13:15（役員会議室） |",
+        "when Thu ????-10-01 11:30–13:15 @ 役員会議室",
+    ),
     ("row-stated-length", "10:00 Poster session (2 hours)", "row 'Poster session' 10:00–12:00"),
     (
         "row-length-of-parts",

@@ -301,6 +301,11 @@ BLOCKS = [
             "Session | - | Dibattito | 06-23 10:00–11:00~ | -",
         ],
     ),
+    (
+        "a-range-cut-by-a-line-break",
+        "Viernes 29 de enero de 2016\n17:30\n- 19:00. Llegada de participantes\n",
+        ["Session | - | Llegada de participantes | 01-29 17:30–19:00 | -"],
+    ),
     # Grids: days as columns, cells carried down.
     (
         "days-as-columns",

@@ -8,7 +8,8 @@
 A line is cut only where it is plainly a list: two or more times that each begin an item,
 the first at the line's start or after one word ('Mattino Ore 8.30: …'); or one bullet mark
 repeated three times or more (then a date in angle brackets, '<11월 7일>', is cut off too).
-Each piece keeps its line's number.
+Each piece keeps its line's number. A range cut in two by a line break ('17:30' / '- 19:00.
+Llegada') is put back together first.
 """
 
 from __future__ import annotations
@@ -32,11 +33,21 @@ def split_items(lines: list[str]) -> tuple[list[str], list[int]]:
     """The lines cut into pieces, and each piece's line number (from 1)."""
     pieces: list[str] = []
     numbers: list[int] = []
+    joined = False
     for number, line in enumerate(lines, start=1):
+        if joined:  # (the end of a range, put back on its start's line)
+            joined = False
+            continue
+        if _LONE_START.match(line) and number < len(lines) and _END_FIRST.match(lines[number]):
+            line, joined = f"{line.strip()} {lines[number].strip()}", True  # '17:30' / '- 19:00.'
         for piece in items(line):
             pieces.append(piece)
             numbers.append(number)
     return pieces, numbers
+
+
+_LONE_START = re.compile(r"^\s*\d{1,2}[:.h]\d{2}\s*$")
+_END_FIRST = re.compile(r"^\s*[-–—]\s*\d{1,2}[:.h]\d{2}(?!\d)")
 
 
 def items(line: str) -> list[str]:

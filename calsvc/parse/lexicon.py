@@ -234,6 +234,7 @@ def lexicon() -> Lexicon:
         for form, meanings in found.meanings.items()
         if (kind := _kind(form, meanings, everyday)) is not None
     }
+    dashes.add("\u301c")  # '〜' (a wave dash): what Japanese pages type for CLDR's '～'
     found.dashes = frozenset(d for d in dashes if d and not d.isalnum())
     found.cjk_words = tuple(
         sorted((f for f in found.meanings if _CJK.match(f)), key=len, reverse=True)

@@ -21,7 +21,7 @@ _BRACKETED = re.compile(r"\(([^()]{1,80})\)")
 
 def room_of(text: str) -> str | None:
     text = text.strip(" \t@|,;-–—").strip()
-    if text.startswith(("(", "[")) and text.endswith((")", "]")):
+    if text.startswith(("(", "[", "（", "【")) and text.endswith((")", "]", "）", "】")):
         text = text[1:-1].strip()
     return text or None
 
@@ -34,7 +34,8 @@ def tail_room(tokens: Tokens, i: int, text: str) -> tuple[bool, str | None]:
     first = tokens[i]
     if first.kind == AT or first.kind == SEP and first.text in "|\t,·⋅":
         return True, room_of(rest)
-    if first.kind == OPEN and rest.rstrip().endswith((")", "]")) and len(rest) <= MAX_ROOM:
+    rest = rest.rstrip(" |")  # (a copied table's cell ends in ' |')
+    if first.kind == OPEN and rest.endswith((")", "]", "）", "】")) and len(rest) <= MAX_ROOM:
         return True, room_of(rest)
     if first.kind == WORD and first.lower == "in" and i + 1 < len(tokens):
         return True, room_of(text[tokens[i + 1].start :])
@@ -57,9 +58,11 @@ def title_and_room(text: str) -> tuple[str, str | None]:
         return title[: found.start()].strip(" -–—,"), room_of(found["room"])
     for found in _BRACKETED.finditer(title):  # '(Parkinson Court)', 'remarks (B-114) - Ana Lee'
         inner = found[1].split(", ")[0].strip()
-        if found.start() > 0 and inner.lower() not in _MODES and room_line(inner):
-            rest = f"{title[: found.start()].rstrip()} {title[found.end() :].lstrip()}"
-            return rest.strip(" -–—,"), room_of(found[1])
+        apart = found.start() > 0 or title[found.end() :].strip(" .:;")  # '(Aula 2). Bienvenida'
+        if apart and inner.lower() not in _MODES and room_line(inner):
+            rest = f"{title[: found.start()].rstrip()} {title[found.end() :].lstrip(' .:;')}"
+            return rest.strip(" -–—,"), room_of(found[1])  # '(Aula 2, CEAR). Bienvenida'
+
     if (placed := _in_place(title)) is not None:
         return placed
     if ", " in title:

@@ -80,8 +80,8 @@ def read_row(text: str, tokens: Tokens) -> RowForm | None:
     written = span_text(text, tokens, first, end)
     if (day := _date_after(tokens, end)) is not None:
         return WhenLine(day, span, None, written)
-    while end < len(tokens) and tokens[end].kind in (SEP, COLON, DASH):
-        end += 1
+    while end < len(tokens) and (tokens[end].kind in (SEP, COLON, DASH) or tokens[end].text == "."):
+        end += 1  # ('20:45. Cena', '19:00 –')
     span, end = _with_length(span, tokens, end)
     if end >= len(tokens):
         return TimeLine(span, written)
