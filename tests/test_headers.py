@@ -427,6 +427,8 @@ FORMS = [
         "10月1日（木）11:30 〜 13:15（役員会議室） |",
         "when Thu ????-10-01 11:30–13:15 @ 役員会議室",
     ),
+    ("row-arrow-between-times", "09h00 → 10h00 Accueil", "row 'Accueil' 09:00–10:00"),
+    ("row-greater-than-between-times", "9h > 9h30 : accueil", "row 'accueil' 09:00–09:30"),
     ("row-stated-length", "10:00 Poster session (2 hours)", "row 'Poster session' 10:00–12:00"),
     (
         "row-length-of-parts",

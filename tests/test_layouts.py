@@ -306,6 +306,16 @@ BLOCKS = [
         "Viernes 29 de enero de 2016\n17:30\n- 19:00. Llegada de participantes\n",
         ["Session | - | Llegada de participantes | 01-29 17:30–19:00 | -"],
     ),
+    (
+        "a-venue-field-over-rows-and-another-years-date",
+        "El 27 de julio de 2012 se declaró patrimonio; el coloquio es el miércoles 2 de agosto.\n"
+        "SEDE: Museo de la Acequia\n9:30 h. Registro\nSEDE: Plaza de los Canaleros\n"
+        "16:30 h. Recorrido escénico\n",
+        [
+            "Session | - | Registro | 08-02 09:30–10:30~ | Museo de la Acequia",
+            "Session | - | Recorrido escénico | 08-02 16:30–17:30~ | Plaza de los Canaleros",
+        ],
+    ),
     # Grids: days as columns, cells carried down.
     (
         "days-as-columns",

@@ -43,12 +43,14 @@ from .roles import (
     MAX_LABEL_WORDS,
     ROWS_GAP,
     clean,
+    field_name,
     goes_on,
     is_field,
     looks_like_label,
     looks_like_title,
     room_line,
     row_title,
+    words,
 )
 from .rooms import is_rule, title_and_room
 from .venues import read_venues
@@ -223,13 +225,15 @@ def _over_rows(state: State, lines: list[str], index: int) -> bool:
     ):
         below = _neighbour_line(lines, below)  # ('Mattino': a part of the day over its rows)
     above = next((i for i in range(index - 1, -1, -1) if lines[i].strip()), None)
-    if below is None or index == 0 or lines[index - 1].strip():
+    field = field_name(clean(lines[index])) in words()["location_fields"]  # 'SEDE: Museo …'
+    if below is None or index == 0 or lines[index - 1].strip() and not field:
         return False
     try:
         if not isinstance(state.read(lines[below]), TimeRow | TimeRows):
             return False
         return (
-            not state.blocks
+            field
+            or not state.blocks
             or above is not None
             and isinstance(state.read(lines[above]), TimeRow | TimeRows | EndMark)
         )

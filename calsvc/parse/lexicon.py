@@ -235,6 +235,7 @@ def lexicon() -> Lexicon:
         if (kind := _kind(form, meanings, everyday)) is not None
     }
     dashes.add("\u301c")  # '〜' (a wave dash): what Japanese pages type for CLDR's '～'
+    dashes.update("→⟶➔➜⇒>")  # '09h00 → 10h00', '9h > 9h30'
     found.dashes = frozenset(d for d in dashes if d and not d.isalnum())
     found.cjk_words = tuple(
         sorted((f for f in found.meanings if _CJK.match(f)), key=len, reverse=True)

@@ -58,7 +58,7 @@ def date_rows(
     base = year or _year(said, reference)
     named = _named(said, base)
     if undated:
-        day = _page_day(undated, named, given, lines, notes)
+        day = _page_day(undated, _in_year(named, year), given, lines, notes)
         for block in undated:
             block.day = day
     weekly = [b for b in blocks if b.day is not None and b.day.partial]
@@ -117,6 +117,14 @@ def _same_run(block: Block, first: Block) -> bool:
     return (
         block.last_day is not None and block.last_day == first.last_day and block.day == first.day
     )
+
+
+def _in_year(named: dict[date, tuple[int, str]], year: int | None) -> dict[date, tuple[int, str]]:
+    """The named days in the programme's year, when the data file gives it and some are: a
+    page that recalls another year's date ('El 27 de julio de 2012, el Congreso…') names no
+    day of this programme with it."""
+    kept = {day: said for day, said in named.items() if day.year == year}
+    return kept if year is not None and kept else named
 
 
 def _prose_dates(lines: list[str]) -> Iterator[tuple[int, Mention]]:
