@@ -79,6 +79,7 @@ class Lexicon:
         return None
 
 
+@functools.lru_cache(maxsize=1 << 16)  # (every word of every line is folded, most of them often)
 def fold(form: str) -> str:
     """A form as the lexicon keys it: lower case, spaces plain, no final full stop."""
     form = unicodedata.normalize("NFC", form).casefold().replace("\u202f", " ").replace("\xa0", " ")
