@@ -66,6 +66,7 @@ test: lint pytest
 bench: $(STAMP) $(POSTGRES_STAMP)
 	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	$(BIN)/python bench/parse.py
+	$(BIN)/python bench/corpus.py
 	$(BIN)/python bench/feeds.py
 	$(BIN)/python bench/load.py
 	$(BIN)/python bench/render.py
