@@ -313,6 +313,13 @@ FORMS = [
     ("heading-hu-year-first", "2024. szeptember 12., csütörtök", "day Thu 2024-09-12"),
     ("heading-cs-spaced-numbers", "12. 9. 2024", "day 2024-09-12"),
     ("heading-year-first-slashes", "2024/09/12", "day 2024-09-12"),
+    ("heading-sv-weekday-day-dot-month", "Fredagen den 26.9", "day Fri ????-09-26"),
+    ("heading-ru-weekday-day-month-like-a-time", "Четверг 27.07", "day Thu ????-07-27"),
+    (
+        "header-date-times-then-capitalised-title",
+        "May 22, 2026 (Friday) 10:00-17:00 Conference Registration",
+        "header 'Conference Registration' Fri 2026-05-22 10:00–17:00",
+    ),
     ("heading-ca-elided-of", "Dissabte 2 d'octubre", "day Sat ????-10-02"),
     ("heading-de-short-article", "Freitag, d. 07. September 2018", "day Fri 2018-09-07"),
     ("heading-it-roman-ordinal-glued", "III° Giorno 21.09.2011", "day 2011-09-21"),

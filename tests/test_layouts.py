@@ -316,6 +316,11 @@ BLOCKS = [
             "Session | - | Recorrido escénico | 08-02 16:30–17:30~ | Plaza de los Canaleros",
         ],
     ),
+    (
+        "a-header-row-names-the-place-column",
+        "Четверг 27.07.2023\nВремя\tМероприятие\tЛокация\n17:00\tВстреча\tЦентр досуга, малый зал\n",
+        ["Session | - | Встреча | 07-27 17:00–18:00~ | Центр досуга, малый зал"],
+    ),
     # Grids: days as columns, cells carried down.
     (
         "days-as-columns",

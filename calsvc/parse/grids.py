@@ -17,18 +17,20 @@ cell above going on.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..errors import HeaderProblem
 from .blocks import Block, Columns, State
 from .forms import TimeLine, TimeRow, TimeRows
-from .roles import DITTO, is_ditto, is_end_marker, room_line
+from .roles import DITTO, is_ditto, is_end_marker, room_line, words
 from .rooms import title_and_room
 from .tokens import tokenize
 from .when import Day, Span, read_day
 
 _TIME_HEADINGS = frozenset(
-    {"", "time", "times", "hour", "hours", "when", "slot", "zeit", "heure", "horaire", "hora",
-     "horario", "ora", "orario", "tijd"}
+    {"", "time", "times", "hour", "hours", "when", "slot", "zeit", "uhrzeit", "heure", "horaire",
+     "hora", "horario", "ora", "orario", "tijd", "время", "czas", "godzina", "tid", "aika", "čas",
+     "idő", "ώρα", "saat", "時間", "时间", "시간", "waktu", "jam"}
 )  # fmt: skip
 
 
@@ -59,6 +61,16 @@ def header_columns(line: str) -> Columns | None:
     if all(days):
         return (None, *days)
     return None
+
+
+def place_column(line: str) -> int | None:
+    """The column a table's header row gives to places ('Time | Event | Location', 'Время
+    ⇥ Мероприятие ⇥ Локация'): its cells are the rows' rooms, whatever words they use."""
+    cells = cells_in_columns(line)
+    if cells is None or len(cells) < 3 or cells[0].lower().rstrip(":") not in _TIME_HEADINGS:
+        return None
+    places = words()["location_fields"]
+    return next((i for i, c in enumerate(cells) if i > 1 and c.lower().rstrip(":") in places), None)
 
 
 def _day_cell(cell: str) -> Day | None:
@@ -148,6 +160,11 @@ def add_row_sessions(state: State, line: str, index: int, form: TimeRow | TimeRo
     rooms: list[str | None] = [None] * len(rows)
     if isinstance(form, TimeRows) and state.columns:  # parallel: each in its column's room
         rooms = column_rooms(line, [row.title for row in rows], state.columns)
+    elif state.place_column is not None and len(rows) == 1:  # the header's place column
+        cells = cells_in_columns(line) or []
+        place = cells[state.place_column] if state.place_column < len(cells) else ""
+        rooms = [place or None]
+        rows = (replace(rows[0], room=None),) if place else rows
     number = state.number(index)
     blocks = [
         state.under_heading(

@@ -32,7 +32,14 @@ from .forms import (
     Unread,
     WhenLine,
 )
-from .grids import add_row_sessions, empty_slot, grid_row, header_columns, spanned
+from .grids import (
+    add_row_sessions,
+    empty_slot,
+    grid_row,
+    header_columns,
+    place_column,
+    spanned,
+)
 from .inline import split_items
 from .items import is_author_line
 from .labels import GENERIC_KIND, Vocabulary
@@ -78,6 +85,9 @@ def read_blocks(lines: list[str], vocabulary: Vocabulary, notes: Notes) -> Readi
             continue
         if (columns := header_columns(line)) is not None:
             state.columns, state.column_blocks = columns, {}
+            continue
+        if (place := place_column(line)) is not None:
+            state.place_column = place
             continue
         number = state.number(index)
         try:
@@ -134,7 +144,7 @@ def _text(state: State, lines: list[str], index: int, form: Undated | None) -> N
         state.blocks.append(Block(state.number(index), form.label, layout="undated"))
         return
     if line and "|" not in line and "\t" not in line:
-        state.columns = None  # text out of the table (a day heading or a time row may be in it)
+        state.columns = state.place_column = None  # text out of the table (a heading, a row)
         if _goes_on(last, line):  # a title wrapped onto this line
             assert last is not None and last.label is not None
             last.label = f"{last.label} {clean(line)}"

@@ -176,12 +176,15 @@ def _dated(text: str, tokens: Tokens, starts: list[int]) -> Form | None:
 
 
 def _title_after(text: str, tokens: Tokens, end: int) -> tuple[str, str | None] | None:
-    """The title after a line's own date and times and a dash or colon ('26.08.2019 r.
-    9:00 - 11:00 - rejestracja', 'Tue 6 Jun 09:00: Opening'), with the room it names."""
-    if tokens[end].kind not in (DASH, COLON):
-        return None
-    title = row_title(text[tokens[end].end :].strip(" -–—:"))
-    if title is None or not looks_like_title(title[:1].upper() + title[1:]):
+    """The title after a line's own date and times, past a dash or colon ('26.08.2019 r.
+    9:00 - 11:00 - rejestracja', 'Tue 6 Jun 09:00: Opening') or capitalised right after them
+    ('May 22, 2026 (Friday) 10:00-17:00 Registration'), with the room it names."""
+    separated = tokens[end].kind in (DASH, COLON)
+    start = tokens[end].end if separated else tokens[end].start
+    title = row_title(text[start:].strip(" -–—:"))
+    if title is None or not separated and not title[:1].isupper():
+        return None  # ('Tue 6 Jun 09:00 a.m. and again later': words, no title)
+    if not looks_like_title(title[:1].upper() + title[1:]):
         return None  # (a list's title may begin in lower case: 'kolacja powitalna')
     return title_and_room(title)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta
 
+from ..errors import HeaderProblem
 from .forms import DayHeading, EndMark, Form, TimeLine, TimeRow, TimeRows, WhenLine
 from .headings import read_heading
 from .labels import Vocabulary
@@ -189,7 +190,10 @@ def read_trailing_row(text: str, tokens: Tokens) -> TimeRow | None:
             or tokens[first - 1].lower in words()["day_words"]
         ):
             continue  # ('September 14-17', 'Days 2 - 3': days, not hours)
-        found = read_range(tokens, first, hhmm=hhmm_range(tokens, first))
+        try:
+            found = read_range(tokens, first, hhmm=hhmm_range(tokens, first))
+        except HeaderProblem:
+            continue  # ('Четверг 27.07': a day and a month, not hour 27)
         if found is None:
             continue
         span, end = found

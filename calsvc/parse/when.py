@@ -226,6 +226,9 @@ def read_day(tokens: Tokens, i: int) -> tuple[Day, int] | None:
             year, i = tokens[after_year].value, after_year + 1
     if year is not None and in_words(tokens, i, lx.lexicon().year_words):
         i += 1  # '26.08.2019 r.', '14 мая 2025 г.'
+    if weekday is None and after == first and _weekday_in_brackets(tokens, i):
+        value = means(tokens, i + 1, WEEKDAY)  # 'May 22, 2026 (Friday)': after the year
+        weekday, i = (value if value != lx.UNKNOWN else None), i + 3
     if weekday is None and (after_date := _weekday_after(tokens, i)) is not None:
         weekday, i = after_date  # '2024. szeptember 12., csütörtök', '12 Eylül 2024 Perşembe'
     if order == "?" and weekday is not None and year is not None:
@@ -269,6 +272,8 @@ def _core(tokens: Tokens, i: int, weekday: bool) -> _Core | None:
         return (numeric, numeric_day, None, order), i + 1
     if (found := _cjk(tokens, i)) is not None:
         return found
+    if weekday and (found := _dotted_day(tokens, i)) is not None:
+        return found
     if is_year(token) and (found := _core(tokens, i + 1 + _stop(tokens, i + 1), weekday)):
         (month, day, _, order), end = found  # '2024. szeptember 12.', '2024 September 12'
         if order == "" and not _at(tokens, i + 1, DATE):
@@ -299,6 +304,29 @@ def _elided_of(tokens: Tokens, i: int) -> bool:
         and tokens[i + 1].text in ("'", "’")
         and tokens[i].end == tokens[i + 1].start
     )
+
+
+def _dotted_day(tokens: Tokens, i: int) -> _Core | None:
+    """'Четверг 27.07', 'Fredagen den 26.9': a day and a month after a weekday, written as a
+    time would be ('27.07') or with a one-digit month; day first, as dotted dates are."""
+    if tokens[i].kind == CLOCK and re.fullmatch(r"\d{1,2}\.\d{2}", tokens[i].text):
+        day, month = (int(part) for part in tokens[i].text.split("."))
+        end = i + 1
+    elif (
+        tokens[i].kind == NUMBER
+        and _at(tokens, i + 1, WORD)
+        and tokens[i + 1].text == "."
+        and _at(tokens, i + 2, NUMBER)
+        and tokens[i].end == tokens[i + 1].start == tokens[i + 2].start - 1
+    ):
+        day, month, end = tokens[i].value, tokens[i + 2].value, i + 3
+    else:
+        return None
+    if not (1 <= day <= 31 and 1 <= month <= 12) or any(
+        t.kind in (CLOCK,) for t in tokens[end : end + 1]
+    ):
+        return None
+    return (month, day, None, ""), end
 
 
 def _stop(tokens: Tokens, i: int) -> int:
