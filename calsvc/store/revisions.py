@@ -37,6 +37,7 @@ class RevisionStore(Store):
                 self._db.execute("PRAGMA journal_mode=WAL")
             self._migrate()
             self._identity = self._file_identity()
+            self._descriptor = self._own_descriptor()
         except (OSError, sqlite3.Error) as exc:
             raise ConfigError(self.path, None, f"cannot open the revision store: {exc}") from exc
 
@@ -61,18 +62,53 @@ class RevisionStore(Store):
         stat = os.stat(self.path)
         return stat.st_dev, stat.st_ino
 
+    def _own_descriptor(self) -> int | None:
+        """SQLite's own descriptor of the database file, found once in /proc/self/fd (None
+        where there is no /proc): its first bytes are read through it, because opening and
+        closing the file ourselves would drop every POSIX lock this process holds on it,
+        SQLite's included, and another connection would then take the WAL away from us."""
+        if self._identity is None:
+            return None
+        try:
+            descriptors = os.listdir("/proc/self/fd")
+        except OSError:
+            return None
+        for name in descriptors:
+            try:
+                stat = os.fstat(int(name))
+            except OSError:
+                continue
+            if (stat.st_dev, stat.st_ino) == self._identity:
+                return int(name)
+        return None
+
+    def _header(self) -> bytes:
+        """The file's first bytes, read through SQLite's descriptor (found again when the
+        one found before now names another file: another connection closed it)."""
+        for _ in range(2):
+            descriptor = self._descriptor
+            try:
+                if descriptor is not None:
+                    stat = os.fstat(descriptor)
+                    if (stat.st_dev, stat.st_ino) == self._identity:
+                        return os.pread(descriptor, len(_HEADER), 0)
+            except OSError:
+                pass
+            self._descriptor = self._own_descriptor()
+        return _HEADER  # no descriptor to read through: the identity check alone
+
     def _check_file(self) -> None:
         """Refuses to go on with a store file that was deleted, replaced or written over since
         it was opened: writes would go to a file nobody will ever open again, or be mixed into
-        another program's bytes (SQLite in WAL mode trusts its own index and would not see)."""
+        another program's bytes (SQLite in WAL mode trusts its own index and would not see).
+        Never opens the file itself (see _own_descriptor)."""
         if self.path == ":memory:":
             return
         try:
             same = self._file_identity() == self._identity
-            with open(self.path, "rb") as file:
-                header = file.read(len(_HEADER))
         except FileNotFoundError:
-            same, header = False, _HEADER
+            same = False
+        header = self._header() if same else _HEADER
         if not same:
             problem = "deleted or replaced"
         elif header != _HEADER:

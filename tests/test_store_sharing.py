@@ -1,0 +1,89 @@
+"""The revision store shared with other processes: the real `sqlite3` tool, a second calsvc
+command, a backup and a restore. Whatever else opens the file, the server keeps writing
+where the next start will read, and SEQUENCE never goes down."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from . import servers
+from .calendars import revisions
+from .conftest import SEEDS
+
+SQLITE3 = shutil.which("sqlite3") or "/usr/bin/sqlite3"
+FEDERATED = "Poster: Federated Learning Tue 6 Jun 03:20 p.m."
+UID = "mlsys-2023-20230606-poster-federated-learning"
+pytestmark = pytest.mark.integration
+
+
+def _sources(folder: Path) -> Path:
+    shutil.copytree(SEEDS, folder / "sources")
+    return folder / "sources"
+
+
+def _move_federated(sources: Path, time: str) -> None:
+    """Gives the Federated Learning poster this start time instead of the seeds' 03:20 p.m."""
+    path, seeded = sources / "mlsys-2023.txt", SEEDS / "mlsys-2023.txt"
+    text = seeded.read_text("utf-8")
+    path.write_text(text.replace(FEDERATED, FEDERATED.replace("03:20 p.m.", time)), "utf-8")
+
+
+def _served(base: str) -> tuple[int, str]:
+    with urllib.request.urlopen(f"{base}/mlsys-2023/calendar.ics", timeout=30) as response:
+        return revisions(response.read())[UID][:2]
+
+
+def _stored(db: Path) -> int:
+    """The SEQUENCE the file itself holds, as the real sqlite3 tool reads it."""
+    query = f"SELECT sequence FROM revisions WHERE uid = '{UID}'"
+    out = subprocess.run([SQLITE3, str(db), query], capture_output=True, text=True, check=True)
+    return int(out.stdout)
+
+
+def _until_served(base: str, sequence: int) -> tuple[int, str]:
+    for _ in range(100):
+        if (served := _served(base))[0] == sequence:
+            return served
+        time.sleep(0.1)
+    return _served(base)
+
+
+def _calsvc(db: Path, sources: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "CALSVC_DB": str(db), "CALSVC_SOURCES": str(sources)}
+    command = [sys.executable, "-m", "calsvc", *args]
+    return subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+
+
+def test_other_processes_opening_the_store_leave_the_server_writing_to_it(
+    tmp_path: Path,
+) -> None:
+    sources = _sources(tmp_path)
+    db = tmp_path / "db.sqlite3"
+    env = {"CALSVC_RELOAD_SECONDS": "0.2"}
+    with servers.calsvc(tmp_path, sources, env) as base:
+        assert _served(base) == (0, "CONFIRMED")
+        # A backup as an operator takes one, an integrity check, and a second calsvc command:
+        # each opens and closes the file while the server holds it.
+        backup = subprocess.run(
+            [SQLITE3, str(db), f".backup '{tmp_path / 'backup.sqlite3'}'"], capture_output=True
+        )
+        assert backup.returncode == 0
+        check = subprocess.run([SQLITE3, str(db), "PRAGMA integrity_check"], capture_output=True)
+        assert check.stdout == b"ok\n"
+        assert _calsvc(db, sources, "get", "/healthz").returncode == 0
+        _move_federated(sources, "04:00 p.m.")
+        assert _until_served(base, 1) == (1, "CONFIRMED")
+        assert _stored(db) == 1  # the server wrote into the file, not into a detached WAL
+        _move_federated(sources, "04:30 p.m.")
+        assert _until_served(base, 2) == (2, "CONFIRMED")
+        assert _stored(db) == 2
+    with servers.calsvc(tmp_path, sources, env) as base:
+        assert _served(base) == (2, "CONFIRMED")
