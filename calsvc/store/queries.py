@@ -5,6 +5,7 @@ their SQL with `?` placeholders (the PostgreSQL store turns them into `%s`)."""
 from __future__ import annotations
 
 import json
+import secrets
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from contextlib import AbstractContextManager
@@ -13,12 +14,13 @@ from datetime import datetime, timedelta
 
 from ..codec import SessionJson
 from ..model import Revision
+from .leases import Leases
 from .moves import recorded_uids, under_recorded
 from .recording import Change, Connection, Current, read_changes, record
 
 # The schema, as migrations (version, statements) both stores apply once each, in order:
 # appended to, never edited once released. `{identity}` is each database's own
-# auto-numbered key, `{binary}` its type for bytes.
+# auto-numbered key, `{binary}` its type for bytes, `{random_mark}` a random positive int4.
 MIGRATIONS: list[tuple[int, str]] = [
     (
         1,
@@ -73,11 +75,39 @@ MIGRATIONS: list[tuple[int, str]] = [
         CREATE INDEX IF NOT EXISTS aliases_conference ON aliases (conference);
         """,
     ),
+    (
+        4,
+        """
+        INSERT INTO meta VALUES ('mark', {random_mark}) ON CONFLICT DO NOTHING;
+        CREATE TABLE IF NOT EXISTS servers (
+            id TEXT PRIMARY KEY,
+            host TEXT NOT NULL,
+            pid INTEGER NOT NULL,
+            sources TEXT NOT NULL,
+            digest TEXT NOT NULL,
+            heartbeat TEXT NOT NULL
+        );
+        """,
+    ),
 ]
 TYPES = {
-    "sqlite": {"identity": "INTEGER PRIMARY KEY", "binary": "BLOB"},
-    "postgres": {"identity": "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "binary": "BYTEA"},
+    "sqlite": {
+        "identity": "INTEGER PRIMARY KEY",
+        "binary": "BLOB",
+        "random_mark": "abs(random() % 2147483647) + 1",
+    },
+    "postgres": {
+        "identity": "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY",
+        "binary": "BYTEA",
+        "random_mark": "floor(random() * 2147483646)::int + 1",
+    },
 }
+
+
+def moved(db: Connection) -> None:
+    """Marks the store as written: its counter one higher, a new random mark."""
+    db.execute("UPDATE meta SET value = value + 1 WHERE key = 'generation'")
+    db.execute("UPDATE meta SET value = ? WHERE key = 'mark'", (secrets.randbelow(2**31 - 1) + 1,))
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +129,7 @@ class Stored:
         return self.session
 
 
-class Store:
+class Store(Leases):
     """What a revision store does; subclasses say how to reach the database."""
 
     def _reading(self) -> AbstractContextManager[Connection]:
@@ -169,11 +199,13 @@ class Store:
             )
             return written.rowcount > 0
 
-    def generation(self) -> int:
-        """A counter every write raises: another process moved the store when it changed."""
+    def generation(self) -> str:
+        """The store's version: a counter every write raises, and a random mark every write
+        (and a restore) sets. Another process moved the store when it changed; a store
+        restored from a backup never passes for the one a snapshot was made from."""
         with self._reading() as db:
-            row = db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
-            return int(row[0])
+            rows = dict(db.execute("SELECT key, value FROM meta").fetchall())
+            return f"{rows['generation']}.{rows['mark']}"
 
     def sync(
         self,
@@ -202,7 +234,7 @@ class Store:
             renamed = recorded_uids(db, conference, read, rows)
             current = under_recorded(read, renamed)
             if record(db, conference, current, rows, now.isoformat(), history=bool(rows)):
-                db.execute("UPDATE meta SET value = value + 1 WHERE key = 'generation'")
+                moved(db)
             served = self._served(db, conference, now, keep_cancelled)
         read_as = {first: uid for uid, first in renamed.items()}
         return [replace(r, read_as=read_as[r.uid]) if r.uid in read_as else r for r in served]

@@ -34,7 +34,7 @@ log = logging.getLogger("calsvc.snapshot")
 
 class Snapshot(NamedTuple):
     key: str  # the calsvc version and the settings the state was built with
-    generation: int  # the revision store's change counter when it was built
+    generation: str  # the revision store's version when it was built (Store.generation)
     loaded: Loaded
     served: Served
 
@@ -53,7 +53,7 @@ def snapshot_path(db: Path | str) -> Path:
 
 
 # Raised whenever what a snapshot holds changes shape, so an older one is set aside.
-FORMAT = 5
+FORMAT = 6
 
 
 def _store_named(db: Path | str) -> str:
@@ -145,7 +145,7 @@ class Keeper:
 
     def __init__(self, path: Path, key: str) -> None:
         self.path, self.key = path, key
-        self._saved: tuple[str, int] | None = None  # (catalogue version, store generation)
+        self._saved: tuple[str, str] | None = None  # (catalogue version, store generation)
         self._saving: threading.Thread | None = None  # waits for the child writing it
 
     def load(self) -> Snapshot | None:
@@ -154,7 +154,7 @@ class Keeper:
             self._saved = (found.served.catalogue.version, found.generation)
         return found
 
-    def save(self, generation: int, loaded: Loaded, served: Served) -> None:
+    def save(self, generation: str, loaded: Loaded, served: Served) -> None:
         state = (served.catalogue.version, generation)
         if state != self._saved:
             self.wait()  # in order: a newer state is never overwritten by an older one
