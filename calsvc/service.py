@@ -11,13 +11,15 @@ import os
 import threading
 import time
 from collections.abc import Callable
+from contextlib import suppress
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from . import pipeline
 from .catalogue import Catalogue
 from .changes import Told
-from .errors import StoreError
+from .errors import ConfigError, StoreError
 from .ics.feed import Feed, FeedCache, Served
 from .model import utc_now
 from .selection import Selection
@@ -26,8 +28,10 @@ from .sources import problems
 from .sources.fetch import Pages
 from .sources.folder import Loaded, SourceRules, folder_signature
 from .sources.published import Published
-from .store import open_store, snapshot
+from .store import leases, open_store, snapshot
+from .store.queries import Store
 from .store.snapshot import snapshot_key, snapshot_path, state_path
+from .store.unopened import Unopened
 
 log = logging.getLogger("calsvc.service")
 READING = "being read; the catalogue stored at the last run is served meanwhile"
@@ -58,18 +62,18 @@ class Service:
         new catalogue goes into service (a server hands back the memory the reload used)."""
         self.settings = settings
         self.clock = clock
-        self.store = open_store(settings.db)
+        self.store_problem: tuple[str, datetime] | None = None  # what failed, and since when
+        self.store = self._open_store(settings.db, worker=background)
         # What `calsvc publish` put into the database, once anything was: else the folder.
         self._published = Published(self.store, state_path(settings.db, "published"))
-        self.sources = self._published.current() or settings.sources
+        self.sources = self._published_or_folder()
         self.feeds = FeedCache()
         self.pages = Pages()  # programme pages by address, fetched when due
         self._lock = threading.Lock()
         self._loaded: Loaded | None = None
         self._served: Served | None = None  # the catalogue in service, with its events
         self._checked = float("-inf")
-        self._generation: int | None = None
-        self.store_problem: tuple[str, datetime] | None = None  # what failed, and since when
+        self._generation: str | None = None
         self._stop, self._wake = threading.Event(), threading.Event()
         self._watcher: threading.Thread | None = None
         self._background = background
@@ -78,11 +82,30 @@ class Service:
         # Which server's workers these are: diagnostics are logged once per server.
         self._server = os.environ.get(MAIN_PID_VARIABLE) or str(os.getpid())
         self._snapshots = snapshot.Keeper(snapshot_path(settings.db), snapshot_key(settings))
-        if not (background and (self._start_from_snapshot() or self._start_from_store())):
+        started = background and (self._start_from_snapshot() or self._start_from_store())
+        if not (started or (background and self.store_problem)):  # else the thread tries
             self.reload()
         if background:
             self._watcher = threading.Thread(target=self._watch, name="calsvc-reload", daemon=True)
             self._watcher.start()
+
+    def _open_store(self, db: Path | str, *, worker: bool) -> Store:
+        """The revision store. A server's worker never makes one, and one that cannot open
+        does not stop it: it serves the snapshot, reports the store, and tries it again."""
+        if not worker:
+            return open_store(db)
+        try:
+            return open_store(db, create=False)
+        except ConfigError as error:
+            log.error("%s; serving the last run's snapshot, if any, until it opens", error)
+            self.store_problem = (str(error), self.clock())
+            return Unopened(db, error)
+
+    def _published_or_folder(self) -> Path:
+        try:
+            return self._published.current() or self.settings.sources
+        except StoreError:
+            return self.settings.sources  # the reload reports the store
 
     def _start_from_snapshot(self) -> bool:
         """Puts the last run's state in service, if it left one; True when it did."""
@@ -119,14 +142,24 @@ class Service:
         interval (at once when told of a publish), off the request path, until closed."""
         interval = max(self.settings.reload_seconds, 0.05)
         self.store.listen(self._wake.set, self._stop)  # a publish wakes it at once
+        beaten = float("-inf")
         while not self._stop.is_set():
             self._wake.wait(0 if self._loaded is None else interval)
             self._wake.clear()
+            if time.monotonic() - beaten >= leases.BEAT_SECONDS:
+                beaten = time.monotonic()
+                self._beat()
             try:
                 self.reload()
             except Exception:  # the last good catalogue stays; the next round tries again
                 log.exception("reload failed; the catalogue in service stays")
                 self._stop.wait(interval)
+
+    def _beat(self) -> None:
+        """Renews the server's lease on the store (see owners.py); a failing store is
+        reported by the reload."""
+        with suppress(StoreError):
+            self.store.beat(f"{leases.this_host()}:{self._server}", utc_now())
 
     def close(self) -> None:
         """Stops the reload thread and closes the revision store."""
@@ -154,7 +187,9 @@ class Service:
         ):
             self.reload()
         served = self._served
-        assert served is not None
+        if served is None:  # a worker whose store failed before it had anything to serve
+            problem = self.store_problem[0] if self.store_problem else "the sources are read"
+            raise StoreError(str(self.settings.db), None, f"nothing to serve yet: {problem}")
         return served
 
     def reload(self) -> bool:
@@ -167,8 +202,8 @@ class Service:
             self._checked = time.monotonic()
             changed = self._reload()
         except StoreError as error:
-            if self._served is None:
-                raise  # nothing to serve yet: the worker cannot start
+            if self._served is None and not self._background:
+                raise  # nothing to serve: the command fails (a server's worker waits)
             if self.store_problem is None or self.store_problem[0] != str(error):
                 log.error("%s; the catalogue in service stays", error, exc_info=error.__cause__)
                 self.store_problem = (str(error), self.clock())

@@ -14,6 +14,7 @@ from flask.testing import FlaskClient
 
 from calsvc.service import Service
 from calsvc.settings import Settings
+from calsvc.store import open_store
 from calsvc.web import create_app
 
 from . import postgres
@@ -147,7 +148,11 @@ def clock() -> Clock:
 
 @pytest.fixture
 def settings(sources: Path, tmp_path: Path) -> Settings:
-    return Settings(sources=sources, db=tmp_path / "revisions.sqlite3", reload_seconds=0)
+    """Settings of a server whose store was made, as `calsvc serve` makes it before starting
+    its workers (which never make one)."""
+    db = tmp_path / "revisions.sqlite3"
+    open_store(db).close()
+    return Settings(sources=sources, db=db, reload_seconds=0)
 
 
 @pytest.fixture

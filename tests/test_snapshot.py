@@ -13,6 +13,7 @@ import pytest
 from calsvc.service import READING, Service
 from calsvc.settings import Settings
 from calsvc.sources import folder as sources_module
+from calsvc.store import open_store
 from calsvc.store.snapshot import snapshot_path
 from calsvc.web import create_app
 
@@ -151,6 +152,7 @@ def test_a_snapshot_made_with_another_zone_setting_is_not_used(
     folder.mkdir()
     (folder / "summit.txt").write_text("Keynote: Opening Tue 6 Jun 2023 09:00\n", "utf-8")
     settings = Settings(sources=folder, db=tmp_path / "db.sqlite3", reload_seconds=0.05)
+    open_store(settings.db).close()
     _first_run(replace(settings, timezone="Europe/Paris"), clock)
 
     service = Service(replace(settings, timezone="Asia/Tokyo"), clock=clock, background=True)

@@ -4,11 +4,13 @@ where the next start will read, and SEQUENCE never goes down."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -87,3 +89,79 @@ def test_other_processes_opening_the_store_leave_the_server_writing_to_it(
         assert _stored(db) == 2
     with servers.calsvc(tmp_path, sources, env) as base:
         assert _served(base) == (2, "CONFIRMED")
+
+
+def _workers(main: int) -> list[int]:
+    children = Path(f"/proc/{main}/task/{main}/children").read_text().split()
+    return sorted(int(pid) for pid in children)
+
+
+def _crash_a_worker(main: int) -> None:
+    """kill -9 of one worker; returns once granian has started another in its place."""
+    before = _workers(main)
+    os.kill(before[0], 9)
+    for _ in range(100):
+        after = _workers(main)
+        if len(after) == len(before) and before[0] not in after:
+            time.sleep(1)  # the new worker builds its app
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"no worker replaced {before[0]}: {_workers(main)}")
+
+
+def _answers(base: str, path: str, times: int = 8) -> list[tuple[int, bytes]]:
+    """Several requests, so that each worker answers some."""
+    found = []
+    for _ in range(times):
+        try:
+            with urllib.request.urlopen(f"{base}{path}", timeout=30) as response:
+                found.append((response.status, response.read()))
+        except urllib.error.HTTPError as error:
+            found.append((error.code, error.read()))
+    return found
+
+
+def _snapshot_written(db: Path) -> None:
+    for _ in range(100):
+        if db.with_name(f"{db.name}.snapshot").exists():
+            return
+        time.sleep(0.1)
+    raise AssertionError("no snapshot was written")
+
+
+@pytest.mark.parametrize("fault", ["deleted", "corrupt"])
+def test_a_worker_crash_on_a_broken_store_serves_the_last_catalogue(
+    tmp_path: Path, fault: str
+) -> None:
+    """A store deleted or written over, then a worker crash: the new worker makes no store and
+    does not crash (granian would stop the whole server); every feed keeps its SEQUENCE."""
+    sources = _sources(tmp_path)
+    db = tmp_path / "db.sqlite3"
+    env = {"CALSVC_RELOAD_SECONDS": "0.2"}
+    with servers.calsvc(tmp_path, sources, env, workers=2) as base:
+        _move_federated(sources, "04:00 p.m.")
+        assert _until_served(base, 1) == (1, "CONFIRMED")
+        _snapshot_written(db)
+        time.sleep(1)  # both workers have served SEQUENCE 1
+        main = servers.last_pid
+        if fault == "deleted":
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{db}{suffix}").unlink(missing_ok=True)
+        else:
+            with db.open("r+b") as file:
+                file.write(b"not a database any more" * 200)
+        _crash_a_worker(main)
+        feeds = _answers(base, "/mlsys-2023/calendar.ics")
+        health = _answers(base, "/healthz")
+
+        assert sorted({(status, revisions(body)[UID][:2]) for status, body in feeds}) == [
+            (200, (1, "CONFIRMED"))
+        ]
+        assert sorted({(s, json.loads(b)["status"]) for s, b in health}) == [(200, "degraded")]
+        kept = {
+            "deleted": ["db.sqlite3.snapshot"],
+            "corrupt": ["db.sqlite3", "db.sqlite3.snapshot"],
+        }
+        assert (
+            sorted(p.name for p in tmp_path.glob("db.sqlite3*") if "-" not in p.name) == kept[fault]
+        )

@@ -8,9 +8,10 @@ from pathlib import Path
 from .queries import Store
 
 
-def open_store(db: Path | str) -> Store:
-    """The revision store `db` names; ConfigError when it cannot be opened."""
+def open_store(db: Path | str, *, create: bool = True) -> Store:
+    """The revision store `db` names; ConfigError when it cannot be opened (or, unless
+    `create`, when an SQLite store is not there)."""
     from .postgres import PostgresStore, is_postgres  # psycopg only where it is used
     from .revisions import RevisionStore
 
-    return PostgresStore(str(db)) if is_postgres(db) else RevisionStore(db)
+    return PostgresStore(str(db)) if is_postgres(db) else RevisionStore(db, create=create)

@@ -13,6 +13,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import quote
 
 from ..errors import ConfigError, StoreError
 from .queries import MIGRATIONS, TYPES, Store
@@ -24,14 +25,18 @@ _HEADER = b"SQLite format 3\x00"
 class RevisionStore(Store):
     """Remembers each session's revision across restarts and processes."""
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, *, create: bool = True) -> None:
+        """Opens the store at `path`; one that is not there is made only when `create` (a
+        server's workers never make one: a store deleted under them is a fault to report,
+        not a fresh start)."""
         self.path = str(path)
         self._lock = threading.Lock()  # one connection, shared by a process's threads
         try:
-            if self.path != ":memory:":
+            if self.path != ":memory:" and create:
                 Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            target = self.path if create else f"file:{quote(self.path)}?mode=rw"
             self._db = sqlite3.connect(
-                self.path, timeout=30, isolation_level=None, check_same_thread=False
+                target, timeout=30, isolation_level=None, check_same_thread=False, uri=not create
             )
             if self.path != ":memory:":
                 self._db.execute("PRAGMA journal_mode=WAL")
