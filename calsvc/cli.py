@@ -12,6 +12,7 @@ import click
 
 from . import pipeline
 from .errors import CalsvcError
+from .owners import check_port, owning
 from .report import schedules_json, text_report
 from .settings import Settings
 from .sources.conferences import check_zone
@@ -122,8 +123,10 @@ def serve(host: str, port: int, sources: Path | None, timezone: str | None, work
     from .web.server import serve as run_server
 
     settings = Settings.from_env(sources=sources, timezone=timezone)
+    check_port(host, port)  # first: a refused start makes nothing
     pipeline.check(settings.sources, settings.db)
-    run_server(settings, host=host, port=port, workers=workers)
+    with owning(settings.db, settings.sources):
+        run_server(settings, host=host, port=port, workers=workers)
 
 
 @cli.command()

@@ -61,7 +61,9 @@ LAYERS = [
     (_files("parse"), FRONT_ENDS + RENDERING),
     (_files("ics"), FRONT_ENDS + READING),
     (
-        _files("sources", "store", "pipeline", "service", "settings", "report", "changes"),
+        _files(
+            "sources", "store", "pipeline", "service", "owners", "settings", "report", "changes"
+        ),
         FRONT_ENDS,
     ),
 ]
