@@ -13,6 +13,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from calsvc.web.server import HEADER_READ_TIMEOUT_MS
+
 from . import servers
 from .conftest import SEEDS
 
@@ -121,3 +123,83 @@ def test_log_lines_have_time_level_and_one_line_per_catalogue(tmp_path: Path) ->
         "catalogue VERSION in service: 4 sources, 20 sessions (20 events rendered now), "
         "1 source problems, took N ms"
     )
+
+
+def _closed(connection: socket.socket) -> bool:
+    connection.setblocking(False)
+    try:
+        return connection.recv(1) == b""
+    except BlockingIOError:
+        return False
+    except OSError:
+        return True
+
+
+def test_silent_sockets_are_closed_and_do_not_lock_others_out(tmp_path: Path) -> None:
+    """2,000 connections from one address that never send a byte: the service keeps answering,
+    and each is closed once the header timeout has passed (10 s)."""
+    sources = _sources(tmp_path)
+    with servers.calsvc(tmp_path, sources, workers=2) as base:
+        port = int(base.rsplit(":", 1)[1])
+        silent = [socket.create_connection(("127.0.0.1", port)) for _ in range(2000)]
+        time.sleep(1)
+        answers = [_timed_get(f"{base}/healthz")[0] for _ in range(5)]
+        answers += [_timed_get(f"{base}/mlsys-2023/calendar.ics")[0] for _ in range(5)]
+        time.sleep(HEADER_READ_TIMEOUT_MS / 1000 + 2)
+        closed = sum(_closed(connection) for connection in silent)
+        for connection in silent:
+            connection.close()
+
+    assert (answers, closed) == ([200] * 10, 2000)
+
+
+def _serve(env: dict[str, str], port: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "calsvc", "serve", "--port", port]
+    return subprocess.run(command, env={**os.environ, **env}, capture_output=True, text=True,
+                          timeout=60)  # fmt: skip
+
+
+def test_a_second_server_on_a_port_in_use_is_refused_naming_the_first(tmp_path: Path) -> None:
+    sources = _sources(tmp_path)
+    with servers.calsvc(tmp_path, sources) as base:
+        port = base.rsplit(":", 1)[1]
+        env = {"CALSVC_SOURCES": str(sources), "CALSVC_DB": str(tmp_path / "other.sqlite3")}
+        second = _serve(env, port)
+        named = re.sub(r"process \d+ \([^)]*\)", "process N (…)", second.stderr)
+
+    assert (second.returncode, named) == (
+        2,
+        f"calsvc: 127.0.0.1:{port}: the port is already in use by process N (…); stop that "
+        "server or choose another port (--port)\n",
+    )
+
+
+def test_a_server_of_other_sources_is_refused_one_of_the_same_sources_is_a_replica(
+    tmp_path: Path,
+) -> None:
+    sources = _sources(tmp_path)
+    db = tmp_path / "db.sqlite3"
+    other = tmp_path / "other"
+    shutil.copytree(sources, other)
+    (other / "mlsys-2023.txt").write_text("Poster: Federated Le\n", "utf-8")
+    with servers.calsvc(tmp_path, sources) as base:
+        first = servers.last_pid
+        refused = _serve(
+            {"CALSVC_SOURCES": str(other), "CALSVC_DB": str(db)}, str(servers.free_port())
+        )
+        copy = tmp_path / "copy"
+        shutil.copytree(sources, copy)
+        replica = tmp_path / "replica"
+        replica.mkdir()
+        env = {"CALSVC_DB": str(db), "CALSVC_RELOAD_SECONDS": "0.2"}
+        with servers.calsvc(replica, copy, env) as second:
+            answers = [_timed_get(f"{url}/healthz")[0] for url in (base, second)]
+
+    assert (refused.returncode, refused.stderr) == (
+        2,
+        f"calsvc: {db}: the server with process {first} on {socket.gethostname()}, reading "
+        f"{sources.resolve()} already serves from this revision store; a server of other "
+        f"sources ({other.resolve()}) would rewrite its sessions on every reload. Stop it, or "
+        "give this server a store of its own (CALSVC_DB)\n",
+    )
+    assert answers == [200, 200]

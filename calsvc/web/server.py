@@ -22,8 +22,14 @@ from ..settings import Settings
 if TYPE_CHECKING:
     from flask import Flask
 
-# Headers must arrive within this long (ms), so idle connections cannot pile up for ever.
+# Headers must arrive within this long (ms), so idle connections cannot pile up for ever. It
+# runs from the moment a connection opens only in HTTP/1 mode: in granian's 'auto' mode a
+# connection that never sends a byte waits for ever to be told HTTP/1 from HTTP/2.
 HEADER_READ_TIMEOUT_MS = 10_000
+# Connections a worker holds at once (granian's default is 1,024 a server, shared by the
+# workers): an idle one costs a Tokio task, not a thread, so a client holding thousands
+# of silent sockets for the header timeout does not lock others out.
+CONNECTIONS_PER_WORKER = 8_192
 BLOCKING_THREADS = 2  # Python threads per worker: one builds a page while one waits on I/O
 WORKER_KILL_TIMEOUT = 10  # seconds a stopping worker gets before it is killed
 
@@ -93,7 +99,7 @@ def _exit_when_orphaned(main: int) -> None:
 def serve(settings: Settings, *, host: str, port: int, workers: int) -> None:
     """Serves until stopped; the access log goes to stdout, everything else to stderr."""
     from granian import Granian
-    from granian.constants import Interfaces
+    from granian.constants import HTTPModes, Interfaces
     from granian.http import HTTP1Settings
 
     export(settings)
@@ -103,7 +109,10 @@ def serve(settings: Settings, *, host: str, port: int, workers: int) -> None:
         address=host,
         port=port,
         interface=Interfaces.WSGI,
+        http=HTTPModes.http1,
         websockets=False,
+        backlog=CONNECTIONS_PER_WORKER,
+        backpressure=CONNECTIONS_PER_WORKER,
         workers=workers,
         blocking_threads=BLOCKING_THREADS,
         http1_settings=HTTP1Settings(header_read_timeout=HEADER_READ_TIMEOUT_MS),
