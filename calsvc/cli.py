@@ -234,6 +234,16 @@ def add(file: str, sources: Path | None, **given: str | int | None) -> None:
 
 
 @cli.command()
+@click.argument("slug")
+@click.option("--db", help="The revision store (CALSVC_DB).")
+def confirm(slug: str, db: str | None) -> None:
+    """Let a held version of SLUG's programme cancel what it lost (see /status)."""
+    settings = Settings.from_env(db=db)
+    cancelling = pipeline.confirm(settings.db, slug)
+    click.echo(f"confirmed: the next reload cancels {cancelling} session(s) of {slug}")
+
+
+@cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path, exists=True), metavar="PATH...")
 @click.option("--db", help="The revision store, e.g. postgresql://… (CALSVC_DB).")
 @click.option("--list", "listing", is_flag=True, help="List the published versions.")

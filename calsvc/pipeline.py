@@ -37,6 +37,7 @@ from .sources.folder import (
 from .sources.published import files_to_publish
 from .sources.single import file_conference, page_conference
 from .store import open_store
+from .store.guard import Held
 from .store.queries import Store, Stored
 from .store.recording import Current
 from .store.snapshot import snapshot_path
@@ -134,7 +135,12 @@ def _recorded(
     current = [
         Current(u, fingerprint(s, conference), partial(session_json, s)) for u, s in live.items()
     ]
-    rows = store.sync(conference.slug, current, now, keep_cancelled=keep)
+    try:
+        rows = store.sync(conference.slug, current, now, keep_cancelled=keep)
+    except Held as held:  # the last good version stays: served as the store kept it
+        if store.first_to_tell(f"held {conference.slug}", str(held.held.cancelling)):
+            log.warning("%s: %s", source.file, held)
+        return [Entry(session_from_json(r.kept), conference, r.revision) for r in held.rows]
     return [Entry(_session(r, live), conference, r.revision) for r in rows]
 
 
@@ -245,3 +251,13 @@ def version(
     return feed_version(catalogue, base_url=base_url, ttl=ttl, key=key), catalogue.last_modified(
         positions
     )
+
+
+def confirm(db: Path | str, conference: str) -> int:
+    """Lets the conference's held version be recorded; how many sessions it cancels.
+    ConfigError when nothing is held for it."""
+    with closing(open_store(db, create=False)) as store:
+        cancelling = store.confirm(conference)
+    if not cancelling:
+        raise ConfigError(str(db), None, f"no version of {conference} is held; nothing to confirm")
+    return cancelling

@@ -29,6 +29,7 @@ from .sources.fetch import Pages
 from .sources.folder import Loaded, SourceRules, folder_signature
 from .sources.published import Published
 from .store import leases, open_store, snapshot
+from .store.guard import HeldVersion
 from .store.queries import Store
 from .store.snapshot import snapshot_key, snapshot_path, state_path
 from .store.unopened import Unopened
@@ -53,17 +54,19 @@ class Service:
         *,
         clock: Callable[[], datetime] = utc_now,
         background: bool = False,
+        worker: bool = False,
         after_change: Callable[[], None] | None = None,
     ) -> None:
         """Loads the sources once; then reloads in a background thread (`background`, as
         servers run: no request waits for a reload) or, for tests and one-off commands, when
         a request finds a check due. A server whose store holds the programme starts with the
         stored catalogue and reads the sources meanwhile. `after_change` is called after each
-        new catalogue goes into service (a server hands back the memory the reload used)."""
+        new catalogue goes into service (a server hands back the memory the reload used). A
+        server's `worker` never makes a store and never stops on one that fails."""
         self.settings = settings
         self.clock = clock
         self.store_problem: tuple[str, datetime] | None = None  # what failed, and since when
-        self.store = self._open_store(settings.db, worker=background)
+        self.store = self._open_store(settings.db, worker=worker)
         # What `calsvc publish` put into the database, once anything was: else the folder.
         self._published = Published(self.store, state_path(settings.db, "published"))
         self.sources = self._published_or_folder()
@@ -76,14 +79,14 @@ class Service:
         self._generation: str | None = None
         self._stop, self._wake = threading.Event(), threading.Event()
         self._watcher: threading.Thread | None = None
-        self._background = background
+        self._background, self._worker = background, worker
         self._after_change = after_change
         self._rules = SourceRules(settings.links_outside, settings.max_source_mb, settings.timezone)
         # Which server's workers these are: diagnostics are logged once per server.
         self._server = os.environ.get(MAIN_PID_VARIABLE) or str(os.getpid())
         self._snapshots = snapshot.Keeper(snapshot_path(settings.db), snapshot_key(settings))
         started = background and (self._start_from_snapshot() or self._start_from_store())
-        if not (started or (background and self.store_problem)):  # else the thread tries
+        if not (started or (worker and self.store_problem)):  # else the thread tries
             self.reload()
         if background:
             self._watcher = threading.Thread(target=self._watch, name="calsvc-reload", daemon=True)
@@ -202,7 +205,7 @@ class Service:
             self._checked = time.monotonic()
             changed = self._reload()
         except StoreError as error:
-            if self._served is None and not self._background:
+            if self._served is None and not self._worker:
                 raise  # nothing to serve: the command fails (a server's worker waits)
             if self.store_problem is None or self.store_problem[0] != str(error):
                 log.error("%s; the catalogue in service stays", error, exc_info=error.__cause__)
@@ -303,8 +306,18 @@ class Service:
         return pipeline.single(self.served(), uid, base_url=base_url, ttl=self.ttl)
 
     def problems(self, conference: str, limit: int = 10) -> tuple[list[str], int]:
-        """What went wrong reading a conference's source, as 'file:line: message'."""
-        return problems.problems(self._loaded, conference, limit)
+        """What went wrong reading a conference's source, as 'file:line: message', a version
+        held for cancelling too much first."""
+        held = [f"{conference}: {h}" for h in self.held() if h.conference == conference]
+        found, count = problems.problems(self._loaded, conference, limit)
+        return (held + found)[:limit], len(held) + count
+
+    def held(self) -> list[HeldVersion]:
+        """Versions held for cancelling too much (none when the store cannot say)."""
+        try:
+            return self.store.held()
+        except StoreError:
+            return []
 
     def source_problems(self) -> list[str]:
         """Every source that failed, has errors, or yields no sessions."""
@@ -329,6 +342,16 @@ class Service:
         catalogue = self.catalogue()
         shown: dict[str, Any] = {"version": catalogue.version, "store": self.health()}
         shown["sessions"] = len(catalogue.entries)
+        shown["held"] = [
+            {
+                "conference": held.conference,
+                "message": str(held),
+                "would_cancel": list(held.cancelling),
+                "live": held.live,
+                "since": held.seen.isoformat(),
+            }
+            for held in self.held()
+        ]
         if self._loaded is None:
             return {**shown, "sources_folder": str(self.sources), "sources": READING}
         return {**shown, **problems.sources_status(self._loaded)}

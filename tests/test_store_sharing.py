@@ -12,6 +12,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -165,3 +166,86 @@ def test_a_worker_crash_on_a_broken_store_serves_the_last_catalogue(
         assert (
             sorted(p.name for p in tmp_path.glob("db.sqlite3*") if "-" not in p.name) == kept[fault]
         )
+
+
+def _feed(base: str) -> dict[str, tuple[int, str]]:
+    with urllib.request.urlopen(f"{base}/mlsys-2023/calendar.ics", timeout=30) as response:
+        return {uid: revision[:2] for uid, revision in revisions(response.read()).items()}
+
+
+def _held(base: str) -> list[tuple[str, int, int]]:
+    with urllib.request.urlopen(f"{base}/status", timeout=30) as response:
+        held = json.loads(response.read())["held"]
+    return [(h["conference"], len(h["would_cancel"]), h["live"]) for h in held]
+
+
+def _until(check: Callable[[], object], expected: object) -> object:
+    for _ in range(100):
+        if (found := check()) == expected:
+            return found
+        time.sleep(0.1)
+    return check()
+
+
+AFTER = [(0, "CONFIRMED"), (1, "CANCELLED"), (1, "CANCELLED"), (1, "CANCELLED"),
+         (1, "CANCELLED"), (1, "CONFIRMED")]  # fmt: skip
+TWO_LEFT = "Registration Desk Tue 6 Jun 07:30 a.m.\n" + FEDERATED + "\n"
+
+
+def test_a_version_cancelling_most_sessions_is_held_until_confirmed(tmp_path: Path) -> None:
+    sources = _sources(tmp_path)
+    db = tmp_path / "db.sqlite3"
+    with servers.calsvc(tmp_path, sources, {"CALSVC_RELOAD_SECONDS": "0.2"}) as base:
+        before = _feed(base)
+        (sources / "mlsys-2023.txt").write_text(TWO_LEFT, "utf-8")
+        held = _until(lambda: _held(base), [("mlsys-2023", 4, 6)])
+        kept = _feed(base)
+        confirmed = _calsvc(db, sources, "confirm", "mlsys-2023")
+        # Registration unchanged; Federated Learning lost its papers; four cancelled.
+        after = _until(lambda: sorted(_feed(base).values()), AFTER)
+        held_after = _held(base)
+
+    assert (held, kept, confirmed.returncode, confirmed.stdout) == (
+        [("mlsys-2023", 4, 6)],
+        before,
+        0,
+        "confirmed: the next reload cancels 4 session(s) of mlsys-2023\n",
+    )
+    assert sorted(set(before.values())) == [(0, "CONFIRMED")]
+    assert (len(before), after, held_after) == (6, AFTER, [])
+
+
+def test_a_paste_cut_after_its_first_header_cancels_nothing(tmp_path: Path) -> None:
+    """'Poster: Federated Le', a header without its date, replaces the programme: while the
+    server runs, across a restart, and across one without a snapshot (when only the store
+    knows what was served)."""
+    sources = _sources(tmp_path)
+    env = {"CALSVC_RELOAD_SECONDS": "0.2"}
+    with servers.calsvc(tmp_path, sources, env) as base:
+        before = _feed(base)
+        (sources / "mlsys-2023.txt").write_text("Poster: Federated Le", "utf-8")
+        time.sleep(2)
+        running = _feed(base)
+    with servers.calsvc(tmp_path, sources, env) as base:
+        error = _until(lambda: _error(base, "mlsys-2023.txt"), CUT)
+        restarted = _feed(base)
+    (tmp_path / "db.sqlite3.snapshot").unlink()
+    with servers.calsvc(tmp_path, sources, env) as base:
+        from_store, held = _feed(base), _until(lambda: _held(base), [("mlsys-2023", 6, 6)])
+
+    assert (running, restarted, from_store, held) == (
+        before, before, before, [("mlsys-2023", 6, 6)]
+    )  # fmt: skip
+    assert error == CUT
+
+
+CUT = (
+    "mlsys-2023.txt:1: no sessions found; the last good version (6 sessions) stays in "
+    "service until the file has sessions again"
+)
+
+
+def _error(base: str, file: str) -> str | None:
+    with urllib.request.urlopen(f"{base}/status", timeout=30) as response:
+        sources = json.loads(response.read())["sources"]
+    return next(source["error"] for source in sources if source["file"] == file)

@@ -205,9 +205,10 @@ def _read(
         sessions, megabytes = len(schedule.sessions), len(data) / 1e6
         log.info("read %s: %d sessions from %.0f MB in %.1f s", conference.source, sessions,
                  megabytes, seconds)  # fmt: skip
-    if not schedule.sessions and previous and previous.schedule and previous.schedule.sessions:
-        # An emptied or truncated paste would cancel the whole programme: refuse it.
-        kept = len(previous.schedule.sessions)
+    if not _dated(schedule) and previous and previous.schedule and _dated(previous.schedule):
+        # An emptied or truncated paste would cancel the whole programme: refuse it (a
+        # header cut before its date, 'Poster: Federated Le', is no programme either).
+        kept = _dated(previous.schedule)
         raise SourceError(
             conference.source,
             1,
@@ -215,6 +216,11 @@ def _read(
             f"({kept} sessions) stays in service until the file has sessions again",
         )
     return schedule
+
+
+def _dated(schedule: Schedule) -> int:
+    """How many of a schedule's sessions have a day: those a feed can serve."""
+    return sum(1 for session in schedule.sessions if session.day)
 
 
 def _undescribed(

@@ -11,9 +11,12 @@ from collections.abc import Callable, Iterable, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from typing import Any
 
 from ..codec import SessionJson
 from ..model import Revision
+from . import guard
+from .guard import Held, HeldVersion
 from .leases import Leases
 from .moves import recorded_uids, under_recorded
 from .recording import Change, Connection, Current, read_changes, record
@@ -86,6 +89,14 @@ MIGRATIONS: list[tuple[int, str]] = [
             sources TEXT NOT NULL,
             digest TEXT NOT NULL,
             heartbeat TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS held (
+            conference TEXT PRIMARY KEY,
+            digest TEXT NOT NULL,
+            cancelling TEXT NOT NULL,
+            live INTEGER NOT NULL,
+            seen TEXT NOT NULL,
+            confirmed INTEGER NOT NULL
         );
         """,
     ),
@@ -214,14 +225,18 @@ class Store(Leases):
         now: datetime,
         *,
         keep_cancelled: timedelta,
+        guarded: bool = True,
     ) -> list[Stored]:
         """Records the conference's sessions as they are now; returns every row still to be served.
 
         New sessions start at SEQUENCE 0; changed ones (or ones back from cancellation) go up
         by one with LAST-MODIFIED now; missing ones become CANCELLED, one higher, and are
         served until keep_cancelled has passed. A session moved to another day keeps its UID.
+        A version that would cancel more than half of the live sessions is not recorded
+        unless confirmed (`guarded`; see guard.py): Held is raised with the rows as kept.
         """
         read = {s.uid: s for s in sessions}
+        held: HeldVersion | None = None
         with self._transaction(lock=conference) as db:
             rows = {
                 row[0]: row
@@ -233,11 +248,46 @@ class Store(Leases):
             }
             renamed = recorded_uids(db, conference, read, rows)
             current = under_recorded(read, renamed)
-            if record(db, conference, current, rows, now.isoformat(), history=bool(rows)):
+            held = self._held(db, conference, current, rows, now) if guarded else None
+            if held is None and record(
+                db, conference, current, rows, now.isoformat(), history=bool(rows)
+            ):
                 moved(db)
-            served = self._served(db, conference, now, keep_cancelled)
+            served = self._served(db, conference, now, keep_cancelled, all_sessions=bool(held))
+        if held is not None:
+            raise Held(held, served)
         read_as = {first: uid for uid, first in renamed.items()}
         return [replace(r, read_as=read_as[r.uid]) if r.uid in read_as else r for r in served]
+
+    @staticmethod
+    def _held(
+        db: Connection, conference: str, current: Mapping[str, Current],
+        rows: Mapping[str, tuple[Any, ...]], now: datetime,
+    ) -> HeldVersion | None:  # fmt: skip
+        """The version held, when it would cancel too many sessions and nobody confirmed it."""
+        cancelling = [uid for uid, row in rows.items() if uid not in current and not row[3]]
+        live = sum(not row[3] for row in rows.values())
+        version = guard.digest(list(current))
+        if not guard.too_many(len(cancelling), live) or guard.confirmed(db, conference, version):
+            guard.release(db, conference)
+            return None
+        held = HeldVersion(conference, tuple(sorted(cancelling)), live, now)
+        guard.hold(db, held, version)
+        return held
+
+    def held(self) -> list[HeldVersion]:
+        """The versions held for cancelling too much, not yet confirmed."""
+        with self._reading() as db:
+            return guard.held(db)
+
+    def confirm(self, conference: str) -> int:
+        """Lets the conference's held version be recorded (`calsvc confirm`): how many
+        sessions it cancels (0: nothing was held). Every server rebuilds at its next check."""
+        with self._transaction(lock=conference) as db:
+            cancelling = guard.confirm(db, conference)
+            if cancelling:
+                moved(db)
+            return cancelling
 
     def changes(self, conference: str, *, limit: int = 500) -> list[Change]:
         """What changed in a conference's sessions since it was first recorded, newest first."""

@@ -23,12 +23,15 @@ def harden(response: Response) -> Response:
     return response
 
 
-def create_app(settings: Settings | None = None, *, service: Service | None = None) -> Flask:
-    """Builds the app on the given settings (default: CALSVC_* variables)."""
+def create_app(
+    settings: Settings | None = None, *, service: Service | None = None, worker: bool = False
+) -> Flask:
+    """Builds the app on the given settings (default: CALSVC_* variables); a server's
+    `worker` never makes a revision store (`calsvc serve` made it before starting them)."""
     settings = settings or Settings.from_env()
     app = Flask(__name__)
     app.config["SERVICE"] = service or Service(
-        settings, background=True, after_change=release_memory
+        settings, background=True, worker=worker, after_change=release_memory
     )
     app.config["BASE_URL"] = settings.base_url
     app.extensions["calsvc.compressed"] = Compressed()

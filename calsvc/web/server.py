@@ -84,7 +84,7 @@ def worker_app() -> Flask:
     main = int(os.environ.get(MAIN_PID, "0"))
     if main and os.getppid() == main:
         threading.Thread(target=_exit_when_orphaned, args=(main,), daemon=True).start()
-    return create_app()
+    return create_app(worker=True)
 
 
 def _exit_when_orphaned(main: int) -> None:
