@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from calsvc.errors import ConfigError
 from calsvc.model import Revision
+from calsvc.store import guard
 from calsvc.store.postgres import PostgresStore
 from calsvc.store.queries import MIGRATIONS, TYPES, Store
 from calsvc.store.recording import Current
@@ -332,3 +333,39 @@ def test_a_database_that_cannot_be_reached_is_a_clear_error_and_leaves_no_thread
 
     assert (str(error.value).split(": cannot")[0], threading.active_count()) == (
         f"postgresql://calsvc@/calsvc?host={tmp_path}", before)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("cancelling", "live", "held"),
+    [(0, 0, False), (0, 5, False), (1, 1, True), (1, 2, False), (2, 2, True), (2, 4, False),
+     (3, 5, True), (30, 60, False), (31, 60, True), (60, 60, True)],
+    ids=["nothing", "none cancelled", "the only one", "one of two", "both", "half",
+         "three of five", "exactly half", "one more than half", "all"],
+)  # fmt: skip
+def test_more_than_half_of_the_live_sessions_is_held(
+    cancelling: int, live: int, held: bool
+) -> None:
+    assert guard.too_many(cancelling, live) == held
+
+
+def test_a_held_version_is_recorded_once_confirmed_and_only_that_version(opened: Opener) -> None:
+    store = opened()
+    sessions = [_current(uid, "1") for uid in "abcd"]
+    store.sync("c", sessions, T0, keep_cancelled=KEEP)
+    with pytest.raises(guard.Held) as first:
+        store.sync("c", sessions[:1], T0, keep_cancelled=KEEP)
+    confirmed = store.confirm("c")
+    with pytest.raises(guard.Held):  # another version than the one confirmed
+        store.sync("c", sessions[1:2], T0, keep_cancelled=KEEP)
+    store.confirm("c")
+    rows = store.sync("c", sessions[1:2], T0, keep_cancelled=KEEP)
+
+    assert (first.value.held.cancelling, first.value.held.live, confirmed) == (
+        ("b", "c", "d"),
+        4,
+        3,
+    )
+    assert [(r.uid, r.revision.sequence, r.revision.cancelled) for r in rows] == [
+        ("a", 1, True), ("b", 0, False), ("c", 1, True), ("d", 1, True)
+    ]  # fmt: skip
+    assert (store.held(), store.confirm("c")) == ([], 0)

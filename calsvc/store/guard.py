@@ -11,9 +11,10 @@ while the last good one stays in service, until it changes or an operator confir
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import CalsvcError
 from .recording import Connection
@@ -53,6 +54,23 @@ class Held(CalsvcError):
     def __init__(self, held: HeldVersion, rows: list[Stored]) -> None:
         super().__init__(str(held))
         self.held, self.rows = held, rows
+
+
+def check(
+    db: Connection, conference: str, current: Mapping[str, object],
+    rows: Mapping[str, tuple[Any, ...]], now: datetime,
+) -> HeldVersion | None:  # fmt: skip
+    """The version to hold, when it would cancel too many sessions and nobody confirmed it
+    (`current`: the sessions read, by UID; `rows`: the stored ones, cancelled 4th)."""
+    cancelling = [uid for uid, row in rows.items() if uid not in current and not row[3]]
+    live = sum(not row[3] for row in rows.values())
+    version = digest(list(current))
+    if not too_many(len(cancelling), live) or confirmed(db, conference, version):
+        release(db, conference)
+        return None
+    held = HeldVersion(conference, tuple(sorted(cancelling)), live, now)
+    hold(db, held, version)
+    return held
 
 
 def confirmed(db: Connection, conference: str, version: str) -> bool:

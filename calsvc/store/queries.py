@@ -11,7 +11,6 @@ from collections.abc import Callable, Iterable, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from typing import Any
 
 from ..codec import SessionJson
 from ..model import Revision
@@ -248,7 +247,7 @@ class Store(Leases):
             }
             renamed = recorded_uids(db, conference, read, rows)
             current = under_recorded(read, renamed)
-            held = self._held(db, conference, current, rows, now) if guarded else None
+            held = guard.check(db, conference, current, rows, now) if guarded else None
             if held is None and record(
                 db, conference, current, rows, now.isoformat(), history=bool(rows)
             ):
@@ -258,22 +257,6 @@ class Store(Leases):
             raise Held(held, served)
         read_as = {first: uid for uid, first in renamed.items()}
         return [replace(r, read_as=read_as[r.uid]) if r.uid in read_as else r for r in served]
-
-    @staticmethod
-    def _held(
-        db: Connection, conference: str, current: Mapping[str, Current],
-        rows: Mapping[str, tuple[Any, ...]], now: datetime,
-    ) -> HeldVersion | None:  # fmt: skip
-        """The version held, when it would cancel too many sessions and nobody confirmed it."""
-        cancelling = [uid for uid, row in rows.items() if uid not in current and not row[3]]
-        live = sum(not row[3] for row in rows.values())
-        version = guard.digest(list(current))
-        if not guard.too_many(len(cancelling), live) or guard.confirmed(db, conference, version):
-            guard.release(db, conference)
-            return None
-        held = HeldVersion(conference, tuple(sorted(cancelling)), live, now)
-        guard.hold(db, held, version)
-        return held
 
     def held(self) -> list[HeldVersion]:
         """The versions held for cancelling too much, not yet confirmed."""
