@@ -234,6 +234,40 @@ def add(file: str, sources: Path | None, **given: str | int | None) -> None:
 
 
 @cli.command()
+@click.argument("destination", type=click.Path(path_type=Path, dir_okay=False))
+def backup(destination: Path) -> None:
+    """Copy the revision store (CALSVC_DB) to DESTINATION, whole, while servers run."""
+    from .store.backup import backup as back_up
+
+    settings = Settings.from_env()
+    sessions = back_up(settings.db, destination)
+    click.echo(f"backed up {sessions} session(s) to {destination}")
+
+
+@cli.command()
+@click.argument("source", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+def restore(source: Path) -> None:
+    """Put the backup SOURCE in place of the revision store (CALSVC_DB); stop the servers
+    first. No SEQUENCE a calendar has seen goes down."""
+    from .store.backup import restore as put_back
+
+    settings = Settings.from_env()
+    done = put_back(settings.db, source, datetime.now(UTC))
+    click.echo(f"restored {done.sessions} session(s) from {source}")
+    if done.seen_from:
+        click.echo(
+            f"{done.raised} raised above the SEQUENCE calendars saw and {done.carried} newer "
+            f"than the backup carried over (from {done.seen_from})"
+        )
+    else:
+        click.echo(
+            "warning: neither the store nor its snapshot could be read, so SEQUENCE values are "
+            "the backup's: calendars that saw later changes ignore updates until they pass them",
+            err=True,
+        )
+
+
+@cli.command()
 @click.argument("slug")
 @click.option("--db", help="The revision store (CALSVC_DB).")
 def confirm(slug: str, db: str | None) -> None:

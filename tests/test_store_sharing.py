@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import time
@@ -249,3 +250,72 @@ def _error(base: str, file: str) -> str | None:
     with urllib.request.urlopen(f"{base}/status", timeout=30) as response:
         sources = json.loads(response.read())["sources"]
     return next(source["error"] for source in sources if source["file"] == file)
+
+
+REGISTRATION = "mlsys-2023-20230606-registration-desk"
+
+
+def test_backup_while_serving_and_restore_never_lower_a_sequence(tmp_path: Path) -> None:
+    sources = _sources(tmp_path)
+    db, saved = tmp_path / "db.sqlite3", tmp_path / "backup.sqlite3"
+    env = {"CALSVC_RELOAD_SECONDS": "0.2"}
+    with servers.calsvc(tmp_path, sources, env) as base:
+        backed_up = _calsvc(db, sources, "backup", str(saved))
+        _move_federated(sources, "04:00 p.m.")
+        moved = _until_served(base, 1)
+        refused = _calsvc(db, sources, "restore", str(saved))
+        main = servers.last_pid
+    restored = _calsvc(db, sources, "restore", str(saved))
+    after_restore = _stored(db)
+    path = sources / "mlsys-2023.txt"  # the programme drops the registration desk meanwhile
+    path.write_text(path.read_text("utf-8").replace("Registration Desk Tue 6 Jun 07:30 a.m.\n", ""))
+    with servers.calsvc(tmp_path, sources, env) as base:
+        feed = _until(lambda: _feed(base)[REGISTRATION], (1, "CANCELLED"))
+        federated = _feed(base)[UID]
+
+    assert (backed_up.returncode, backed_up.stdout) == (0, f"backed up 20 session(s) to {saved}\n")
+    assert (moved, refused.returncode, after_restore) == ((1, "CONFIRMED"), 2, 2)
+    assert refused.stderr == (
+        f"calsvc: {db}: stop the servers using the store first: the server with process {main} "
+        f"on {socket.gethostname()}, reading {sources.resolve()}\n"
+    )
+    assert (restored.returncode, restored.stdout, restored.stderr) == (
+        0,
+        f"restored 20 session(s) from {saved}\n1 raised above the SEQUENCE calendars saw and 0 "
+        "newer than the backup carried over (from the store)\n",
+        "",
+    )
+    # The backup had it at 0 with the old time; raised to 2, then 3 for the time read now.
+    assert (feed, federated) == ((1, "CANCELLED"), (3, "CONFIRMED"))
+
+
+def test_a_lost_store_is_not_remade_and_is_restored_above_its_snapshot(tmp_path: Path) -> None:
+    sources = _sources(tmp_path)
+    db, saved = tmp_path / "db.sqlite3", tmp_path / "backup.sqlite3"
+    env = {"CALSVC_RELOAD_SECONDS": "0.2"}
+    with servers.calsvc(tmp_path, sources, env) as base:
+        _calsvc(db, sources, "backup", str(saved))
+        _move_federated(sources, "04:00 p.m.")
+        _until_served(base, 1)
+        _snapshot_written(db)
+        time.sleep(1)  # the snapshot of SEQUENCE 1 is written
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    refused = _calsvc(db, sources, "serve", "--port", str(servers.free_port()))
+    restored = _calsvc(db, sources, "restore", str(saved))
+    with servers.calsvc(tmp_path, sources, env) as base:
+        federated = _until_served(base, 3)
+
+    assert (refused.returncode, refused.stderr) == (
+        2,
+        f"calsvc: {db}: the revision store is missing, but the snapshot of a store is beside "
+        "it: restore the store (calsvc restore BACKUP), or, to start afresh with every "
+        "SEQUENCE at 0 (calendars that saw higher ones will ignore updates), remove "
+        f"{db}.snapshot\n",
+    )
+    assert (restored.returncode, restored.stdout) == (
+        0,
+        f"restored 20 session(s) from {saved}\n1 raised above the SEQUENCE calendars saw and 0 "
+        "newer than the backup carried over (from the snapshot)\n",
+    )
+    assert federated == (3, "CONFIRMED")
