@@ -573,7 +573,14 @@ FORMS = [
     (
         "too-long-header",
         "Poster: " + "Very " * 60 + "Long Title Tue 6 Jun 09:00 a.m.",
-        "unread: it is 339 characters long, more than the 300 a session header may have; shorten its label",
+        "unread: it is 339 characters long, ending like a session header, but a session's label "
+        "may have at most 200 characters and its line 300; shorten its label",
+    ),
+    (
+        "label-longer-than-labels",
+        "Poster: " + "Measurement " * 22 + "Tue 6 Jun 01:30 p.m.",
+        "unread: it is 292 characters long, ending like a session header, but a session's label "
+        "may have at most 200 characters and its line 300; shorten its label",
     ),
     ("session-number", "Session 2", "text"),
     # Dates and times that are not understood are said so.

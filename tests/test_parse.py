@@ -295,3 +295,19 @@ def test_parse_ten_megabyte_line_is_body_text() -> None:
     assert [len(i.abstract or "") for i in schedule.timed[0].items] == [
         len("word " * 2_000_000) - 1
     ]
+
+
+def test_a_header_with_too_long_a_label_is_named_and_takes_no_papers_from_it() -> None:
+    long_header = "Poster: " + "Measurement " * 22 + "Tue 6 Jun 2023 01:30 p.m."
+    text = "\n".join([
+        "Poster: Federated Learning Tue 6 Jun 2023 09:00 a.m.", "Abstract", "Kept text.",
+        long_header, "Abstract", "Text of the session left out.",
+    ])  # fmt: skip
+    schedule = _parse(text)
+
+    assert [(s.title, [i.abstract for i in s.items]) for s in schedule.sessions] == [
+        ("Poster: Federated Learning", ["Kept text."])
+    ]
+    assert [(d.line, d.code) for d in schedule.diagnostics if d.level == "warning"] == [
+        (4, "unread-header")
+    ]

@@ -112,6 +112,7 @@ class Unread:
 
     reason: str
     mention: Mention | None = None
+    ends_body: bool = False  # a header left out: what follows is not the last session's
 
 
 Form = (

@@ -128,7 +128,10 @@ def read_blocks(lines: list[str], vocabulary: Vocabulary, notes: Notes) -> Readi
             if form.mention is not None:
                 state.mentions.append((number, form.mention))
                 _later_in_prose(state, line, number, form.mention)
-            _append(state, line)
+            if form.ends_body:  # a header left out: its papers are not the last session's
+                state.blocks.append(Block(number, None))
+            else:
+                _append(state, line)
     return Reading(read_venues(state.blocks), state.mentions, timed, state.first_unread)
 
 

@@ -33,6 +33,7 @@ from .labels import Vocabulary
 from .roles import (
     LONG_TAIL,
     MAX_HEADER_LENGTH,
+    MAX_LABEL,
     MAX_ROW_LENGTH,
     MAX_UNREAD_WORDS,
     clean,
@@ -63,6 +64,13 @@ def read_line(line: str, vocabulary: Vocabulary) -> Form | None:
     whose date or time cannot be right ('25:00', '31 Feb' is found later, with the year)."""
     if len(line) > MAX_HEADER_LENGTH and not _long_row(line):
         return _too_long(line)
+    form = _read(line, vocabulary)
+    if (form is None or isinstance(form, Mention)) and len(line) > MAX_LABEL:
+        return _too_long(line) or form  # a header's date and time after too long a label
+    return form
+
+
+def _read(line: str, vocabulary: Vocabulary) -> Form | None:
     text = clean(line)
     if not text or is_metadata(text):
         return None
@@ -111,8 +119,10 @@ def _too_long(line: str) -> Unread | None:
         if found is None or not tail_room(tokens, found[2], tail)[0]:
             continue
         return Unread(
-            f"it is {len(line)} characters long, more than the {MAX_HEADER_LENGTH} a session "
-            "header may have; shorten its label"
+            f"it is {len(line)} characters long, ending like a session header, but a "
+            f"session's label may have at most {MAX_LABEL} characters and its line "
+            f"{MAX_HEADER_LENGTH}; shorten its label",
+            ends_body=True,
         )
     return None
 
