@@ -123,3 +123,16 @@ def test_refusal_says_what_to_set(make_client: MakeClient) -> None:
         "400 Bad Request: host 'cal.example.org' is not served here; the operator lists the "
         "served names in CALSVC_ALLOWED_HOSTS, or sets CALSVC_BASE_URL\n",
     )
+
+
+def test_the_health_check_is_answered_by_any_host_name(make_client: MakeClient) -> None:
+    """The container checks http://127.0.0.1:$PORT/healthz while only the public name may be
+    allowed; /healthz names no host, so it answers; everything else is still refused."""
+    client = make_client(allowed_hosts="cal.example.org")
+
+    statuses = [
+        client.get(path, headers={"Host": "127.0.0.1:8000"}).status_code
+        for path in ("/healthz", "/calendar.ics", "/healthz/")
+    ]
+
+    assert statuses == [200, 400, 400]
