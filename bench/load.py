@@ -8,7 +8,9 @@
 3. Resident memory of one worker with a 10,000-session programme loaded and its feeds
    served (target ≤ 150 MB).
 4. /healthz and a feed under wrk while 200 connections sit with unfinished headers and 20
-   clients never read the 2 MB feed they asked for (target: zero errors, p99 well under 1 s).
+   clients never read the 2 MB feed they asked for (target: zero errors, p99 well under 1 s);
+   then, with 2,000 silent sockets from one address open, the time /healthz and a feed take
+   (target < 100 ms) and how many of them the server has closed after its header timeout.
 
 Run: make bench  (needs wrk: apt-get install wrk). BENCH_SECONDS=5 for a quick run;
 BENCH_ONLY=load,reload,memory,slow picks parts.
@@ -36,6 +38,7 @@ sys.path[:0] = [str(ROOT), str(Path(__file__).resolve().parent)]
 from feeds import DATA_FILE, SESSIONS, wrk  # noqa: E402
 from programme import programme  # noqa: E402
 
+from calsvc.web.server import HEADER_READ_TIMEOUT_MS  # noqa: E402
 from tests.reloading import REWRITES, rewrite, rooms  # noqa: E402
 
 SECONDS = int(os.environ.get("BENCH_SECONDS", "30"))
@@ -206,6 +209,39 @@ def slow_clients(folder: Path) -> None:
             print(f"{path:<44} {rate:>8.0f} {p50:>9} {p99:>9} {errors:>7}")
         for connection in bad:
             connection.close()
+        silent_sockets(server)
+
+
+SILENT = 2000
+
+
+def silent_sockets(server: Server) -> None:
+    """2,000 connections from one address that never send a byte: what a client waits for
+    meanwhile, and how many are closed once the header timeout has passed."""
+    print(f"   and {SILENT:,} silent sockets from one address (they send nothing):")
+    silent = [socket.create_connection(("127.0.0.1", server.port)) for _ in range(SILENT)]
+    time.sleep(1)
+    for path in ["/healthz", "/mlsys-2023/calendar.ics"]:
+        took = []
+        for _ in range(20):
+            started = time.perf_counter()
+            server.get(path)
+            took.append((time.perf_counter() - started) * 1000)
+        took.sort()
+        print(f"   {path:<41} median {took[10]:6.1f} ms, slowest {took[-1]:6.1f} ms (target < 100)")
+    time.sleep(HEADER_READ_TIMEOUT_MS / 1000 + 2)
+    closed = 0  # (a closed socket reads b"" at once; an open one has nothing to read)
+    for connection in silent:
+        connection.setblocking(False)
+        try:
+            closed += connection.recv(1) == b""
+        except BlockingIOError:
+            pass
+        except OSError:
+            closed += 1
+        connection.close()
+    waited = HEADER_READ_TIMEOUT_MS / 1000 + 2
+    print(f"   closed by the server after {waited:.0f} s: {closed:,} of {SILENT:,}")
 
 
 def main() -> None:
