@@ -55,6 +55,7 @@ class Conference:
     described: bool = True  # False: no data-file entry; slug, name and zone were inferred
     url: str | None = None  # a page fetched by its address (source is then the address)
     refresh_minutes: int = 15  # how often that page is fetched again
+    cancel_freely: bool = False  # the data file says: record a version however much it cancels
 
     def duration_minutes(self, kind_slug: str) -> int:
         """The default length of a session of this kind, in minutes."""

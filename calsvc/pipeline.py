@@ -136,7 +136,8 @@ def _recorded(
         Current(u, fingerprint(s, conference), partial(session_json, s)) for u, s in live.items()
     ]
     try:
-        rows = store.sync(conference.slug, current, now, keep_cancelled=keep)
+        guarded = not conference.cancel_freely
+        rows = store.sync(conference.slug, current, now, keep_cancelled=keep, guarded=guarded)
     except Held as held:  # the last good version stays: served as the store kept it
         if store.first_to_tell(f"held {conference.slug}", str(held.held.cancelling)):
             log.warning("%s: %s", source.file, held)

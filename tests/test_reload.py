@@ -301,3 +301,44 @@ def test_the_workers_of_one_server_log_a_source_s_warnings_once(
         "mlsys-abstracts.txt:1: error: 'Tue 31 Jun' is not a date: June 2026 has 30 days; "
         "this session is left out"
     ]
+
+
+def _data_file_line(sources: Path, after: str, line: str) -> None:
+    path = sources / "conferences.toml"
+    text = path.read_text(encoding="utf-8")
+    _rewrite(path, text.replace(after, f"{after}\n{line}", 1))
+
+
+@pytest.mark.parametrize(
+    ("flag", "expected"),
+    [
+        ("", {"CONFIRMED": 6}),
+        ("cancel_freely = true", {"CANCELLED": 4, "CONFIRMED": 2}),
+    ],
+    ids=["held without the flag", "recorded with it"],
+)
+def test_a_data_file_may_let_a_source_cancel_most_of_its_sessions(
+    client: FlaskClient, sources: Path, clock: Clock, flag: str, expected: dict[str, int]
+) -> None:
+    client.get("/mlsys-2023/calendar.ics")
+    _data_file_line(sources, 'file = "mlsys-2023.txt"', flag)
+    clock.advance(hours=1)
+    _rewrite(
+        sources / "mlsys-2023.txt",
+        "Registration Desk Tue 6 Jun 07:30 a.m.\nPoster: Federated Learning Tue 6 Jun 03:20 p.m.\n",
+    )
+
+    statuses: dict[str, int] = {}
+    for _sequence, status, _ in revisions(client.get("/mlsys-2023/calendar.ics").data).values():
+        statuses[status] = statuses.get(status, 0) + 1
+
+    assert statuses == expected
+
+
+def test_a_data_file_flag_must_be_true_or_false(client: FlaskClient, sources: Path) -> None:
+    _data_file_line(sources, 'file = "mlsys-2023.txt"', 'cancel_freely = "yes"')
+
+    problems = client.get("/status").json["data_file"]["errors"]
+
+    expected = f"{sources / 'conferences.toml'}:34: cancel_freely must be true or false, not 'yes'"
+    assert problems == [expected]

@@ -21,6 +21,7 @@ from .guessed import RESERVED_SLUGS, page_slug
 _SOURCE_KEYS = {
     *("file", "url", "refresh", "slug", "name", "year", "date", "timezone", "venue", "homepage"),
     "durations",
+    "cancel_freely",
 }
 _DECODE_LINE = re.compile(r"\(at line (\d+)")
 
@@ -125,7 +126,17 @@ def _conference(
         homepage=entry.get("homepage"),
         durations={**defaults, **_durations(entry.get("durations", {}), where, text)},
         kinds=kinds,
+        cancel_freely=_flag(entry, "cancel_freely", where, text, line),
     )
+
+
+def _flag(entry: dict[str, Any], key: str, where: str, text: str, line: int | None) -> bool:
+    value = entry.get(key, False)
+    if not isinstance(value, bool):
+        raise ConfigError(
+            where, _line_of(text, key, value) or line, f"{key} must be true or false, not {value!r}"
+        )
+    return value
 
 
 def _timezone(entry: dict[str, Any], where: str, text: str, line: int | None) -> str:
