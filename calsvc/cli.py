@@ -12,7 +12,6 @@ import click
 
 from . import pipeline
 from .errors import CalsvcError
-from .owners import check_port, owning
 from .report import schedules_json, text_report
 from .settings import Settings
 from .sources.conferences import check_zone
@@ -120,11 +119,13 @@ def parse(
 def serve(host: str, port: int, sources: Path | None, timezone: str | None, workers: int) -> None:
     """Serve the feeds, pages and API with granian (any folder of programme files will do;
     conferences.toml, if there, names them)."""
+    from .serving.owners import check_port, owning, prepare_store
     from .web.server import serve as run_server
 
     settings = Settings.from_env(sources=sources, timezone=timezone)
     check_port(host, port)  # first: a refused start makes nothing
-    pipeline.check(settings.sources, settings.db)
+    pipeline.check(settings.sources)
+    prepare_store(settings.db)
     with owning(settings.db, settings.sources):
         run_server(settings, host=host, port=port, workers=workers)
 
@@ -134,7 +135,7 @@ def serve(host: str, port: int, sources: Path | None, timezone: str | None, work
 @click.option("--sources", type=click.Path(path_type=Path), help="Sources folder (CALSVC_SOURCES).")
 def get(path: str, sources: Path | None) -> None:
     """Run one GET request through the app, with no server, and print the response body."""
-    from .service import Service
+    from .serving.service import Service
     from .web import create_app
 
     settings = Settings.from_env(sources=sources)
@@ -249,7 +250,7 @@ def backup(destination: Path) -> None:
 def restore(source: Path) -> None:
     """Put the backup SOURCE in place of the revision store (CALSVC_DB); stop the servers
     first. No SEQUENCE a calendar has seen goes down."""
-    from .store.backup import restore as put_back
+    from .serving.backups import restore_store as put_back
 
     settings = Settings.from_env()
     done = put_back(settings.db, source, datetime.now(UTC))

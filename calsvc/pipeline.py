@@ -40,30 +40,13 @@ from .store import open_store
 from .store.guard import Held
 from .store.queries import Store, Stored
 from .store.recording import Current
-from .store.snapshot import snapshot_path
 
 log = logging.getLogger("calsvc.pipeline")
 
 
-def check(sources: Path, db: Path | str | None = None) -> None:
-    """Raises ConfigError unless the sources folder can be read and the revision store opens
-    (before a server starts a worker). Only here is a store made where none was, and the log
-    says so; a store that is gone while its snapshot is still beside it is not remade."""
+def check(sources: Path) -> None:
+    """Raises ConfigError unless the sources folder can be read (before a server starts)."""
     check_folder(sources)
-    if db is None:
-        return
-    missing = isinstance(db, Path) and not db.exists()
-    if missing and snapshot_path(db).exists():
-        raise ConfigError(
-            str(db),
-            None,
-            "the revision store is missing, but the snapshot of a store is beside it: restore "
-            "the store (calsvc restore BACKUP), or, to start afresh with every SEQUENCE at 0 "
-            f"(calendars that saw higher ones will ignore updates), remove {snapshot_path(db)}",
-        )
-    open_store(db).close()
-    if missing:
-        log.warning("made a new revision store at %s (none was there)", db)
 
 
 def parse_file(

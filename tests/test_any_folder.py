@@ -14,7 +14,7 @@ import pytest
 from calsvc import pipeline
 from calsvc.errors import ConfigError
 from calsvc.parse.zones import zone_named_by
-from calsvc.service import Service
+from calsvc.serving.service import Service
 from calsvc.settings import Settings
 from calsvc.sources.problems import GUESSES
 

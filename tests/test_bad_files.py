@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from flask.testing import FlaskClient
 
-from calsvc.service import Service
+from calsvc.serving.service import Service
 from calsvc.settings import Settings
 
 from .calendars import revisions, uids

@@ -9,7 +9,7 @@ from dataclasses import replace
 import pytest
 from flask.testing import FlaskClient
 
-from calsvc.service import Service
+from calsvc.serving.service import Service
 from calsvc.settings import Settings
 from calsvc.web import create_app
 

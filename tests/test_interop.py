@@ -15,7 +15,7 @@ from calsvc.ics.render import CALENDAR_TAIL, calendar_head, event_bytes
 from calsvc.kinds import slugify
 from calsvc.model import Conference, Revision
 from calsvc.parse import parse_programme
-from calsvc.service import Service
+from calsvc.serving.service import Service
 from calsvc.settings import Settings
 from calsvc.sources.conferences import load_data_file
 from calsvc.spans import zones_of

@@ -12,7 +12,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from calsvc.catalogue import Catalogue
-from calsvc.service import Service
+from calsvc.serving.service import Service
 from calsvc.settings import Settings
 from calsvc.shortids import short_ids
 from calsvc.web import create_app

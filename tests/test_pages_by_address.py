@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from calsvc.cli import main
-from calsvc.service import Service
+from calsvc.serving.service import Service
 from calsvc.settings import Settings
 from calsvc.sources.conferences import load_data_file
 

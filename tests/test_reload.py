@@ -13,7 +13,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from calsvc.service import READING, Service
+from calsvc.serving.service import READING, Service
 from calsvc.settings import Settings
 from calsvc.sources import folder as sources_module
 from calsvc.web import create_app

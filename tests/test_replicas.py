@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from calsvc import pipeline
-from calsvc.service import Service
+from calsvc.serving.service import Service
 from calsvc.settings import Settings
 from calsvc.web import create_app
 

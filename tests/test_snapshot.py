@@ -10,11 +10,11 @@ from typing import Any
 
 import pytest
 
-from calsvc.service import READING, Service
+from calsvc.serving.service import READING, Service
+from calsvc.serving.snapshot import snapshot_path
 from calsvc.settings import Settings
 from calsvc.sources import folder as sources_module
 from calsvc.store import open_store
-from calsvc.store.snapshot import snapshot_path
 from calsvc.web import create_app
 
 from .conftest import Clock

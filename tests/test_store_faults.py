@@ -13,7 +13,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from calsvc.errors import ConfigError
-from calsvc.service import Service
+from calsvc.serving.service import Service
 from calsvc.settings import Settings
 from calsvc.web import create_app
 

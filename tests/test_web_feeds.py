@@ -11,7 +11,7 @@ from flask.testing import FlaskClient
 
 from calsvc.ics import render
 from calsvc.ics.feed import Feed
-from calsvc.service import Service
+from calsvc.serving.service import Service
 from calsvc.settings import Settings
 from calsvc.web import compression, create_app
 
@@ -328,7 +328,7 @@ def test_feed_vtimezone_is_the_same_in_every_feed(reader: FlaskClient) -> None:
 def test_feed_untimed_entries_can_be_left_out(settings: object, clock: object) -> None:
     from dataclasses import replace
 
-    from calsvc.service import Service
+    from calsvc.serving.service import Service
     from calsvc.web import create_app
 
     quiet = replace(settings, untimed=False)  # type: ignore[type-var]

@@ -5,17 +5,16 @@ write, never a half-written file. A restore puts a backup in place of the store,
 servers stopped, and never lowers a SEQUENCE a calendar has seen: a session the store (or,
 if the store is lost, the snapshot beside it) knew at a higher SEQUENCE than the backup is
 restored one above that, and sessions the backup predates are carried over as they were.
-The store's version changes, so no server mistakes it for the store a snapshot was made of.
+The store's version changes, so no server mistakes it for the store a snapshot was made of
+(serving/backups.py also removes the snapshot, and reads it when the store is lost).
 """
 
 from __future__ import annotations
 
-import json
 import os
-import pickle
 import sqlite3
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -23,13 +22,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from ..codec import session_json
 from ..errors import CalsvcError, ConfigError
-from ..model import Entry
 from .queries import moved
 from .revisions import RevisionStore
-from .snapshot import snapshot_path
 
+Rows = dict[str, tuple[Any, ...]]  # by UID, the columns _ROW names
 _ROW = "uid, conference, fingerprint, sequence, created, modified, cancelled, session"
 
 
@@ -109,40 +106,29 @@ def _refuse_while_served(db: Path, now: datetime) -> None:
         raise ConfigError(str(db), None, f"stop the servers using the store first: {names}")
 
 
-def _seen(db: Path) -> tuple[dict[str, tuple[Any, ...]], str]:
-    """Every session's row as the store being replaced has it, if it opens; else as the
-    snapshot beside it served it (no fingerprint: the next reload records it anew); else
-    nothing."""
+def _seen(db: Path) -> Rows:
+    """Every session's row as the store being replaced has it, if it opens."""
     try:
         with closing(RevisionStore(db, create=False)) as store, store._reading() as current:
             rows = current.execute(f"SELECT {_ROW} FROM revisions").fetchall()
-        return {row[0]: tuple(row) for row in rows}, "the store"
     except CalsvcError:
-        pass
-    try:
-        with snapshot_path(db).open("rb") as stream:
-            entries = pickle.load(stream).served.catalogue.entries
-    except Exception:  # no snapshot, or one of another version: nothing more is known
-        return {}, ""
-    return {e.session.uid: _row(e) for e in entries}, "the snapshot"
+        return {}
+    return {row[0]: tuple(row) for row in rows}
 
 
-def _row(entry: Entry) -> tuple[Any, ...]:
-    revision, session = entry.revision, entry.session
-    return (
-        session.uid, entry.conference.slug, "", revision.sequence, revision.created.isoformat(),
-        revision.modified.isoformat(), int(revision.cancelled),
-        json.dumps(session_json(session), ensure_ascii=False, sort_keys=True),
-    )  # fmt: skip
-
-
-def restore(db: Path | str, source: Path, now: datetime) -> Restored:
-    """Puts the backup at `source` in place of the store (servers stopped)."""
+def restore(
+    db: Path | str, source: Path, now: datetime, *, served: Callable[[], Rows] = dict
+) -> Restored:
+    """Puts the backup at `source` in place of the store (servers stopped). The SEQUENCEs
+    calendars saw are the replaced store's, or when it cannot be read, what `served` gives
+    (rows as _ROW names them, by UID: what the last snapshot served)."""
     target = _sqlite_only(db, "restore")
     _checked_backup(source)
     if target.exists():
         _refuse_while_served(target, now)
-    seen, seen_from = _seen(target)
+    seen, seen_from = _seen(target), "the store"
+    if not seen:
+        seen, seen_from = served(), "the snapshot"
     with _replacing(target) as temporary:
         with closing(_read_only(source)) as backup_db, closing(sqlite3.connect(temporary)) as out:
             backup_db.backup(out)
@@ -153,12 +139,12 @@ def restore(db: Path | str, source: Path, now: datetime) -> Restored:
             restored.execute("DELETE FROM servers")
             restored.execute("DELETE FROM held")
             moved(restored)
-        for stale in (Path(f"{target}-wal"), Path(f"{target}-shm"), snapshot_path(target)):
+        for stale in (Path(f"{target}-wal"), Path(f"{target}-shm")):
             stale.unlink(missing_ok=True)
     return Restored(sessions, raised, carried, seen_from if seen else "")
 
 
-def _merge(restored: Any, seen: dict[str, tuple[Any, ...]], now: datetime) -> tuple[int, int]:
+def _merge(restored: Any, seen: Rows, now: datetime) -> tuple[int, int]:
     """Raises the SEQUENCE of each session calendars saw higher; carries over the rows of
     sessions the backup predates."""
     kept = dict(restored.execute("SELECT uid, sequence FROM revisions").fetchall())

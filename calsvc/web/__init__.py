@@ -7,7 +7,7 @@ import logging
 from flask import Flask, Response
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from ..service import Service
+from ..serving.service import Service
 from ..settings import Settings
 from . import api, changes, errors, feeds, hosts, mine, pages
 from .compression import Compressed

@@ -7,7 +7,7 @@ from flask import current_app, g, request
 from ..catalogue import Catalogue
 from ..ics.feed import Served
 from ..selection import Selection, selection_from_query
-from ..service import Service
+from ..serving.service import Service
 from .compression import Compressed
 
 

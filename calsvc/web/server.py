@@ -16,7 +16,7 @@ import threading
 import time
 from typing import TYPE_CHECKING, Any
 
-from ..service import MAIN_PID_VARIABLE
+from ..serving.service import MAIN_PID_VARIABLE
 from ..settings import Settings
 
 if TYPE_CHECKING:

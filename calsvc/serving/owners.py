@@ -17,11 +17,12 @@ from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
 
-from .errors import CalsvcError, ConfigError
-from .model import utc_now
-from .store import open_store
-from .store.leases import Lease, this_host
-from .store.queries import Store
+from ..errors import CalsvcError, ConfigError
+from ..model import utc_now
+from ..store import open_store
+from ..store.leases import Lease, this_host
+from ..store.queries import Store
+from .snapshot import snapshot_path
 
 log = logging.getLogger("calsvc.owners")
 
@@ -37,6 +38,24 @@ def folder_digest(folder: Path) -> str:
         digest.update(f"{relative}\0".encode())
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
+
+
+def prepare_store(db: Path | str) -> None:
+    """Opens the store before the workers start, making it where none is (and saying so):
+    only here is a store made. Refuses to remake one where the snapshot beside it shows a
+    store was: it was lost, and a new one would start every SEQUENCE at 0 again."""
+    missing = isinstance(db, Path) and not db.exists()
+    if missing and snapshot_path(db).exists():
+        raise ConfigError(
+            str(db),
+            None,
+            "the revision store is missing, but the snapshot of a store is beside it: restore "
+            "the store (calsvc restore BACKUP), or, to start afresh with every SEQUENCE at 0 "
+            f"(calendars that saw higher ones will ignore updates), remove {snapshot_path(db)}",
+        )
+    open_store(db).close()
+    if missing:
+        log.warning("made a new revision store at %s (none was there)", db)
 
 
 def lease_for(sources: Path, *, published: bool, pid: int | None = None) -> Lease:

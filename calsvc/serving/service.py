@@ -16,23 +16,24 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from . import pipeline
-from .catalogue import Catalogue
-from .changes import Told
-from .errors import ConfigError, StoreError
-from .ics.feed import Feed, FeedCache, Served
-from .model import utc_now
-from .selection import Selection
-from .settings import Settings
-from .sources import problems
-from .sources.fetch import Pages
-from .sources.folder import Loaded, SourceRules, folder_signature
-from .sources.published import Published
-from .store import leases, open_store, snapshot
-from .store.guard import HeldVersion
-from .store.queries import Store
-from .store.snapshot import snapshot_key, snapshot_path, state_path
-from .store.unopened import Unopened
+from .. import pipeline
+from ..catalogue import Catalogue
+from ..changes import Told
+from ..errors import ConfigError, StoreError
+from ..ics.feed import Feed, FeedCache, Served
+from ..model import utc_now
+from ..selection import Selection
+from ..settings import Settings
+from ..sources import problems
+from ..sources.fetch import Pages
+from ..sources.folder import Loaded, SourceRules, folder_signature
+from ..sources.published import Published
+from ..store import leases, open_store
+from ..store.guard import HeldVersion
+from ..store.queries import Store
+from ..store.unopened import Unopened
+from . import snapshot
+from .snapshot import snapshot_key, snapshot_path, state_path
 
 log = logging.getLogger("calsvc.service")
 READING = "being read; the catalogue stored at the last run is served meanwhile"
