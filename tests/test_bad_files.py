@@ -14,6 +14,7 @@ from flask.testing import FlaskClient
 
 from calsvc.serving.service import Service
 from calsvc.settings import Settings
+from calsvc.web.status import status
 
 from .calendars import revisions, uids
 from .commands import Ran, calsvc
@@ -183,7 +184,7 @@ def test_a_source_over_the_size_limit_names_the_setting(
     path.write_bytes(path.read_bytes() + b"\n" + b"x" * 2**21)  # 2 MB of text more
     service = Service(replace(settings, max_source_mb=1), clock=clock)
     try:
-        [error] = [s["error"] for s in service.status()["sources"] if s["error"]]
+        [error] = [s["error"] for s in status(service)["sources"] if s["error"]]
         assert error == (
             "mlsys-2023.txt: is 2 MB, larger than the 1 MB a source may be "
             "(CALSVC_MAX_SOURCE_MB sets it)"
@@ -192,7 +193,7 @@ def test_a_source_over_the_size_limit_names_the_setting(
         service.close()
     service = Service(replace(settings, max_source_mb=3), clock=clock)
     try:
-        assert [s["error"] for s in service.status()["sources"]] == [None, None, None, None]
+        assert [s["error"] for s in status(service)["sources"]] == [None, None, None, None]
         assert service.catalogue().count("mlsys-2023") == len(ALL_2023)
     finally:
         service.close()

@@ -18,6 +18,7 @@ from calsvc.cli import main
 from calsvc.serving.service import Service
 from calsvc.settings import Settings
 from calsvc.sources.conferences import load_data_file
+from calsvc.web.status import status
 
 from .conftest import ROOT, Clock
 
@@ -140,7 +141,7 @@ def test_a_site_that_is_down_leaves_the_last_good_copy_served(
         server.server_close()
         clock.advance(minutes=15)
         served = service.catalogue().count("forum")
-        [source] = service.status()["sources"]
+        [source] = status(service)["sources"]
 
     port = server.server_address[1]
     assert (served, source["error"]) == (
@@ -156,7 +157,7 @@ def test_a_page_without_end_is_cut_off_at_the_size_limit(
 ) -> None:
     _, server = site
     with _service(tmp_path, server, clock, path="/endless.html") as service:
-        [source] = service.status()["sources"]
+        [source] = status(service)["sources"]
 
     port = server.server_address[1]
     assert (source["sessions"], source["error"]) == (

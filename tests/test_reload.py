@@ -13,10 +13,11 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from calsvc.serving.service import READING, Service
+from calsvc.serving.service import Service
 from calsvc.settings import Settings
 from calsvc.sources import folder as sources_module
 from calsvc.web import create_app
+from calsvc.web.status import READING, status
 
 from .calendars import events, revisions, uids
 from .conftest import Clock
@@ -238,10 +239,10 @@ def test_a_source_linked_from_outside_the_folder_is_not_read(
     )
     try:
         refused = [
-            s["error"] for s in service.status()["sources"] if s["file"] == "mlsys-abstracts.txt"
+            s["error"] for s in status(service)["sources"] if s["file"] == "mlsys-abstracts.txt"
         ]
         followed = [
-            s["sessions"] for s in allowed.status()["sources"] if s["file"] == "mlsys-abstracts.txt"
+            s["sessions"] for s in status(allowed)["sources"] if s["file"] == "mlsys-abstracts.txt"
         ]
     finally:
         service.close()
@@ -329,8 +330,8 @@ def test_a_data_file_may_let_a_source_cancel_most_of_its_sessions(
     )
 
     statuses: dict[str, int] = {}
-    for _sequence, status, _ in revisions(client.get("/mlsys-2023/calendar.ics").data).values():
-        statuses[status] = statuses.get(status, 0) + 1
+    for _sequence, state, _ in revisions(client.get("/mlsys-2023/calendar.ics").data).values():
+        statuses[state] = statuses.get(state, 0) + 1
 
     assert statuses == expected
 

@@ -10,12 +10,13 @@ from typing import Any
 
 import pytest
 
-from calsvc.serving.service import READING, Service
+from calsvc.serving.service import Service
 from calsvc.serving.snapshot import snapshot_path
 from calsvc.settings import Settings
 from calsvc.sources import folder as sources_module
 from calsvc.store import open_store
 from calsvc.web import create_app
+from calsvc.web.status import READING, health
 
 from .conftest import Clock
 
@@ -112,7 +113,7 @@ def test_a_snapshot_that_fails_to_load_is_set_aside(
     try:
         started = _served(service)
         deadline = time.monotonic() + 30
-        while service.health() != {"status": "ok"} and time.monotonic() < deadline:
+        while health(service) != {"status": "ok"} and time.monotonic() < deadline:
             time.sleep(0.02)
         result = (*_served(service), service.catalogue().version)
     finally:
@@ -158,7 +159,7 @@ def test_a_snapshot_made_with_another_zone_setting_is_not_used(
     service = Service(replace(settings, timezone="Asia/Tokyo"), clock=clock, background=True)
     try:
         deadline = time.monotonic() + 10
-        while service.health() != {"status": "ok"} and time.monotonic() < deadline:
+        while health(service) != {"status": "ok"} and time.monotonic() < deadline:
             time.sleep(0.05)
         [entry] = service.catalogue().entries
     finally:

@@ -11,15 +11,13 @@ import os
 import threading
 import time
 from collections.abc import Callable
-from contextlib import suppress
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 from .. import pipeline
 from ..catalogue import Catalogue
 from ..changes import Told
-from ..errors import ConfigError, StoreError
+from ..errors import StoreError
 from ..ics.feed import Feed, FeedCache, Served
 from ..model import utc_now
 from ..selection import Selection
@@ -28,22 +26,15 @@ from ..sources import problems
 from ..sources.fetch import Pages
 from ..sources.folder import Loaded, SourceRules, folder_signature
 from ..sources.published import Published
-from ..store import leases, open_store
+from ..store import leases
 from ..store.guard import HeldVersion
-from ..store.queries import Store
-from ..store.unopened import Unopened
-from . import snapshot
+from . import snapshot, startup
+from .health import StoreHealth
+from .reloader import Reloader
 from .snapshot import snapshot_key, snapshot_path, state_path
 
 log = logging.getLogger("calsvc.service")
-READING = "being read; the catalogue stored at the last run is served meanwhile"
 MAIN_PID_VARIABLE = "CALSVC_SERVER_PID"  # the server's main process, set for its workers
-
-
-def _told_start(served: Served, whence: str, started: float) -> None:
-    catalogue, took = served.catalogue, (time.perf_counter() - started) * 1000
-    log.info("catalogue %s in service from %s: %d sessions, in %.0f ms", catalogue.version,
-             whence, len(catalogue.entries), took)  # fmt: skip
 
 
 class Service:
@@ -66,8 +57,8 @@ class Service:
         server's `worker` never makes a store and never stops on one that fails."""
         self.settings = settings
         self.clock = clock
-        self.store_problem: tuple[str, datetime] | None = None  # what failed, and since when
-        self.store = self._open_store(settings.db, worker=worker)
+        self.health = StoreHealth(clock)
+        self.store = startup.store_for(settings.db, worker=worker, health=self.health)
         # What `calsvc publish` put into the database, once anything was: else the folder.
         self._published = Published(self.store, state_path(settings.db, "published"))
         self.sources = self._published_or_folder()
@@ -78,32 +69,37 @@ class Service:
         self._served: Served | None = None  # the catalogue in service, with its events
         self._checked = float("-inf")
         self._generation: str | None = None
-        self._stop, self._wake = threading.Event(), threading.Event()
-        self._watcher: threading.Thread | None = None
+        self._reloader: Reloader | None = None
         self._background, self._worker = background, worker
         self._after_change = after_change
         self._rules = SourceRules(settings.links_outside, settings.max_source_mb, settings.timezone)
         # Which server's workers these are: diagnostics are logged once per server.
         self._server = os.environ.get(MAIN_PID_VARIABLE) or str(os.getpid())
         self._snapshots = snapshot.Keeper(snapshot_path(settings.db), snapshot_key(settings))
-        started = background and (self._start_from_snapshot() or self._start_from_store())
-        if not (started or (worker and self.store_problem)):  # else the thread tries
+        started = background and self._start()
+        if not (started or (worker and self.health.problem)):  # else the thread tries
             self.reload()
         if background:
-            self._watcher = threading.Thread(target=self._watch, name="calsvc-reload", daemon=True)
-            self._watcher.start()
+            lease = f"{leases.this_host()}:{self._server}"
+            self._reloader = Reloader(
+                self.reload,
+                self.store,
+                interval=settings.reload_seconds,
+                lease_id=lease,
+                first_read=lambda: self._loaded is None,
+            )
 
-    def _open_store(self, db: Path | str, *, worker: bool) -> Store:
-        """The revision store. A server's worker never makes one, and one that cannot open
-        does not stop it: it serves the snapshot, reports the store, and tries it again."""
-        if not worker:
-            return open_store(db)
-        try:
-            return open_store(db, create=False)
-        except ConfigError as error:
-            log.error("%s; serving the last run's snapshot, if any, until it opens", error)
-            self.store_problem = (str(error), self.clock())
-            return Unopened(db, error)
+    def _start(self) -> bool:
+        """Puts the last run's snapshot in service, else the stored catalogue; True when
+        either was there."""
+        if (saved := startup.from_snapshot(self._snapshots)) is not None:
+            self._loaded, self._served = saved.loaded, saved.served
+            self._generation = saved.generation
+            return True
+        if stored := startup.from_store(self.sources, self.store, self.settings, self.clock()):
+            self._served, self._generation = stored
+            return True
+        return False
 
     def _published_or_folder(self) -> Path:
         try:
@@ -111,66 +107,10 @@ class Service:
         except StoreError:
             return self.settings.sources  # the reload reports the store
 
-    def _start_from_snapshot(self) -> bool:
-        """Puts the last run's state in service, if it left one; True when it did."""
-        started = time.perf_counter()
-        saved = self._snapshots.load()
-        if saved is None:
-            return False
-        self._loaded, self._served = saved.loaded, saved.served
-        self._generation = saved.generation
-        _told_start(saved.served, "the last run's snapshot", started)
-        return True
-
-    def _start_from_store(self) -> bool:
-        """Puts the stored catalogue in service, if there is one; True when it did."""
-        started = time.perf_counter()
-        try:
-            served = pipeline.stored(
-                self.sources,
-                self.store,
-                now=self.clock(),
-                keep_cancelled=timedelta(days=self.settings.keep_cancelled_days),
-                untimed=self.settings.untimed,
-            )
-        except StoreError:
-            return False  # the first reload reports it, or fails the start
-        if served is None:
-            return False
-        self._served, self._generation = served, self.store.generation()
-        _told_start(served, "the revision store (the sources are read meanwhile)", started)
-        return True
-
-    def _watch(self) -> None:
-        """Reads the sources at once if they were not read yet, then checks them every reload
-        interval (at once when told of a publish), off the request path, until closed."""
-        interval = max(self.settings.reload_seconds, 0.05)
-        self.store.listen(self._wake.set, self._stop)  # a publish wakes it at once
-        beaten = float("-inf")
-        while not self._stop.is_set():
-            self._wake.wait(0 if self._loaded is None else interval)
-            self._wake.clear()
-            if time.monotonic() - beaten >= leases.BEAT_SECONDS:
-                beaten = time.monotonic()
-                self._beat()
-            try:
-                self.reload()
-            except Exception:  # the last good catalogue stays; the next round tries again
-                log.exception("reload failed; the catalogue in service stays")
-                self._stop.wait(interval)
-
-    def _beat(self) -> None:
-        """Renews the server's lease on the store (see owners.py); a failing store is
-        reported by the reload."""
-        with suppress(StoreError):
-            self.store.beat(f"{leases.this_host()}:{self._server}", utc_now())
-
     def close(self) -> None:
         """Stops the reload thread and closes the revision store."""
-        self._stop.set()
-        self._wake.set()
-        if self._watcher is not None:
-            self._watcher.join(timeout=30)
+        if self._reloader is not None:
+            self._reloader.close()
         self._snapshots.wait(timeout=60)
         self.store.close()
 
@@ -186,13 +126,13 @@ class Service:
         """The catalogue in service with its rendered events, one version read at once
         (without a reload thread: reloaded first when one is due)."""
         if (
-            self._watcher is None
+            self._reloader is None
             and time.monotonic() - self._checked >= self.settings.reload_seconds
         ):
             self.reload()
         served = self._served
         if served is None:  # a worker whose store failed before it had anything to serve
-            problem = self.store_problem[0] if self.store_problem else "the sources are read"
+            problem = self.health.problem[0] if self.health.problem else "the sources are read"
             raise StoreError(str(self.settings.db), None, f"nothing to serve yet: {problem}")
         return served
 
@@ -208,15 +148,11 @@ class Service:
         except StoreError as error:
             if self._served is None and not self._worker:
                 raise  # nothing to serve: the command fails (a server's worker waits)
-            if self.store_problem is None or self.store_problem[0] != str(error):
-                log.error("%s; the catalogue in service stays", error, exc_info=error.__cause__)
-                self.store_problem = (str(error), self.clock())
+            self.health.failed(error)
             return False
         finally:
             self._lock.release()
-        if self.store_problem is not None:
-            log.info("the revision store works again (failing since %s)", self.store_problem[1])
-            self.store_problem = None
+        self.health.works()
         return changed
 
     def _sources_changed(self) -> bool:
@@ -328,31 +264,7 @@ class Service:
         """What the reader had to guess for a conference, for the organiser to check."""
         return problems.guesses(self._loaded, conference)
 
-    def health(self) -> dict[str, str]:
-        """'ok', or 'degraded' with what is wrong and since when (the catalogue is still served);
-        while a restart serves the stored catalogue, 'ok' with a note that sources are read."""
-        if self.store_problem is None:
-            if self._loaded is None:
-                return {"status": "ok", "sources": READING}
-            return {"status": "ok"}
-        problem, since = self.store_problem
-        return {"status": "degraded", "problem": problem, "since": since.isoformat()}
-
-    def status(self) -> dict[str, Any]:
-        """What /status shows: the catalogue, the store, and each source with what it gave."""
-        catalogue = self.catalogue()
-        shown: dict[str, Any] = {"version": catalogue.version, "store": self.health()}
-        shown["sessions"] = len(catalogue.entries)
-        shown["held"] = [
-            {
-                "conference": held.conference,
-                "message": str(held),
-                "would_cancel": list(held.cancelling),
-                "live": held.live,
-                "since": held.seen.isoformat(),
-            }
-            for held in self.held()
-        ]
-        if self._loaded is None:
-            return {**shown, "sources_folder": str(self.sources), "sources": READING}
-        return {**shown, **problems.sources_status(self._loaded)}
+    @property
+    def loaded(self) -> Loaded | None:
+        """The sources as last read (None while a restart serves the stored catalogue)."""
+        return self._loaded

@@ -19,6 +19,8 @@ from .links import feed_path, subscribe_links
 from .memory import release_memory
 from .openapi import EventJson, openapi
 from .responses import json_response
+from .status import health
+from .status import status as status_of
 
 blueprint = Blueprint("api", __name__)
 LARGE_ANSWER = 500  # events
@@ -131,13 +133,13 @@ def openapi_json() -> Response:
 @blueprint.get("/healthz")
 def healthz() -> Response:
     current_catalogue()
-    response = json_response(service().health())
+    response = json_response(health(service()))
     response.headers["Cache-Control"] = "no-store"
     return response
 
 
 @blueprint.get("/status")
 def status() -> Response:
-    response = json_response(service().status())
+    response = json_response(status_of(service()))
     response.headers["Cache-Control"] = "no-store"
     return response
