@@ -29,8 +29,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from programme import WORDS, programme  # noqa: E402
 
 from calsvc import pipeline  # noqa: E402
+from calsvc.catalogue.selection import MAX_QUERY_WORDS, Selection  # noqa: E402
 from calsvc.ics.render import calendar_component, event_component, session_page  # noqa: E402
-from calsvc.selection import MAX_QUERY_WORDS, Selection  # noqa: E402
 from calsvc.serving.service import Service  # noqa: E402
 from calsvc.settings import Settings  # noqa: E402
 

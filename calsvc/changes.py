@@ -8,11 +8,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from .catalogue.search import search_text
+from .catalogue.selection import Selection
+from .catalogue.shortids import short_ids
 from .codec import SessionJson, session_from_json
 from .model import Session
-from .search import search_text
-from .selection import Selection
-from .shortids import short_ids
 from .store.recording import Change
 
 

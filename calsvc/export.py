@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 from . import pipeline
-from .catalogue import Catalogue
+from .catalogue.catalogue import Catalogue
+from .catalogue.selection import Selection
 from .errors import ConfigError, ExportError
-from .selection import Selection
 from .settings import Settings
 
 MARKER = ".calsvc-export"

@@ -15,7 +15,8 @@ from datetime import date, datetime, timedelta
 from functools import partial
 from pathlib import Path
 
-from .catalogue import Catalogue
+from .catalogue.catalogue import Catalogue
+from .catalogue.selection import Selection
 from .changes import Told, told_changes
 from .codec import session_from_json, session_json
 from .errors import ConfigError
@@ -23,7 +24,6 @@ from .ics.feed import Feed, Served, assemble, feed_version, render_all
 from .ics.render import fingerprint
 from .model import Conference, Entry, Schedule, Session, utc_now
 from .parse import read_bytes, read_programme
-from .selection import Selection
 from .sources.conferences import described_conferences
 from .sources.fetch import Pages
 from .sources.folder import (

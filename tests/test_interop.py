@@ -11,6 +11,7 @@ import pytest
 from flask.testing import FlaskClient
 from icalendar import Calendar
 
+from calsvc.catalogue.spans import zones_of
 from calsvc.ics.render import CALENDAR_TAIL, calendar_head, event_bytes
 from calsvc.kinds import slugify
 from calsvc.model import Conference, Revision
@@ -18,7 +19,6 @@ from calsvc.parse import parse_programme
 from calsvc.serving.service import Service
 from calsvc.settings import Settings
 from calsvc.sources.conferences import load_data_file
-from calsvc.spans import zones_of
 from calsvc.web import create_app
 
 from .conftest import REFERENCE, SEEDS, Clock

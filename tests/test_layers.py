@@ -15,19 +15,7 @@ READING = ("calsvc.parse",)
 # The revision store needs only the model and the codec below it.
 ABOVE_STORE = ("calsvc.sources", "calsvc.pipeline", "calsvc.serving", "calsvc.settings",
                "calsvc.catalogue", "calsvc.changes", "calsvc.report")  # fmt: skip
-INDEX = (
-    "model",
-    "codec",
-    "selection",
-    "catalogue",
-    "index",
-    "naming",
-    "search",
-    "shortids",
-    "spans",
-    "kinds",
-    "errors",
-)
+INDEX = ("model", "codec", "catalogue", "kinds", "errors")
 
 
 def _imports(path: Path) -> set[str]:

@@ -11,10 +11,10 @@ import feedparser
 import pytest
 from flask.testing import FlaskClient
 
-from calsvc.catalogue import Catalogue
+from calsvc.catalogue.catalogue import Catalogue
+from calsvc.catalogue.shortids import short_ids
 from calsvc.serving.service import Service
 from calsvc.settings import Settings
-from calsvc.shortids import short_ids
 from calsvc.web import create_app
 from calsvc.web.links import subscribe_links
 

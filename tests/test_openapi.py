@@ -15,7 +15,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from hypothesis import HealthCheck, given, settings
 
-from calsvc.selection import FILTERS, SPACES
+from calsvc.catalogue.selection import FILTERS, SPACES
 from calsvc.web.openapi import _words_pattern
 
 OPERATIONS = ["/api/conferences", "/api/tracks", "/api/kinds", "/api/events"]

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calsvc.search import MOST_WORDS, Search
+from calsvc.catalogue.search import MOST_WORDS, Search
 
 LETTERS = st.sampled_from(list("abcé_1 -+\n"))
 TEXTS = st.lists(st.text(LETTERS, max_size=40).map(str.casefold), max_size=12)

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from calsvc.catalogue.selection import MAX_QUERY_WORDS, Selection, selection_from_query
 from calsvc.errors import SelectionError
-from calsvc.selection import MAX_QUERY_WORDS, Selection, selection_from_query
 from calsvc.web.links import feed_path, subscribe_links
 
 

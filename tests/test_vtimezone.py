@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 import pytz
 
+from calsvc.catalogue.spans import zones_of
 from calsvc.ics.render import CALENDAR_TAIL, calendar_head, event_bytes
 from calsvc.ics.vtimezone import _transitions, vtimezone
 from calsvc.model import Conference, Revision, Session
-from calsvc.spans import zones_of
 
 from .parsers import PYTHON_PARSERS, lint, moment, with_icaljs
 

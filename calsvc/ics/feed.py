@@ -15,7 +15,7 @@ from functools import cached_property
 from typing import Any, NamedTuple
 
 from .. import __version__
-from ..catalogue import Catalogue
+from ..catalogue.catalogue import Catalogue
 from ..model import Entry, Revision, Session
 from .render import CALENDAR_TAIL, EVENT_TAIL, calendar_head, event_body, session_page, url_line
 

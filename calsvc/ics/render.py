@@ -19,8 +19,8 @@ from typing import TypedDict
 import pytz
 from icalendar import Calendar, Event, prop
 
+from ..catalogue.spans import Zone
 from ..model import Conference, Revision, Session
-from ..spans import Zone
 from . import ical
 from .description import describe
 from .vtimezone import vtimezone

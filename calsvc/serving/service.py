@@ -15,12 +15,12 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from .. import pipeline
-from ..catalogue import Catalogue
+from ..catalogue.catalogue import Catalogue
+from ..catalogue.selection import Selection
 from ..changes import Told
 from ..errors import StoreError
 from ..ics.feed import Feed, FeedCache, Served
 from ..model import utc_now
-from ..selection import Selection
 from ..settings import Settings
 from ..sources import problems
 from ..sources.fetch import Pages

@@ -7,12 +7,12 @@ from typing import Any, Literal
 from flask import Blueprint, Response, request
 
 from .. import pipeline
-from ..catalogue import Catalogue
+from ..catalogue.catalogue import Catalogue
+from ..catalogue.index import Group
+from ..catalogue.selection import Selection, selection_from_query
 from ..codec import session_json
 from ..ics.render import session_page
-from ..index import Group
 from ..model import Entry
-from ..selection import Selection, selection_from_query
 from .context import base_url, selection, service
 from .context import catalogue as current_catalogue
 from .links import feed_path, subscribe_links

@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, Response, request
 
-from ..selection import Selection
+from ..catalogue.selection import Selection
 from .atom import atom_feed
 from .context import base_url, selection, service
 from .context import catalogue as current_catalogue

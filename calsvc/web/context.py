@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from flask import current_app, g, request
 
-from ..catalogue import Catalogue
+from ..catalogue.catalogue import Catalogue
+from ..catalogue.selection import Selection, selection_from_query
 from ..ics.feed import Served
-from ..selection import Selection, selection_from_query
 from ..serving.service import Service
 from .compression import Compressed
 

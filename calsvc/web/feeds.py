@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Response
 
-from ..selection import Selection
+from ..catalogue.selection import Selection
 from .context import base_url, selection, service
 from .responses import calendar_response, not_modified, wants_download
 

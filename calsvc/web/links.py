@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from urllib.parse import quote, urlencode
 
+from ..catalogue.selection import Selection
 from ..model import Session
-from ..selection import Selection
 
 
 def feed_path(selection: Selection) -> str:

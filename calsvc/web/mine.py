@@ -7,8 +7,8 @@ from __future__ import annotations
 from flask import Blueprint, Response
 
 from .. import pipeline
+from ..catalogue.selection import Selection
 from ..model import Entry
-from ..selection import Selection
 from .context import catalogue as current_catalogue
 from .context import selection
 from .pages import by_day, feed_for, page, static_export

@@ -6,9 +6,9 @@ from __future__ import annotations
 from typing import Any, Literal, get_args, get_origin, get_type_hints
 
 from .. import __version__
-from ..catalogue import Catalogue
+from ..catalogue.catalogue import Catalogue
+from ..catalogue.selection import MAX_PICKS, MAX_QUERY_WORDS, MAX_VALUES, MAX_WORDS_LENGTH, SPACES
 from ..codec import FORMATS, ItemJson, SessionJson
-from ..selection import MAX_PICKS, MAX_QUERY_WORDS, MAX_VALUES, MAX_WORDS_LENGTH, SPACES
 
 NULLABLE_STRING = {"type": "string", "nullable": True}
 PICK = "[a-z2-7]{7,8}"  # a short id (shortids.py)

@@ -13,13 +13,13 @@ from urllib.parse import urlencode
 from flask import Blueprint, Response, current_app, render_template, request
 
 from .. import pipeline
-from ..catalogue import Catalogue
+from ..catalogue.catalogue import Catalogue
+from ..catalogue.index import Group
+from ..catalogue.selection import Selection
 from ..errors import CalsvcError, NotFound
 from ..ics.description import count_of_items, describe, paper_label
 from ..ics.render import colour, colour_of
-from ..index import Group
 from ..model import Conference, Entry
-from ..selection import Selection
 from .context import base_url, selection, served, service
 from .context import catalogue as current_catalogue
 from .errors import status_of

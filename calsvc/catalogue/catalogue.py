@@ -12,9 +12,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from .errors import NotFound, SelectionError
+from ..errors import NotFound, SelectionError
+from ..model import Conference, Entry
 from .index import Group, Index, index_of
-from .model import Conference, Entry
 from .naming import feed_name
 from .search import Search, search_of
 from .selection import Selection

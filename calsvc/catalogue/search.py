@@ -16,7 +16,7 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 
-from .model import Session
+from ..model import Session
 
 _WORD = re.compile(r"\w+")
 # Past this many distinct words containing the query word, one pass over the text is cheaper.

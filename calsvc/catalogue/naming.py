@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
+from ..kinds import plural
+from ..model import Conference
 from .index import Group, Index
-from .kinds import plural
-from .model import Conference
 from .selection import Selection
 
 

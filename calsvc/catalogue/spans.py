@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .model import Entry, Session
+from ..model import Entry, Session
 
 
 @dataclass(frozen=True, slots=True)

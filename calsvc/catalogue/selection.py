@@ -6,8 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 
-from .errors import SelectionError
-from .kinds import slugify
+from ..errors import SelectionError
+from ..kinds import slugify
 from .shortids import ID, split_ids
 
 FILTERS = ("conference", "track", "kind", "day", "q", "s")
