@@ -12,6 +12,7 @@ import click
 
 from . import pipeline
 from .errors import CalsvcError
+from .model import FIRST_YEAR, LAST_YEAR
 from .report import schedules_json, text_report
 from .settings import Settings
 from .sources.conferences import check_zone
@@ -43,6 +44,13 @@ UNDESCRIBED_ZONE = click.option(
     metavar="ZONE",
     help="Zone of programme files conferences.toml does not describe (CALSVC_TIMEZONE).",
 )
+# Options several commands take, declared once.
+YEAR = click.option(
+    "--year", type=click.IntRange(FIRST_YEAR, LAST_YEAR), help="Year of the programme's dates."
+)
+SOURCES = click.option(
+    "--sources", type=click.Path(path_type=Path), help="Sources folder (CALSVC_SOURCES)."
+)
 
 
 @click.group()
@@ -53,7 +61,7 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("files", nargs=-1, required=True, metavar="FILE_OR_URL...")
-@click.option("--year", type=click.IntRange(1900, 2200), help="Year of the programme's dates.")
+@YEAR
 @click.option(
     "--tz",
     "timezone",
@@ -113,7 +121,7 @@ def parse(
     envvar="PORT",
     help="Port to listen on (also $PORT).",
 )
-@click.option("--sources", type=click.Path(path_type=Path), help="Sources folder (CALSVC_SOURCES).")
+@SOURCES
 @UNDESCRIBED_ZONE
 @click.option("--workers", type=click.IntRange(1, 64), default=2, show_default=True)
 def serve(host: str, port: int, sources: Path | None, timezone: str | None, workers: int) -> None:
@@ -132,7 +140,7 @@ def serve(host: str, port: int, sources: Path | None, timezone: str | None, work
 
 @cli.command()
 @click.argument("path")
-@click.option("--sources", type=click.Path(path_type=Path), help="Sources folder (CALSVC_SOURCES).")
+@SOURCES
 def get(path: str, sources: Path | None) -> None:
     """Run one GET request through the app, with no server, and print the response body."""
     from .serving.service import Service
@@ -153,7 +161,7 @@ def get(path: str, sources: Path | None) -> None:
 @click.option(
     "--base-url", required=True, help="Where the site will be served, e.g. https://cal.example.org"
 )
-@click.option("--sources", type=click.Path(path_type=Path), help="Sources folder (CALSVC_SOURCES).")
+@SOURCES
 @UNDESCRIBED_ZONE
 @click.option(
     "--allow-problems",
@@ -215,7 +223,7 @@ def init(folder: Path) -> None:
 )
 @click.option("--slug", help="Short name in URLs, e.g. icml-2025.")
 @click.option("--name", help="The conference's name, e.g. 'ICML 2025'.")
-@click.option("--year", type=click.IntRange(1900, 2200), help="Year of the programme's dates.")
+@YEAR
 @click.option(
     "--tz", "timezone", callback=_zone, metavar="ZONE", help="IANA time zone, e.g. Europe/Paris."
 )

@@ -19,6 +19,7 @@ from . import pipeline
 from .catalogue.catalogue import Catalogue
 from .catalogue.selection import Selection
 from .errors import ConfigError, ExportError
+from .ics.render import session_calendar, session_page
 from .settings import Settings
 
 MARKER = ".calsvc-export"
@@ -46,7 +47,8 @@ def _site_paths(catalogue: Catalogue) -> list[str]:
     paths += [f"/{conference}/tracks/{slug}.ics" for conference, slug in catalogue.tracks]
     paths += [f"/{conference}/kinds/{slug}.ics" for conference, slug in catalogue.kinds]
     for entry in pipeline.select(catalogue, Selection()):
-        paths += [f"/events/{entry.session.uid}/", f"/events/{entry.session.uid}.ics"]
+        uid = entry.session.uid
+        paths += [session_page("", uid), session_calendar("", uid)]
     return paths
 
 

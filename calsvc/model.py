@@ -38,6 +38,9 @@ class Item:
     bio: str | None = None
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2200  # the years a programme may be in
+
+
 @dataclass(frozen=True, slots=True)
 class Conference:
     """The facts about one source, from the data file (or inferred)."""

@@ -209,6 +209,11 @@ def session_page(base_url: str, uid: str) -> str:
     return f"{base_url}/events/{uid}/"
 
 
+def session_calendar(base_url: str, uid: str) -> str:
+    """The URL of a session's own one-event calendar (a download, beside its page)."""
+    return f"{base_url}/events/{uid}.ics"
+
+
 def safe_name(text: str) -> str:
     """A calendar name without the characters some clients mishandle there (, ; \\ newlines)."""
     return " ".join(text.translate(_UNSAFE_NAME).split())

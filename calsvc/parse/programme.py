@@ -11,7 +11,7 @@ from datetime import date, datetime, time, timedelta
 import pytz
 
 from ..kinds import TALK_KINDS, slugify
-from ..model import Conference, Schedule, Session
+from ..model import FIRST_YEAR, LAST_YEAR, Conference, Schedule, Session
 from .afternoons import read_afternoons
 from .blocks import Block
 from .dateorder import order_dates
@@ -66,7 +66,7 @@ def _resolve_years(
 
 def _date(placed: _Placed, written: Day, year: int, notes: Notes, warned: set[Day]) -> date | None:
     block = placed.block
-    if not 1900 <= year <= 2200:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
         notes.add(
             block.line,
             "error",

@@ -25,6 +25,7 @@ import re
 from typing import NamedTuple
 
 from ..errors import HeaderProblem
+from ..model import FIRST_YEAR, LAST_YEAR
 from . import lexicon as lx
 from .lexicon import LENGTH
 from .tokens import (
@@ -53,7 +54,6 @@ from .tokens import (
 OF = frozenset({"of", "de", "del", "."})  # between a day and its month or year
 _HOURS_GLUED = re.compile(r"(\d{1,2})[hH](\d{2})?")  # a length written as a clock: '1h', '1h50'
 _SHORT_ARTICLES = frozenset({"d."})  # 'Freitag, d. 07. September' ('den' cut short)
-FIRST_YEAR, LAST_YEAR = 1900, 2200  # a four-digit number in this range may be a year
 CENTURY_PIVOT = 69  # a two-digit year below this is this century's, as strptime has it
 
 

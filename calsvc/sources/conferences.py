@@ -14,7 +14,7 @@ import pytz
 
 from ..errors import ConfigError
 from ..kinds import slugify
-from ..model import DATA_FILE, Conference
+from ..model import DATA_FILE, FIRST_YEAR, LAST_YEAR, Conference
 from .guessed import RESERVED_SLUGS, page_slug
 
 # Paths the service serves itself; a conference with one of these slugs would hide them.
@@ -153,7 +153,7 @@ def _timezone(entry: dict[str, Any], where: str, text: str, line: int | None) ->
 
 def _year(entry: dict[str, Any], where: str, text: str, line: int | None) -> int | None:
     year = entry.get("year")
-    if year is not None and (not isinstance(year, int) or not 1900 <= year <= 2200):
+    if year is not None and (not isinstance(year, int) or not FIRST_YEAR <= year <= LAST_YEAR):
         raise ConfigError(
             where, _line_of(text, "year", year) or line, f"year must be a number, not {year!r}"
         )

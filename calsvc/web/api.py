@@ -11,7 +11,7 @@ from ..catalogue.catalogue import Catalogue
 from ..catalogue.index import Group
 from ..catalogue.selection import Selection, selection_from_query
 from ..codec import session_json
-from ..ics.render import session_page
+from ..ics.render import session_calendar, session_page
 from ..model import Entry
 from .context import base_url, selection, service
 from .context import catalogue as current_catalogue
@@ -50,7 +50,7 @@ def _entry_json(entry: Entry) -> EventJson:
         "sequence": revision.sequence,
         "last_modified": revision.modified.isoformat(),
         "url": session_page(base_url(), entry.session.uid),
-        "ics": f"{base_url()}/events/{entry.session.uid}.ics",
+        "ics": session_calendar(base_url(), entry.session.uid),
     }
 
 

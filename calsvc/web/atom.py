@@ -39,7 +39,7 @@ def atom_feed(
     _add(_add(feed, "author"), "name", "calsvc")
     for change in changes:
         entry = _add(feed, "entry")
-        _add(entry, "id", f"{base_url}/events/{change.uid}/#sequence-{change.sequence}")
+        _add(entry, "id", f"{session_page(base_url, change.uid)}#sequence-{change.sequence}")
         _add(entry, "title", change.title)
         _add(entry, "updated", _stamp(change.seen))
         _add(entry, "summary", change.detail)

@@ -18,7 +18,7 @@ from ..catalogue.index import Group
 from ..catalogue.selection import Selection
 from ..errors import CalsvcError, NotFound
 from ..ics.description import count_of_items, describe, paper_label
-from ..ics.render import colour, colour_of
+from ..ics.render import colour, colour_of, session_calendar
 from ..model import Conference, Entry
 from .context import base_url, selection, served, service
 from .context import catalogue as current_catalogue
@@ -180,7 +180,7 @@ def event(uid: str) -> Response:
     session, conference = entry.session, entry.conference
     location = session.location or conference.venue
     links = add_event_links(session, details=describe(session, conference), location=location,
-                            ics_url=f"{base_url()}/events/{uid}.ics")  # fmt: skip
+                            ics_url=session_calendar(base_url(), uid))  # fmt: skip
     related = []
     if session.track_slug:
         related.append(
