@@ -10,8 +10,9 @@ from babel.dates import format_date, format_time
 
 from calsvc.parse.forms import DayHeading, TimeRow
 from calsvc.parse.labels import Vocabulary
-from calsvc.parse.lexicon import LANGUAGES, MONTH, UNKNOWN, WEEKDAY, lexicon
+from calsvc.parse.lexicon import LANGUAGES, UNKNOWN, lexicon
 from calsvc.parse.lines import read_line
+from calsvc.parse.tokenkinds import T
 
 VOCABULARY = Vocabulary()
 THURSDAY = date(2024, 9, 12)
@@ -46,12 +47,12 @@ def test_a_language_is_its_code_in_the_list() -> None:
 @pytest.mark.parametrize(
     ("form", "kind", "value"),
     [
-        ("mar", MONTH, 3),  # March in English, Spanish, Italian
-        ("mar", WEEKDAY, 1),  # and Tuesday in Spanish, French, Italian
-        ("ma", WEEKDAY, UNKNOWN),  # Monday in Dutch, Tuesday in Spanish
-        ("poniedziałek", WEEKDAY, 0),
-        ("木曜日", WEEKDAY, 3),
-        ("fevrier", MONTH, 2),  # written without its accent
+        ("mar", T.MONTH, 3),  # March in English, Spanish, Italian
+        ("mar", T.WEEKDAY, 1),  # and Tuesday in Spanish, French, Italian
+        ("ma", T.WEEKDAY, UNKNOWN),  # Monday in Dutch, Tuesday in Spanish
+        ("poniedziałek", T.WEEKDAY, 0),
+        ("木曜日", T.WEEKDAY, 3),
+        ("fevrier", T.MONTH, 2),  # written without its accent
         ("dél", "noon", 0),  # Hungarian noon; plain 'del' is no noon
         ("del", "noon", None),
     ],

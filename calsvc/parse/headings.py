@@ -24,7 +24,8 @@ from . import lexicon as lx
 from .forms import DayHeading
 from .roles import MAX_HEADING_WORDS, is_field, names_a_place, room_line, words
 from .rooms import room_of
-from .tokens import CLOCK, CLOSE, COLON, DASH, MERIDIEM, NUMBER, OPEN, SEP, WORD, Tokens
+from .tokenkinds import T
+from .tokens import Tokens
 from .when import (
     Day,
     may_begin,
@@ -37,7 +38,7 @@ from .when import (
     written,
 )
 
-_SEPARATORS = (SEP, DASH, COLON)
+_SEPARATORS = (T.SEP, T.DASH, T.COLON)
 
 
 def read_heading(text: str, tokens: Tokens) -> DayHeading | None:
@@ -75,7 +76,7 @@ def _weekday_alone(text: str, tokens: Tokens) -> DayHeading | None:
         return None
     articles = lx.lexicon().articles
     rest = [t for t in tokens[1:] if t.text not in ":,.-–—" and t.lower not in articles]
-    day = rest[0].value if len(rest) == 1 and rest[0].kind == NUMBER else 0
+    day = rest[0].value if len(rest) == 1 and rest[0].kind == T.NUMBER else 0
     if len(rest) > 1 or rest and not 1 <= day <= 31:
         return None
     name = text.rstrip(":,.-–— ")
@@ -90,13 +91,13 @@ def _run_of_days(tokens: Tokens) -> DayHeading | None:
     if found is None:
         return None
     first, last, i = found
-    if i < len(tokens) and tokens[i].kind in (SEP, OPEN, DASH):
+    if i < len(tokens) and tokens[i].kind in (T.SEP, T.OPEN, T.DASH):
         i += 1
     if (dates := read_days(tokens, i) if i < len(tokens) else None) is not None:
         on, to, i = dates
         first, last = on._replace(weekday=first.weekday), to._replace(weekday=last.weekday)
-        i += 1 if i < len(tokens) and tokens[i].kind == CLOSE else 0
-    if any(t.kind not in (SEP, COLON) for t in tokens[i:]):
+        i += 1 if i < len(tokens) and tokens[i].kind == T.CLOSE else 0
+    if any(t.kind not in (T.SEP, T.COLON) for t in tokens[i:]):
         return None
     text = written(tokens, 0, i)
     return DayHeading(first._replace(text=text), None, last._replace(text=text))
@@ -114,7 +115,7 @@ def _prefix(before: str, tokens: Tokens) -> str | None:
     parts = before.split()
     if not parts:  # (nothing, or only spaces of kinds the strip above does not know)
         return ""
-    if len(parts) > MAX_HEADING_WORDS or any(t.kind in (CLOCK, MERIDIEM) for t in tokens):
+    if len(parts) > MAX_HEADING_WORDS or any(t.kind in (T.CLOCK, T.MERIDIEM) for t in tokens):
         return None
     if parts[-1].lower() in words()["sentence_endings"] and not parts[-1].isupper():
         return None  # 'The workshop will be held on June 8, 2023'
@@ -148,11 +149,11 @@ def _suffix(after: str, tokens: Tokens, end: int, full_date_first: bool) -> str 
         return ""
     kind = tokens[end].kind
     inner = after.strip("()[]（）<>〈〉【】《》 ").strip()
-    if kind == CLOSE and len(after) <= 2:
+    if kind == T.CLOSE and len(after) <= 2:
         return ""  # '<11월 7일>', '【9月21日】': the date in brackets of its own
-    if kind == OPEN and after.endswith((")", "]", "）")):
+    if kind == T.OPEN and after.endswith((")", "]", "）")):
         return room_of(inner) if names_a_place(inner) else ""
-    if kind == COLON:
+    if kind == T.COLON:
         return ""  # 'May 1: All day at the convention centre, then the party'
     if is_field(after):
         name, _, value = after.replace("：", ":").partition(":")
@@ -163,7 +164,7 @@ def _suffix(after: str, tokens: Tokens, end: int, full_date_first: bool) -> str 
     if kind in _SEPARATORS and len(parts) <= MAX_HEADING_WORDS:
         text = after.lstrip(" \t,;-–—|·⋅:")
         return room_line(text) or ""
-    if len(parts) <= MAX_HEADING_WORDS and kind == WORD and full_date_first:
+    if len(parts) <= MAX_HEADING_WORDS and kind == T.WORD and full_date_first:
         return ""  # 'Monday, 3.12.2018 Invited Talks, Papers and Demonstrations' (a link's text)
     return None
 
@@ -177,6 +178,6 @@ def _location(value: str) -> str:
 def _time_after(tokens: Tokens, end: int) -> bool:
     """Whether a time follows the date (then the line is a header or a date line)."""
     j = end
-    while j < len(tokens) and tokens[j].kind in (*_SEPARATORS, OPEN, CLOSE):
+    while j < len(tokens) and tokens[j].kind in (*_SEPARATORS, T.OPEN, T.CLOSE):
         j += 1
     return j < len(tokens) and j - end <= 2 and read_range(tokens, j) is not None

@@ -19,7 +19,8 @@ import re
 from ..errors import HeaderProblem
 from . import lexicon as lx
 from .roles import clean
-from .tokens import CLOCK, COLON, DASH, MERIDIEM, NUMBER, WORD, Tokens, tokenize
+from .tokenkinds import T
+from .tokens import Tokens, tokenize
 from .when import hours_word, is_dash, read_range, skip_from
 
 MIN_ITEMS = 2  # times that begin items before a line is cut at them
@@ -80,13 +81,13 @@ def _starts(tokens: Tokens) -> list[int]:
     found: list[int] = []
     covered = 0  # the tokens the last item's times took ('07:30   08:30' is one range)
     for k, token in enumerate(tokens):
-        if k < covered or token.kind not in (CLOCK, NUMBER):
+        if k < covered or token.kind not in (T.CLOCK, T.NUMBER):
             continue
         if (end := _begins(tokens, k)) is None:
             continue
         covered = end
         first = k
-        while first > 0 and tokens[first - 1].kind == WORD and tokens[first - 1].lower in froms:
+        while first > 0 and tokens[first - 1].kind == T.WORD and tokens[first - 1].lower in froms:
             first -= 1
         if not found and first > FIRST_WITHIN:
             return []
@@ -97,19 +98,19 @@ def _starts(tokens: Tokens) -> list[int]:
 def _begins(tokens: Tokens, k: int) -> int | None:
     """Where the times end, when the time at token k begins an item: a clock time or a marked
     hour, and after it a colon, a dash or a title (not a comma: 'a las 23 horas, hacia…')."""
-    if k > 0 and (is_dash(tokens, k - 1) or tokens[k - 1].kind == NUMBER):
+    if k > 0 and (is_dash(tokens, k - 1) or tokens[k - 1].kind == T.NUMBER):
         return None
     try:
         found = read_range(tokens, skip_from(tokens, k))
     except HeaderProblem:
         return None
-    marked = hours_word(tokens, k + 1) or k + 1 < len(tokens) and tokens[k + 1].kind == MERIDIEM
-    if found is None or tokens[k].kind == NUMBER and not marked:
+    marked = hours_word(tokens, k + 1) or k + 1 < len(tokens) and tokens[k + 1].kind == T.MERIDIEM
+    if found is None or tokens[k].kind == T.NUMBER and not marked:
         return None  # ('Teams 1-4 reports': a count, not a time)
     end = found[1]
     if end < len(tokens) and (
-        tokens[end].kind in (COLON, DASH)
-        or tokens[end].kind == WORD
+        tokens[end].kind in (T.COLON, T.DASH)
+        or tokens[end].kind == T.WORD
         and not tokens[end].text[:1].islower()
     ):
         return end
@@ -156,7 +157,7 @@ def _day_cell(cells: list[str]) -> str | None:
     if found is None or not 1 <= int(found[3]) <= 12 or not 1 <= int(found[1]) <= 31:
         return None
     tokens = tokenize(cells[1])
-    timed = bool(tokens) and tokens[0].kind == CLOCK
+    timed = bool(tokens) and tokens[0].kind == T.CLOCK
     try:
         span = read_range(tokens, 0) if timed else None
     except HeaderProblem:
@@ -189,7 +190,7 @@ def _time_at(cell: str) -> int | None:
     08:00-10:00' after the day; None for a cell that does not end in a time."""
     tokens = tokenize(cell)
     for k, token in enumerate(tokens):
-        if token.kind not in (CLOCK, NUMBER):
+        if token.kind not in (T.CLOCK, T.NUMBER):
             continue
         try:
             found = read_range(tokens, k)

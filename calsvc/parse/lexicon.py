@@ -26,15 +26,14 @@ from importlib import resources
 
 from babel import Locale
 
+from .tokenkinds import T
+
 LANGUAGES = (
     *("en", "fr", "de", "es", "it", "pt", "ca", "gl", "nl", "da", "sv", "nb", "fi"),
     *("et", "pl", "cs", "sk", "sl", "hr", "hu", "ro", "hsb", "tr", "el", "ru", "uk"),
     *("ja", "zh", "zh_Hant", "ko"),
 )
 
-WEEKDAY, MONTH, MERIDIEM, NOON, MIDNIGHT = "weekday", "month", "meridiem", "noon", "midnight"
-HOURS, MINUTES = "hours", "minutes"  # marks after a clock's hour or minute: '18 Uhr', '10時30分'
-LENGTH = "length"  # a unit of a length of time: 'hours', 'Stunden', 'min' (value: its minutes)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _QUOTED = re.compile(r"'([^']+)'")
 _FIELDS = re.compile(r"[GyYuUrQqMLlwWdDFgEecabBhHkKjJCmsSAzZOvVXx]+")
@@ -113,28 +112,28 @@ def _forms(locale: Locale) -> Iterator[tuple[Meaning, str]]:
     for context in ("format", "stand-alone"):
         for width in ("wide", "abbreviated"):
             for number, name in locale.months[context][width].items():
-                yield Meaning(MONTH, number), re.sub(r"^(?:de |d['’]|del )", "", fold(name))
+                yield Meaning(T.MONTH, number), re.sub(r"^(?:de |d['’]|del )", "", fold(name))
         for width in ("wide", "abbreviated", "short", "narrow"):
             for number, name in locale.days[context][width].items():
                 if len(name.rstrip(".")) > 1 or _CJK.match(name) and name != "一":
-                    yield Meaning(WEEKDAY, number), fold(name)
+                    yield Meaning(T.WEEKDAY, number), fold(name)
     periods = locale.day_periods["format"]
     for width in ("abbreviated", "wide", "narrow"):
-        for key, kind in (("am", MERIDIEM), ("pm", MERIDIEM), ("noon", NOON)):
+        for key, kind in (("am", T.MERIDIEM), ("pm", T.MERIDIEM), ("noon", T.NOON)):
             if name := periods.get(width, {}).get(key):
                 yield Meaning(kind, int(key == "pm")), fold(name)
         if name := periods.get(width, {}).get("midnight"):
-            yield Meaning(MIDNIGHT, 0), fold(name)
+            yield Meaning(T.MIDNIGHT, 0), fold(name)
     skeletons = locale.datetime_skeletons
     for pattern in (skeletons.get("H"), skeletons.get("Hm"), locale.time_formats["short"]):
         for word in _literals(getattr(pattern, "pattern", pattern or "")):
             if any(c.isalpha() for c in word):
-                yield Meaning(HOURS, 0), fold(word)
+                yield Meaning(T.HOURS, 0), fold(word)
     for word in _unit_words(locale, "duration-hour"):
-        yield Meaning(LENGTH, 60), fold(word)
+        yield Meaning(T.LENGTH, 60), fold(word)
     for word in _unit_words(locale, "duration-minute"):
-        yield Meaning(LENGTH, 1), fold(word)
-        yield Meaning(MINUTES, 0), fold(word)
+        yield Meaning(T.LENGTH, 1), fold(word)
+        yield Meaning(T.MINUTES, 0), fold(word)
 
 
 def _usable(form: str) -> bool:
@@ -142,7 +141,7 @@ def _usable(form: str) -> bool:
 
 
 def _add(lexicon: Lexicon, meaning: Meaning, form: str, language: str) -> None:
-    plain = _plain(form) if meaning.kind in (MONTH, WEEKDAY) else None  # 'dél' is no 'del'
+    plain = _plain(form) if meaning.kind in (T.MONTH, T.WEEKDAY) else None  # 'dél' is no 'del'
     for key in (form, plain):
         if key is None:
             continue
@@ -157,7 +156,7 @@ def _add(lexicon: Lexicon, meaning: Meaning, form: str, language: str) -> None:
         lexicon.languages[key] = lexicon.languages.get(key, frozenset()) | {language}
 
 
-_PREFERENCE = (MONTH, WEEKDAY, MERIDIEM, NOON, MIDNIGHT, HOURS, MINUTES, LENGTH)
+_PREFERENCE = (T.MONTH, T.WEEKDAY, T.MERIDIEM, T.NOON, T.MIDNIGHT, T.HOURS, T.MINUTES, T.LENGTH)
 
 
 def _kind(form: str, meanings: tuple[Meaning, ...], everyday: frozenset[str]) -> str | None:
@@ -166,9 +165,9 @@ def _kind(form: str, meanings: tuple[Meaning, ...], everyday: frozenset[str]) ->
     if form in everyday or (len(form) <= 2 and not _CJK.match(form)):
         return None
     kinds = {m.kind for m in meanings}
-    if kinds <= {HOURS, MINUTES, LENGTH}:
+    if kinds <= {T.HOURS, T.MINUTES, T.LENGTH}:
         return None  # 'min', 'uur', 'hours' stay words; the grammar asks after a number
-    if kinds <= {NOON, MIDNIGHT, MERIDIEM} and len(form) <= 3 and not _CJK.match(form):
+    if kinds <= {T.NOON, T.MIDNIGHT, T.MERIDIEM} and len(form) <= 3 and not _CJK.match(form):
         return None  # 'dél' (Hungarian noon), 'em' (Swedish p.m.): words of other languages
     return next(kind for kind in _PREFERENCE if kind in kinds)
 
@@ -224,11 +223,11 @@ def lexicon() -> Lexicon:
             first |= {fold(periods[p]) for p in ("am", "pm") if _CJK.match(periods[p])}
     time = data["time"]
     for form in time["hours"]:
-        _add(found, Meaning(HOURS, 0), fold(form), "")
+        _add(found, Meaning(T.HOURS, 0), fold(form), "")
     for form in time["length_minutes"]:
-        _add(found, Meaning(LENGTH, 1), fold(form), "")
+        _add(found, Meaning(T.LENGTH, 1), fold(form), "")
     for form in time["length_hours"]:
-        _add(found, Meaning(LENGTH, 60), fold(form), "")
+        _add(found, Meaning(T.LENGTH, 60), fold(form), "")
     everyday = frozenset(fold(w) for w in time["everyday"])
     found.kinds = {
         form: kind
@@ -248,7 +247,7 @@ def lexicon() -> Lexicon:
             (
                 f
                 for f, ms in found.meanings.items()
-                if "." in f and any(m.kind == MERIDIEM for m in ms)
+                if "." in f and any(m.kind == T.MERIDIEM for m in ms)
             ),
             key=len,
             reverse=True,
@@ -257,14 +256,16 @@ def lexicon() -> Lexicon:
     found.articles = frozenset(fold(w) for w in time["day_articles"])
     found.year_words = frozenset(fold(w) for w in time["year_words"])
     found.hour_marks = frozenset(
-        form for form, meanings in found.meanings.items() if any(m.kind == HOURS for m in meanings)
+        form
+        for form, meanings in found.meanings.items()
+        if any(m.kind == T.HOURS for m in meanings)
     )
     found.ranges = frozenset(fold(w) for w in time["range"])
     found.froms = frozenset(fold(w) for w in time["from"])
     found.timeless = frozenset(
         form
         for form, meanings in found.meanings.items()
-        if any(m.kind in (WEEKDAY, NOON, MIDNIGHT) for m in meanings)
+        if any(m.kind in (T.WEEKDAY, T.NOON, T.MIDNIGHT) for m in meanings)
     )
     return found
 

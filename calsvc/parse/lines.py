@@ -52,7 +52,8 @@ from .rows import (
     read_trailing_row,
     span_text,
 )
-from .tokens import COLON, DASH, OPEN, Tokens, tokenize
+from .tokenkinds import T
+from .tokens import Tokens, tokenize
 from .when import Day, looks_timed, may_begin, read_day, read_days, read_range, read_when
 
 _DIGIT = re.compile(r"\d")
@@ -166,7 +167,7 @@ def _dated(text: str, tokens: Tokens, starts: list[int]) -> Form | None:
             label
             and (not looks_like_label(label) or is_deadline(label))
             or first > 0
-            and tokens[first - 1].kind == OPEN
+            and tokens[first - 1].kind == T.OPEN
         ):  # 'Uploads close Fri 17 May 11:59 p.m.', '(due Tue 6 Jun 09:00)', 'Deadline: …'
             return _mention(text, tokens, starts) or Mention(day, deadline=is_deadline(text))
         fits, room = tail_room(tokens, end, text)
@@ -189,7 +190,7 @@ def _title_after(text: str, tokens: Tokens, end: int) -> tuple[str, str | None] 
     """The title after a line's own date and times, past a dash or colon ('26.08.2019 r.
     9:00 - 11:00 - rejestracja', 'Tue 6 Jun 09:00: Opening') or capitalised right after them
     ('May 22, 2026 (Friday) 10:00-17:00 Registration'), with the room it names."""
-    separated = tokens[end].kind in (DASH, COLON)
+    separated = tokens[end].kind in (T.DASH, T.COLON)
     start = tokens[end].end if separated else tokens[end].start
     title = row_title(text[start:].strip(" -–—:"))
     if title is None or not separated and not title[:1].isupper():

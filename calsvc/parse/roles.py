@@ -19,6 +19,7 @@ import tomllib
 from importlib import resources
 
 from . import lexicon as lx
+from .tokenkinds import T
 from .tokens import tokenize
 from .when import looks_timed
 
@@ -65,6 +66,7 @@ _MARKUP = re.compile(
     r"|\d{1,2}[.)]\s+(?=[^\W\d_]*[^\W\d_a-z]|[^\w\s]|\d{1,2}[:.h]\d\d)|o\s+(?=[A-Z\d])"
     r"|[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3}|[ivx]{1,4}|[a-zA-Z])[)）]\s*)+"
 )
+
 _DAY_FIRST = re.compile(r"^\d{1,2}\.\s")
 _MONTH_NEXT = re.compile(r"^[^\W\d_]{3,}")
 _EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_]|[*_](?!\w)")
@@ -76,7 +78,7 @@ def clean(line: str) -> str:
     table pipes. '12. September' keeps its number: a day, not an item of a list."""
     text = _MARKUP.sub("", line)
     month = _MONTH_NEXT.match(text) if text != line and _DAY_FIRST.match(line) else None
-    if month and lx.lexicon().means(lx.fold(month[0]), lx.MONTH) is not None:
+    if month and lx.lexicon().means(lx.fold(month[0]), T.MONTH) is not None:
         text = line
     if "*" in text or "_" in text:
         text = _EMPHASIS.sub("", text)

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from .roles import MAX_ROOM, room_cell, room_line, words
-from .tokens import AT, OPEN, SEP, WORD, Tokens
+from .tokenkinds import T
+from .tokens import Tokens
 
 _CELL_SPLIT = re.compile(r"\s*\|\s*|\t+|\s{3,}")
 
@@ -32,14 +33,14 @@ def tail_room(tokens: Tokens, i: int, text: str) -> tuple[bool, str | None]:
         return True, None
     rest = text[tokens[i].start :]
     first = tokens[i]
-    if first.kind == AT or first.kind == SEP and first.text in "|\t,·⋅":
+    if first.kind == T.AT or first.kind == T.SEP and first.text in "|\t,·⋅":
         return True, room_of(rest)
     rest = rest.rstrip(" |")  # (a copied table's cell ends in ' |')
-    if first.kind == OPEN and rest.endswith((")", "]", "）", "】")) and len(rest) <= MAX_ROOM:
+    if first.kind == T.OPEN and rest.endswith((")", "]", "）", "】")) and len(rest) <= MAX_ROOM:
         return True, room_of(rest)
-    if first.kind == WORD and first.lower == "in" and i + 1 < len(tokens):
+    if first.kind == T.WORD and first.lower == "in" and i + 1 < len(tokens):
         return True, room_of(text[tokens[i + 1].start :])
-    if first.kind == WORD and room_line(rest):
+    if first.kind == T.WORD and room_line(rest):
         return True, room_of(rest)
     return False, None
 

@@ -26,22 +26,8 @@ from .roles import (
     words,
 )
 from .rooms import room_of, rooms_first, split_cells, tail_room, title_and_room
-from .tokens import (
-    CLOCK,
-    CLOSE,
-    COLON,
-    DASH,
-    MIDNIGHT,
-    MONTH,
-    NOON,
-    NUMBER,
-    OPEN,
-    SEP,
-    WORD,
-    ZONE,
-    Tokens,
-    tokenize,
-)
+from .tokenkinds import T
+from .tokens import Tokens, tokenize
 from .when import (
     Clock,
     Day,
@@ -81,7 +67,9 @@ def read_row(text: str, tokens: Tokens) -> RowForm | None:
     written = span_text(text, tokens, first, end)
     if (day := _date_after(tokens, end)) is not None:
         return WhenLine(day, span, None, written)
-    while end < len(tokens) and (tokens[end].kind in (SEP, COLON, DASH) or tokens[end].text == "."):
+    while end < len(tokens) and (
+        tokens[end].kind in (T.SEP, T.COLON, T.DASH) or tokens[end].text == "."
+    ):
         end += 1  # ('20:45. Cena', '19:00 –')
     span, end = _with_length(span, tokens, end)
     if end >= len(tokens):
@@ -117,8 +105,8 @@ def _stated_length(title: str, span: Span) -> tuple[str, Span]:
         if not head.strip(" .") or after and not head.endswith("."):
             continue
         tokens = tokenize(found[1])
-        each = bool(tokens) and tokens[-1].kind == WORD and tokens[-1].lower in words()["each"]
-        times = len(tokens) > 2 and tokens[1].lower in ("x", "×") and tokens[0].kind == NUMBER
+        each = bool(tokens) and tokens[-1].kind == T.WORD and tokens[-1].lower in words()["each"]
+        times = len(tokens) > 2 and tokens[1].lower in ("x", "×") and tokens[0].kind == T.NUMBER
         length = read_length(tokens, 2 if times else 0)
         if length is None or length[1] != len(tokens) - (1 if each else 0):
             continue
@@ -138,7 +126,7 @@ def _until(title: str, span: Span) -> tuple[str, Span]:
         return title, span
     tokens = tokenize(title)
     for k in range(len(tokens) - 1, 0, -1):
-        if not (is_dash(tokens, k) and tokens[k].kind == WORD) or is_dash(tokens, k - 1):
+        if not (is_dash(tokens, k) and tokens[k].kind == T.WORD) or is_dash(tokens, k - 1):
             continue
         j = k
         while is_dash(tokens, j):
@@ -155,7 +143,7 @@ def _until(title: str, span: Span) -> tuple[str, Span]:
 
 def _date_after(tokens: Tokens, end: int) -> Day | None:
     for j in range(end, min(end + _DATE_AFTER, len(tokens))):
-        if tokens[j].kind not in (SEP, OPEN, CLOSE, ZONE, WORD, DASH, COLON):
+        if tokens[j].kind not in (T.SEP, T.OPEN, T.CLOSE, T.ZONE, T.WORD, T.DASH, T.COLON):
             found = read_day(tokens, j)
             return found[0] if found else None
     return None
@@ -168,7 +156,7 @@ def _with_length(span: Span, tokens: Tokens, i: int) -> tuple[Span, int]:
     if found is None:
         return span, i
     minutes, j = found
-    while j < len(tokens) and tokens[j].kind in (SEP, COLON, DASH):
+    while j < len(tokens) and tokens[j].kind in (T.SEP, T.COLON, T.DASH):
         j += 1
     if span.end is None:
         span = span._replace(end=add_minutes(span.start, minutes))
@@ -183,10 +171,10 @@ def add_minutes(clock: Clock, minutes: int) -> Clock:
 def read_trailing_row(text: str, tokens: Tokens) -> TimeRow | None:
     """A title and then its time: 'Invited Talk Jane Roe 8:15-9:10am', 'Lunch | 12:00 - 13:00'."""
     for first in range(1, len(tokens)):
-        if tokens[first].kind not in (CLOCK, NUMBER, NOON, MIDNIGHT):
+        if tokens[first].kind not in (T.CLOCK, T.NUMBER, T.NOON, T.MIDNIGHT):
             continue
         if (
-            tokens[first - 1].kind in (NUMBER, MONTH)
+            tokens[first - 1].kind in (T.NUMBER, T.MONTH)
             or tokens[first - 1].lower in words()["day_words"]
         ):
             continue  # ('September 14-17', 'Days 2 - 3': days, not hours)
@@ -197,15 +185,19 @@ def read_trailing_row(text: str, tokens: Tokens) -> TimeRow | None:
         if found is None:
             continue
         span, end = found
-        if span.end is None and tokens[first].kind == NUMBER and not hours_word(tokens, first + 1):
+        if (
+            span.end is None
+            and tokens[first].kind == T.NUMBER
+            and not hours_word(tokens, first + 1)
+        ):
             continue  # 'Room 2 pm'-like noise: a bare hour needs an end (or '時') to be a row
         written = span_text(text, tokens, first, end)
         before = tokens[first].start
-        if tokens[first - 1].kind == OPEN and end < len(tokens) and tokens[end].kind == CLOSE:
+        if tokens[first - 1].kind == T.OPEN and end < len(tokens) and tokens[end].kind == T.CLOSE:
             before, end = tokens[first - 1].start, end + 1  # 'Coffee break (10:30 – 11:00)'
         fits, room = tail_room(tokens, end, text)
         label = label_text(text[:before])
-        if first > 0 and tokens[first - 1].kind == WORD and tokens[first - 1].lower == "at":
+        if first > 0 and tokens[first - 1].kind == T.WORD and tokens[first - 1].lower == "at":
             return None  # 'The talk starts at 9:00': a sentence
         if not fits or not looks_like_label(label) or not _LETTER.search(label):
             return None  # ('09:00 - 09:45 (45 min)': no title before the second time)
@@ -218,10 +210,10 @@ def hhmm_range(tokens: Tokens, i: int) -> bool:
     """'0800 – 0830': four-digit times, only as both ends of a range."""
     return (
         i + 2 < len(tokens)
-        and tokens[i].kind == NUMBER
+        and tokens[i].kind == T.NUMBER
         and len(tokens[i].text) == 4
-        and tokens[i + 1].kind == DASH
-        and tokens[i + 2].kind == NUMBER
+        and tokens[i + 1].kind == T.DASH
+        and tokens[i + 2].kind == T.NUMBER
         and len(tokens[i + 2].text) == 4
         and tokens[i].value < 2400
         and tokens[i + 2].value <= 2400

@@ -17,13 +17,7 @@ import re
 from typing import NamedTuple
 
 from . import lexicon as lx
-
-WEEKDAY, MONTH, MERIDIEM, NOON, MIDNIGHT = lx.WEEKDAY, lx.MONTH, lx.MERIDIEM, lx.NOON, lx.MIDNIGHT
-HOURS, MINUTES = lx.HOURS, lx.MINUTES
-NUMBER, CLOCK, ZONE, DASH, SEP, AT = "number", "clock", "zone", "dash", "sep", "at"
-OPEN, CLOSE, COLON, WORD = "open", "close", "colon", "word"
-DATE = "date"  # a date in numbers with its year: '2024-09-12', '12.09.2024', '9/12/2024'
-DAYMONTH = "daymonth"  # a day and month in numbers, no year: '3.9.', '26/06', '7/04'
+from .tokenkinds import T
 
 # Abbreviations people write after a time. Two-letter US forms ('PT') name a zone without
 # its half of the year. Anything else in capitals is a word, so 'ML' or 'AI' never is a zone.
@@ -36,29 +30,30 @@ ZONES = frozenset(
         *("COT", "PET", "SAST", "CAT", "EAT", "WAT", "PT", "MT", "CT", "ET", "AoE"),
     }
 )
+
 _SINGLE = {
-    "|": SEP,
-    "·": SEP,
-    "⋅": SEP,
-    "•": SEP,
-    ",": SEP,
-    ";": SEP,
-    "/": SEP,
-    "\t": SEP,
-    "@": AT,
-    "(": OPEN,
-    "[": OPEN,
-    "<": OPEN,
-    "〈": OPEN,
-    "【": OPEN,
-    "《": OPEN,
-    ")": CLOSE,
-    "]": CLOSE,
-    ">": CLOSE,
-    "〉": CLOSE,
-    "】": CLOSE,
-    "》": CLOSE,
-    ":": COLON,
+    "|": T.SEP,
+    "·": T.SEP,
+    "⋅": T.SEP,
+    "•": T.SEP,
+    ",": T.SEP,
+    ";": T.SEP,
+    "/": T.SEP,
+    "\t": T.SEP,
+    "@": T.AT,
+    "(": T.OPEN,
+    "[": T.OPEN,
+    "<": T.OPEN,
+    "〈": T.OPEN,
+    "【": T.OPEN,
+    "《": T.OPEN,
+    ")": T.CLOSE,
+    "]": T.CLOSE,
+    ">": T.CLOSE,
+    "〉": T.CLOSE,
+    "】": T.CLOSE,
+    "》": T.CLOSE,
+    ":": T.COLON,
 }
 CJK = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff"  # kana, ideographs, hangul
 MIN_WEEKDAY = 5  # letters of a weekday's name that may take an ending ('söndag' + 'en')
@@ -123,20 +118,20 @@ def _word(text: str, start: int, end: int, tokens: list[Token]) -> None:
         offset = start
         for index, part in enumerate(text.split("-")):
             if index:
-                tokens.append(Token(DASH, "-", offset, offset + 1))
+                tokens.append(Token(T.DASH, "-", offset, offset + 1))
                 offset += 1
             if part:
                 _word(part, offset, offset + len(part), tokens)
             offset += len(part)
         return
     if (weekday := _weekday_form(folded)) is not None:  # 'Söndagen', 'Montags'
-        tokens.append(Token(WEEKDAY, text, start, end, weekday))
+        tokens.append(Token(T.WEEKDAY, text, start, end, weekday))
         return
     word = text.rstrip(".")
     if word in ZONES:
-        tokens.append(Token(ZONE, word, start, start + len(word)))
+        tokens.append(Token(T.ZONE, word, start, start + len(word)))
         return
-    tokens.append(Token(WORD, text, start, end))
+    tokens.append(Token(T.WORD, text, start, end))
 
 
 def _weekday_form(folded: str) -> int | None:
@@ -146,8 +141,8 @@ def _weekday_form(folded: str) -> int | None:
         return None
     for cut in (1, 2):
         stem = folded[:-cut]
-        if len(stem) >= MIN_WEEKDAY and lx.lexicon().kinds.get(stem) == WEEKDAY:
-            value = lx.lexicon().means(stem, WEEKDAY)
+        if len(stem) >= MIN_WEEKDAY and lx.lexicon().kinds.get(stem) == T.WEEKDAY:
+            value = lx.lexicon().means(stem, T.WEEKDAY)
             return None if value is None or value == lx.UNKNOWN else value
     return None
 
@@ -156,10 +151,10 @@ def _daymonth(text: str, start: int, end: int, tokens: list[Token]) -> None:
     """'3.9.', '26/06': a day and a month; '10.30.' ending a sentence is a time and a stop."""
     first, second = (int(part) for part in re.split(r"[./]", text.rstrip("."))[:2])
     if "." in text and not (1 <= second <= 12 and 1 <= first <= 31):
-        tokens.append(Token(CLOCK, text[:-1], start, end - 1))
-        tokens.append(Token(WORD, ".", end - 1, end))
+        tokens.append(Token(T.CLOCK, text[:-1], start, end - 1))
+        tokens.append(Token(T.WORD, ".", end - 1, end))
         return
-    tokens.append(Token(DAYMONTH, text, start, end))
+    tokens.append(Token(T.DAYMONTH, text, start, end))
 
 
 Tokens = tuple[Token, ...]
@@ -179,13 +174,13 @@ def tokenize(line: str) -> Tokens:
             _word(text, start, end, tokens)
         elif kind == "number" or kind == "ordinal":  # 'ordinal': a number with 'th' after it
             digits = match["number"]  # (a run of thousands of digits is no number to read)
-            append(Token(NUMBER, text, start, end, int(digits) if len(digits) <= 9 else 10**9))
+            append(Token(T.NUMBER, text, start, end, int(digits) if len(digits) <= 9 else 10**9))
         elif kind == "other":
-            append(Token(_SINGLE.get(text, WORD), text, start, end))
+            append(Token(_SINGLE.get(text, T.WORD), text, start, end))
         elif kind == "offset":
-            append(Token(ZONE, text, start, end))
+            append(Token(T.ZONE, text, start, end))
         elif kind == "daymonth":
             _daymonth(text, start, end, tokens)
         else:
-            append(Token(kind or WORD, text, start, end))
+            append(Token(kind or T.WORD, text, start, end))
     return tuple(tokens)

@@ -27,29 +27,8 @@ from typing import NamedTuple
 from ..errors import HeaderProblem
 from ..model import FIRST_YEAR, LAST_YEAR
 from . import lexicon as lx
-from .lexicon import LENGTH
-from .tokens import (
-    CLOCK,
-    CLOSE,
-    COLON,
-    DASH,
-    DATE,
-    DAYMONTH,
-    HOURS,
-    MERIDIEM,
-    MIDNIGHT,
-    MINUTES,
-    MONTH,
-    NOON,
-    NUMBER,
-    OPEN,
-    SEP,
-    WEEKDAY,
-    WORD,
-    ZONE,
-    Token,
-    Tokens,
-)
+from .tokenkinds import T
+from .tokens import Token, Tokens
 
 OF = frozenset({"of", "de", "del", "."})  # between a day and its month or year
 _HOURS_GLUED = re.compile(r"(\d{1,2})[hH](\d{2})?")  # a length written as a clock: '1h', '1h50'
@@ -111,7 +90,9 @@ class _Time(NamedTuple):
 
 
 # The kinds of token a date or a time may begin with: where the rules below are tried.
-_FIRST = frozenset({WEEKDAY, MONTH, NUMBER, CLOCK, DATE, DAYMONTH, NOON, MIDNIGHT, MERIDIEM})
+_FIRST = frozenset(
+    {T.WEEKDAY, T.MONTH, T.NUMBER, T.CLOCK, T.DATE, T.DAYMONTH, T.NOON, T.MIDNIGHT, T.MERIDIEM}
+)
 
 
 def may_begin(tokens: Tokens, i: int) -> bool:
@@ -119,13 +100,13 @@ def may_begin(tokens: Tokens, i: int) -> bool:
     token = tokens[i]
     if token.kind in _FIRST:
         return True
-    if token.kind != WORD or not token.text[:1].isupper():
+    if token.kind != T.WORD or not token.text[:1].isupper():
         return False  # (a short or everyday word is a weekday or month only capitalised)
     meanings = lx.lexicon().meanings.get(token.lower, ())
-    return any(m.kind in (WEEKDAY, MONTH) for m in meanings)
+    return any(m.kind in (T.WEEKDAY, T.MONTH) for m in meanings)
 
 
-_TIMED = frozenset({CLOCK, DATE, DAYMONTH, MERIDIEM, NOON, MIDNIGHT})
+_TIMED = frozenset({T.CLOCK, T.DATE, T.DAYMONTH, T.MERIDIEM, T.NOON, T.MIDNIGHT})
 
 
 def looks_timed(tokens: Tokens) -> bool:
@@ -134,11 +115,11 @@ def looks_timed(tokens: Tokens) -> bool:
     for i, token in enumerate(tokens):
         if token.kind in _TIMED:
             return True
-        if token.kind == NUMBER and i + 1 < len(tokens):
+        if token.kind == T.NUMBER and i + 1 < len(tokens):
             after = tokens[i + 1]
-            if after.kind == MONTH or hours_word(tokens, i + 1) and len(token.text) <= 4:
+            if after.kind == T.MONTH or hours_word(tokens, i + 1) and len(token.text) <= 4:
                 return True
-        if token.kind == MONTH and i + 1 < len(tokens) and _day_number(tokens[i + 1]):
+        if token.kind == T.MONTH and i + 1 < len(tokens) and _day_number(tokens[i + 1]):
             return True
     return False
 
@@ -154,21 +135,23 @@ def means(tokens: Tokens, i: int, kind: str) -> int | None:
     token = tokens[i]
     if token.kind == kind:
         return token.value
-    if token.kind == WORD:
+    if token.kind == T.WORD:
         return lx.lexicon().means(token.lower, kind)
     return None
 
 
 def in_words(tokens: Tokens, i: int, words: frozenset[str]) -> bool:
-    return i < len(tokens) and tokens[i].kind == WORD and tokens[i].lower in words
+    return i < len(tokens) and tokens[i].kind == T.WORD and tokens[i].lower in words
 
 
 def is_year(token: Token) -> bool:
-    return token.kind == NUMBER and len(token.text) == 4 and FIRST_YEAR <= token.value <= LAST_YEAR
+    return (
+        token.kind == T.NUMBER and len(token.text) == 4 and FIRST_YEAR <= token.value <= LAST_YEAR
+    )
 
 
 def _day_number(token: Token) -> bool:
-    return token.kind == NUMBER and len(token.text.rstrip("stndrheSTNDRHEº°ª")) <= 2
+    return token.kind == T.NUMBER and len(token.text.rstrip("stndrheSTNDRHEº°ª")) <= 2
 
 
 def written(tokens: Tokens, first: int, end: int) -> str:
@@ -186,15 +169,15 @@ def written(tokens: Tokens, first: int, end: int) -> str:
 def _weekday(tokens: Tokens, i: int) -> tuple[int | None, int]:
     """A weekday at i and where the date after it starts (past ',', '.' or '('), or (None, i).
     A short or everyday word ('Di', 'ma', 'to') is a weekday only when capitalised."""
-    value = means(tokens, i, WEEKDAY)
-    if value is None or tokens[i].kind == WORD and not tokens[i].text[:1].isupper():
+    value = means(tokens, i, T.WEEKDAY)
+    if value is None or tokens[i].kind == T.WORD and not tokens[i].text[:1].isupper():
         return None, i
     j = i + 1
-    if j < len(tokens) and tokens[j].text in (",", ".", ":", "(") or _at(tokens, j, DASH):
+    if j < len(tokens) and tokens[j].text in (",", ".", ":", "(") or _at(tokens, j, T.DASH):
         j += 1
     if in_words(tokens, j, lx.lexicon().articles):  # 'torsdag den 12. september'
         j += 1
-    elif _at(tokens, j, WORD) and tokens[j].text.lower() in _SHORT_ARTICLES:
+    elif _at(tokens, j, T.WORD) and tokens[j].text.lower() in _SHORT_ARTICLES:
         j += 1  # 'Freitag, d. 07. September 2018'
     return (value if value != lx.UNKNOWN else None), j
 
@@ -209,25 +192,25 @@ def read_day(tokens: Tokens, i: int) -> tuple[Day, int] | None:
         return None
     (month, day, year, order), i = found
     if after > first and tokens[after - 1].text == "(":  # 'Saturday (Feb 8, 2025)'
-        if _at(tokens, i, SEP) and i + 1 < len(tokens) and is_year(tokens[i + 1]):
+        if _at(tokens, i, T.SEP) and i + 1 < len(tokens) and is_year(tokens[i + 1]):
             year, i = tokens[i + 1].value, i + 2
-        if not _at(tokens, i, CLOSE):
+        if not _at(tokens, i, T.CLOSE):
             return None
         i += 1
     if weekday is None and after == first and _weekday_in_brackets(tokens, i):
-        value = means(tokens, i + 1, WEEKDAY)  # '26/06 (qui)', '6月26日（木）': the weekday after
+        value = means(tokens, i + 1, T.WEEKDAY)  # '26/06 (qui)', '6月26日（木）': the weekday after
         weekday, i = (value if value != lx.UNKNOWN else None), i + 3
     if not 1 <= day <= 31:
         raise HeaderProblem(f"day {day} is not a day of the month")
     if year is None:
-        joined = _at(tokens, i, SEP) and tokens[i].text == "," or in_words(tokens, i, OF)
+        joined = _at(tokens, i, T.SEP) and tokens[i].text == "," or in_words(tokens, i, OF)
         after_year = i + 1 if joined else i  # 'June 6, 2024', '12 de septiembre de 2024'
         if after_year < len(tokens) and is_year(tokens[after_year]):
             year, i = tokens[after_year].value, after_year + 1
     if year is not None and in_words(tokens, i, lx.lexicon().year_words):
         i += 1  # '26.08.2019 r.', '14 мая 2025 г.'
     if weekday is None and after == first and _weekday_in_brackets(tokens, i):
-        value = means(tokens, i + 1, WEEKDAY)  # 'May 22, 2026 (Friday)': after the year
+        value = means(tokens, i + 1, T.WEEKDAY)  # 'May 22, 2026 (Friday)': after the year
         weekday, i = (value if value != lx.UNKNOWN else None), i + 3
     if weekday is None and (after_date := _weekday_after(tokens, i)) is not None:
         weekday, i = after_date  # '2024. szeptember 12., csütörtök', '12 Eylül 2024 Perşembe'
@@ -238,16 +221,16 @@ def read_day(tokens: Tokens, i: int) -> tuple[Day, int] | None:
 
 def _weekday_after(tokens: Tokens, i: int) -> tuple[int | None, int] | None:
     """A weekday written after its date, past a comma: only a weekday's own word."""
-    j = i + 1 if _at(tokens, i, SEP) and tokens[i].text == "," else i
+    j = i + 1 if _at(tokens, i, T.SEP) and tokens[i].text == "," else i
     if (
-        not _at(tokens, j, WEEKDAY)
+        not _at(tokens, j, T.WEEKDAY)
         or j + 1 < len(tokens)
         and tokens[j + 1].kind
         not in (
-            SEP,
-            CLOSE,
-            COLON,
-            DASH,
+            T.SEP,
+            T.CLOSE,
+            T.COLON,
+            T.DASH,
         )
     ):
         return None
@@ -263,11 +246,11 @@ def _core(tokens: Tokens, i: int, weekday: bool) -> _Core | None:
     if i >= len(tokens):
         return None
     token = tokens[i]
-    if token.kind == DATE:
+    if token.kind == T.DATE:
         month, day, year, order = _numeric_date(token.text)
         return (month, day, year, order), i + 1
     alone = len(tokens) == 1  # ('14.09.' alone: a table's column of days)
-    if token.kind == DAYMONTH and (weekday or alone or _weekday_in_brackets(tokens, i + 1)):
+    if token.kind == T.DAYMONTH and (weekday or alone or _weekday_in_brackets(tokens, i + 1)):
         numeric, numeric_day, _, order = _numeric_date(token.text)
         return (numeric, numeric_day, None, order), i + 1
     if (found := _cjk(tokens, i)) is not None:
@@ -276,19 +259,19 @@ def _core(tokens: Tokens, i: int, weekday: bool) -> _Core | None:
         return found
     if is_year(token) and (found := _core(tokens, i + 1 + _stop(tokens, i + 1), weekday)):
         (month, day, _, order), end = found  # '2024. szeptember 12.', '2024 September 12'
-        if order == "" and not _at(tokens, i + 1, DATE):
+        if order == "" and not _at(tokens, i + 1, T.DATE):
             return (month, day, token.value, order), end + _stop(tokens, end)
     if _day_number(token):
         j = i + 1
-        if in_words(tokens, j, OF) or _at(tokens, j, WORD) and tokens[j].text == ".":
+        if in_words(tokens, j, OF) or _at(tokens, j, T.WORD) and tokens[j].text == ".":
             j += 1  # '6th of June', '12 de septiembre', '12. September'
         elif _elided_of(tokens, j):
             j += 2  # "2 d'octubre", '15 d’abril'
-        named = means(tokens, j, MONTH)
+        named = means(tokens, j, T.MONTH)
         return None if named is None else ((named, token.value, None, ""), j + 1)
-    if (named := means(tokens, i, MONTH)) is not None and _strong_or_capital(tokens[i]):
+    if (named := means(tokens, i, T.MONTH)) is not None and _strong_or_capital(tokens[i]):
         j = i + 1
-        if _at(tokens, j, WORD) and tokens[j].text == ".":
+        if _at(tokens, j, T.WORD) and tokens[j].text == ".":
             j += 1
         if j < len(tokens) and _day_number(tokens[j]):
             return (named, tokens[j].value, None, ""), j + 1
@@ -298,9 +281,9 @@ def _core(tokens: Tokens, i: int, weekday: bool) -> _Core | None:
 def _elided_of(tokens: Tokens, i: int) -> bool:
     """ "d'" before a month that begins with a vowel: "2 d'octubre", "15 d’abril" (Catalan)."""
     return (
-        _at(tokens, i, WORD)
+        _at(tokens, i, T.WORD)
         and tokens[i].lower == "d"
-        and _at(tokens, i + 1, WORD)
+        and _at(tokens, i + 1, T.WORD)
         and tokens[i + 1].text in ("'", "’")
         and tokens[i].end == tokens[i + 1].start
     )
@@ -309,21 +292,21 @@ def _elided_of(tokens: Tokens, i: int) -> bool:
 def _dotted_day(tokens: Tokens, i: int) -> _Core | None:
     """'Четверг 27.07', 'Fredagen den 26.9': a day and a month after a weekday, written as a
     time would be ('27.07') or with a one-digit month; day first, as dotted dates are."""
-    if tokens[i].kind == CLOCK and re.fullmatch(r"\d{1,2}\.\d{2}", tokens[i].text):
+    if tokens[i].kind == T.CLOCK and re.fullmatch(r"\d{1,2}\.\d{2}", tokens[i].text):
         day, month = (int(part) for part in tokens[i].text.split("."))
         end = i + 1
     elif (
-        tokens[i].kind == NUMBER
-        and _at(tokens, i + 1, WORD)
+        tokens[i].kind == T.NUMBER
+        and _at(tokens, i + 1, T.WORD)
         and tokens[i + 1].text == "."
-        and _at(tokens, i + 2, NUMBER)
+        and _at(tokens, i + 2, T.NUMBER)
         and tokens[i].end == tokens[i + 1].start == tokens[i + 2].start - 1
     ):
         day, month, end = tokens[i].value, tokens[i + 2].value, i + 3
     else:
         return None
     if not (1 <= day <= 31 and 1 <= month <= 12) or any(
-        t.kind in (CLOCK,) for t in tokens[end : end + 1]
+        t.kind in (T.CLOCK,) for t in tokens[end : end + 1]
     ):
         return None
     return (month, day, None, ""), end
@@ -331,20 +314,20 @@ def _dotted_day(tokens: Tokens, i: int) -> _Core | None:
 
 def _stop(tokens: Tokens, i: int) -> int:
     """1 past a full stop written as a token of its own ('2024. szeptember'), else 0."""
-    return 1 if _at(tokens, i, WORD) and tokens[i].text == "." else 0
+    return 1 if _at(tokens, i, T.WORD) and tokens[i].text == "." else 0
 
 
 def _strong_or_capital(token: Token) -> bool:
     """A month that stands first: its own token, or a short or everyday word capitalised
     ('Des 17', not 'des 17. Jahrhunderts')."""
-    return token.kind != WORD or token.text[:1].isupper()
+    return token.kind != T.WORD or token.text[:1].isupper()
 
 
 def _weekday_in_brackets(tokens: Tokens, i: int) -> bool:
     return (
-        _at(tokens, i, OPEN)
-        and means(tokens, i + 1, WEEKDAY) is not None
-        and _at(tokens, i + 2, CLOSE)
+        _at(tokens, i, T.OPEN)
+        and means(tokens, i + 1, T.WEEKDAY) is not None
+        and _at(tokens, i + 2, T.CLOSE)
     )
 
 
@@ -356,9 +339,9 @@ def _cjk(tokens: Tokens, i: int) -> _Core | None:
         year, i = tokens[i].value, i + 2
     if not (
         i + 3 < len(tokens)
-        and tokens[i].kind == NUMBER
+        and tokens[i].kind == T.NUMBER
         and tokens[i + 1].text in words.month_marks
-        and tokens[i + 2].kind == NUMBER
+        and tokens[i + 2].kind == T.NUMBER
         and tokens[i + 3].text in words.day_marks
     ):
         return None
@@ -414,13 +397,13 @@ def _weekday_of(year: int, month: int, day: int) -> int | None:
 
 def hours_word(tokens: Tokens, i: int) -> bool:
     """'Uhr', 'h', 'hrs', '時', 'horas', 'uur' after a time."""
-    return means(tokens, i, HOURS) is not None
+    return means(tokens, i, T.HOURS) is not None
 
 
 def _period(tokens: Tokens, i: int) -> str | None:
     """'a' or 'p' for a.m. or p.m. at token i."""
-    if _at(tokens, i, MERIDIEM):
-        value = lx.lexicon().means(tokens[i].lower, MERIDIEM)
+    if _at(tokens, i, T.MERIDIEM):
+        value = lx.lexicon().means(tokens[i].lower, T.MERIDIEM)
         return "p" if value == 1 or tokens[i].lower.startswith("p") else "a"
     return None
 
@@ -431,45 +414,45 @@ def _read_time(tokens: Tokens, i: int, *, bare: bool) -> tuple[_Time, int] | Non
         return None
     first = i
     before = None
-    if tokens[i].kind == MERIDIEM and tokens[i].lower in lx.lexicon().meridiem_first:
+    if tokens[i].kind == T.MERIDIEM and tokens[i].lower in lx.lexicon().meridiem_first:
         before, i = _period(tokens, i), i + 1  # '午後3時'
     token = tokens[i] if i < len(tokens) else None
     if token is None:
         return None
-    if token.kind == NUMBER and token.value == 12 and _at(tokens, i + 1, NOON):
+    if token.kind == T.NUMBER and token.value == 12 and _at(tokens, i + 1, T.NOON):
         return _Time(12, 0, None, True, written(tokens, i, i + 2)), i + 2
-    if token.kind == NOON:
+    if token.kind == T.NOON:
         return _Time(12, 0, None, True, token.text), i + 1
-    if token.kind == MIDNIGHT:
+    if token.kind == T.MIDNIGHT:
         return _Time(0, 0, None, True, token.text), i + 1
-    if token.kind == CLOCK:  # ('15:00:00': the seconds say nothing)
+    if token.kind == T.CLOCK:  # ('15:00:00': the seconds say nothing)
         digits = re.findall(r"\d+", token.text)
         hour, minute = int(digits[0]), int(digits[1]) if len(digits) > 1 else 0
     elif (comma := _comma_clock(tokens, i, first)) is not None:
         hour, minute = comma  # 'Ore 17,00': a comma for the colon, after a word that says when
         i += 2
-    elif token.kind == NUMBER and len(token.text) <= 2:
+    elif token.kind == T.NUMBER and len(token.text) <= 2:
         hour, minute = token.value, 0
-        marked = _at(tokens, i + 1, MERIDIEM) or hours_word(tokens, i + 1)
+        marked = _at(tokens, i + 1, T.MERIDIEM) or hours_word(tokens, i + 1)
         if not (marked or bare or before or i == 1 and hours_word(tokens, 0)):
             return None  # (a line that opens with an hour's word: 'Ore 9 – Registrazione')
-    elif token.kind == NUMBER and len(token.text) == 4 and (bare or hours_word(tokens, i + 1)):
+    elif token.kind == T.NUMBER and len(token.text) == 4 and (bare or hours_word(tokens, i + 1)):
         hour, minute = divmod(token.value, 100)  # '0800 – 0830', '0900 hrs'
     else:
         return None
     i += 1
-    if token.kind == CLOCK and means(tokens, i, MINUTES) is not None:
+    if token.kind == T.CLOCK and means(tokens, i, T.MINUTES) is not None:
         i += 1  # '8h30min'
-    elif (hour, minute) == (12, 0) and _at(tokens, i, NOON):
+    elif (hour, minute) == (12, 0) and _at(tokens, i, T.NOON):
         i += 1  # '12:00noon'
     meridiem = before or _period(tokens, i)
     if meridiem and not before:
         i += 1
     elif hours_word(tokens, i):  # '17.30 h', '0900 hrs', '9:00 Uhr', '17 h 30', '午後3時30分'
         i += 1
-        if token.kind == NUMBER and _at(tokens, i, NUMBER) and len(tokens[i].text) == 2:
+        if token.kind == T.NUMBER and _at(tokens, i, T.NUMBER) and len(tokens[i].text) == 2:
             minute, i = tokens[i].value, i + 1
-            if means(tokens, i, MINUTES) is not None:
+            if means(tokens, i, T.MINUTES) is not None:
                 i += 1
     text = written(tokens, first, i)
     if minute > 59:
@@ -485,9 +468,9 @@ def _comma_clock(tokens: Tokens, i: int, first: int) -> tuple[int, int] | None:
         first > 0
         and in_words(tokens, first - 1, lx.lexicon().froms)
         and i + 2 < len(tokens)
-        and tokens[i].kind == NUMBER
+        and tokens[i].kind == T.NUMBER
         and tokens[i + 1].text == ","
-        and tokens[i + 2].kind == NUMBER
+        and tokens[i + 2].kind == T.NUMBER
         and len(tokens[i + 2].text) == 2
         and tokens[i].end == tokens[i + 1].start
         and tokens[i + 1].end == tokens[i + 2].start
@@ -509,9 +492,9 @@ def _clock(time: _Time, meridiem: str | None) -> Clock:
 
 def _zone(tokens: Tokens, i: int) -> tuple[str | None, int]:
     """An optional zone, bare or in brackets: 'CST', '(PST)'."""
-    if _at(tokens, i, ZONE):
+    if _at(tokens, i, T.ZONE):
         return tokens[i].text, i + 1
-    if _at(tokens, i, OPEN) and _at(tokens, i + 1, ZONE) and _at(tokens, i + 2, CLOSE):
+    if _at(tokens, i, T.OPEN) and _at(tokens, i + 1, T.ZONE) and _at(tokens, i + 2, T.CLOSE):
         return tokens[i + 1].text, i + 3
     return None, i
 
@@ -519,9 +502,9 @@ def _zone(tokens: Tokens, i: int) -> tuple[str | None, int]:
 def is_dash(tokens: Tokens, i: int) -> bool:
     """'-', '–', '～', 'to', 'bis', 'à': what stands between the two ends of a range; a lone
     '?' too, where an en dash was lost on the way ('12:30?13:30')."""
-    if _at(tokens, i, WORD) and tokens[i].text == "?":
+    if _at(tokens, i, T.WORD) and tokens[i].text == "?":
         return i > 0 and tokens[i - 1].end == tokens[i].start
-    return _at(tokens, i, DASH) or in_words(tokens, i, lx.lexicon().ranges)
+    return _at(tokens, i, T.DASH) or in_words(tokens, i, lx.lexicon().ranges)
 
 
 def skip_from(tokens: Tokens, i: int) -> int:
@@ -551,13 +534,13 @@ def read_range(tokens: Tokens, i: int, *, hhmm: bool = False) -> tuple[Span, int
     zone, i = _zone(tokens, i)
     end: _Time | None = None
     end_day: Day | None = None
-    if is_dash(tokens, i) or _at(tokens, i, CLOCK):  # '07:30   08:30': no dash between
+    if is_dash(tokens, i) or _at(tokens, i, T.CLOCK):  # '07:30   08:30': no dash between
         j = i + 1 if is_dash(tokens, i) else i
         if (day := read_day(tokens, j)) is not None:
             if start.text.isdigit() and not start.meridiem:
                 return None  # '24 a 27 de agosto': days, not a time and a day
             end_day, j = day
-            if _at(tokens, j, SEP) and tokens[j].text == ",":
+            if _at(tokens, j, T.SEP) and tokens[j].text == ",":
                 j += 1
         if (second := _read_time(tokens, j, bare=True)) is not None:
             end, i = second
@@ -572,10 +555,12 @@ def _open_end(tokens: Tokens, i: int) -> int:
     """Past an end left open: '…', '...', '??:??', '?' (and a.m./p.m. after it)."""
     j = i
     while (
-        j < len(tokens) and tokens[j].kind in (WORD, COLON) and set(tokens[j].text) <= set("?.…:")
+        j < len(tokens)
+        and tokens[j].kind in (T.WORD, T.COLON)
+        and set(tokens[j].text) <= set("?.…:")
     ):
         j += 1
-    if j > i and _at(tokens, j, MERIDIEM):
+    if j > i and _at(tokens, j, T.MERIDIEM):
         j += 1
     return j
 
@@ -624,7 +609,7 @@ def _which_clock(*times: _Time | None) -> str:
 
 
 def _dash_then_time(tokens: Tokens, i: int) -> bool:
-    return is_dash(tokens, i) and i + 1 < len(tokens) and tokens[i + 1].kind in (CLOCK, NUMBER)
+    return is_dash(tokens, i) and i + 1 < len(tokens) and tokens[i + 1].kind in (T.CLOCK, T.NUMBER)
 
 
 def read_days(tokens: Tokens, i: int) -> tuple[Day, Day, int] | None:
@@ -642,7 +627,7 @@ def read_days(tokens: Tokens, i: int) -> tuple[Day, Day, int] | None:
         last, end = again
     elif j + 1 < len(tokens) and _day_number(tokens[j + 1]):
         last, end = first._replace(day=tokens[j + 1].value, weekday=None), j + 2
-        if _at(tokens, end, SEP) and end + 1 < len(tokens) and is_year(tokens[end + 1]):
+        if _at(tokens, end, T.SEP) and end + 1 < len(tokens) and is_year(tokens[end + 1]):
             last, end = last._replace(year=tokens[end + 1].value), end + 2
         elif end < len(tokens) and is_year(tokens[end]):
             last, end = last._replace(year=tokens[end].value), end + 1
@@ -658,7 +643,7 @@ def read_days(tokens: Tokens, i: int) -> tuple[Day, Day, int] | None:
 def read_weekdays(tokens: Tokens, i: int) -> tuple[Day, Day, int] | None:
     """A run of weekdays: 'Monday to Thursday', 'Mon–Fri', 'lunes a jueves' (days without
     their month, as a weekday heading is)."""
-    first, last = means(tokens, i, WEEKDAY), means(tokens, i + 2, WEEKDAY)
+    first, last = means(tokens, i, T.WEEKDAY), means(tokens, i + 2, T.WEEKDAY)
     if first is None or last is None or first < 0 or last < 0 or not is_dash(tokens, i + 1):
         return None
     text = written(tokens, i, i + 3)
@@ -667,21 +652,21 @@ def read_weekdays(tokens: Tokens, i: int) -> tuple[Day, Day, int] | None:
 
 def read_length(tokens: Tokens, i: int) -> tuple[int, int] | None:
     """A length of time and the position after it: '(45 min)', '2 hours', '(1 h 30 min)'."""
-    opened = _at(tokens, i, OPEN)
+    opened = _at(tokens, i, T.OPEN)
     j = i + 1 if opened else i
     minutes = 0
     while True:
-        if _at(tokens, j, NUMBER) and (unit := means(tokens, j + 1, LENGTH)) is not None:
+        if _at(tokens, j, T.NUMBER) and (unit := means(tokens, j + 1, T.LENGTH)) is not None:
             minutes, j = minutes + tokens[j].value * unit, j + 2
-        elif _at(tokens, j, CLOCK) and (hours := _HOURS_GLUED.fullmatch(tokens[j].text)):
+        elif _at(tokens, j, T.CLOCK) and (hours := _HOURS_GLUED.fullmatch(tokens[j].text)):
             minutes += 60 * int(hours[1]) + int(hours[2] or 0)  # '(1h)', '(1h50min)'
-            j += 2 if hours[2] and means(tokens, j + 1, LENGTH) == 1 else 1
+            j += 2 if hours[2] and means(tokens, j + 1, T.LENGTH) == 1 else 1
         else:
             break
     if not minutes:
         return None
     if opened:
-        if not _at(tokens, j, CLOSE):
+        if not _at(tokens, j, T.CLOSE):
             return None
         j += 1
     return minutes, j
@@ -693,9 +678,9 @@ def read_when(tokens: Tokens, i: int) -> tuple[Day, Span, int] | None:
     if day is None:
         return None
     date, i = day
-    if i < len(tokens) and tokens[i].kind in (SEP, COLON, DASH) and tokens[i].text != "/":
+    if i < len(tokens) and tokens[i].kind in (T.SEP, T.COLON, T.DASH) and tokens[i].text != "/":
         i += 1
-    if _at(tokens, i, WORD) and tokens[i].lower in ("at", "from"):
+    if _at(tokens, i, T.WORD) and tokens[i].lower in ("at", "from"):
         i += 1
     found = read_range(tokens, i)
     if found is None:
