@@ -87,6 +87,7 @@ class Service:
                 interval=settings.reload_seconds,
                 lease_id=lease,
                 first_read=lambda: self._loaded is None,
+                store_works=lambda: self.health.problem is None,
             )
 
     def _start(self) -> bool:
