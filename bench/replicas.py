@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from feeds import wrk  # noqa: E402
 from load import Server  # noqa: E402
 
-from calsvc import pipeline  # noqa: E402
+from calsvc.sources.published import publish  # noqa: E402
 from tests import postgres  # noqa: E402
 
 SECONDS = int(os.environ.get("BENCH_SECONDS", "20"))
@@ -57,7 +57,7 @@ def propagation(servers: list[Server], database: str, staged: Path, rounds: int 
     for n in range(rounds):
         staged.write_text(text.replace("03:20 p.m.", f"04:{10 + n:02} p.m."), "utf-8")
         started = time.monotonic()
-        pipeline.publish(database, [staged], now=datetime.now(UTC))
+        publish(database, [staged], now=datetime.now(UTC))
         expected = f"T16{10 + n:02}00".encode()
         waiting = list(servers)
         while waiting and time.monotonic() - started < 30:
@@ -74,7 +74,7 @@ def main() -> None:
         print(f"{'replicas':>8} {'req/s':>8} {'errors':>7}  (wrk -t2 -c64 -d{SECONDS}s each)")
         for count in (1, 2):
             database = cluster.database()
-            pipeline.publish(database, [ROOT / "seeds"], now=datetime.now(UTC))
+            publish(database, [ROOT / "seeds"], now=datetime.now(UTC))
             env = {"CALSVC_DB": database, "CALSVC_RELOAD_SECONDS": "2",
                    "CALSVC_BASE_URL": "https://cal.example.org",
                    "XDG_DATA_HOME": str(folder / "data")}  # snapshots: not in $HOME  # fmt: skip

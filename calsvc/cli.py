@@ -5,17 +5,20 @@ from __future__ import annotations
 import json
 import os
 import sys
+from contextlib import closing
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import click
 
-from . import pipeline
-from .errors import CalsvcError
+from .errors import CalsvcError, ConfigError
 from .model import FIRST_YEAR, LAST_YEAR
 from .report import schedules_json, text_report
 from .settings import Settings
+from .sources import published, single
 from .sources.conferences import check_zone
+from .sources.folder import check_folder
+from .store import open_store
 
 EXIT_INPUT_ERRORS = 1  # parsed, but some lines were wrong
 EXIT_USAGE = 2  # bad option, unreadable file, bad data file
@@ -90,11 +93,11 @@ def parse(
     settings = Settings.from_env()
     reference = ref_date or date.today()
     schedules = [
-        pipeline.parse_page(
+        single.parse_page(
             name, reference=reference, year=year, timezone=timezone, limit_mb=settings.max_source_mb
         )
         if name.startswith(("http://", "https://"))
-        else pipeline.parse_file(
+        else single.parse_file(
             Path(name),
             reference=reference,
             sources_dir=settings.sources,
@@ -132,7 +135,7 @@ def serve(host: str, port: int, sources: Path | None, timezone: str | None, work
 
     settings = Settings.from_env(sources=sources, timezone=timezone)
     check_port(host, port)  # first: a refused start makes nothing
-    pipeline.check(settings.sources)
+    check_folder(settings.sources)
     prepare_store(settings.db)
     with owning(settings.db, settings.sources):
         run_server(settings, host=host, port=port, workers=workers)
@@ -147,7 +150,7 @@ def get(path: str, sources: Path | None) -> None:
     from .web import create_app
 
     settings = Settings.from_env(sources=sources)
-    pipeline.check(settings.sources)
+    check_folder(settings.sources)
     service = Service(settings)  # one request: no reload thread
     response = create_app(settings, service=service).test_client().get(path)
     service.close()
@@ -178,7 +181,7 @@ def export(
     if not base_url.startswith(("https://", "http://")):
         raise click.BadParameter(f"{base_url!r} is not an http(s) URL", param_hint="'--base-url'")
     settings = Settings.from_env(sources=sources, timezone=timezone)
-    pipeline.check(settings.sources)
+    check_folder(settings.sources)
     with click.progressbar(length=1, label="Exporting", file=sys.stderr) as bar:
 
         def progress(done: int, total: int) -> None:
@@ -282,7 +285,12 @@ def restore(source: Path) -> None:
 def confirm(slug: str, db: str | None) -> None:
     """Let a held version of SLUG's programme cancel what it lost (see /status)."""
     settings = Settings.from_env(db=db)
-    cancelling = pipeline.confirm(settings.db, slug)
+    with closing(open_store(settings.db, create=False)) as store:
+        cancelling = store.confirm(slug)
+    if not cancelling:
+        raise ConfigError(
+            str(settings.db), None, f"no version of {slug} is held; nothing to confirm"
+        )
     click.echo(f"confirmed: the next reload cancels {cancelling} session(s) of {slug}")
 
 
@@ -298,13 +306,13 @@ def publish(paths: tuple[Path, ...], db: str | None, listing: bool, rollback: in
     settings = Settings.from_env(db=db)
     now = datetime.now(UTC)
     if listing:
-        for number, when, files in pipeline.publications(settings.db):
+        for number, when, files in published.publications(settings.db):
             click.echo(f"{number:>4}  {when}  {', '.join(files)}")
         return
     if rollback is not None:
-        number, files = pipeline.republish(settings.db, rollback, now=now)
+        number, files = published.republish(settings.db, rollback, now=now)
     elif paths:
-        number, files = pipeline.publish(settings.db, list(paths), now=now)
+        number, files = published.publish(settings.db, list(paths), now=now)
     else:
         raise click.UsageError("give the files or the folder to publish, --list or --rollback N")
     click.echo(f"published version {number}: {', '.join(files)}")

@@ -15,7 +15,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
-from . import pipeline
 from .catalogue.catalogue import Catalogue
 from .catalogue.selection import Selection
 from .errors import ConfigError, ExportError
@@ -46,7 +45,7 @@ def _site_paths(catalogue: Catalogue) -> list[str]:
         paths += [f"/{slug}/", f"/{slug}/calendar.ics", f"/my/{slug}/"]
     paths += [f"/{conference}/tracks/{slug}.ics" for conference, slug in catalogue.tracks]
     paths += [f"/{conference}/kinds/{slug}.ics" for conference, slug in catalogue.kinds]
-    for entry in pipeline.select(catalogue, Selection()):
+    for entry in catalogue.select(Selection()):
         uid = entry.session.uid
         paths += [session_page("", uid), session_calendar("", uid)]
     return paths

@@ -1,17 +1,16 @@
 """The whole of calsvc, in order: sources → parse → revisions → catalogue → render → feeds.
 
-Every front end (web app, CLI, static export) calls these functions; none chains the steps
-its own way. `parse_file` and `parse_page` serve `calsvc parse`; `load` reads a folder into
-the catalogue in service, and `feed` and `single` assemble calendars from it.
+`load` reads a folder's sources, records their revisions and builds the catalogue with every
+event rendered (a restart's `stored` builds it from the store alone); `feed`, `single`,
+`version` and `changes` answer from it. Every front end goes through these for the catalogue
+in service; none chains the steps its own way.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
-from contextlib import closing
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from functools import partial
 from pathlib import Path
 
@@ -19,11 +18,9 @@ from .catalogue.catalogue import Catalogue
 from .catalogue.selection import Selection
 from .changes import Told, told_changes
 from .codec import session_from_json, session_json
-from .errors import ConfigError
 from .ics.feed import Feed, Served, assemble, feed_version, render_all
 from .ics.render import fingerprint
-from .model import Conference, Entry, Schedule, Session, utc_now
-from .parse import read_bytes, read_programme
+from .model import Conference, Entry, Session
 from .sources.conferences import described_conferences
 from .sources.fetch import Pages
 from .sources.folder import (
@@ -31,50 +28,13 @@ from .sources.folder import (
     Loaded,
     SourceRules,
     SourceState,
-    check_folder,
     load_folder,
 )
-from .sources.published import files_to_publish
-from .sources.single import file_conference, page_conference
-from .store import open_store
 from .store.guard import Held
 from .store.queries import Store, Stored
 from .store.recording import Current
 
 log = logging.getLogger("calsvc.pipeline")
-
-
-def check(sources: Path) -> None:
-    """Raises ConfigError unless the sources folder can be read (before a server starts)."""
-    check_folder(sources)
-
-
-def parse_file(
-    path: Path,
-    *,
-    reference: date,
-    sources_dir: Path | None = None,
-    year: int | None = None,
-    timezone: str | None = None,
-) -> Schedule:
-    """One file read as its data-file entry describes it, else in the zone its text names."""
-    conference, zone_known = file_conference(path, sources_dir=sources_dir, timezone=timezone)
-    data = read_bytes(path)
-    return read_programme(data, conference, zone_known=zone_known, reference=reference, year=year)
-
-
-def parse_page(
-    url: str,
-    *,
-    reference: date,
-    year: int | None = None,
-    timezone: str | None = None,
-    limit_mb: int = 64,
-) -> Schedule:
-    """A page fetched once and read as a file no data file describes."""
-    conference, zone_known = page_conference(url, timezone=timezone)
-    data = Pages().read(url, refresh_minutes=0, now=utc_now(), limit_mb=limit_mb)
-    return read_programme(data, conference, zone_known=zone_known, reference=reference, year=year)
 
 
 def load(
@@ -168,12 +128,6 @@ def stored(
     return render_all(_catalogue(conferences, entries, store, now=now, keep=keep_cancelled))
 
 
-def select(catalogue: Catalogue, selection: Selection) -> list[Entry]:
-    """The entries a selection holds, in time order, for pages and the API (NotFound or
-    SelectionError for names and ids the catalogue does not have)."""
-    return catalogue.select(selection)
-
-
 def feed(served: Served, selection: Selection, *, base_url: str, ttl: timedelta) -> Feed:
     """Select the sessions, then assemble their rendered VEVENTs under a calendar head."""
     catalogue = served.catalogue
@@ -202,28 +156,6 @@ def changes(
     return told_changes(found, selection, catalogue.short_id)[:limit]
 
 
-def publish(db: Path | str, paths: Sequence[Path], *, now: datetime) -> tuple[int, list[str]]:
-    """`calsvc publish`: the next version of the sources in the database; its number, files."""
-    with closing(open_store(db)) as store:
-        newest = store.published_version()
-        files = files_to_publish(paths, store.published_files(newest) if newest else {})
-        return store.publish(files, now), sorted(files)
-
-
-def republish(db: Path | str, version: int, *, now: datetime) -> tuple[int, list[str]]:
-    """`calsvc publish --rollback N`: version N's files again, as the newest version."""
-    with closing(open_store(db)) as store:
-        if not (files := store.published_files(version)):
-            raise ConfigError(str(db), None, f"has no published version {version}")
-        return store.publish(files, now), sorted(files)
-
-
-def publications(db: Path | str) -> list[tuple[int, str, list[str]]]:
-    """`calsvc publish --list`: every published version, newest first."""
-    with closing(open_store(db)) as store:
-        return store.published_versions()
-
-
 def version(
     catalogue: Catalogue, selection: Selection, *, base_url: str, ttl: timedelta
 ) -> tuple[str, datetime]:
@@ -235,13 +167,3 @@ def version(
     return feed_version(catalogue, base_url=base_url, ttl=ttl, key=key), catalogue.last_modified(
         positions
     )
-
-
-def confirm(db: Path | str, conference: str) -> int:
-    """Lets the conference's held version be recorded; how many sessions it cancels.
-    ConfigError when nothing is held for it."""
-    with closing(open_store(db, create=False)) as store:
-        cancelling = store.confirm(conference)
-    if not cancelling:
-        raise ConfigError(str(db), None, f"no version of {conference} is held; nothing to confirm")
-    return cancelling

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from calsvc import pipeline
 from calsvc.errors import ConfigError
 from calsvc.parse.zones import zone_named_by
 from calsvc.serving.service import Service
 from calsvc.settings import Settings
+from calsvc.sources.folder import check_folder
 from calsvc.sources.problems import GUESSES
 
 from .conftest import Clock
@@ -105,7 +105,7 @@ def test_a_file_the_data_file_does_not_list_is_served_beside_those_it_does(
 
 def test_an_empty_folder_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as error:
-        pipeline.check(tmp_path)
+        check_folder(tmp_path)
 
     assert str(error.value) == (
         f"{tmp_path}: holds no conferences.toml and no programme files "

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from calsvc import pipeline
 from calsvc.serving.service import Service
 from calsvc.settings import Settings
+from calsvc.sources import published as publishing
 from calsvc.web import create_app
 
 from . import postgres, servers
@@ -141,7 +141,7 @@ def test_replicas_under_load_converge_and_never_step_sequence_back(
 
     def publish(text: str) -> None:
         programme.write_text(text, "utf-8")
-        pipeline.publish(database, [programme], now=datetime.now(UTC))
+        publishing.publish(database, [programme], now=datetime.now(UTC))
 
     env = {
         "CALSVC_DB": database,
@@ -176,7 +176,7 @@ def test_replicas_under_load_converge_and_never_step_sequence_back(
     with ExitStack() as stack:
         bases = [stack.enter_context(servers.calsvc(tmp_path / f"replica-{n}", tmp_path / f"own-{n}", env))
                  for n in range(2)]  # fmt: skip
-        pipeline.publish(database, [tmp_path / "programme"], now=datetime.now(UTC))
+        publishing.publish(database, [tmp_path / "programme"], now=datetime.now(UTC))
         readers = [threading.Thread(target=read, args=(base,)) for base in bases * 2]
         for reader in readers:
             reader.start()
@@ -226,11 +226,11 @@ def test_a_publish_reaches_every_replica_within_two_seconds(
         replicas.append(Service(settings, clock=clock, background=True))
     try:
         published = _serving(replicas, "mlsys-2023-20230606-poster-federated-learning", lambda: (
-            pipeline.publish(database, [tmp_path / "programme"], now=clock())))  # fmt: skip
+            publishing.publish(database, [tmp_path / "programme"], now=clock())))  # fmt: skip
         moved = tmp_path / "mlsys-2023.txt"
         moved.write_text((SEEDS / "mlsys-2023.txt").read_text("utf-8").replace(
             "Federated Learning Tue 6 Jun 03:20 p.m.", "Federated Learning Tue 6 Jun 05:00 p.m."), "utf-8")  # fmt: skip
-        changed = _serving(replicas, FEDERATED, lambda: pipeline.publish(database, [moved], now=clock()),
+        changed = _serving(replicas, FEDERATED, lambda: publishing.publish(database, [moved], now=clock()),
                            sequence=1)  # fmt: skip
     finally:
         for replica in replicas:

@@ -20,7 +20,9 @@ class T:
     MIDNIGHT: Final = "midnight"
     HOURS: Final = "hours"  # a mark after a clock's hour: '18 Uhr', '10時'
     MINUTES: Final = "minutes"  # a mark after its minute: '30分'
-    LENGTH: Final = "length"  # a unit of a length of time: 'hours', 'Stunden', 'min' (value: minutes)
+    LENGTH: Final = (
+        "length"  # a unit of a length of time: 'hours', 'Stunden', 'min' (value: minutes)
+    )
     # Chunks the scanner cuts:
     NUMBER: Final = "number"
     CLOCK: Final = "clock"

@@ -7,11 +7,14 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Mapping, Sequence
+from contextlib import closing
+from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
 from ..errors import ConfigError
 from ..model import DATA_FILE
+from ..store import open_store
 from .folder import check_folder
 from .guessed import PROGRAMME_SUFFIXES
 
@@ -79,3 +82,25 @@ def _publishable(path: Path) -> bool:
         and not path.name.startswith(".")
         and (path.name == DATA_FILE or path.suffix.lower() in PROGRAMME_SUFFIXES)
     )
+
+
+def publish(db: Path | str, paths: Sequence[Path], *, now: datetime) -> tuple[int, list[str]]:
+    """`calsvc publish`: the next version of the sources in the database; its number, files."""
+    with closing(open_store(db)) as store:
+        newest = store.published_version()
+        files = files_to_publish(paths, store.published_files(newest) if newest else {})
+        return store.publish(files, now), sorted(files)
+
+
+def republish(db: Path | str, version: int, *, now: datetime) -> tuple[int, list[str]]:
+    """`calsvc publish --rollback N`: version N's files again, as the newest version."""
+    with closing(open_store(db)) as store:
+        if not (files := store.published_files(version)):
+            raise ConfigError(str(db), None, f"has no published version {version}")
+        return store.publish(files, now), sorted(files)
+
+
+def publications(db: Path | str) -> list[tuple[int, str, list[str]]]:
+    """`calsvc publish --list`: every published version, newest first."""
+    with closing(open_store(db)) as store:
+        return store.published_versions()

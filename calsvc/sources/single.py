@@ -5,14 +5,17 @@ own text names."""
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
-from ..model import DATA_FILE, Conference
+from ..model import DATA_FILE, Conference, Schedule, utc_now
+from ..parse import read_bytes, read_programme
 from .conferences import (
     DataFile,
     conference_for,
     load_data_file,
 )
+from .fetch import Pages
 from .guessed import (
     fallback_conference,
     page_slug,
@@ -47,3 +50,31 @@ def page_conference(url: str, *, timezone: str | None) -> tuple[Conference, bool
     slug = page_slug(url)
     conference = Conference(slug, slug, timezone or "UTC", url, described=False, url=url)
     return conference, timezone is not None
+
+
+def parse_file(
+    path: Path,
+    *,
+    reference: date,
+    sources_dir: Path | None = None,
+    year: int | None = None,
+    timezone: str | None = None,
+) -> Schedule:
+    """One file read as its data-file entry describes it, else in the zone its text names."""
+    conference, zone_known = file_conference(path, sources_dir=sources_dir, timezone=timezone)
+    data = read_bytes(path)
+    return read_programme(data, conference, zone_known=zone_known, reference=reference, year=year)
+
+
+def parse_page(
+    url: str,
+    *,
+    reference: date,
+    year: int | None = None,
+    timezone: str | None = None,
+    limit_mb: int = 64,
+) -> Schedule:
+    """A page fetched once and read as a file no data file describes."""
+    conference, zone_known = page_conference(url, timezone=timezone)
+    data = Pages().read(url, refresh_minutes=0, now=utc_now(), limit_mb=limit_mb)
+    return read_programme(data, conference, zone_known=zone_known, reference=reference, year=year)

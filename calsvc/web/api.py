@@ -6,7 +6,6 @@ from typing import Any, Literal
 
 from flask import Blueprint, Response, request
 
-from .. import pipeline
 from ..catalogue.catalogue import Catalogue
 from ..catalogue.index import Group
 from ..catalogue.selection import Selection, selection_from_query
@@ -112,7 +111,7 @@ def _groups(name: Literal["tracks", "kinds"]) -> Response:
 def events() -> Response:
     catalogue = current_catalogue()
     chosen = selection()
-    entries = pipeline.select(catalogue, chosen)
+    entries = catalogue.select(chosen)
     response = json_response(
         {
             "name": catalogue.name(chosen),

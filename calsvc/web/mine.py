@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from flask import Blueprint, Response
 
-from .. import pipeline
 from ..catalogue.selection import Selection
 from ..model import Entry
 from .context import catalogue as current_catalogue
@@ -37,9 +36,9 @@ def my_schedule(conference: str) -> Response:
     catalogue = current_catalogue()
     chosen = selection(conference=conference)
     if static_export():  # no server to read s=: every session, shown as the browser picked
-        entries = pipeline.select(catalogue, Selection(conferences=(conference,)))
+        entries = catalogue.select(Selection(conferences=(conference,)))
     else:
-        entries = pipeline.select(catalogue, chosen) if chosen.sessions else []
+        entries = catalogue.select(chosen) if chosen.sessions else []
     return page(
         "my.html",
         conference=catalogue.conferences[conference],

@@ -12,7 +12,6 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, Response, current_app, render_template, request
 
-from .. import pipeline
 from ..catalogue.catalogue import Catalogue
 from ..catalogue.index import Group
 from ..catalogue.selection import Selection
@@ -167,7 +166,7 @@ def conference(conference: str) -> Response:
     ]
     problems, problem_count = service().problems(conference)
     return page("conference.html", conference=catalogue.conferences[conference],
-                days=by_day(pipeline.select(catalogue, chosen)), feed=feed_for(catalogue, chosen),
+                days=by_day(catalogue.select(chosen)), feed=feed_for(catalogue, chosen),
                 tracks=tracks, kinds=kinds, problems=problems,
                 problem_count=problem_count,
                 guesses=service().guesses(conference))  # fmt: skip
@@ -203,7 +202,7 @@ def builder() -> Response:
     status, error, feed, entries = 200, None, None, []
     try:
         chosen = selection()
-        entries = pipeline.select(catalogue, chosen)
+        entries = catalogue.select(chosen)
         feed = feed_for(catalogue, chosen)
     except CalsvcError as problem:  # shown on the page, with the builder to fix it
         status, error, chosen = status_of(problem), str(problem), Selection()
