@@ -237,10 +237,13 @@ def _over_rows(state: State, lines: list[str], index: int) -> bool:
         and not any(map(str.isdigit, lines[below]))
     ):
         below = _neighbour_line(lines, below)  # ('Mattino': a part of the day over its rows)
-    above = next((i for i in range(index - 1, -1, -1) if lines[i].strip()), None)
     field = field_name(clean(lines[index])) in words()["location_fields"]  # 'SEDE: Museo …'
     if below is None or index == 0 or lines[index - 1].strip() and not field:
         return False
+    # The line above, within as many lines as a neighbour below may be (a bounded look:
+    # scanning back to the start from every line was quadratic in a page of blank lines).
+    first = max(index - LOOK, -1)
+    above = next((i for i in range(index - 1, first, -1) if lines[i].strip()), None)
     try:
         if not isinstance(state.read(lines[below]), TimeRow | TimeRows):
             return False
