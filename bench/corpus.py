@@ -22,8 +22,8 @@ sys.path.insert(0, str(ROOT))
 
 from calsvc.parse import parse_programme  # noqa: E402
 from tests.conftest import REFERENCE  # noqa: E402
+from tests.parse.test_corpus import CORPUS, READINGS, first_sight, reading  # noqa: E402
 from tests.scoring import Score, score_text, texts  # noqa: E402
-from tests.test_corpus import CORPUS, READINGS, first_sight, reading  # noqa: E402
 
 FIELDS = ["text", "expected", "read", "found", "ends", "rooms"]
 

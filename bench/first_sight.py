@@ -92,8 +92,8 @@ def main() -> None:
 
     from calsvc.parse import parse_programme
     from tests.conftest import REFERENCE
+    from tests.parse.test_corpus import first_sight
     from tests.scoring import score_text
-    from tests.test_corpus import first_sight
 
     if not arguments.texts:
         rows, mean = first_sight()

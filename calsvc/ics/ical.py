@@ -2,7 +2,7 @@
 
 These make the same bytes as icalendar 7 for the few value types calsvc's events use, about
 twenty times faster, which is what lets every event be rendered when a catalogue is loaded
-(tests/test_ical.py holds the two to byte identity). icalendar stays the reference, and the
+(tests/ics/test_ical.py holds the two to byte identity). icalendar stays the reference, and the
 writer of calendar heads and time zones, which are few.
 """
 

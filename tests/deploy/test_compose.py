@@ -11,8 +11,8 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from . import servers
-from .conftest import ROOT
+from .. import servers
+from ..conftest import ROOT
 
 COMPOSE = yaml.safe_load((ROOT / "compose.yaml").read_text("utf-8"))
 NGINX_CONF = (ROOT / "deploy" / "nginx.conf").read_text("utf-8")

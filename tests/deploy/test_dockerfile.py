@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 # RUN lines that set up the image's user and volume: nothing to do outside a container.
 SYSTEM_SETUP = (

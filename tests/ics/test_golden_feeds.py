@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from flask.testing import FlaskClient
 
-from .conftest import Clock, move_and_drop
+from ..conftest import Clock, move_and_drop
 
 FEEDS = {
     "all": "/calendar.ics",

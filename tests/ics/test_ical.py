@@ -16,9 +16,9 @@ from calsvc.model import Conference, Item, Revision, Session
 from calsvc.parse import parse_programme
 from calsvc.sources.conferences import load_data_file
 
-from .conftest import REFERENCE, SEEDS
-from .scoring import load_expected
-from .test_corpus import TEXTS
+from ..conftest import REFERENCE, SEEDS
+from ..parse.test_corpus import TEXTS
+from ..scoring import load_expected
 
 URL = "https://programme.example.org/events/"
 REVISIONS = (

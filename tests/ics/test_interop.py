@@ -21,8 +21,8 @@ from calsvc.settings import Settings
 from calsvc.sources.conferences import load_data_file
 from calsvc.web import create_app
 
-from .conftest import REFERENCE, SEEDS, Clock
-from .parsers import PYTHON_PARSERS, lint, with_icalendar, with_icaljs
+from ..conftest import REFERENCE, SEEDS, Clock
+from ..parsers import PYTHON_PARSERS, lint, with_icalendar, with_icaljs
 
 STAMP = datetime(2023, 5, 1, tzinfo=UTC)
 

@@ -13,7 +13,7 @@ from calsvc.ics.render import CALENDAR_TAIL, calendar_head, event_bytes
 from calsvc.ics.vtimezone import _transitions, vtimezone
 from calsvc.model import Conference, Revision, Session
 
-from .parsers import PYTHON_PARSERS, lint, moment, with_icaljs
+from ..parsers import PYTHON_PARSERS, lint, moment, with_icaljs
 
 STAMP = datetime(2026, 11, 1, tzinfo=UTC)
 

@@ -22,10 +22,10 @@ import pytest
 from calsvc.model import Conference, Schedule
 from calsvc.parse import parse_programme
 
-from .conftest import REFERENCE
-from .scoring import Score, score_text, texts
+from ..conftest import REFERENCE
+from ..scoring import Score, score_text, texts
 
-CORPUS = Path(__file__).parent / "corpus"
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 TEXTS = texts(CORPUS)
 FIRST_SIGHT = CORPUS / "first-sight.tsv"
 READINGS = CORPUS / "readings.tsv"

@@ -13,7 +13,7 @@ from calsvc.parse.forms import Form
 from calsvc.parse.labels import Vocabulary
 from calsvc.parse.lines import read_line
 
-from .conftest import REFERENCE
+from ..conftest import REFERENCE
 
 CONFERENCE = Conference(
     slug="c", name="C", timezone="Europe/Lisbon", source="c.txt", year=2024, durations={"other": 60}

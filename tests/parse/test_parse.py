@@ -10,7 +10,7 @@ from calsvc.model import Conference, Schedule
 from calsvc.parse import parse_programme
 from calsvc.sources.conferences import load_data_file
 
-from .conftest import REFERENCE, SEEDS
+from ..conftest import REFERENCE, SEEDS
 
 DATA = load_data_file(SEEDS / "conferences.toml")
 

@@ -15,7 +15,7 @@ from calsvc.model import Conference
 from calsvc.parse import parse_programme
 from calsvc.parse.lexicon import lexicon
 
-from .conftest import REFERENCE
+from ..conftest import REFERENCE
 
 CONFERENCE = Conference(slug="c", name="C", timezone="Europe/Berlin", source="c.txt")
 lexicon()  # the CLDR word tables load once per process; no example's deadline pays for it

@@ -19,9 +19,9 @@ from calsvc.sources import folder as sources_module
 from calsvc.web import create_app
 from calsvc.web.status import READING, status
 
-from .calendars import events, revisions, uids
-from .conftest import Clock
-from .test_web_feeds import ALL_2023
+from ..calendars import events, revisions, uids
+from ..conftest import Clock
+from ..web.test_web_feeds import ALL_2023
 
 FEDERATED = "mlsys-2023-20230606-poster-federated-learning"
 ML_FOR_SYSTEMS = "mlsys-2023-20230606-poster-ml-for-systems"

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import SEEDS
-from .reloading import REWRITES, rewrite, rooms
+from ..conftest import SEEDS
+from ..reloading import REWRITES, rewrite, rooms
 
 
 def _free_port() -> int:

@@ -18,7 +18,7 @@ from calsvc.store import open_store
 from calsvc.web import create_app
 from calsvc.web.status import READING, health
 
-from .conftest import Clock
+from ..conftest import Clock
 
 
 def _served(service: Service) -> tuple[bytes, Any]:

@@ -18,11 +18,11 @@ from calsvc.settings import Settings
 from calsvc.sources.folder import check_folder
 from calsvc.sources.problems import GUESSES
 
-from .conftest import Clock
-from .html import find, text
-from .servers import calsvc
+from ..conftest import Clock
+from ..html import find, text
+from ..servers import calsvc
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 
 
 def _get(url: str) -> bytes:

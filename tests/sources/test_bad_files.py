@@ -16,11 +16,11 @@ from calsvc.serving.service import Service
 from calsvc.settings import Settings
 from calsvc.web.status import status
 
-from .calendars import revisions, uids
-from .commands import Ran, calsvc
-from .conftest import Clock
-from .html import find, text
-from .test_web_feeds import ALL_2021, ALL_2022, ALL_2023
+from ..calendars import revisions, uids
+from ..commands import Ran, calsvc
+from ..conftest import Clock
+from ..html import find, text
+from ..web.test_web_feeds import ALL_2021, ALL_2022, ALL_2023
 
 Edit = Callable[[Path], None]
 

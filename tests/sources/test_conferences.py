@@ -11,7 +11,7 @@ from calsvc.errors import ConfigError
 from calsvc.parse import parse_programme
 from calsvc.sources.conferences import load_data_file
 
-from .conftest import REFERENCE, SEEDS
+from ..conftest import REFERENCE, SEEDS
 
 
 def test_load_data_file_seeds() -> None:

@@ -13,7 +13,7 @@ from calsvc.serving.service import Service
 from calsvc.settings import Settings
 from calsvc.sources.conferences import load_data_file
 
-from .conftest import ROOT, SEEDS, Clock
+from ..conftest import ROOT, SEEDS, Clock
 
 WRITTEN = """\
 # conferences.toml: one [[source]] entry for each programme file in this folder.

@@ -20,7 +20,7 @@ from calsvc.settings import Settings
 from calsvc.sources.conferences import load_data_file
 from calsvc.web.status import status
 
-from .conftest import ROOT, Clock
+from ..conftest import ROOT, Clock
 
 PAGE = (ROOT / "tests" / "corpus" / "html-virtual-site.html").read_bytes()
 UID = "forum-20250506-oral-compilers-and-runtimes"

@@ -21,9 +21,9 @@ from calsvc.settings import Settings
 from calsvc.sources import published as publishing
 from calsvc.web import create_app
 
-from . import postgres, servers
-from .calendars import revisions
-from .conftest import SEEDS, Clock, move_and_drop
+from .. import postgres, servers
+from ..calendars import revisions
+from ..conftest import SEEDS, Clock, move_and_drop
 
 pytestmark = pytest.mark.postgres
 FEDERATED = "mlsys-2023-20230606-poster-federated-learning"

@@ -23,7 +23,7 @@ from calsvc.store.queries import MIGRATIONS, TYPES, Store
 from calsvc.store.recording import Current
 from calsvc.store.revisions import RevisionStore
 
-from . import postgres
+from .. import postgres
 
 T0 = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
 KEEP = timedelta(days=30)

@@ -17,8 +17,8 @@ from calsvc.serving.service import Service
 from calsvc.settings import Settings
 from calsvc.web import create_app
 
-from .calendars import revisions
-from .conftest import Clock
+from ..calendars import revisions
+from ..conftest import Clock
 
 FEDERATED = "Poster: Federated Learning Tue 6 Jun 03:20 p.m."
 UID = "mlsys-2023-20230606-poster-federated-learning"

@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from . import servers
-from .calendars import revisions
-from .conftest import SEEDS
+from .. import servers
+from ..calendars import revisions
+from ..conftest import SEEDS
 
 SQLITE3 = shutil.which("sqlite3") or "/usr/bin/sqlite3"
 FEDERATED = "Poster: Federated Learning Tue 6 Jun 03:20 p.m."

@@ -23,13 +23,13 @@ from playwright.sync_api import Browser, Page, expect, sync_playwright
 from calsvc.export import export_site
 from calsvc.settings import Settings
 
-from . import servers
-from .calendars import revisions, uids
-from .conftest import SEEDS
+from .. import servers
+from ..calendars import revisions, uids
+from ..conftest import SEEDS
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "screenshots"
 SIZES = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 
 

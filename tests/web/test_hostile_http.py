@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from flask.testing import FlaskClient
 
-from .calendars import events
-from .parsers import PYTHON_PARSERS, lint
+from ..calendars import events
+from ..parsers import PYTHON_PARSERS, lint
 
 
 @pytest.mark.parametrize(

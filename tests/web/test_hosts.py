@@ -13,8 +13,8 @@ from calsvc.serving.service import Service
 from calsvc.settings import Settings
 from calsvc.web import create_app
 
-from .calendars import hosts_named
-from .conftest import Clock
+from ..calendars import hosts_named
+from ..conftest import Clock
 
 SESSION = "/events/mlsys-2023-20230606-poster-federated-learning"
 ROUTES = ["/", "/mlsys-2023/", f"{SESSION}/", f"{SESSION}.ics", "/calendar.ics", "/api/kinds"]

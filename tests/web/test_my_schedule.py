@@ -18,8 +18,8 @@ from calsvc.settings import Settings
 from calsvc.web import create_app
 from calsvc.web.links import subscribe_links
 
-from .calendars import events, revisions, uids
-from .conftest import Clock, move_and_drop
+from ..calendars import events, revisions, uids
+from ..conftest import Clock, move_and_drop
 
 FEDERATED = "mlsys-2023-20230606-poster-federated-learning"
 ML_FOR_SYSTEMS = "mlsys-2023-20230606-poster-ml-for-systems"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from flask.testing import FlaskClient
 
-from .html import elements, find, text
+from ..html import elements, find, text
 from .test_web_feeds import ALL_2022
 
 BASE = "http://localhost"
@@ -236,7 +236,7 @@ def test_pages_escape_text_from_sources(client: FlaskClient, sources: Path) -> N
 
 
 def test_embed_unknown_conference_is_404_not_an_error(reader: FlaskClient) -> None:
-    response = reader.get("/embed?conference=0")  # found by tests/test_fuzz.py
+    response = reader.get("/embed?conference=0")  # found by tests/parse/test_fuzz.py
 
     assert (response.status_code, response.get_data(as_text=True)) == (
         404, "no conference '0'; known: mlsys-2021, mlsys-2022, mlsys-2023, mlsys-abstracts\n"

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from . import servers
-from .calendars import hosts_named
-from .conftest import SEEDS
+from .. import servers
+from ..calendars import hosts_named
+from ..conftest import SEEDS
 
 pytestmark = pytest.mark.skipif(
     not Path(servers.NGINX).exists(), reason="nginx is not installed (make test installs it)"

@@ -15,10 +15,10 @@ from pathlib import Path
 
 from calsvc.web.server import HEADER_READ_TIMEOUT_MS
 
-from . import servers
-from .conftest import SEEDS
+from .. import servers
+from ..conftest import SEEDS
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent / "bench"))
 from programme import programme  # noqa: E402
 
 

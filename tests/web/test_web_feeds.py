@@ -15,8 +15,8 @@ from calsvc.serving.service import Service
 from calsvc.settings import Settings
 from calsvc.web import compression, create_app
 
-from .calendars import calendar_properties, events, uids
-from .conftest import Clock
+from ..calendars import calendar_properties, events, uids
+from ..conftest import Clock
 
 ALL_2021 = [
     "mlsys-2021-20210406-invited-talk-william-dally",
