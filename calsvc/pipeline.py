@@ -145,8 +145,7 @@ def single(served: Served, uid: str, *, base_url: str, ttl: timedelta) -> Feed:
 def changes(
     store: Store, catalogue: Catalogue, selection: Selection, *, limit: int = 200
 ) -> list[Told]:
-    """What changed in the selected sessions, newest first (NotFound for unknown names)."""
-    catalogue.check(selection)
+    """What changed in the sessions of a checked selection, newest first."""
     found = [
         change
         for conference in selection.conferences or tuple(catalogue.conferences)
@@ -159,10 +158,8 @@ def changes(
 def version(
     catalogue: Catalogue, selection: Selection, *, base_url: str, ttl: timedelta
 ) -> tuple[str, datetime]:
-    """A feed's version and Last-Modified, known without assembling it (NotFound for the
-    same unknown names as feed())."""
+    """A feed's version and Last-Modified, known without assembling it."""
     positions = catalogue.positions(selection)
-    catalogue.name(selection)
     key = repr(selection)
     return feed_version(catalogue, base_url=base_url, ttl=ttl, key=key), catalogue.last_modified(
         positions

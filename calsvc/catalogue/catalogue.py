@@ -78,8 +78,11 @@ class Catalogue:
         """Whether a CANCELLED entry is due to leave the feeds by now."""
         return self.expires is not None and now >= self.expires
 
-    def check(self, selection: Selection) -> None:
-        """Raises NotFound for a conference, track or kind that no conference has.
+    def check(self, selection: Selection) -> Selection:
+        """The selection, once it is known to name only what the catalogue has: NotFound for
+        a conference, track or kind that no conference has, SelectionError for a session id
+        it never had. The one check of a request's selection; what selects and names
+        (positions, select, name) takes a checked one.
 
         Filters combine with AND, so a kind that exists, asked of a conference without it,
         is an empty selection rather than an error.
@@ -95,6 +98,7 @@ class Catalogue:
         for short in selection.sessions:
             if short not in self.picks and short not in self.retired:
                 raise SelectionError("s", short, "ids of sessions this programme has or had")
+        return selection
 
     def require(
         self, conference: str, *, track: str | None = None, kind: str | None = None
@@ -107,12 +111,11 @@ class Catalogue:
                 raise NotFound(what, slug, {s for (c, s) in groups if c == conference})
 
     def select(self, selection: Selection) -> list[Entry]:
-        """The entries a selection holds, in time order; raises NotFound for unknown slugs."""
+        """The entries a checked selection holds, in time order."""
         return [self.entries[p] for p in self.positions(selection)]
 
     def positions(self, selection: Selection) -> list[int]:
-        """Where in `entries` the selected sessions are, in time order."""
-        self.check(selection)
+        """Where in `entries` the sessions of a checked selection are, in time order."""
         chosen: set[int] | None = None
         for name, values in (
             ("conference", selection.conferences),
@@ -146,8 +149,7 @@ class Catalogue:
             raise NotFound("session", uid, ()) from None
 
     def name(self, selection: Selection) -> str:
-        """A feed's name from what it holds: 'MLSys 2023 · Posters'; NotFound for unknown slugs."""
-        self.check(selection)
+        """A feed's name from what a checked selection holds: 'MLSys 2023 · Posters'."""
         return feed_name(selection, self.conferences, self.index)
 
     def last_modified(self, positions: Sequence[int]) -> datetime:

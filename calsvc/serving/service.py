@@ -216,9 +216,10 @@ class Service:
             )
         return changed
 
-    def feed(self, selection: Selection, *, base_url: str) -> Feed:
-        """The feed for a selection, assembled once per catalogue version."""
-        served = self.served()
+    def feed(self, selection: Selection, *, base_url: str, served: Served | None = None) -> Feed:
+        """The feed for a checked selection, assembled once per catalogue version: of the
+        catalogue `served` (the one the selection was checked against), else the newest."""
+        served = served or self.served()
         key = (served.catalogue.version, base_url, selection)
         feed = self.feeds.get(key)
         if feed is None:
@@ -226,10 +227,12 @@ class Service:
             self.feeds.put(key, feed)
         return feed
 
-    def version(self, selection: Selection, *, base_url: str) -> tuple[str, datetime]:
+    def version(
+        self, selection: Selection, *, base_url: str, served: Served | None = None
+    ) -> tuple[str, datetime]:
         """The version and Last-Modified of a feed, without assembling it (for revalidation):
         those of the feed kept from an earlier request, else worked out from the selection."""
-        catalogue = self.catalogue()
+        catalogue = (served or self.served()).catalogue
         kept = self.feeds.get((catalogue.version, base_url, selection))
         if kept is not None:
             return kept.version, kept.last_modified

@@ -96,7 +96,6 @@ def _groups(name: Literal["tracks", "kinds"]) -> Response:
     """The tracks or the kinds of the conferences asked for (tracks: with the kinds asked)."""
     catalogue = current_catalogue()
     chosen = selection()
-    catalogue.check(chosen)
     groups = catalogue.tracks if name == "tracks" else catalogue.kinds
     found = [
         _group_json(catalogue, group, _only(conf, name, slug))

@@ -42,14 +42,13 @@ def base_url() -> str:
 def selection(*, feed: bool = False, **fixed: str) -> Selection:
     """The request's filters, with any conference, track or kind the path fixes.
 
-    A path's own conference, track or kind must exist there (404 otherwise); feeds also
+    A path's own conference, track or kind must exist there (404 otherwise), and so must
+    every one the query names: this is the one check of a request's selection. Feeds also
     take download=.
     """
     chosen = selection_from_query(
         request.args.items(multi=True), also_allowed=("download",) if feed else ()
     )
     if "conference" in fixed:
-        service().catalogue().require(
-            fixed["conference"], track=fixed.get("track"), kind=fixed.get("kind")
-        )
-    return chosen.narrowed(**fixed)
+        catalogue().require(fixed["conference"], track=fixed.get("track"), kind=fixed.get("kind"))
+    return catalogue().check(chosen.narrowed(**fixed))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, Response
 
 from ..catalogue.selection import Selection
-from .context import base_url, selection, service
+from .context import base_url, selection, served, service
 from .responses import calendar_response, not_modified, wants_download
 
 blueprint = Blueprint("feeds", __name__)
@@ -14,10 +14,11 @@ blueprint = Blueprint("feeds", __name__)
 def _feed(chosen: Selection) -> Response:
     """A 304 from the validators when the client's copy is current; else the assembled feed."""
     download = wants_download()
-    etag, last_modified = service().version(chosen, base_url=base_url())
+    etag, last_modified = service().version(chosen, base_url=base_url(), served=served())
     if (unchanged := not_modified(etag, last_modified)) is not None:
         return unchanged
-    return calendar_response(service().feed(chosen, base_url=base_url()), download=download)
+    feed = service().feed(chosen, base_url=base_url(), served=served())
+    return calendar_response(feed, download=download)
 
 
 @blueprint.get("/calendar.ics")

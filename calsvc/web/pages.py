@@ -15,7 +15,7 @@ from flask import Blueprint, Response, current_app, render_template, request
 from ..catalogue.catalogue import Catalogue
 from ..catalogue.index import Group
 from ..catalogue.selection import Selection
-from ..errors import CalsvcError, NotFound
+from ..errors import CalsvcError
 from ..ics.description import count_of_items, describe, paper_label
 from ..ics.render import colour, colour_of, session_calendar
 from ..model import Conference, Entry
@@ -151,8 +151,7 @@ def index() -> Response:
 @blueprint.get("/<conference>/")
 def conference(conference: str) -> Response:
     catalogue = current_catalogue()
-    if conference not in catalogue.conferences:
-        raise NotFound("conference", conference, catalogue.conferences)
+    catalogue.require(conference)
     chosen = Selection(conferences=(conference,))
     tracks = [
         (group, feed_for(catalogue, chosen.narrowed(track=group.slug)))
