@@ -6,10 +6,17 @@
     of     := "of" | "de" | "del" | "."                  ('6th of June', '12 de mayo', '12. Mai')
     time   := [period] (clock | number | hhmm) [period | hours [number [minutes]]]
             | ["12"] noon | midnight                    ('9:30', '9 a.m.', '17 h 30', '午後3時')
-    range  := {from} time [zone] [dash [day] time [zone]]  ('9-10am', 'von 9 bis 12 Uhr')
+    range  := {from} time [zone] [dash ([day] time [zone] | open)]
+                                        ('9-10am', 'von 9 bis 12 Uhr', '17:00 - ...')
+    open   := ("?" | "." | "…" | ":")+ [period]                       (an end left open)
     when   := day [sep] {from} range [zone]             ('Thu, Jun 20 ⋅ 1:15 PM - 2:05 PM PDT')
     days   := day dash (day | number [sep] [year]) | number dash day
                                         ('July 4th - July 8th 2022', 'September 14-17, 2025')
+    weekdays := weekday dash weekday                   ('Monday to Thursday', 'lunes a jueves')
+    length := ["("] (number length-word | "1h" | "1h50")+ [")"]        ('(45 min)', '2 hours')
+
+Each rule here is a `read_<rule>` function below (day, range, when, days, weekdays, length;
+the others are steps of those), and tests/parse/test_dates.py holds this list to them.
 
 `weekday`, `month`, `period` (a.m./p.m.), `hours` ('Uhr', 'h', '時'), `minutes`, `from` and
 `dash` ('to', 'bis', '～') are words of the lexicon (CLDR, and words.toml): a word counts as

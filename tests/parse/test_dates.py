@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 import pytest
@@ -9,6 +10,7 @@ import pytz
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from calsvc.parse import when
 from calsvc.parse.when import Day
 from calsvc.parse.years import YearGuess, infer_year, localize, years_for
 
@@ -87,3 +89,13 @@ def test_localize_agrees_with_pytz_everywhere(naive: datetime, zone_name: str) -
     assert (aware.isoformat(), aware.tzname(), problem) == (
         expected.isoformat(), expected.tzname(), None
     )  # fmt: skip
+
+
+def test_the_grammar_in_the_docstring_names_every_rule_the_code_has() -> None:
+    """when.py's docstring is its grammar: each public `read_<rule>` has a line `<rule> :=`
+    there, and each such line a `read_<rule>` or a step of one."""
+    documented = set(re.findall(r"^\s{4}(\w+)\s*:=", when.__doc__ or "", flags=re.M))
+    rules = {name.removeprefix("read_") for name in dir(when) if name.startswith("read_")}
+    steps = {"core", "of", "time", "open"}  # read inside day, range and when
+
+    assert (rules - documented, documented - rules - steps) == (set(), set())
