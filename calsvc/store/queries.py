@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import secrets
 import threading
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
@@ -18,6 +18,7 @@ from . import guard
 from .guard import Held, HeldVersion
 from .leases import Leases
 from .moves import recorded_uids, under_recorded
+from .publications import Publications
 from .recording import Change, Connection, Current, read_changes, record
 
 # The schema, as migrations (version, statements) both stores apply once each, in order:
@@ -139,7 +140,7 @@ class Stored:
         return self.session
 
 
-class Store(Leases):
+class Store(Leases, Publications):
     """What a revision store does; subclasses say how to reach the database."""
 
     def _reading(self) -> AbstractContextManager[Connection]:
@@ -151,47 +152,6 @@ class Store(Leases):
     def listen(self, woken: Callable[[], None], stop: threading.Event) -> None:
         """Calls `woken` whenever another replica publishes, until `stop` is set (PostgreSQL:
         LISTEN in a thread of its own); other stores are polled at each reload instead."""
-
-    def _announce(self, db: Connection, version: int) -> None:
-        """Tells other replicas at once that a version was published (PostgreSQL: NOTIFY);
-        without it they notice at their next reload."""
-
-    def publish(self, files: Mapping[str, bytes], now: datetime) -> int:
-        """Records a new version of the published sources, exactly these files; its number."""
-        with self._transaction(lock="published") as db:
-            row = db.execute("SELECT max(version) FROM published").fetchone()
-            version = int(row[0] or 0) + 1
-            for name, body in sorted(files.items()):
-                db.execute(
-                    "INSERT INTO published VALUES (?, ?, ?, ?)",
-                    (version, name, body, now.isoformat()),
-                )
-            self._announce(db, version)
-            return version
-
-    def published_version(self) -> int | None:
-        """The newest version of the published sources; None when nothing was published."""
-        with self._reading() as db:
-            row = db.execute("SELECT max(version) FROM published").fetchone()
-            return None if row[0] is None else int(row[0])
-
-    def published_files(self, version: int) -> dict[str, bytes]:
-        with self._reading() as db:
-            rows = db.execute(
-                "SELECT file, body FROM published WHERE version = ? ORDER BY file", (version,)
-            ).fetchall()
-        return {name: bytes(body) for name, body in rows}
-
-    def published_versions(self) -> list[tuple[int, str, list[str]]]:
-        """Every version: its number, when it was published, and its files, newest first."""
-        with self._reading() as db:
-            rows = db.execute(
-                "SELECT version, published, file FROM published ORDER BY version DESC, file"
-            ).fetchall()
-        versions: dict[int, tuple[str, list[str]]] = {}
-        for version, when, name in rows:
-            versions.setdefault(version, (when, []))[1].append(name)
-        return [(version, when, names) for version, (when, names) in versions.items()]
 
     def _transaction(self, lock: str | None = None) -> AbstractContextManager[Connection]:
         """One transaction; `lock` names what it writes, for stores shared by several
