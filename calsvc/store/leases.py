@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import os
 import socket
-from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from .recording import Connection
+from .recording import Connected, Connection
 
 BEAT_SECONDS = 10  # how often a running server renews its lease
 STALE_AFTER = timedelta(seconds=3 * BEAT_SECONDS)  # a lease not renewed this long is dropped
@@ -95,11 +94,8 @@ def release(db: Connection, lease_id: str) -> None:
     db.execute("DELETE FROM servers WHERE id = ?", (lease_id,))
 
 
-class Leases:
+class Leases(Connected):
     """The lease queries of a store (mixed into Store)."""
-
-    def _transaction(self, lock: str | None = None) -> AbstractContextManager[Connection]:
-        raise NotImplementedError
 
     def claim(self, lease: Lease, now: datetime) -> Lease | None:
         """Takes `lease`; the live server of other sources that forbids it, if there is one."""

@@ -4,19 +4,12 @@ files it was given, for replicas on machines that share no folder (mixed into St
 from __future__ import annotations
 
 from collections.abc import Mapping
-from contextlib import AbstractContextManager
 from datetime import datetime
 
-from .recording import Connection
+from .recording import Connected, Connection
 
 
-class Publications:
-    def _reading(self) -> AbstractContextManager[Connection]:
-        raise NotImplementedError
-
-    def _transaction(self, lock: str | None = None) -> AbstractContextManager[Connection]:
-        raise NotImplementedError
-
+class Publications(Connected):
     def _announce(self, db: Connection, version: int) -> None:
         """Tells other replicas at once that a version was published (PostgreSQL: NOTIFY);
         without it they notice at their next reload."""

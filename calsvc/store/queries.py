@@ -8,7 +8,6 @@ import json
 import secrets
 import threading
 from collections.abc import Callable, Iterable
-from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
@@ -143,20 +142,12 @@ class Stored:
 class Store(Leases, Publications):
     """What a revision store does; subclasses say how to reach the database."""
 
-    def _reading(self) -> AbstractContextManager[Connection]:
-        raise NotImplementedError
-
     def close(self) -> None:
         raise NotImplementedError
 
     def listen(self, woken: Callable[[], None], stop: threading.Event) -> None:
         """Calls `woken` whenever another replica publishes, until `stop` is set (PostgreSQL:
         LISTEN in a thread of its own); other stores are polled at each reload instead."""
-
-    def _transaction(self, lock: str | None = None) -> AbstractContextManager[Connection]:
-        """One transaction; `lock` names what it writes, for stores shared by several
-        servers to take turns on."""
-        raise NotImplementedError
 
     def first_to_tell(self, key: str, digest: str) -> bool:
         """True for the first process to ask about this version (digest) of this thing (key):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
@@ -29,6 +30,20 @@ class Connection(Protocol):
     """What the stores' queries use of a connection (sqlite3's, or the PostgreSQL adapter)."""
 
     def execute(self, sql: str, parameters: Sequence[Any] = ..., /) -> Cursor: ...
+
+
+class Connected:
+    """How a store's queries reach its database; each store says how (Store and the query
+    families mixed into it share these)."""
+
+    def _reading(self) -> AbstractContextManager[Connection]:
+        """The connection, for one read."""
+        raise NotImplementedError
+
+    def _transaction(self, lock: str | None = None) -> AbstractContextManager[Connection]:
+        """One transaction; `lock` names what it writes, for stores shared by several
+        servers to take turns on."""
+        raise NotImplementedError
 
 
 @dataclass(frozen=True, slots=True)
