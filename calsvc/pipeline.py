@@ -72,8 +72,7 @@ def _recorded(
     conference = source.served
     assert conference is not None, "every source loaded is served as a conference"
     if source.schedule is None:
-        rows = store.served(conference.slug, now, keep_cancelled=keep)
-        return [Entry(session_from_json(r.kept), conference, r.revision) for r in rows]
+        return _kept(store.served(conference.slug, now, keep_cancelled=keep), conference)
     live = {s.uid: s for s in source.schedule.sessions if s.day and (untimed or s.timed)}
     current = [
         Current(u, fingerprint(s, conference), partial(session_json, s)) for u, s in live.items()
@@ -84,8 +83,13 @@ def _recorded(
     except Held as held:  # the last good version stays: served as the store kept it
         if store.first_to_tell(f"held {conference.slug}", str(held.held.cancelling)):
             log.warning("%s: %s", source.file, held)
-        return [Entry(session_from_json(r.kept), conference, r.revision) for r in held.rows]
+        return _kept(held.rows, conference)
     return [Entry(_session(r, live), conference, r.revision) for r in rows]
+
+
+def _kept(rows: list[Stored], conference: Conference) -> list[Entry]:
+    """Rows served as the store kept them (a source not read, or a version held)."""
+    return [Entry(session_from_json(r.kept), conference, r.revision) for r in rows]
 
 
 def _session(row: Stored, live: dict[str, Session]) -> Session:

@@ -58,11 +58,11 @@ def prepare_store(db: Path | str) -> None:
         log.warning("made a new revision store at %s (none was there)", db)
 
 
-def lease_for(sources: Path, *, published: bool, pid: int | None = None) -> Lease:
+def lease_for(sources: Path, *, published: bool) -> Lease:
     """This server's lease: its sources are the published ones or its folder."""
     if published:
-        return Lease(this_host(), pid or os.getpid(), "the published sources", "published")
-    return Lease(this_host(), pid or os.getpid(), str(sources.resolve()), folder_digest(sources))
+        return Lease(this_host(), os.getpid(), "the published sources", "published")
+    return Lease(this_host(), os.getpid(), str(sources.resolve()), folder_digest(sources))
 
 
 def take_store(store: Store, lease: Lease, db: str) -> None:

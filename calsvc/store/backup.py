@@ -95,24 +95,20 @@ def _checked_backup(path: Path) -> None:
         raise ConfigError(str(path), None, f"the backup is damaged: {verdict}")
 
 
-def _refuse_while_served(db: Path, now: datetime) -> None:
+def _seen(db: Path, now: datetime) -> Rows:
+    """Every session's row as the store being replaced has it, if it opens (one that does
+    not has no server on it); ConfigError while a server uses it."""
+    rows: list[Any] = []
     try:
         with closing(RevisionStore(db, create=False)) as store:
-            servers = store.servers(now)
+            if not (servers := store.servers(now)):
+                with store._reading() as current:
+                    rows = current.execute(f"SELECT {_ROW} FROM revisions").fetchall()
     except CalsvcError:
-        return  # a store that does not open has no server on it
+        return {}
     if servers:
         names = "; ".join(str(server) for server in servers)
         raise ConfigError(str(db), None, f"stop the servers using the store first: {names}")
-
-
-def _seen(db: Path) -> Rows:
-    """Every session's row as the store being replaced has it, if it opens."""
-    try:
-        with closing(RevisionStore(db, create=False)) as store, store._reading() as current:
-            rows = current.execute(f"SELECT {_ROW} FROM revisions").fetchall()
-    except CalsvcError:
-        return {}
     return {row[0]: tuple(row) for row in rows}
 
 
@@ -124,9 +120,7 @@ def restore(
     (rows as _ROW names them, by UID: what the last snapshot served)."""
     target = _sqlite_only(db, "restore")
     _checked_backup(source)
-    if target.exists():
-        _refuse_while_served(target, now)
-    seen, seen_from = _seen(target), "the store"
+    seen, seen_from = _seen(target, now), "the store"
     if not seen:
         seen, seen_from = served(), "the snapshot"
     with _replacing(target) as temporary:
