@@ -15,10 +15,11 @@ inferred) and the room are checked too.
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -108,6 +109,33 @@ class Score:
     def f1(self) -> float:
         both = self.precision + self.recall
         return 2 * self.precision * self.recall / both if both else 0.0
+
+    def summary(self, texts: int) -> str:
+        """The corpus line the test and bench/corpus.py print."""
+        ends, rooms = self.ends / max(self.found, 1), self.rooms / max(self.found, 1)
+        return (
+            f"corpus: {texts} texts, {self.expected} sessions expected, {self.read} read; "
+            f"precision {self.precision:.3f}, recall {self.recall:.3f}, F1 {self.f1:.3f}; "
+            f"end accuracy {ends:.3f}, room accuracy {rooms:.3f}"
+        )
+
+
+def read_table(path: Path) -> list[dict[str, str]]:
+    """The rows of a tab-separated table with a header line (none when there is no file)."""
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t"))
+
+
+def write_table(path: Path, fields: Sequence[str], rows: Iterable[dict[str, str]]) -> None:
+    """Writes the table whole: a temporary file beside it, renamed over it."""
+    partial = path.with_suffix(".tsv.partial")
+    with partial.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fields, delimiter="\t", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    partial.replace(path)
 
 
 _Pass = Callable[[Expected, Session], bool]

@@ -18,6 +18,18 @@ NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 last_pid = 0  # the main process of the newest server started
 
 
+def closed_by_peer(connection: socket.socket) -> bool:
+    """Whether the other end closed a connection that sent nothing: it reads b"" at once (or
+    fails), where an open one has nothing to read."""
+    connection.setblocking(False)
+    try:
+        return connection.recv(1) == b""
+    except BlockingIOError:
+        return False
+    except OSError:
+        return True
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

@@ -12,7 +12,6 @@ What the reader reads must be right: precision at least 0.85, ends and rooms at 
 
 from __future__ import annotations
 
-import csv
 from collections import Counter
 from datetime import date
 from pathlib import Path
@@ -23,7 +22,7 @@ from calsvc.model import Conference, Schedule
 from calsvc.parse import parse_programme
 
 from ..conftest import REFERENCE
-from ..scoring import Score, score_text, texts
+from ..scoring import Score, read_table, score_text, texts
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 TEXTS = texts(CORPUS)
@@ -40,16 +39,14 @@ def read(data: bytes, conference: Conference) -> Schedule:
 
 def first_sight(path: Path = FIRST_SIGHT, newest: int = NEWEST) -> tuple[int, float]:
     """How many first-sight rows the figure averages, and their mean F1 (newest last)."""
-    with path.open(encoding="utf-8", newline="") as rows:
-        found = list(csv.DictReader(rows, delimiter="\t"))
+    found = read_table(path)
     found.sort(key=lambda row: date.fromisoformat(row["date"]))  # stable: file order in a day
     chosen = found[-newest:]
     return len(chosen), sum(float(row["f1"]) for row in chosen) / max(len(chosen), 1)
 
 
 def test_first_sight_names_corpus_texts_once() -> None:
-    with FIRST_SIGHT.open(encoding="utf-8", newline="") as rows:
-        names = [row["text"] for row in csv.DictReader(rows, delimiter="\t")]
+    names = [row["text"] for row in read_table(FIRST_SIGHT)]
 
     assert [name for name, count in Counter(names).items() if count > 1] == []
     assert sorted(set(names) - {p.name for p in TEXTS}) == []
@@ -82,16 +79,14 @@ def reading(score: Score) -> dict[str, int]:
 
 
 def _readings() -> dict[str, dict[str, int]]:
-    with READINGS.open(encoding="utf-8", newline="") as rows:
-        return {
-            row.pop("text"): {name: int(value) for name, value in row.items()}
-            for row in csv.DictReader(rows, delimiter="\t")
-        }
+    return {
+        row.pop("text"): {name: int(value) for name, value in row.items()}
+        for row in read_table(READINGS)
+    }
 
 
 def test_readings_name_each_corpus_text_once() -> None:
-    with READINGS.open(encoding="utf-8", newline="") as rows:
-        names = [row["text"] for row in csv.DictReader(rows, delimiter="\t")]
+    names = [row["text"] for row in read_table(READINGS)]
 
     assert sorted(names) == sorted(p.name for p in TEXTS)
 
@@ -115,9 +110,7 @@ def test_corpus_precision_recall_and_accuracy() -> None:
     ends, rooms = total.ends / max(total.found, 1), total.rooms / max(total.found, 1)
     rows, mean = first_sight()
     print(
-        f"\ncorpus: {len(TEXTS)} texts, {total.expected} sessions expected, {total.read} read; "
-        f"precision {total.precision:.3f}, recall {total.recall:.3f}, F1 {total.f1:.3f}; "
-        f"end accuracy {ends:.3f}, room accuracy {rooms:.3f}\n"
+        f"\n{total.summary(len(TEXTS))}\n"
         f"first sight: mean F1 {mean:.3f} over the newest {rows} texts, each read before "
         "any change was made for it"
     )

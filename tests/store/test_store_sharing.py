@@ -28,11 +28,6 @@ UID = "mlsys-2023-20230606-poster-federated-learning"
 pytestmark = pytest.mark.integration
 
 
-def _sources(folder: Path) -> Path:
-    shutil.copytree(SEEDS, folder / "sources")
-    return folder / "sources"
-
-
 def _move_federated(sources: Path, time: str) -> None:
     """Gives the Federated Learning poster this start time instead of the seeds' 03:20 p.m."""
     path, seeded = sources / "mlsys-2023.txt", SEEDS / "mlsys-2023.txt"
@@ -40,9 +35,22 @@ def _move_federated(sources: Path, time: str) -> None:
     path.write_text(text.replace(FEDERATED, FEDERATED.replace("03:20 p.m.", time)), "utf-8")
 
 
-def _served(base: str) -> tuple[int, str]:
+def _feed(base: str) -> dict[str, tuple[int, str]]:
     with urllib.request.urlopen(f"{base}/mlsys-2023/calendar.ics", timeout=30) as response:
-        return revisions(response.read())[UID][:2]
+        return {uid: revision[:2] for uid, revision in revisions(response.read()).items()}
+
+
+def _until(check: Callable[[], object], expected: object) -> object:
+    for _ in range(100):
+        if (found := check()) == expected:
+            return found
+        time.sleep(0.1)
+    return check()
+
+
+def _served(base: str) -> tuple[int, str]:
+    """The Federated Learning poster's (SEQUENCE, STATUS) as the server serves it."""
+    return _feed(base)[UID]
 
 
 def _stored(db: Path) -> int:
@@ -53,10 +61,8 @@ def _stored(db: Path) -> int:
 
 
 def _until_served(base: str, sequence: int) -> tuple[int, str]:
-    for _ in range(100):
-        if (served := _served(base))[0] == sequence:
-            return served
-        time.sleep(0.1)
+    """The poster's (SEQUENCE, STATUS) once its SEQUENCE is `sequence` (or after 10 s)."""
+    _until(lambda: _served(base)[0], sequence)
     return _served(base)
 
 
@@ -68,8 +74,8 @@ def _calsvc(db: Path, sources: Path, *args: str) -> subprocess.CompletedProcess[
 
 def test_other_processes_opening_the_store_leave_the_server_writing_to_it(
     tmp_path: Path,
+    sources: Path,
 ) -> None:
-    sources = _sources(tmp_path)
     db = tmp_path / "db.sqlite3"
     env = {"CALSVC_RELOAD_SECONDS": "0.2"}
     with servers.calsvc(tmp_path, sources, env) as base:
@@ -124,20 +130,16 @@ def _answers(base: str, path: str, times: int = 8) -> list[tuple[int, bytes]]:
 
 
 def _snapshot_written(db: Path) -> None:
-    for _ in range(100):
-        if db.with_name(f"{db.name}.snapshot").exists():
-            return
-        time.sleep(0.1)
-    raise AssertionError("no snapshot was written")
+    written = _until(db.with_name(f"{db.name}.snapshot").exists, True)
+    assert written is True, "no snapshot was written"
 
 
 @pytest.mark.parametrize("fault", ["deleted", "corrupt"])
 def test_a_worker_crash_on_a_broken_store_serves_the_last_catalogue(
-    tmp_path: Path, fault: str
+    tmp_path: Path, sources: Path, fault: str
 ) -> None:
     """A store deleted or written over, then a worker crash: the new worker makes no store and
     does not crash (granian would stop the whole server); every feed keeps its SEQUENCE."""
-    sources = _sources(tmp_path)
     db = tmp_path / "db.sqlite3"
     env = {"CALSVC_RELOAD_SECONDS": "0.2"}
     with servers.calsvc(tmp_path, sources, env, workers=2) as base:
@@ -169,23 +171,10 @@ def test_a_worker_crash_on_a_broken_store_serves_the_last_catalogue(
         )
 
 
-def _feed(base: str) -> dict[str, tuple[int, str]]:
-    with urllib.request.urlopen(f"{base}/mlsys-2023/calendar.ics", timeout=30) as response:
-        return {uid: revision[:2] for uid, revision in revisions(response.read()).items()}
-
-
 def _held(base: str) -> list[tuple[str, int, int]]:
     with urllib.request.urlopen(f"{base}/status", timeout=30) as response:
         held = json.loads(response.read())["held"]
     return [(h["conference"], len(h["would_cancel"]), h["live"]) for h in held]
-
-
-def _until(check: Callable[[], object], expected: object) -> object:
-    for _ in range(100):
-        if (found := check()) == expected:
-            return found
-        time.sleep(0.1)
-    return check()
 
 
 AFTER = [(0, "CONFIRMED"), (1, "CANCELLED"), (1, "CANCELLED"), (1, "CANCELLED"),
@@ -193,8 +182,9 @@ AFTER = [(0, "CONFIRMED"), (1, "CANCELLED"), (1, "CANCELLED"), (1, "CANCELLED"),
 TWO_LEFT = "Registration Desk Tue 6 Jun 07:30 a.m.\n" + FEDERATED + "\n"
 
 
-def test_a_version_cancelling_most_sessions_is_held_until_confirmed(tmp_path: Path) -> None:
-    sources = _sources(tmp_path)
+def test_a_version_cancelling_most_sessions_is_held_until_confirmed(
+    tmp_path: Path, sources: Path
+) -> None:
     db = tmp_path / "db.sqlite3"
     with servers.calsvc(tmp_path, sources, {"CALSVC_RELOAD_SECONDS": "0.2"}) as base:
         before = _feed(base)
@@ -216,11 +206,10 @@ def test_a_version_cancelling_most_sessions_is_held_until_confirmed(tmp_path: Pa
     assert (len(before), after, held_after) == (6, AFTER, [])
 
 
-def test_a_paste_cut_after_its_first_header_cancels_nothing(tmp_path: Path) -> None:
+def test_a_paste_cut_after_its_first_header_cancels_nothing(tmp_path: Path, sources: Path) -> None:
     """'Poster: Federated Le', a header without its date, replaces the programme: while the
     server runs, across a restart, and across one without a snapshot (when only the store
     knows what was served)."""
-    sources = _sources(tmp_path)
     env = {"CALSVC_RELOAD_SECONDS": "0.2"}
     with servers.calsvc(tmp_path, sources, env) as base:
         before = _feed(base)
@@ -255,8 +244,9 @@ def _error(base: str, file: str) -> str | None:
 REGISTRATION = "mlsys-2023-20230606-registration-desk"
 
 
-def test_backup_while_serving_and_restore_never_lower_a_sequence(tmp_path: Path) -> None:
-    sources = _sources(tmp_path)
+def test_backup_while_serving_and_restore_never_lower_a_sequence(
+    tmp_path: Path, sources: Path
+) -> None:
     db, saved = tmp_path / "db.sqlite3", tmp_path / "backup.sqlite3"
     env = {"CALSVC_RELOAD_SECONDS": "0.2"}
     with servers.calsvc(tmp_path, sources, env) as base:
@@ -289,8 +279,9 @@ def test_backup_while_serving_and_restore_never_lower_a_sequence(tmp_path: Path)
     assert (feed, federated) == ((1, "CANCELLED"), (3, "CONFIRMED"))
 
 
-def test_a_lost_store_is_not_remade_and_is_restored_above_its_snapshot(tmp_path: Path) -> None:
-    sources = _sources(tmp_path)
+def test_a_lost_store_is_not_remade_and_is_restored_above_its_snapshot(
+    tmp_path: Path, sources: Path
+) -> None:
     db, saved = tmp_path / "db.sqlite3", tmp_path / "backup.sqlite3"
     env = {"CALSVC_RELOAD_SECONDS": "0.2"}
     with servers.calsvc(tmp_path, sources, env) as base:
