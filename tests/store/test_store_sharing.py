@@ -61,8 +61,9 @@ def _stored(db: Path) -> int:
 
 
 def _until_served(base: str, sequence: int) -> tuple[int, str]:
-    """The poster's (SEQUENCE, STATUS) once its SEQUENCE is `sequence` (or after 10 s)."""
-    _until(lambda: _served(base)[0], sequence)
+    """The poster's (SEQUENCE, STATUS) once six answers in a row carry SEQUENCE `sequence` (or
+    after 10 s): with two workers, each reloads on its own, so one answer shows only one."""
+    _until(lambda: {_served(base)[0] for _ in range(6)}, {sequence})
     return _served(base)
 
 
