@@ -16,8 +16,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .blocks import Block
+from .clock import Clock
+from .dates import Day
 from .notes import Notes
-from .when import Clock, Day, Span
+from .ranges import Span
 
 
 def read_afternoons(blocks: Sequence[Block], notes: Notes) -> None:

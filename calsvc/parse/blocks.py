@@ -6,12 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..errors import HeaderProblem
+from .dates import Day
 from .forms import Form, Mention
 from .labels import Vocabulary
 from .lines import read_line
 from .notes import Notes
+from .ranges import Span
 from .roles import QUOTE
-from .when import Day, Span
 
 MAX_REMEMBERED = 200_000  # lines whose form is kept at once while a programme is read
 Columns = tuple[str | Day | None, ...]  # each column's room or day; None for the time column

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .when import Day, Span
+from .dates import Day
+from .ranges import Span
 
 
 @dataclass(frozen=True, slots=True)

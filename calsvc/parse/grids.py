@@ -21,11 +21,12 @@ from dataclasses import replace
 
 from ..errors import HeaderProblem
 from .blocks import Block, Columns, State
+from .dates import Day, read_day
 from .forms import TimeLine, TimeRow, TimeRows
+from .ranges import Span
 from .roles import DITTO, is_ditto, is_end_marker, room_line, words
 from .rooms import title_and_room
 from .tokens import tokenize
-from .when import Day, Span, read_day
 
 _TIME_HEADINGS = frozenset(
     {"", "time", "times", "hour", "hours", "when", "slot", "zeit", "uhrzeit", "heure", "horaire",

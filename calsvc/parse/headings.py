@@ -21,22 +21,15 @@ from __future__ import annotations
 import re
 
 from . import lexicon as lx
+from .dates import Day, read_day, read_days, read_weekdays
 from .forms import DayHeading
+from .ranges import read_range
 from .roles import MAX_HEADING_WORDS, is_field, names_a_place, room_line, words
 from .rooms import room_of
+from .terminals import means, skip_from, written
 from .tokenkinds import T
 from .tokens import Tokens
-from .when import (
-    Day,
-    may_begin,
-    means,
-    read_day,
-    read_days,
-    read_range,
-    read_weekdays,
-    skip_from,
-    written,
-)
+from .when import may_begin
 
 _SEPARATORS = (T.SEP, T.DASH, T.COLON)
 

@@ -18,10 +18,11 @@ import re
 
 from ..errors import HeaderProblem
 from . import lexicon as lx
+from .ranges import read_range
 from .roles import clean
+from .terminals import hours_word, is_dash, skip_from
 from .tokenkinds import T
 from .tokens import Tokens, tokenize
-from .when import hours_word, is_dash, read_range, skip_from
 
 MIN_ITEMS = 2  # times that begin items before a line is cut at them
 MIN_BULLETS = 3  # repeats of one bullet mark before a line is cut at them

@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from ..errors import HeaderProblem
 from .blocks import Block, State
+from .dates import Day
 from .forms import (
     DayHeading,
     EndMark,
@@ -61,7 +62,6 @@ from .roles import (
 )
 from .rooms import is_rule, title_and_room
 from .venues import read_venues
-from .when import Day
 
 
 class Reading(NamedTuple):

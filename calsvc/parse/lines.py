@@ -27,9 +27,11 @@ import re
 
 from ..errors import HeaderProblem
 from . import lexicon as lx
+from .dates import Day, read_day, read_days
 from .forms import Form, Header, Mention, Undated, Unread, WhenLine
 from .headings import read_heading
 from .labels import Vocabulary
+from .ranges import read_range
 from .roles import (
     LONG_TAIL,
     MAX_HEADER_LENGTH,
@@ -54,7 +56,7 @@ from .rows import (
 )
 from .tokenkinds import T
 from .tokens import Tokens, tokenize
-from .when import Day, looks_timed, may_begin, read_day, read_days, read_range, read_when
+from .when import looks_timed, may_begin, read_when
 
 _DIGIT = re.compile(r"\d")
 _WORDS = re.compile(r"[^\W\d_]+")

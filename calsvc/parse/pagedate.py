@@ -21,11 +21,12 @@ from typing import NamedTuple
 
 from ..errors import HeaderProblem
 from .blocks import Block
+from .dates import Day, read_day
 from .forms import Mention
 from .notes import Notes
 from .roles import MAX_ROW_LENGTH, QUOTE, is_deadline
 from .tokens import tokenize
-from .when import Day, may_begin, read_day
+from .when import may_begin
 from .years import infer_year, years_for
 
 MAX_WEEK = 14  # days: a page's dates further apart than this hold no one week of weekdays

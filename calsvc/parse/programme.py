@@ -15,6 +15,7 @@ from ..model import FIRST_YEAR, LAST_YEAR, Conference, Schedule, Session
 from .afternoons import read_afternoons
 from .blocks import Block
 from .dateorder import order_dates
+from .dates import Day
 from .items import read_body
 from .labels import Label, Vocabulary
 from .layouts import read_blocks
@@ -22,7 +23,6 @@ from .notes import Notes, nothing_found
 from .pagedate import date_rows
 from .text import decode
 from .timeline import check_days
-from .when import Day
 from .years import infer_year, localize, weekday_name, years_for
 
 MAX_UID_WORDS = 12

@@ -13,9 +13,12 @@ import re
 from datetime import datetime, timedelta
 
 from ..errors import HeaderProblem
+from .clock import Clock
+from .dates import Day, read_day
 from .forms import DayHeading, EndMark, Form, TimeLine, TimeRow, TimeRows, WhenLine
 from .headings import read_heading
 from .labels import Vocabulary
+from .ranges import Span, read_length, read_range
 from .roles import (
     MAX_LABEL,
     is_end_marker,
@@ -26,19 +29,9 @@ from .roles import (
     words,
 )
 from .rooms import room_of, rooms_first, split_cells, tail_room, title_and_room
+from .terminals import hours_word, is_dash, skip_from
 from .tokenkinds import T
 from .tokens import Tokens, tokenize
-from .when import (
-    Clock,
-    Day,
-    Span,
-    hours_word,
-    is_dash,
-    read_day,
-    read_length,
-    read_range,
-    skip_from,
-)
 
 _LETTER = re.compile(r"[^\W\d_]")
 _DATE_AFTER = 6  # tokens after a row's times in which a date makes it the event's hours

@@ -15,8 +15,8 @@ from __future__ import annotations
 from itertools import groupby
 
 from .blocks import Block
+from .clock import Clock
 from .notes import Notes
-from .when import Clock
 
 BACK = 120  # minutes a row may start before the row above it and still be the same day's
 NIGHT_FROM, NIGHT_UNTIL = 20, 5  # a start from 20:00, then one before 05:00: the night

@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 
 import pytz
 
-from .when import Day
+from .dates import Day
 
 YEARS_BACK, YEARS_AHEAD = 10, 1
 _WEEKDAY_NAMES = list(calendar.day_name)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from calsvc.errors import HeaderProblem
+from calsvc.parse.clock import Clock
+from calsvc.parse.dates import Day
 from calsvc.parse.forms import (
     DayHeading,
     EndMark,
@@ -21,8 +23,8 @@ from calsvc.parse.forms import (
 from calsvc.parse.grids import cells_in_columns, column_rooms, header_columns
 from calsvc.parse.labels import Vocabulary
 from calsvc.parse.lines import read_line
+from calsvc.parse.ranges import Span
 from calsvc.parse.roles import room_line
-from calsvc.parse.when import Clock, Day, Span
 
 VOCABULARY = Vocabulary()
 

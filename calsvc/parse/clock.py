@@ -1,0 +1,149 @@
+"""Times of day: the grammar's `time` (see when.py), as written ('9:30', '9 a.m.', '17 h 30',
+'午後3時', 'noon', 'Ore 17,00'), and the wall-clock time it is once its a.m. or p.m. is
+known.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from ..errors import HeaderProblem
+from . import lexicon as lx
+from .terminals import at, hours_word, in_words, means, written
+from .tokenkinds import T
+from .tokens import Token, Tokens
+
+
+class Clock(NamedTuple):
+    """A wall-clock time as written, already checked."""
+
+    hour: int
+    minute: int
+
+
+class Time(NamedTuple):
+    """A time as written, before a range says which clock it is on."""
+
+    hour: int
+    minute: int
+    meridiem: str | None  # 'a', 'p' or None
+    named: bool  # noon or midnight: no meridiem to share
+    text: str
+
+
+def _period(tokens: Tokens, i: int) -> str | None:
+    """'a' or 'p' for a.m. or p.m. at token i."""
+    if at(tokens, i, T.MERIDIEM):
+        value = lx.lexicon().means(tokens[i].lower, T.MERIDIEM)
+        return "p" if value == 1 or tokens[i].lower.startswith("p") else "a"
+    return None
+
+
+def read_time(tokens: Tokens, i: int, *, bare: bool) -> tuple[Time, int] | None:
+    """One time; a bare hour ('11' in '11-1 pm') only when `bare` says a range follows."""
+    first = i
+    before = None
+    if at(tokens, i, T.MERIDIEM) and tokens[i].lower in lx.lexicon().meridiem_first:
+        before, i = _period(tokens, i), i + 1  # '午後3時'
+    if i >= len(tokens):
+        return None
+    if (named := _named(tokens, i)) is not None:
+        return named
+    digits = tokens[i]
+    if (found := _hour_minute(tokens, i, first, bare=bare, before=before)) is None:
+        return None
+    hour, minute, i = found
+    meridiem, minute, i = _marks_after(tokens, i, digits, (hour, minute), before)
+    text = written(tokens, first, i)
+    if minute > 59:
+        raise HeaderProblem(f"{text!r} is not a time: minute {minute} is past 59")
+    if hour > 24:
+        raise HeaderProblem(f"{text!r} is not a time: hour {hour} is past 23")
+    return Time(hour, minute, meridiem, False, text), i
+
+
+def _named(tokens: Tokens, i: int) -> tuple[Time, int] | None:
+    """Noon or midnight by its name: 'noon', '12 noon', 'midnight'."""
+    token = tokens[i]
+    if token.kind == T.NUMBER and token.value == 12 and at(tokens, i + 1, T.NOON):
+        return Time(12, 0, None, True, written(tokens, i, i + 2)), i + 2
+    if token.kind == T.NOON:
+        return Time(12, 0, None, True, token.text), i + 1
+    if token.kind == T.MIDNIGHT:
+        return Time(0, 0, None, True, token.text), i + 1
+    return None
+
+
+def _hour_minute(
+    tokens: Tokens, i: int, first: int, *, bare: bool, before: str | None
+) -> tuple[int, int, int] | None:
+    """The hour and minute a time's digits give, and the position after them: '9:30',
+    'Ore 17,00', '9' (marked as an hour, or where a range or a period says so), '0800'."""
+    token = tokens[i]
+    if token.kind == T.CLOCK:  # ('15:00:00': the seconds say nothing)
+        digits = re.findall(r"\d+", token.text)
+        minute = int(digits[1]) if len(digits) > 1 else 0
+        return int(digits[0]), minute, i + 1
+    if (comma := _comma_clock(tokens, i, first)) is not None:
+        return comma[0], comma[1], i + 3  # 'Ore 17,00': a comma for the colon
+    if token.kind == T.NUMBER and len(token.text) <= 2:
+        marked = at(tokens, i + 1, T.MERIDIEM) or hours_word(tokens, i + 1)
+        if not (marked or bare or before or i == 1 and hours_word(tokens, 0)):
+            return None  # (a line that opens with an hour's word: 'Ore 9 – Registrazione')
+        return token.value, 0, i + 1
+    if token.kind == T.NUMBER and len(token.text) == 4 and (bare or hours_word(tokens, i + 1)):
+        hour, minute = divmod(token.value, 100)  # '0800 – 0830', '0900 hrs'
+        return hour, minute, i + 1
+    return None
+
+
+def _marks_after(
+    tokens: Tokens, i: int, digits: Token, clock: tuple[int, int], before: str | None
+) -> tuple[str | None, int, int]:
+    """What follows a time's digits ('min', 'noon', a.m. or p.m., an hour's word and the
+    minutes after it: '17 h 30'): the period, the minute and the position after them."""
+    hour, minute = clock
+    if digits.kind == T.CLOCK and means(tokens, i, T.MINUTES) is not None:
+        i += 1  # '8h30min'
+    elif (hour, minute) == (12, 0) and at(tokens, i, T.NOON):
+        i += 1  # '12:00noon'
+    meridiem = before or _period(tokens, i)
+    if meridiem and not before:
+        i += 1
+    elif hours_word(tokens, i):  # '17.30 h', '0900 hrs', '9:00 Uhr', '17 h 30', '午後3時30分'
+        i += 1
+        if digits.kind == T.NUMBER and at(tokens, i, T.NUMBER) and len(tokens[i].text) == 2:
+            minute, i = tokens[i].value, i + 1
+            if means(tokens, i, T.MINUTES) is not None:
+                i += 1
+    return meridiem, minute, i
+
+
+def _comma_clock(tokens: Tokens, i: int, first: int) -> tuple[int, int] | None:
+    """'17,00' after a from-word ('Ore 17,00', 'alle 18,00'), written without spaces."""
+    if not (
+        first > 0
+        and in_words(tokens, first - 1, lx.lexicon().froms)
+        and i + 2 < len(tokens)
+        and tokens[i].kind == T.NUMBER
+        and tokens[i + 1].text == ","
+        and tokens[i + 2].kind == T.NUMBER
+        and len(tokens[i + 2].text) == 2
+        and tokens[i].end == tokens[i + 1].start
+        and tokens[i + 1].end == tokens[i + 2].start
+    ):
+        return None
+    return tokens[i].value, tokens[i + 2].value
+
+
+def clock_of(time: Time, meridiem: str | None) -> Clock:
+    """The wall-clock time a time is, read with this period ('a', 'p' or None)."""
+    hour = time.hour
+    if hour > 12:  # '13:00 pm': a 24-hour time; the period says nothing more
+        return Clock(hour % 24, time.minute)
+    if meridiem == "a" and hour == 12:
+        hour = 0
+    elif meridiem == "p" and hour != 12:
+        hour += 12
+    return Clock(hour % 24, time.minute)

@@ -1,0 +1,84 @@
+"""The terminals of the date grammar (see when.py): what one token is where a rule looks -
+a word of a kind ('Tue' a weekday, 'Uhr' an hour's mark), a dash or a from-word, 'of', a
+year, a day's number - and the text a run of tokens was written as.
+
+The rules in dates.py, datecore.py, clock.py and ranges.py are made of these tests, and the
+readers of lines use them to look around a date or time they found.
+"""
+
+from __future__ import annotations
+
+from ..model import FIRST_YEAR, LAST_YEAR
+from . import lexicon as lx
+from .tokenkinds import T
+from .tokens import Token, Tokens
+
+OF = frozenset({"of", "de", "del", "."})  # between a day and its month or year
+
+
+def at(tokens: Tokens, i: int, kind: str) -> bool:
+    """Whether there is a token i, of this kind."""
+    return i < len(tokens) and tokens[i].kind == kind
+
+
+def means(tokens: Tokens, i: int, kind: str) -> int | None:
+    """The value of token i as a word of this kind ('Tue' as a weekday: 1), or None."""
+    if i >= len(tokens):
+        return None
+    token = tokens[i]
+    if token.kind == kind:
+        return token.value
+    if token.kind == T.WORD:
+        return lx.lexicon().means(token.lower, kind)
+    return None
+
+
+def in_words(tokens: Tokens, i: int, words: frozenset[str]) -> bool:
+    """Whether token i is a word of these (as the lexicon folds them)."""
+    return i < len(tokens) and tokens[i].kind == T.WORD and tokens[i].lower in words
+
+
+def is_year(token: Token) -> bool:
+    """A number of four digits within the years calsvc reads."""
+    return (
+        token.kind == T.NUMBER and len(token.text) == 4 and FIRST_YEAR <= token.value <= LAST_YEAR
+    )
+
+
+def day_number(token: Token) -> bool:
+    """A number that may be a day of the month: '6', '06', '6th', '1º'."""
+    return token.kind == T.NUMBER and len(token.text.rstrip("stndrheSTNDRHEº°ª")) <= 2
+
+
+def hours_word(tokens: Tokens, i: int) -> bool:
+    """'Uhr', 'h', 'hrs', '時', 'horas', 'uur' after a time."""
+    return means(tokens, i, T.HOURS) is not None
+
+
+def is_dash(tokens: Tokens, i: int) -> bool:
+    """'-', '–', '～', 'to', 'bis', 'à': what stands between the two ends of a range; a lone
+    '?' too, where an en dash was lost on the way ('12:30?13:30')."""
+    if at(tokens, i, T.WORD) and tokens[i].text == "?":
+        return i > 0 and tokens[i - 1].end == tokens[i].start
+    return at(tokens, i, T.DASH) or in_words(tokens, i, lx.lexicon().ranges)
+
+
+def skip_from(tokens: Tokens, i: int) -> int:
+    """Past the words that may stand before a time: 'from', 'ab', 'à partir de', 'alle ore'."""
+    froms = lx.lexicon().froms
+    j = i
+    while j < len(tokens) and j - i < 3 and in_words(tokens, j, froms):
+        j += 1
+    return j
+
+
+def written(tokens: Tokens, first: int, end: int) -> str:
+    """The text of tokens[first:end] as the line spaced it."""
+    parts: list[str] = []
+    previous = None
+    for token in tokens[first:end]:
+        if previous is not None and token.start > previous:
+            parts.append(" ")
+        parts.append(token.text)
+        previous = token.end
+    return "".join(parts)
