@@ -1,0 +1,149 @@
+"""Lines of text among the sessions: a title wrapped onto the next line, a room's name over
+its rows or under a session, a date among words over time rows (their day), a sentence
+that moves the day of the heading above it, and the body text that goes with a session.
+"""
+
+from __future__ import annotations
+
+from ..errors import HeaderProblem
+from .blocks import Block, State
+from .dates import Day
+from .forms import EndMark, Form, Mention, TimeLine, TimeRow, TimeRows, Undated, Unread
+from .neighbours import neighbour_line
+from .roles import LOOK, MAX_LABEL_WORDS, clean, field_name, goes_on, room_line, words
+
+MIN_PROSE_WORDS = 8  # words of a sentence whose date may correct the heading above it
+
+
+def append_to_body(state: State, line: str) -> None:
+    """A line into the body of the last session (before the first, it is dropped)."""
+    if state.blocks:
+        state.blocks[-1].body.append(line)
+
+
+def read_text(state: State, lines: list[str], index: int, form: Undated | None) -> None:
+    """A line with no date or time: a session without one, the end of a wrapped title, a
+    room's name, or the body of the session above."""
+    line = lines[index]
+    last = state.blocks[-1] if state.blocks else None
+    if isinstance(form, Undated):
+        state.blocks.append(Block(state.number(index), form.label, layout="undated"))
+        return
+    if line and "|" not in line and "\t" not in line:
+        state.columns = state.place_column = None  # text out of the table (a heading, a row)
+        if _goes_on(last, line):  # a title wrapped onto this line
+            assert last is not None and last.label is not None
+            last.label = f"{last.label} {clean(line)}"
+            return
+    if (
+        (
+            state.heading_at == len(state.blocks)
+            and state.day_room is None
+            or _over_rows(state, lines, index)
+        )
+        and "|" not in line
+        and "\t" not in line
+        and (room := room_line(clean(line)))
+    ):
+        state.day_room = room  # 'LUNEDÌ 3 OTTOBRE' / 'Palazzo La Marmora, Sala delle Colonne'
+        return
+    if (
+        last is not None
+        and last.layout in ("agenda", "block", "page")
+        and last.room is None
+        and sum(1 for above in last.body if above) <= 1  # a speaker's name may come first
+        and (room := room_line(clean(line)))
+    ):
+        last.room = room
+        return
+    append_to_body(state, line)
+
+
+def later_in_prose(state: State, line: str, number: int, mention: Mention) -> None:
+    """A heading's date that a sentence under it, before any row, moves to a later day: a
+    news or blog post is headed by the day it was posted ('22 Giugno 2018') and tells the
+    event's day below ('Si svolgerà sabato 23 giugno, …'); the rows are on that day."""
+    day, said = state.day, mention.first
+    if (
+        day is None
+        or day.partial
+        or state.heading_at != len(state.blocks)
+        or mention.deadline
+        or mention.last is not None
+        or said.partial
+        or len(line.split()) < MIN_PROSE_WORDS
+        or said.year not in (None, day.year)
+        or (said.month, said.day) <= (day.month, day.day)
+    ):
+        return
+    state.day = said._replace(year=said.year or day.year)
+    message = (
+        f"the rows below are on {said.text!r}, which this sentence names, not on "
+        f"{day.text!r} above it"
+    )
+    state.notes.add(number, "info", "day-in-prose", message)
+
+
+def heading_by_place(state: State, lines: list[str], index: int, form: Form | None) -> Day | None:
+    """The one day a line names among other words ('Jornada del 3 de junio en Madrid',
+    'Freitag den 7. (Anreise)'), when time rows follow it: the grammar of headings does not
+    know every way of writing one, but a date standing over rows is their day. Deadlines
+    and runs of days are no headings."""
+    mention = form.mention if isinstance(form, Unread) else form
+    if not isinstance(mention, Mention) or mention.deadline or mention.last is not None:
+        return None
+    if lines[index].rstrip().endswith(".") or len(lines[index].split()) >= MIN_PROSE_WORDS:
+        return None  # a sentence: the page's date, which rows under no heading take (pagedate)
+    if mention.first.partial or (below := neighbour_line(lines, index)) is None:
+        return None
+    try:
+        return mention.first if isinstance(state.read(lines[below]), _ROWS) else None
+    except HeaderProblem:
+        return None
+
+
+_ROWS = (TimeRow, TimeRows, TimeLine)
+
+
+def _over_rows(state: State, lines: list[str], index: int) -> bool:
+    """Whether a line stands apart over time rows, as a room's name does over the rows held
+    there: set off by a blank line from a time row above (or from no session at all), and
+    a time row below ('• Ore 20.30: proiezione' / '' / 'Cinema Teatro Aurora' / '' / '• Ore
+    8.30: accoglienza'). Under a title or a time alone it is that session's room."""
+    below = neighbour_line(lines, index)
+    if (
+        below is not None
+        and len(lines[below].split()) <= 2
+        and not any(map(str.isdigit, lines[below]))
+    ):
+        below = neighbour_line(lines, below)  # ('Mattino': a part of the day over its rows)
+    field = field_name(clean(lines[index])) in words()["location_fields"]  # 'SEDE: Museo …'
+    if below is None or index == 0 or lines[index - 1].strip() and not field:
+        return False
+    # The line above, within as many lines as a neighbour below may be (a bounded look:
+    # scanning back to the start from every line was quadratic in a page of blank lines).
+    first = max(index - LOOK, -1)
+    above = next((i for i in range(index - 1, first, -1) if lines[i].strip()), None)
+    try:
+        if not isinstance(state.read(lines[below]), TimeRow | TimeRows):
+            return False
+        return (
+            field
+            or not state.blocks
+            or above is not None
+            and isinstance(state.read(lines[above]), TimeRow | TimeRows | EndMark)
+        )
+    except HeaderProblem:
+        return False
+
+
+def _goes_on(last: Block | None, line: str) -> bool:
+    """Whether a line of text ends the title of the time row above it, wrapped there."""
+    return (
+        last is not None
+        and last.layout in ("agenda", "block")
+        and last.label is not None
+        and not any(last.body)
+        and goes_on(last.label, clean(line))
+        and len(clean(line).split()) <= MAX_LABEL_WORDS
+    )

@@ -1,0 +1,129 @@
+"""Time rows, each where it belongs: in a dated header's own sub-schedule, in a grid or an
+agenda row (grids.py, rows.py), or in the block layout read here, a time alone on its line
+with its title (and maybe a room) on the lines below it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..errors import HeaderProblem
+from .blocks import Block, State
+from .forms import TimeLine, TimeRow, TimeRows, Undated
+from .grids import add_row_sessions, empty_slot, grid_row, spanned
+from .lines import read_line
+from .neighbours import label_line, names_kind, neighbour, neighbour_line
+from .roles import clean, looks_like_title, room_line, row_title
+from .rooms import title_and_room
+
+
+def read_row(
+    state: State, lines: list[str], index: int, form: TimeRow | TimeRows | TimeLine
+) -> None:
+    """A time row: a talk of the dated header above, a row of a grid or an agenda, or a time
+    alone over its title (and room)."""
+    if state.owner is not None and _within(state.owner, form):  # a header's own sub-schedule
+        state.owner.body.append(lines[index])
+        return
+    state.owner = None
+    first = form.rows[0] if isinstance(form, TimeRows) else form
+    if grid_row(state, lines[index], index, first.span, first.text):
+        return
+    if isinstance(form, TimeRow | TimeRows):
+        add_row_sessions(state, lines[index], index, form)
+        return
+    if form.span.end is not None and (
+        spanned(state, lines, index, form) or empty_slot(lines[index])
+    ):
+        return  # ('4:00 pm - |' is half a range: its end is on the next line)
+    below = neighbour_line(lines, index)
+    if form.span.end is None and below is not None:
+        form = _end_below(state, lines, index, below, form)
+    below = neighbour(lines, index, 1, state)
+    title = row_title(clean(lines[below])) if below is not None else None
+    place = None
+    if below is not None and title is not None and _only_a_room(state, lines, title):
+        place, below = title, neighbour(lines, below, 1, state)  # '19.00 h' / 'Aula' / title
+        title = row_title(clean(lines[below])) if below is not None else None
+        line = clean(lines[below]) if below is not None else ""
+        if title is not None and (_only_a_room(state, lines, title) or not looks_like_title(line)):
+            title = None  # '12:00 p.m. – 4:30 p.m.' / 'Marriott 📍' / …: the title lost
+    if below is None or title is None or not label_line(lines[below], below_time=True):
+        state.unread(index, lines[index], "a time with no session name after it")
+        return
+    state.used.add(below)
+    name, room = title_and_room(title)
+    room = room or place
+    block = state.under_heading(
+        Block(state.number(index), name, None, form.span, room, form.text, "block")
+    )
+    if not clean(lines[below]).startswith(title):  # its first sentence; the rest describes it
+        block.body.append(clean(lines[below])[len(title) :].lstrip(" .;,"))
+    state.blocks.append(block)
+
+
+def _end_below(state: State, lines: list[str], index: int, below: int, form: TimeLine) -> TimeLine:
+    """A start whose end stands on the next line: '4:00 pm -' / '6:00 pm', or a time alone
+    over a later time alone over the title ('09:30' / '09:45' / 'Opening'), as copied tables
+    give them."""
+    if clean(lines[index]).endswith("-"):
+        joined = read_line(f"{clean(lines[index])} {clean(lines[below])}", state.vocabulary)
+        if isinstance(joined, TimeLine):
+            state.used.add(below)
+            return joined
+        return form
+    try:
+        second = state.read(lines[below])
+        after = neighbour_line(lines, below)
+        title = state.read(lines[after]) if after is not None else False
+    except HeaderProblem:
+        return form
+    if (
+        isinstance(second, TimeLine)
+        and second.span.end is None
+        and second.span.start > form.span.start
+        and (title is None or isinstance(title, Undated))
+    ):
+        state.used.add(below)
+        return TimeLine(form.span._replace(end=second.span.start), f"{form.text} – {second.text}")
+    return form
+
+
+def _within(owner: Block, form: TimeRow | TimeRows | TimeLine) -> bool:
+    """Whether a row's time lies inside a dated header's own times (the header has no end:
+    any time), as the talks of a workshop do; a row after it is the next session."""
+    span = form.rows[0].span if isinstance(form, TimeRows) else form.span
+    if owner.span is None or owner.span.end is None or owner.span.end_day is not None:
+        return True
+    start, end = owner.span.start, owner.span.end
+    return start <= span.start < end if start < end else True
+
+
+def _only_a_room(state: State, lines: list[str], text: str) -> bool:
+    """A line that names a room and no kind of session ('Marriott 📍', 'Sala Magna'; not
+    'Exhibit Hall', a kind too), or one the programme puts under its times again and again
+    ('Antiguo Pósito Municipal')."""
+    if state.venues is None:
+        state.venues = _venues(state, lines)
+    return (room_line(text) is not None or text in state.venues) and not names_kind(
+        state.vocabulary, text
+    )
+
+
+def _venues(state: State, lines: list[str]) -> frozenset[str]:
+    """The lines that stand between a time alone and a title more than once: the places a
+    programme gives under each time ('19.00 h' / 'Antiguo Pósito Municipal' / the title)."""
+    seen: Counter[str] = Counter()
+    for index, line in enumerate(lines):
+        below = neighbour_line(lines, index) if line else None
+        after = neighbour_line(lines, below) if below is not None else None
+        if below is None or after is None:
+            continue
+        try:
+            if not isinstance(state.read(line), TimeLine) or state.read(lines[after]) is not None:
+                continue  # (the next time follows: the line under this one is its title)
+        except HeaderProblem:
+            continue
+        if room_line(clean(lines[after])) is None:  # (a room follows: this is a title)
+            seen[row_title(clean(lines[below])) or ""] += 1
+    return frozenset(text for text, count in seen.items() if count > 1 and text)
