@@ -201,26 +201,8 @@ def lexicon() -> Lexicon:
     """The lexicon of every language in LANGUAGES (loaded once, on first use)."""
     data = tomllib.loads(resources.files(__package__).joinpath("words.toml").read_text("utf-8"))
     found = Lexicon()
-    dashes: set[str] = set()
-    year_marks: set[str] = set()
-    month_marks: set[str] = set()
-    day_marks: set[str] = set()
-    first: set[str] = set()
     for language in LANGUAGES:
-        locale = Locale.parse(language)
-        for meaning, form in _forms(locale):
-            if _usable(form):
-                _add(found, meaning, form, language)
-        found.day_first.setdefault(language.split("_")[0], day_first_in(locale))
-        dashes.add(locale.interval_formats[None].replace("{0}", "").replace("{1}", "").strip())
-        years, months, days = _marks(locale)
-        year_marks |= years
-        month_marks |= months
-        day_marks |= days
-        hm = str(getattr(locale.datetime_skeletons.get("hm"), "pattern", ""))
-        if hm.lstrip().startswith("a"):  # '午後3時': CJK writes the period first
-            periods = locale.day_periods["format"]["abbreviated"]
-            first |= {fold(periods[p]) for p in ("am", "pm") if _CJK.match(periods[p])}
+        _add_language(found, language)
     time = data["time"]
     for form in time["hours"]:
         _add(found, Meaning(T.HOURS, 0), fold(form), "")
@@ -234,15 +216,46 @@ def lexicon() -> Lexicon:
         for form, meanings in found.meanings.items()
         if (kind := _kind(form, meanings, everyday)) is not None
     }
-    dashes.add("\u301c")  # '〜' (a wave dash): what Japanese pages type for CLDR's '～'
-    dashes.update("→⟶➔➜⇒>")  # '09h00 → 10h00', '9h > 9h30'
+    # '〜' (a wave dash): what Japanese pages type for CLDR's '～'; '09h00 → 10h00', '9h > 9h30'
+    dashes = found.dashes | {"\u301c", *"→⟶➔➜⇒>"}
     found.dashes = frozenset(d for d in dashes if d and not d.isalnum())
     found.cjk_words = tuple(
         sorted((f for f in found.meanings if _CJK.match(f)), key=len, reverse=True)
     )
-    found.year_marks, found.month_marks = frozenset(year_marks), frozenset(month_marks)
-    found.day_marks, found.meridiem_first = frozenset(day_marks), frozenset(first)
-    found.dotted = tuple(
+    found.dotted = _dotted(found)
+    found.articles = frozenset(fold(w) for w in time["day_articles"])
+    found.year_words = frozenset(fold(w) for w in time["year_words"])
+    found.hour_marks = _meaning(found, T.HOURS)
+    found.ranges = frozenset(fold(w) for w in time["range"])
+    found.froms = frozenset(fold(w) for w in time["from"])
+    found.timeless = _meaning(found, T.WEEKDAY, T.NOON, T.MIDNIGHT)
+    return found
+
+
+def _add_language(found: Lexicon, language: str) -> None:
+    """A language's forms from CLDR, the order it writes a date in numbers, what it writes
+    between the ends of a range (lexicon() keeps it if it is a sign, not a word) and the
+    marks of its CJK dates and periods."""
+    locale = Locale.parse(language)
+    for meaning, form in _forms(locale):
+        if _usable(form):
+            _add(found, meaning, form, language)
+    found.day_first.setdefault(language.split("_")[0], day_first_in(locale))
+    interval = locale.interval_formats[None]
+    found.dashes |= {interval.replace("{0}", "").replace("{1}", "").strip()}
+    years, months, days = _marks(locale)
+    found.year_marks |= years
+    found.month_marks |= months
+    found.day_marks |= days
+    hm = str(getattr(locale.datetime_skeletons.get("hm"), "pattern", ""))
+    if hm.lstrip().startswith("a"):  # '午後3時': CJK writes the period first
+        periods = locale.day_periods["format"]["abbreviated"]
+        found.meridiem_first |= {fold(periods[p]) for p in ("am", "pm") if _CJK.match(periods[p])}
+
+
+def _dotted(found: Lexicon) -> tuple[str, ...]:
+    """The a.m./p.m. forms with a full stop inside, longest first: 'μ.μ', 'a. m'."""
+    return tuple(
         sorted(
             (
                 f
@@ -253,21 +266,13 @@ def lexicon() -> Lexicon:
             reverse=True,
         )
     )
-    found.articles = frozenset(fold(w) for w in time["day_articles"])
-    found.year_words = frozenset(fold(w) for w in time["year_words"])
-    found.hour_marks = frozenset(
-        form
-        for form, meanings in found.meanings.items()
-        if any(m.kind == T.HOURS for m in meanings)
+
+
+def _meaning(found: Lexicon, *kinds: str) -> frozenset[str]:
+    """The forms that may mean a word of one of these kinds."""
+    return frozenset(
+        form for form, meanings in found.meanings.items() if any(m.kind in kinds for m in meanings)
     )
-    found.ranges = frozenset(fold(w) for w in time["range"])
-    found.froms = frozenset(fold(w) for w in time["from"])
-    found.timeless = frozenset(
-        form
-        for form, meanings in found.meanings.items()
-        if any(m.kind in (T.WEEKDAY, T.NOON, T.MIDNIGHT) for m in meanings)
-    )
-    return found
 
 
 @functools.cache
