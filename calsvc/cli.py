@@ -1,24 +1,28 @@
-"""The `calsvc` command: every error becomes one line on stderr and a non-zero exit, here only."""
+"""The `calsvc` command: every error becomes one line on stderr and a non-zero exit, here only.
+
+Here are the commands that read programmes, serve or export them and write conferences.toml;
+those that look after the revision store (backup, restore, confirm, publish) are in
+storecli.py, added to the same group.
+"""
 
 from __future__ import annotations
 
 import json
 import os
 import sys
-from contextlib import closing
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 import click
 
-from .errors import CalsvcError, ConfigError
+from .errors import CalsvcError
 from .model import FIRST_YEAR, LAST_YEAR
 from .report import schedules_json, text_report
 from .settings import Settings
-from .sources import published, single
+from .sources import single
 from .sources.conferences import check_zone
 from .sources.folder import check_folder
-from .store import open_store
+from .storecli import STORE_COMMANDS
 
 EXIT_INPUT_ERRORS = 1  # parsed, but some lines were wrong
 EXIT_USAGE = 2  # bad option, unreadable file, bad data file
@@ -245,77 +249,8 @@ def add(file: str, sources: Path | None, **given: str | int | None) -> None:
     click.echo(f"{done} {shown} in {folder / 'conferences.toml' if folder else '?'}")
 
 
-@cli.command()
-@click.argument("destination", type=click.Path(path_type=Path, dir_okay=False))
-def backup(destination: Path) -> None:
-    """Copy the revision store (CALSVC_DB) to DESTINATION, whole, while servers run."""
-    from .store.backup import backup as back_up
-
-    settings = Settings.from_env()
-    sessions = back_up(settings.db, destination)
-    click.echo(f"backed up {sessions} session(s) to {destination}")
-
-
-@cli.command()
-@click.argument("source", type=click.Path(path_type=Path, dir_okay=False, exists=True))
-def restore(source: Path) -> None:
-    """Put the backup SOURCE in place of the revision store (CALSVC_DB); stop the servers
-    first. No SEQUENCE a calendar has seen goes down."""
-    from .serving.backups import restore_store as put_back
-
-    settings = Settings.from_env()
-    done = put_back(settings.db, source, datetime.now(UTC))
-    click.echo(f"restored {done.sessions} session(s) from {source}")
-    if done.seen_from:
-        click.echo(
-            f"{done.raised} raised above the SEQUENCE calendars saw and {done.carried} newer "
-            f"than the backup carried over (from {done.seen_from})"
-        )
-    else:
-        click.echo(
-            "warning: neither the store nor its snapshot could be read, so SEQUENCE values are "
-            "the backup's: calendars that saw later changes ignore updates until they pass them",
-            err=True,
-        )
-
-
-@cli.command()
-@click.argument("slug")
-@click.option("--db", help="The revision store (CALSVC_DB).")
-def confirm(slug: str, db: str | None) -> None:
-    """Let a held version of SLUG's programme cancel what it lost (see /status)."""
-    settings = Settings.from_env(db=db)
-    with closing(open_store(settings.db, create=False)) as store:
-        cancelling = store.confirm(slug)
-    if not cancelling:
-        raise ConfigError(
-            str(settings.db), None, f"no version of {slug} is held; nothing to confirm"
-        )
-    click.echo(f"confirmed: the next reload cancels {cancelling} session(s) of {slug}")
-
-
-@cli.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path, exists=True), metavar="PATH...")
-@click.option("--db", help="The revision store, e.g. postgresql://… (CALSVC_DB).")
-@click.option("--list", "listing", is_flag=True, help="List the published versions.")
-@click.option("--rollback", type=click.IntRange(1), metavar="N", help="Publish version N again.")
-def publish(paths: tuple[Path, ...], db: str | None, listing: bool, rollback: int | None) -> None:
-    """Publish programme files into the revision store's database, for every replica to serve:
-    a folder (its conferences.toml and programme files, exactly), or files added to or
-    replacing those of the newest version. Every version is kept."""
-    settings = Settings.from_env(db=db)
-    now = datetime.now(UTC)
-    if listing:
-        for number, when, files in published.publications(settings.db):
-            click.echo(f"{number:>4}  {when}  {', '.join(files)}")
-        return
-    if rollback is not None:
-        number, files = published.republish(settings.db, rollback, now=now)
-    elif paths:
-        number, files = published.publish(settings.db, list(paths), now=now)
-    else:
-        raise click.UsageError("give the files or the folder to publish, --list or --rollback N")
-    click.echo(f"published version {number}: {', '.join(files)}")
+for command in STORE_COMMANDS:  # backup, restore, confirm, publish
+    cli.add_command(command)
 
 
 def main(argv: list[str] | None = None) -> None:

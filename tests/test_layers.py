@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "calsvc"
-FRONT_ENDS = ("calsvc.web", "calsvc.cli", "calsvc.export", "flask", "werkzeug", "click", "granian")
+FRONT_ENDS = ("calsvc.web", "calsvc.cli", "calsvc.storecli", "calsvc.export",
+              "flask", "werkzeug", "click", "granian")  # fmt: skip
 RENDERING = ("calsvc.ics", "icalendar")
 READING = ("calsvc.parse",)
 # The revision store needs only the model and the codec below it.
@@ -66,7 +67,7 @@ def test_each_layer_imports_nothing_above_it(path: Path, forbidden: tuple[str, .
 
 def test_every_module_has_a_layer_or_is_a_front_end() -> None:
     placed = {path for path, _ in CASES}
-    front_ends = {*_files("web"), *_files("cli", "export", "__main__", "__init__")}
+    front_ends = {*_files("web"), *_files("cli", "storecli", "export", "__main__", "__init__")}
     assert (
         sorted(str(p.relative_to(PACKAGE)) for p in _files("") if p not in placed | front_ends)
         == []
