@@ -1,5 +1,9 @@
 """Feed speed on a generated 10,000-session programme; prints its figures.
 
+0. Each output format's cost beside the `.ics`: the first rendering of a selection (once per
+   catalogue version, host and selection) and each repeated request for it (kept by the
+   service: no rendering), with the document's size.
+
 1. Building a filtered feed from warm caches (VEVENTs already rendered; target ≤ 20 ms),
    beside icalendar's Calendar.to_ical() rendering the same calendar from scratch
    (target ≥ 250× faster); the two outputs are compared byte for byte.
@@ -30,6 +34,8 @@ from programme import WORDS, programme  # noqa: E402
 
 from calsvc import pipeline  # noqa: E402
 from calsvc.catalogue.selection import MAX_QUERY_WORDS, Selection  # noqa: E402
+from calsvc.formats.icalendar import ICALENDAR  # noqa: E402
+from calsvc.formats.registry import FORMATS  # noqa: E402
 from calsvc.ics.render import calendar_component, event_component, session_page  # noqa: E402
 from calsvc.serving.service import Service  # noqa: E402
 from calsvc.settings import Settings  # noqa: E402
@@ -68,10 +74,38 @@ def from_scratch(service: Service, selection: Selection) -> bytes:
     return bytes(calendar.to_ical())
 
 
+def formats(service: Service) -> None:
+    """Every format at 10,000 sessions: the first rendering, then a repeated request."""
+    catalogue = service.catalogue()
+    picks = tuple(sorted(catalogue.short_ids[p] for p in range(0, 10_000, 200)))
+    chosen = {
+        "conference (all)": Selection(conferences=("bench",)),
+        "kind=poster": Selection(conferences=("bench",), kinds=("poster",)),
+        "s=… (50 picks)": Selection(conferences=("bench",), sessions=picks),
+    }
+    print(f"{'format':<10} {'selection':<18} {'MB':>6} {'first ms':>9} {'repeat µs':>10}")
+    for fmt in FORMATS:
+        for label, selection in chosen.items():
+            service.feeds.clear()
+            started = time.perf_counter()
+            feed = service.feed(selection, fmt, base_url=BASE_URL)
+            first = time.perf_counter() - started
+            repeats = []
+            for _ in range(50):
+                started = time.perf_counter()
+                service.version(selection, fmt, base_url=BASE_URL)
+                service.feed(selection, fmt, base_url=BASE_URL)
+                repeats.append(time.perf_counter() - started)
+            repeat = statistics.median(repeats) * 1e6
+            size = feed.size / 1e6
+            print(f"{fmt.name:<10} {label:<18} {size:>6.2f} {first * 1000:>9.1f} {repeat:>10.1f}")
+    print()
+
+
 def assembly(service: Service) -> None:
     served = service.served()
     catalogue = served.catalogue
-    pipeline.feed(served, Selection(), base_url=BASE_URL, ttl=service.ttl)  # warm
+    pipeline.render(served, Selection(), ICALENDAR, base_url=BASE_URL, ttl=service.ttl)  # warm
     print(
         f"{'feed':<34} {'events':>7} {'warm ms':>8} {'to_ical s':>10} {'speed-up':>9}  same bytes"
     )
@@ -100,7 +134,7 @@ def assembly(service: Service) -> None:
         timings = []
         for _ in range(15):
             started = time.perf_counter()
-            feed = pipeline.feed(served, selection, base_url=BASE_URL, ttl=service.ttl)
+            feed = pipeline.render(served, selection, ICALENDAR, base_url=BASE_URL, ttl=service.ttl)
             timings.append(time.perf_counter() - started)
         warm = statistics.median(timings)
         started = time.perf_counter()
@@ -224,6 +258,7 @@ def main() -> None:
         service = Service(Settings(sources=folder / "sources", db=folder / "db.sqlite3"))
         loaded = time.perf_counter() - started
         print(f"{SESSIONS} sessions parsed, stored and indexed in {loaded:.2f} s\n")
+        formats(service)
         assembly(service)
         worst_queries(service)
         service.store.close()

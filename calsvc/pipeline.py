@@ -1,9 +1,9 @@
 """The whole of calsvc, in order: sources → parse → revisions → catalogue → render → feeds.
 
 `load` reads a folder's sources, records their revisions and builds the catalogue with every
-event rendered (a restart's `stored` builds it from the store alone); `feed`, `single`,
-`version` and `changes` answer from it. Every front end goes through these for the catalogue
-in service; none chains the steps its own way.
+event rendered (a restart's `stored` builds it from the store alone); `render` (in any of the
+formats), `single`, `version` and `changes` answer from it. Every front end goes through these
+for the catalogue in service; none chains the steps its own way.
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ from .catalogue.catalogue import Catalogue
 from .catalogue.selection import Selection
 from .changes import Told, told_changes
 from .codec import session_from_json, session_json
-from .ics.feed import Feed, Served, assemble, feed_version, render_all
+from .formats.base import Format
+from .ics.feed import Feed, Served, assemble, render_all
 from .ics.render import fingerprint
 from .model import Conference, Entry, Session
 from .sources.conferences import described_conferences
@@ -132,11 +133,12 @@ def stored(
     return render_all(_catalogue(conferences, entries, store, now=now, keep=keep_cancelled))
 
 
-def feed(served: Served, selection: Selection, *, base_url: str, ttl: timedelta) -> Feed:
-    """Select the sessions, then assemble their rendered VEVENTs under a calendar head."""
-    catalogue = served.catalogue
-    name, positions = catalogue.name(selection), catalogue.positions(selection)
-    return assemble(served, name, positions, base_url=base_url, ttl=ttl, key=repr(selection))
+def render(
+    served: Served, selection: Selection, fmt: Format, *, base_url: str, ttl: timedelta
+) -> Feed:
+    """Select the sessions and render them in a format (iCalendar: their rendered VEVENTs
+    under a calendar head)."""
+    return fmt.render(served, selection, base_url, ttl)
 
 
 def single(served: Served, uid: str, *, base_url: str, ttl: timedelta) -> Feed:
@@ -160,11 +162,9 @@ def changes(
 
 
 def version(
-    catalogue: Catalogue, selection: Selection, *, base_url: str, ttl: timedelta
+    served: Served, selection: Selection, fmt: Format, *, base_url: str, ttl: timedelta
 ) -> tuple[str, datetime]:
-    """A feed's version and Last-Modified, known without assembling it."""
-    positions = catalogue.positions(selection)
-    key = repr(selection)
-    return feed_version(catalogue, base_url=base_url, ttl=ttl, key=key), catalogue.last_modified(
-        positions
-    )
+    """A document's version and Last-Modified, known without making it."""
+    catalogue = served.catalogue
+    modified = catalogue.last_modified(catalogue.positions(selection))
+    return fmt.version(served, selection, base_url, ttl), modified

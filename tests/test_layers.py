@@ -1,5 +1,6 @@
 """The layers hold: reading, the model, selection and the index import nothing from the
-front ends or their frameworks, and the index nothing from the renderer."""
+front ends or their frameworks, the index nothing from the renderer, and the output formats
+nothing from reading, the sources, the store or the serving state."""
 
 from __future__ import annotations
 
@@ -15,7 +16,9 @@ RENDERING = ("calsvc.ics", "icalendar")
 READING = ("calsvc.parse",)
 # The revision store needs only the model and the codec below it.
 ABOVE_STORE = ("calsvc.sources", "calsvc.pipeline", "calsvc.serving", "calsvc.settings",
-               "calsvc.catalogue", "calsvc.changes", "calsvc.report")  # fmt: skip
+               "calsvc.catalogue", "calsvc.changes", "calsvc.report", "calsvc.formats")  # fmt: skip
+# Formats render a selection of a catalogue: they know nothing of where it came from.
+ABOVE_FORMATS = ("calsvc.sources", "calsvc.pipeline", "calsvc.serving", "calsvc.store")
 INDEX = ("model", "codec", "catalogue", "kinds", "errors")
 
 
@@ -52,6 +55,7 @@ LAYERS = [
     (_files(*INDEX), FRONT_ENDS + RENDERING + READING),
     (_files("parse"), FRONT_ENDS + RENDERING),
     (_files("ics"), FRONT_ENDS + READING),
+    (_files("formats"), FRONT_ENDS + READING + ABOVE_FORMATS),
     (_files("store"), FRONT_ENDS + RENDERING + READING + ABOVE_STORE),
     (_files("sources", "pipeline", "serving", "settings", "report", "changes"), FRONT_ENDS),
 ]

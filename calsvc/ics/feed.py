@@ -20,8 +20,10 @@ from ..model import Entry, Revision, Session
 from .render import CALENDAR_TAIL, EVENT_TAIL, calendar_head, event_body, session_page, url_line
 
 # A feed kept is a list of references to the catalogue's rendered pieces, two per event, so
-# many are kept in little memory; the bound holds however many selections are asked for.
-FEED_CACHE_BYTES = 16 * 1024 * 1024
+# many are kept in little memory; a document of another format (jCal, frab, CSV) holds its own
+# bytes. The bound holds however many selections are asked for: about the whole programme in
+# every format at 10,000 sessions.
+FEED_CACHE_BYTES = 64 * 1024 * 1024
 REFERENCE_BYTES = 8
 
 
@@ -125,6 +127,7 @@ class Feed:
     version: str
     last_modified: datetime
     events: int
+    shared: bool = True  # the pieces are the catalogue's own (else bytes made for this feed)
 
     BLOCK = 256 * 1024
 
@@ -182,7 +185,7 @@ def feed_version(catalogue: Catalogue, *, base_url: str, ttl: timedelta, key: st
 
 
 def _weight(feed: Feed) -> int:
-    return REFERENCE_BYTES * len(feed.pieces)
+    return REFERENCE_BYTES * len(feed.pieces) if feed.shared else feed.size
 
 
 class FeedCache:

@@ -19,6 +19,7 @@ from ..catalogue.catalogue import Catalogue
 from ..catalogue.selection import Selection
 from ..changes import Told
 from ..errors import StoreError
+from ..formats.base import Format
 from ..ics.feed import Feed, FeedCache, Served
 from ..model import utc_now
 from ..settings import Settings
@@ -216,27 +217,29 @@ class Service:
             )
         return changed
 
-    def feed(self, selection: Selection, *, base_url: str, served: Served | None = None) -> Feed:
-        """The feed for a checked selection, assembled once per catalogue version: of the
-        catalogue `served` (the one the selection was checked against), else the newest."""
+    def feed(
+        self, selection: Selection, fmt: Format, *, base_url: str, served: Served | None = None
+    ) -> Feed:
+        """A checked selection in a format, made once per catalogue version: of the catalogue
+        `served` (the one the selection was checked against), else the newest."""
         served = served or self.served()
-        key = (served.catalogue.version, base_url, selection)
+        key = (served.catalogue.version, base_url, fmt.name, selection)
         feed = self.feeds.get(key)
         if feed is None:
-            feed = pipeline.feed(served, selection, base_url=base_url, ttl=self.ttl)
+            feed = pipeline.render(served, selection, fmt, base_url=base_url, ttl=self.ttl)
             self.feeds.put(key, feed)
         return feed
 
     def version(
-        self, selection: Selection, *, base_url: str, served: Served | None = None
+        self, selection: Selection, fmt: Format, *, base_url: str, served: Served | None = None
     ) -> tuple[str, datetime]:
-        """The version and Last-Modified of a feed, without assembling it (for revalidation):
-        those of the feed kept from an earlier request, else worked out from the selection."""
-        catalogue = (served or self.served()).catalogue
-        kept = self.feeds.get((catalogue.version, base_url, selection))
+        """The version and Last-Modified of a document, without making it (for revalidation):
+        those of the one kept from an earlier request, else worked out from the selection."""
+        served = served or self.served()
+        kept = self.feeds.get((served.catalogue.version, base_url, fmt.name, selection))
         if kept is not None:
             return kept.version, kept.last_modified
-        return pipeline.version(catalogue, selection, base_url=base_url, ttl=self.ttl)
+        return pipeline.version(served, selection, fmt, base_url=base_url, ttl=self.ttl)
 
     def changes(self, selection: Selection) -> list[Told]:
         """What changed in the selected sessions, newest first."""

@@ -1,4 +1,5 @@
-"""HTTP for feeds: conditional GET, gzip, caching, CORS and download names (RFC 6266)."""
+"""HTTP for feeds and the other formats: conditional GET, gzip, caching, CORS and download
+names (RFC 6266)."""
 
 from __future__ import annotations
 
@@ -10,21 +11,21 @@ from flask import Response, jsonify, request
 from werkzeug.exceptions import NotAcceptable
 
 from ..errors import SelectionError
+from ..formats.base import Format
 from ..ics.feed import Feed
 from ..kinds import slugify
 from .context import compressed
 
-CALENDAR_TYPE = "text/calendar; charset=utf-8"
 CACHE_CONTROL = "public, max-age=300"
 
 
-def content_disposition(name: str) -> str:
+def content_disposition(name: str, extension: str = "ics") -> str:
     """attachment with an ASCII filename and, for other names, an RFC 5987 filename*."""
-    fallback = f"{slugify(name) or 'calendar'}.ics"
-    clean = " ".join(name.split())  # no CR/LF or tabs can reach the header
+    fallback = f"{slugify(name) or 'calendar'}.{extension}"
+    clean = f"{' '.join(name.split())}.{extension}"  # no CR/LF or tabs can reach the header
     header = f'attachment; filename="{fallback}"'
-    if f"{clean}.ics" != fallback:
-        header += f"; filename*=UTF-8''{quote(clean + '.ics', safe='')}"
+    if clean != fallback:
+        header += f"; filename*=UTF-8''{quote(clean, safe='')}"
     return header
 
 
@@ -37,20 +38,21 @@ def _identity_refused() -> bool:
     return qualities.get("*") == 0
 
 
-def calendar_response(feed: Feed, *, download: bool) -> Response:
-    """The feed as text/calendar with validators; 304 when the client's copy is current;
-    406 when the client refuses both codings it comes in. Uncoded, the body is sent in
-    blocks straight from the rendered pieces; gzip-coded, from the compressed copy."""
+def feed_response(feed: Feed, fmt: Format, *, download: bool) -> Response:
+    """The feed in its format's media type with validators; 304 when the client's copy is
+    current; 406 when the client refuses both codings it comes in. Uncoded, the body is sent
+    in blocks straight from the rendered pieces; gzip-coded, from the compressed copy."""
     gzipped = _gzipped()
+    media_type = fmt.media_type
     if gzipped:
-        response = Response(compressed().get(feed), content_type=CALENDAR_TYPE)
+        response = Response(compressed().get(feed), content_type=media_type)
         response.headers["Content-Encoding"] = "gzip"
     else:
-        response = Response(feed.blocks(), content_type=CALENDAR_TYPE, direct_passthrough=True)
+        response = Response(feed.blocks(), content_type=media_type, direct_passthrough=True)
         response.headers["Content-Length"] = str(feed.size)
     _validate(response, feed.version, feed.last_modified, gzipped=gzipped)
     if download:
-        response.headers["Content-Disposition"] = content_disposition(feed.name)
+        response.headers["Content-Disposition"] = content_disposition(feed.name, fmt.extension)
     response.make_conditional(request)
     return response
 

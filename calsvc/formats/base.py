@@ -1,0 +1,64 @@
+"""What every output format is: a name, a media type, an extension, and how it renders."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Literal
+
+from ..catalogue.selection import Selection
+from ..ics.feed import Feed, Served, feed_version
+
+# Where a format is served: at every feed path (`/<conference>/calendar.ics`, a track's, a
+# kind's, a personal one's), or once per conference as a frab schedule (`schedule.xml`).
+Shape = Literal["feed", "schedule"]
+# A document's bytes for a checked selection: (served, selection, base_url, ttl) → bytes.
+Body = Callable[[Served, Selection, str, timedelta], bytes]
+# Characters XML 1.0 cannot hold (sources are copied text: a stray control character must not
+# make a document no parser reads).
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+@dataclass(frozen=True)
+class Format:
+    """One output format: what it is called and served as, and the `body` of its document
+    for a checked selection. `render` is called once per catalogue version, host and
+    selection (the service keeps what it made)."""
+
+    name: str  # in cache keys and the API: 'ics', 'jcal', 'frab-xml'
+    title: str  # for people: 'iCalendar', 'frab XML'
+    about: str  # what it is, in a few words: 'iCalendar as JSON (RFC 7265)'
+    media_type: str
+    extension: str  # of its URLs and downloaded files, without the dot
+    calendar: bool  # a calendar feed a client subscribes to (vs a document apps read)
+    shape: Shape
+    body: Body
+
+    def key(self, selection: Selection) -> str:
+        """What names a selection's document among all formats' (for its version)."""
+        return f"{self.name} {selection!r}"
+
+    def version(self, served: Served, selection: Selection, base_url: str, ttl: timedelta) -> str:
+        """The version of this format's document for a selection, known without making it."""
+        key = self.key(selection)
+        return feed_version(served.catalogue, base_url=base_url, ttl=ttl, key=key)
+
+    def render(self, served: Served, selection: Selection, base_url: str, ttl: timedelta) -> Feed:
+        """The document for a checked selection, named, versioned and dated as its feed is."""
+        catalogue = served.catalogue
+        positions = catalogue.positions(selection)
+        return Feed(
+            [self.body(served, selection, base_url, ttl)],
+            catalogue.name(selection),
+            self.version(served, selection, base_url, ttl),
+            catalogue.last_modified(positions),
+            len(positions),
+            shared=False,
+        )
+
+
+def xml_text(text: str) -> str:
+    """Text an XML 1.0 document can hold: characters it cannot are left out."""
+    return NOT_XML.sub("", text)

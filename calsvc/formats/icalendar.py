@@ -1,0 +1,36 @@
+"""iCalendar (RFC 5545): the feeds calendar clients subscribe to, joined from the events
+rendered once per catalogue (calsvc.ics) instead of made per selection."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from ..catalogue.selection import Selection
+from ..ics.feed import Feed, Served, assemble
+from .base import Format
+
+
+class Calendar(Format):
+    """A format whose document is the catalogue's rendered VEVENTs under a calendar head."""
+
+    def render(self, served: Served, selection: Selection, base_url: str, ttl: timedelta) -> Feed:
+        catalogue = served.catalogue
+        name, positions = catalogue.name(selection), catalogue.positions(selection)
+        key = self.key(selection)
+        return assemble(served, name, positions, base_url=base_url, ttl=ttl, key=key)
+
+
+def body(served: Served, selection: Selection, base_url: str, ttl: timedelta) -> bytes:
+    return ICALENDAR.render(served, selection, base_url, ttl).body
+
+
+ICALENDAR = Calendar(
+    name="ics",
+    title="iCalendar",
+    about="RFC 5545, what calendar apps subscribe to",
+    media_type="text/calendar; charset=utf-8",
+    extension="ics",
+    calendar=True,
+    shape="feed",
+    body=body,
+)

@@ -1,0 +1,23 @@
+"""Every output format calsvc serves, in the order pages and the API list them. A new format
+is a module in this package and one line here."""
+
+from __future__ import annotations
+
+from .base import Format
+from .icalendar import ICALENDAR
+
+FORMATS: tuple[Format, ...] = (
+    ICALENDAR,
+)
+BY_NAME = {fmt.name: fmt for fmt in FORMATS}
+
+
+def served_at(shape: str, extension: str) -> Format:
+    """The format a URL of this shape and extension asks for."""
+    (found,) = (f for f in FORMATS if f.shape == shape and f.extension == extension)
+    return found
+
+
+def extensions(shape: str) -> list[str]:
+    """The extensions of the formats served at URLs of this shape."""
+    return [f.extension for f in FORMATS if f.shape == shape]
