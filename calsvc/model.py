@@ -138,6 +138,11 @@ class Entry:
     revision: Revision
 
 
+def shown_location(session: Session, conference: Conference) -> str | None:
+    """Where a session is, as every feed and page shows it: its room, else the venue."""
+    return session.location or conference.venue
+
+
 def utc_now() -> datetime:
     """The current time in UTC, to the second: the one reading of the clock, made by callers."""
     return datetime.now(UTC).replace(microsecond=0)

@@ -47,16 +47,23 @@ def with_vobject(body: bytes) -> Times:
 
 def with_icaljs(files: list[Path]) -> dict[str, Times]:
     """ical.js, Thunderbird's parser, on many files in one Node process."""
+    return {
+        name: {uid: (start, end) for uid, start, end, *_ in events}
+        for name, events in icaljs_events(files).items()
+    }
+
+
+def icaljs_events(files: list[Path]) -> dict[str, list[list[object]]]:
+    """Each file's VEVENTs as ical.js reads them (iCalendar, or jCal for names ending in
+    .jcal): [UID, start, end, LOCATION, SEQUENCE, STATUS]."""
     if not (INTEROP / "node_modules" / "ical.js").is_dir():
         raise RuntimeError(
             "tests/interop/node_modules is missing: run `make test`, which installs it"
         )
     result = subprocess.run(["node", str(INTEROP / "icaljs.mjs"), *map(str, files)],
                             capture_output=True, text=True, check=True, cwd=INTEROP)  # fmt: skip
-    return {
-        name: {uid: (start, end) for uid, start, end in events}
-        for name, events in json.loads(result.stdout).items()
-    }
+    found: dict[str, list[list[object]]] = json.loads(result.stdout)
+    return found
 
 
 PYTHON_PARSERS: dict[str, Callable[[bytes], Times]] = {

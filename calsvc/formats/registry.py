@@ -5,9 +5,15 @@ from __future__ import annotations
 
 from .base import Format
 from .icalendar import ICALENDAR
+from .jcal import JCAL
+from .table import CSV
+from .xcal import XCAL
 
 FORMATS: tuple[Format, ...] = (
     ICALENDAR,
+    JCAL,
+    XCAL,
+    CSV,
 )
 BY_NAME = {fmt.name: fmt for fmt in FORMATS}
 

@@ -20,7 +20,7 @@ import pytz
 from icalendar import Calendar, Event, prop
 
 from ..catalogue.spans import Zone
-from ..model import Conference, Revision, Session
+from ..model import Conference, Revision, Session, shown_location
 from . import ical
 from .description import describe
 from .vtimezone import vtimezone
@@ -77,7 +77,7 @@ class Visible(Shown):
 def _shown(session: Session, conference: Conference) -> Shown:
     return {
         "summary": session.title if session.timed else f"{session.title} (time not announced)",
-        "location": session.location or conference.venue,
+        "location": shown_location(session, conference),
         "description": describe(session, conference),
         "categories": [c for c in (conference.name, session.kind, session.track) if c],
         "colour": colour(session),

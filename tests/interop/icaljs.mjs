@@ -1,5 +1,6 @@
-// Reads iCalendar files named on the command line with ical.js and prints, per file,
-// each VEVENT's UID with its start and end: UTC ISO times, or YYYY-MM-DD for all-day ones.
+// Reads iCalendar files (or jCal, RFC 7265, when the name ends in .jcal) named on the command
+// line with ical.js and prints, per file, each VEVENT's UID with its start and end (UTC ISO
+// times, or YYYY-MM-DD for all-day ones), LOCATION, SEQUENCE and STATUS.
 import { readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
 
@@ -10,13 +11,15 @@ const moment = (t) => (t.isDate
 
 const result = {};
 for (const file of process.argv.slice(2)) {
-  const root = new ICAL.Component(ICAL.parse(readFileSync(file, 'utf8')));
+  const text = readFileSync(file, 'utf8');
+  const root = new ICAL.Component(file.endsWith('.jcal') ? JSON.parse(text) : ICAL.parse(text));
   for (const zone of root.getAllSubcomponents('vtimezone')) {
     ICAL.TimezoneService.register(new ICAL.Timezone(zone));
   }
   result[file] = root.getAllSubcomponents('vevent').map((v) => {
     const event = new ICAL.Event(v);
-    return [event.uid, moment(event.startDate), moment(event.endDate)];
+    return [event.uid, moment(event.startDate), moment(event.endDate), event.location,
+      v.getFirstPropertyValue('sequence'), v.getFirstPropertyValue('status')];
   });
 }
 process.stdout.write(JSON.stringify(result));
