@@ -8,6 +8,7 @@ value type's rules (`values.py` of jcal).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 
@@ -36,24 +37,20 @@ def unfolded(text: str) -> list[str]:
     return lines
 
 
+# NAME, then ;PARAM=value pairs (a value may be quoted, and hold ; : or ,), then :VALUE.
+_PARAMETER = r';[A-Za-z0-9-]+=(?:"[^"]*"|[^";:]*)'
+_LINE = re.compile(rf"([A-Za-z0-9-]+)((?:{_PARAMETER})*):(.*)", re.DOTALL)
+_PARAMETERS = re.compile(r';([A-Za-z0-9-]+)=("[^"]*"|[^";:]*)')
+
+
 def _split(line: str) -> Property:
     """NAME;PARAM=value;PARAM="quoted:value":VALUE, split where no quote holds the mark."""
-    quoted, marks = False, []
-    for index, character in enumerate(line):
-        if character == '"':
-            quoted = not quoted
-        elif not quoted and character in ";:":
-            marks.append(index)
-            if character == ":":
-                break
-    if not marks or line[marks[-1]] != ":":
+    found = _LINE.fullmatch(line)
+    if found is None:
         raise ValueError(f"not a content line: {line[:60]!r}")
-    name = line[: marks[0]].upper()
-    parameters = {}
-    for start, end in zip(marks, marks[1:], strict=False):
-        key, _, value = line[start + 1 : end].partition("=")
-        parameters[key.upper()] = value.strip('"')
-    return Property(name, parameters, line[marks[-1] + 1 :])
+    name, parameters, value = found.groups()
+    pairs = {key.upper(): text.strip('"') for key, text in _PARAMETERS.findall(parameters)}
+    return Property(name.upper(), pairs, value)
 
 
 def read(text: str) -> Component:

@@ -50,6 +50,8 @@ def value_type(prop: contentlines.Property) -> str:
 
 
 def _text(value: str) -> str:
+    if "\\" not in value:
+        return value
     return _ESCAPED.sub(lambda m: "\n" if m[1] in "nN" else m[1], value)
 
 
