@@ -4,6 +4,8 @@ is a module in this package and one line here."""
 from __future__ import annotations
 
 from .base import Format
+from .frab_json import FRAB_JSON
+from .frab_xml import FRAB_XML
 from .icalendar import ICALENDAR
 from .jcal import JCAL
 from .table import CSV
@@ -14,6 +16,8 @@ FORMATS: tuple[Format, ...] = (
     JCAL,
     XCAL,
     CSV,
+    FRAB_XML,
+    FRAB_JSON,
 )
 BY_NAME = {fmt.name: fmt for fmt in FORMATS}
 

@@ -1,5 +1,6 @@
 """Feed routes: the whole programme, a conference, a track, a kind, a person's picks or one
-session, in every feed format of the registry."""
+session, in every feed format (`.ics`, `.jcal`, `.xcs`, `.csv`); and each conference's frab
+schedule (`schedule.xml`, `schedule.json`), filtered by the same query parameters."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from .responses import feed_response, not_modified, wants_download
 
 blueprint = Blueprint("feeds", __name__)
 FEED = f"<any({', '.join(extensions('feed'))}):extension>"
+SCHEDULE = f"<any({', '.join(extensions('schedule'))}):extension>"
 
 
 def _feed(chosen: Selection, extension: str, shape: str = "feed") -> Response:
@@ -50,6 +52,12 @@ def kind(conference: str, kind: str, extension: str) -> Response:
 def picked(conference: str, extension: str) -> Response:
     """A person's own schedule: the sessions whose short ids `s=` carries."""
     return _feed(selection(feed=True, conference=conference), extension)
+
+
+@blueprint.get(f"/<conference>/schedule.{SCHEDULE}")
+def schedule(conference: str, extension: str) -> Response:
+    """The conference's frab schedule, for schedule apps; `s=` loads only a person's picks."""
+    return _feed(selection(feed=True, conference=conference), extension, "schedule")
 
 
 @blueprint.get("/events/<uid>.ics")
