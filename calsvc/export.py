@@ -1,4 +1,5 @@
-"""A static copy of the site: the same pages and feeds, for any static host or CDN.
+"""A static copy of the site: the same pages and feeds (in every format), for any static host
+or CDN.
 
 Every file is made by the web app itself (so a feed is byte for byte what the server sends),
 written to a fresh folder beside the target, and swapped in whole at the end: a failed
@@ -18,6 +19,7 @@ from typing import NamedTuple
 from .catalogue.catalogue import Catalogue
 from .catalogue.selection import Selection
 from .errors import ConfigError, ExportError
+from .formats.registry import extensions
 from .ics.render import session_calendar, session_page
 from .settings import Settings
 
@@ -39,12 +41,17 @@ class Exported(NamedTuple):
 
 
 def _site_paths(catalogue: Catalogue) -> list[str]:
-    """Every page and feed of the site, as the paths the app answers."""
-    paths = ["/", "/calendar.ics", *STATIC_FILES]
+    """Every page and feed of the site, as the paths the app answers: each feed in every feed
+    format, and each conference's frab schedules."""
+    feeds = ["/calendar"]
+    paths = ["/", *STATIC_FILES]
     for slug in catalogue.conferences:
-        paths += [f"/{slug}/", f"/{slug}/calendar.ics", f"/my/{slug}/"]
-    paths += [f"/{conference}/tracks/{slug}.ics" for conference, slug in catalogue.tracks]
-    paths += [f"/{conference}/kinds/{slug}.ics" for conference, slug in catalogue.kinds]
+        paths += [f"/{slug}/", f"/my/{slug}/"]
+        paths += [f"/{slug}/schedule.{extension}" for extension in extensions("schedule")]
+        feeds.append(f"/{slug}/calendar")
+    feeds += [f"/{conference}/tracks/{slug}" for conference, slug in catalogue.tracks]
+    feeds += [f"/{conference}/kinds/{slug}" for conference, slug in catalogue.kinds]
+    paths += [f"{feed}.{extension}" for feed in feeds for extension in extensions("feed")]
     for entry in catalogue.select(Selection()):
         uid = entry.session.uid
         paths += [session_page("", uid), session_calendar("", uid)]

@@ -41,11 +41,23 @@ def test_export_tree(site: Path) -> None:
         "track feeds": sum("/tracks/" in f for f in files),
         "kind feeds": sum("/kinds/" in f for f in files),
         "feeds": sum(f.endswith(".ics") for f in files),
+        "in other formats": {
+            extension: sum(f.endswith(f".{extension}") for f in files)
+            for extension in ("jcal", "xcs", "csv", "xml", "json")
+        },
     }
-    assert counts == {"pages": 29, "session pages": 20, "session feeds": 20, "track feeds": 11,
-                      "kind feeds": 10, "feeds": 46}  # fmt: skip
+    assert counts == {"pages": 29, "session pages": 20, "session feeds": 20, "track feeds": 44,
+                      "kind feeds": 40, "feeds": 46,
+                      "in other formats": {"jcal": 26, "xcs": 26, "csv": 26, "xml": 4,
+                                           "json": 4}}  # fmt: skip
     assert [f for f in files if "/" not in f or f.startswith("static/")] == [
-        MARKER, "calendar.ics", "index.html", "static/calsvc.js", "static/style.css"
+        MARKER, "calendar.csv", "calendar.ics", "calendar.jcal", "calendar.xcs", "index.html",
+        "static/calsvc.js", "static/style.css"
+    ]  # fmt: skip
+    assert [f for f in files if f.startswith("mlsys-2023/") and f.count("/") == 1] == [
+        "mlsys-2023/calendar.csv", "mlsys-2023/calendar.ics", "mlsys-2023/calendar.jcal",
+        "mlsys-2023/calendar.xcs", "mlsys-2023/index.html", "mlsys-2023/schedule.json",
+        "mlsys-2023/schedule.xml",
     ]  # fmt: skip
 
 
@@ -53,13 +65,10 @@ def test_export_feeds_equal_the_servers(site: Path, app: Flask) -> None:
     app.config["BASE_URL"] = BASE
     client = app.test_client()
 
-    different = [
-        f
-        for f in _files(site)
-        if f.endswith(".ics") and (site / f).read_bytes() != client.get("/" + f).data
-    ]
+    compared = [f for f in _files(site) if not f.endswith((".html", ".css", ".js", MARKER))]
+    different = [f for f in compared if (site / f).read_bytes() != client.get("/" + f).data]
 
-    assert different == []
+    assert (different, len(compared)) == ([], 132)
 
 
 def test_export_links_resolve_inside_the_tree(site: Path) -> None:
@@ -80,12 +89,12 @@ def test_export_links_resolve_inside_the_tree(site: Path) -> None:
                 elif link.startswith((BASE + "/", "webcal://" + BASE.split("://")[1] + "/")):
                     absolute += 1
                     inside = parts.path.removeprefix(urlsplit(BASE).path).lstrip("/")
-                    if parts.query or not inside.endswith(".ics") or not (site / inside).is_file():
+                    if parts.query or not (site / inside).is_file():
                         broken.append((str(page.relative_to(site)), link))
                 elif parts.hostname not in EXTERNAL:
                     broken.append((str(page.relative_to(site)), link))
 
-    assert (broken, relative, absolute) == ([], 195, 195)
+    assert (broken, relative, absolute) == ([], 195, 573)
 
 
 def test_export_replaces_its_previous_export(site: Path, settings: Settings) -> None:
@@ -118,7 +127,7 @@ def test_export_command_names_the_sources_with_problems(tmp_path: Path, sources:
     strict = _export(tmp_path, sources)
     allowed = _export(tmp_path, sources, "--allow-problems")
 
-    wrote = f"wrote 77 files to {tmp_path / 'out'}\n"
+    wrote = f"wrote 163 files to {tmp_path / 'out'}\n"
     named = "calsvc: mlsys-abstracts.txt: no sessions found in it\n"
     assert (strict.returncode, strict.stdout, strict.stderr.split("\n")[-3:]) == (
         1, wrote, [named.rstrip(), "calsvc: 1 source problem(s); the site holds what each source "
@@ -141,5 +150,5 @@ def test_export_of_a_folder_whose_sources_all_fail_exits_non_zero(tmp_path: Path
         ["calsvc: programme.txt:1: this is not a text file (it holds binary data)",
          "calsvc: 1 source problem(s); the site holds what each source last gave "
          "(--allow-problems to exit 0)", ""],
-        [".calsvc-export", "calendar.ics"],
+        [".calsvc-export", "calendar.csv"],
     )  # fmt: skip

@@ -10,11 +10,12 @@ from ..catalogue.catalogue import Catalogue
 from ..catalogue.index import Group
 from ..catalogue.selection import Selection, selection_from_query
 from ..codec import session_json
+from ..formats.registry import FORMATS
 from ..ics.render import session_calendar, session_page
 from ..model import Entry
 from .context import base_url, selection, service
 from .context import catalogue as current_catalogue
-from .links import feed_path, subscribe_links
+from .links import document_path, feed_path, subscribe_links
 from .memory import release_memory
 from .openapi import EventJson, openapi
 from .responses import json_response
@@ -29,6 +30,12 @@ def _links(catalogue: Catalogue, chosen: Selection) -> dict[str, str]:
     return subscribe_links(base_url() + feed_path(chosen), catalogue.name(chosen))
 
 
+def _formats(chosen: Selection) -> dict[str, str]:
+    """The selection's URL in every format that serves it, by format name."""
+    found = ((fmt.name, document_path(chosen, fmt)) for fmt in FORMATS)
+    return {name: base_url() + path for name, path in found if path is not None}
+
+
 def _group_json(catalogue: Catalogue, group: Group, chosen: Selection) -> dict[str, Any]:
     return {
         "slug": group.slug,
@@ -38,13 +45,15 @@ def _group_json(catalogue: Catalogue, group: Group, chosen: Selection) -> dict[s
         "kinds": list(group.kinds),
         "sessions": group.sessions,
         "feeds": _links(catalogue, chosen),
+        "formats": _formats(chosen),
     }
 
 
-def _entry_json(entry: Entry) -> EventJson:
+def _entry_json(catalogue: Catalogue, entry: Entry) -> EventJson:
     revision = entry.revision
     return {
         **session_json(entry.session),
+        "short_id": catalogue.short_ids[catalogue.position(entry.session.uid)],
         "status": "cancelled" if revision.cancelled else "confirmed",
         "sequence": revision.sequence,
         "last_modified": revision.modified.isoformat(),
@@ -70,6 +79,7 @@ def conferences() -> Response:
                     "sessions": catalogue.count(c.slug),
                     "days": [d.isoformat() for d in catalogue.days(c.slug)],
                     "feeds": _links(catalogue, Selection(conferences=(c.slug,))),
+                    "formats": _formats(Selection(conferences=(c.slug,))),
                 }
                 for c in catalogue.conferences.values()
             ]
@@ -115,7 +125,8 @@ def events() -> Response:
         {
             "name": catalogue.name(chosen),
             "feeds": _links(catalogue, chosen),
-            "events": [_entry_json(e) for e in entries],
+            "formats": _formats(chosen),
+            "events": [_entry_json(catalogue, e) for e in entries],
         }
     )
     if len(entries) >= LARGE_ANSWER:

@@ -1,30 +1,43 @@
-"""Feed URLs and the subscribe links calendar clients understand."""
+"""Feed and document URLs, and the subscribe links calendar clients understand."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from urllib.parse import quote, urlencode
 
 from ..catalogue.selection import Selection
+from ..formats.base import Format
 from ..model import Session
 
 
-def feed_path(selection: Selection) -> str:
+def feed_path(selection: Selection, extension: str = "ics") -> str:
     """The shortest path serving a selection: a conference, track or kind feed where one fits."""
     conferences, tracks, kinds = selection.conferences, selection.tracks, selection.kinds
     rest = Selection(days=selection.days, queries=selection.queries)
     if len(conferences) == 1 and selection.sessions and not (tracks or kinds or not rest.empty):
-        return f"/my/{conferences[0]}.ics?s={'.'.join(selection.sessions)}"
+        return f"/my/{conferences[0]}.{extension}?s={'.'.join(selection.sessions)}"
     if len(conferences) == 1 and rest.empty:
         conference = conferences[0]
         if tracks and len(tracks) == 1 and not kinds:
-            return f"/{conference}/tracks/{tracks[0]}.ics"
+            return f"/{conference}/tracks/{tracks[0]}.{extension}"
         if kinds and len(kinds) == 1 and not tracks:
-            return f"/{conference}/kinds/{kinds[0]}.ics"
+            return f"/{conference}/kinds/{kinds[0]}.{extension}"
         if not tracks and not kinds:
-            return f"/{conference}/calendar.ics"
+            return f"/{conference}/calendar.{extension}"
     query = urlencode(selection.query_pairs())
-    return "/calendar.ics" + (f"?{query}" if query else "")
+    return f"/calendar.{extension}" + (f"?{query}" if query else "")
+
+
+def document_path(selection: Selection, fmt: Format) -> str | None:
+    """Where a format serves a selection: at its feed paths, or (a frab schedule) at its one
+    conference's schedule with the other filters as the query; None when it does not."""
+    if fmt.shape == "feed":
+        return feed_path(selection, fmt.extension)
+    if len(selection.conferences) != 1:
+        return None
+    query = urlencode(replace(selection, conferences=()).query_pairs())
+    return f"/{selection.conferences[0]}/schedule.{fmt.extension}" + (f"?{query}" if query else "")
 
 
 def subscribe_links(feed_url: str, name: str) -> dict[str, str]:

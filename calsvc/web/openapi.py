@@ -9,6 +9,7 @@ from .. import __version__
 from ..catalogue.catalogue import Catalogue
 from ..catalogue.selection import MAX_PICKS, MAX_QUERY_WORDS, MAX_VALUES, MAX_WORDS_LENGTH, SPACES
 from ..codec import FORMATS, ItemJson, SessionJson
+from ..formats.registry import FORMATS as REGISTERED
 
 NULLABLE_STRING = {"type": "string", "nullable": True}
 PICK = "[a-z2-7]{7,8}"  # a short id (shortids.py)
@@ -21,9 +22,17 @@ LINKS = {
         for name in ("https", "webcal", "google", "outlook", "office365", "download")
     },
 }
+# The selection in each output format that serves it (frab schedules: one conference only).
+DOCUMENTS = {
+    "type": "object",
+    "required": [f.name for f in REGISTERED if f.shape == "feed"],
+    "properties": {f.name: {"type": "string", "description": f"{f.title}: {f.about}"}
+                   for f in REGISTERED},
+    "additionalProperties": False,
+}  # fmt: skip
 GROUP = {
     "type": "object",
-    "required": ["slug", "name", "conference", "kind", "kinds", "sessions", "feeds"],
+    "required": ["slug", "name", "conference", "kind", "kinds", "sessions", "feeds", "formats"],
     "properties": {
         "slug": {"type": "string"},
         "name": {"type": "string"},
@@ -32,13 +41,16 @@ GROUP = {
         "kinds": {"type": "array", "items": {"type": "string"}},
         "sessions": {"type": "integer", "minimum": 0},
         "feeds": {"$ref": "#/components/schemas/Links"},
+        "formats": {"$ref": "#/components/schemas/Formats"},
     },
 }
 
 
 class EventJson(SessionJson):
-    """A session as the API gives it: its JSON, its revision and where to get it."""
+    """A session as the API gives it: its JSON, its short id (for personal links, `s=`), its
+    revision and where to get it."""
 
+    short_id: str
     status: Literal["confirmed", "cancelled"]
     sequence: int
     last_modified: str
@@ -79,7 +91,7 @@ ITEM = object_schema(ItemJson)
 EVENT = object_schema(EventJson)
 CONFERENCE = {
     "type": "object",
-    "required": ["slug", "name", "timezone", "sessions", "days", "feeds"],
+    "required": ["slug", "name", "timezone", "sessions", "days", "feeds", "formats"],
     "properties": {
         "slug": {"type": "string"},
         "name": {"type": "string"},
@@ -90,14 +102,16 @@ CONFERENCE = {
         "sessions": {"type": "integer"},
         "days": {"type": "array", "items": {"type": "string", "format": "date"}},
         "feeds": {"$ref": "#/components/schemas/Links"},
+        "formats": {"$ref": "#/components/schemas/Formats"},
     },
 }
 EVENTS = {
     "type": "object",
-    "required": ["name", "feeds", "events"],
+    "required": ["name", "feeds", "formats", "events"],
     "properties": {
         "name": {"type": "string"},
         "feeds": {"$ref": "#/components/schemas/Links"},
+        "formats": {"$ref": "#/components/schemas/Formats"},
         "events": {"type": "array", "items": {"$ref": "#/components/schemas/Event"}},
     },
 }
@@ -253,6 +267,7 @@ def openapi(catalogue: Catalogue, *, server: str) -> dict[str, Any]:
         "components": {
             "schemas": {
                 "Links": LINKS,
+                "Formats": DOCUMENTS,
                 "Group": GROUP,
                 "Item": ITEM,
                 "Event": EVENT,

@@ -11,18 +11,23 @@ from typing import Any
 from urllib.parse import urlencode
 
 from flask import Blueprint, Response, current_app, render_template, request
+from markupsafe import Markup
 
 from ..catalogue.catalogue import Catalogue
 from ..catalogue.index import Group
 from ..catalogue.selection import Selection
 from ..errors import CalsvcError
+from ..formats.base import Format
+from ..formats.frab_json import FRAB_JSON
+from ..formats.registry import FORMATS
 from ..ics.description import count_of_items, describe, paper_label
 from ..ics.render import colour, colour_of, session_calendar
-from ..model import Conference, Entry
+from ..model import Conference, Entry, shown_location
 from .context import base_url, selection, served, service
 from .context import catalogue as current_catalogue
 from .errors import status_of
-from .links import add_event_links, feed_path, subscribe_links
+from .links import add_event_links, document_path, feed_path, subscribe_links
+from .qr import qr_svg
 
 blueprint = Blueprint("pages", __name__)
 REFRESH_NOTE = (
@@ -39,13 +44,39 @@ PAGE_HEADERS = {
 
 
 @dataclass(frozen=True, slots=True)
+class Document:
+    """A selection in one format, as a page links it."""
+
+    fmt: Format
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
 class SubscribeBlock:
-    """A feed as a page offers it: its name, URL, subscribe links and embeddable snippet."""
+    """A feed as a page offers it: its name, URL, subscribe links, embeddable snippet, the
+    same sessions in every other format, and QR codes of the links a phone needs."""
 
     name: str
     links: dict[str, str]
     count: int
     size: int  # bytes, at least
+    documents: tuple[Document, ...]
+
+    @property
+    def qr(self) -> Markup:
+        """The webcal:// link, for a phone's calendar app."""
+        return qr_svg(self.links["webcal"], f"QR code: subscribe to {self.name}")
+
+    @property
+    def schedule(self) -> Document | None:
+        """The frab schedule.json, for schedule apps (None unless one conference)."""
+        return next((d for d in self.documents if d.fmt is FRAB_JSON), None)
+
+    @property
+    def schedule_qr(self) -> Markup | None:
+        schedule = self.schedule
+        title = f"QR code: {self.name} in a schedule app"
+        return qr_svg(schedule.url, title) if schedule else None
 
     @property
     def too_large_for_google(self) -> bool:
@@ -61,6 +92,14 @@ def static_export() -> bool:
     return bool(current_app.config.get("STATIC_EXPORT"))
 
 
+def documents(chosen: Selection) -> tuple[Document, ...]:
+    """The selection in every format that serves it, with its URL (in a static export, only
+    those written as files: no filtered frab schedules)."""
+    found = [(fmt, document_path(chosen, fmt)) for fmt in FORMATS]
+    served = [(fmt, path) for fmt, path in found if path and not (static_export() and "?" in path)]
+    return tuple(Document(fmt, base_url() + path) for fmt, path in served)
+
+
 def feed_for(catalogue: Catalogue, chosen: Selection) -> SubscribeBlock:
     name = catalogue.name(chosen)
     links = subscribe_links(base_url() + feed_path(chosen), name)
@@ -70,7 +109,8 @@ def feed_for(catalogue: Catalogue, chosen: Selection) -> SubscribeBlock:
         ]  # no server to add Content-Disposition: the link says download
     positions = catalogue.positions(chosen)
     assert served().catalogue is catalogue, "a page's blocks come from the request's catalogue"
-    return SubscribeBlock(name, links, len(positions), served().rendered.size(positions))
+    size = served().rendered.size(positions)
+    return SubscribeBlock(name, links, len(positions), size, documents(chosen))
 
 
 def by_day(entries: Iterable[Entry]) -> list[tuple[date | None, list[Entry]]]:
@@ -176,7 +216,7 @@ def event(uid: str) -> Response:
     catalogue = current_catalogue()
     entry = catalogue.entry(uid)
     session, conference = entry.session, entry.conference
-    location = session.location or conference.venue
+    location = shown_location(session, conference)
     links = add_event_links(session, details=describe(session, conference), location=location,
                             ics_url=session_calendar(base_url(), uid))  # fmt: skip
     related = []

@@ -5,6 +5,7 @@ Screenshots at desktop and phone widths are saved in tests/screenshots/ on every
 
 from __future__ import annotations
 
+import io
 import shutil
 import threading
 import time
@@ -18,6 +19,8 @@ from urllib.parse import quote
 import feedparser
 import icalendar
 import pytest
+import zxingcpp
+from PIL import Image
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from calsvc.export import export_site
@@ -356,3 +359,46 @@ def test_a_static_copy_downloads_the_starred_sessions(tmp_path: Path, page: Page
 
 def with_icalendar_name(body: bytes) -> str:
     return str(icalendar.Calendar.from_ical(body)["X-WR-CALNAME"])
+
+
+def _decoded(page: Page, selector: str) -> list[str]:
+    """The QR codes of the elements `selector` finds, as Chromium draws them, read back by
+    zxing-cpp from a screenshot of each."""
+    found = []
+    for element in page.locator(selector).all():
+        image = Image.open(io.BytesIO(element.screenshot()))
+        found += [code.text for code in zxingcpp.read_barcodes(image)]
+    return found
+
+
+PICKED = "dtknztl.ebmx6ue"
+
+
+@pytest.mark.parametrize(
+    ("path", "main", "apps"),
+    [("/mlsys-2023/", "/mlsys-2023/calendar.ics", "/mlsys-2023/schedule.json"),
+     (f"/my/mlsys-2023/?s={PICKED}", f"/my/mlsys-2023.ics?s={PICKED}",
+      f"/mlsys-2023/schedule.json?s={PICKED}")],
+)  # fmt: skip
+def test_qr_codes_read_back_as_the_feed_and_schedule_links(
+    server: str, page: Page, path: str, main: str, apps: str
+) -> None:
+    page.goto(server + path)
+    host = server.split("://", 1)[1]
+
+    assert (_decoded(page, ".qr-main svg"), _decoded(page, ".apps svg")) == (
+        [f"webcal://{host}{main}"], [f"{server}{apps}"]
+    )  # fmt: skip
+
+
+def test_conference_page_prints_the_programme_and_one_qr_code(server: str, page: Page) -> None:
+    page.goto(server + "/mlsys-2023/")
+    page.emulate_media(media="print")
+    shown = {
+        what: sum(element.is_visible() for element in page.locator(selector).all())
+        for what, selector in (("qr codes", "svg.qr"), ("buttons", "button, a.button"),
+                               ("sessions", ".session"), ("header", "header.site"))
+    }  # fmt: skip
+    page.pdf(path=str(SCREENSHOTS / "conference-print.pdf"))
+
+    assert shown == {"qr codes": 1, "buttons": 0, "sessions": 6, "header": 0}

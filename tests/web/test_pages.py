@@ -117,6 +117,42 @@ def test_conference_page_announces_its_feeds_to_browsers(reader: FlaskClient) ->
     ]
 
 
+def test_conference_page_announces_every_format_and_its_changes(reader: FlaskClient) -> None:
+    page = reader.get("/mlsys-2023/").data
+    announced = [
+        (link.attrs["type"], link.attrs["title"], link.attrs["href"])
+        for link in find(page, "link", rel="alternate")
+        if link.attrs["type"] != "text/calendar"
+        if not any(part in link.attrs["href"] for part in ("/tracks/", "/kinds/", "?"))
+    ]
+
+    assert announced == [
+        ("application/calendar+json", "MLSys 2023 (jCal)", f"{BASE}/mlsys-2023/calendar.jcal"),
+        ("application/calendar+xml", "MLSys 2023 (xCal)", f"{BASE}/mlsys-2023/calendar.xcs"),
+        ("text/csv", "MLSys 2023 (CSV)", f"{BASE}/mlsys-2023/calendar.csv"),
+        ("application/xml", "MLSys 2023 (frab XML)", f"{BASE}/mlsys-2023/schedule.xml"),
+        ("application/json", "MLSys 2023 (frab JSON)", f"{BASE}/mlsys-2023/schedule.json"),
+        ("application/atom+xml", "MLSys 2023: what changed", f"{BASE}/mlsys-2023/changes.atom"),
+    ]
+
+
+def test_conference_page_shows_schedule_apps_the_frab_address(reader: FlaskClient) -> None:
+    page = reader.get("/mlsys-2023/").data
+    (apps,) = find(page, "section", class_="apps")
+
+    assert (
+        " ".join(text(apps).split()[:6]),
+        find(page, "input", id="schedule-conference")[0].attrs["value"],
+        [a.attrs["href"] for a in find(page, "a") if "formats" in a.classes_above][:5],
+    ) == (
+        "Use in a schedule app Giggity,",
+        f"{BASE}/mlsys-2023/schedule.json",
+        [f"{BASE}/mlsys-2023/calendar.jcal", f"{BASE}/mlsys-2023/calendar.xcs",
+         f"{BASE}/mlsys-2023/calendar.csv", f"{BASE}/mlsys-2023/schedule.xml",
+         f"{BASE}/mlsys-2023/schedule.json"],
+    )  # fmt: skip
+
+
 def test_event_page_shows_papers_and_adds_the_one_session(reader: FlaskClient) -> None:
     page = reader.get("/events/mlsys-2021-20210406-oral-session-4-training-i/").data
 

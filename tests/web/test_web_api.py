@@ -31,6 +31,14 @@ def test_api_conferences(reader: FlaskClient) -> None:
         "slug": "mlsys-2023", "name": "MLSys 2023", "year": 2023, "timezone": "America/New_York",
         "venue": "Miami, Florida", "homepage": "https://mlsys.org/Conferences/2023", "sessions": 6,
         "days": ["2023-06-06"], "feeds": MLSYS_2023_FEEDS,
+        "formats": {
+            "ics": "http://localhost/mlsys-2023/calendar.ics",
+            "jcal": "http://localhost/mlsys-2023/calendar.jcal",
+            "xcal": "http://localhost/mlsys-2023/calendar.xcs",
+            "csv": "http://localhost/mlsys-2023/calendar.csv",
+            "frab-xml": "http://localhost/mlsys-2023/schedule.xml",
+            "frab-json": "http://localhost/mlsys-2023/schedule.json",
+        },
     }  # fmt: skip
     assert (response.headers["Access-Control-Allow-Origin"], response.mimetype) == (
         "*",
@@ -110,10 +118,22 @@ def test_api_events_in_the_parse_shape(reader: FlaskClient) -> None:
         "status": "confirmed", "sequence": 0, "last_modified": "2026-11-01T09:00:00+00:00",
         "url": "http://localhost/events/mlsys-2023-20230606-poster-federated-learning/",
         "ics": "http://localhost/events/mlsys-2023-20230606-poster-federated-learning.ics",
+        "short_id": "dtknztl",
     }  # fmt: skip
     assert [sorted(item) for item in body["events"][2]["items"]] == [
         ["abstract", "authors", "bio", "title"]
     ] * 4  # type: ignore[index]
+
+
+def test_api_short_ids_make_a_personal_link(reader: FlaskClient) -> None:
+    """An integrator builds a person's schedule from the ids /api/events gives."""
+    events = reader.get("/api/events?conference=mlsys-2023&kind=poster").json["events"]  # type: ignore[index]
+    picked = ".".join(e["short_id"] for e in events[1:3])
+    mine = reader.get(f"/api/events?conference=mlsys-2023&s={picked}").json  # type: ignore[union-attr]
+
+    assert ([e["uid"] for e in mine["events"]], mine["formats"]["frab-json"]) == (  # type: ignore[index]
+        POSTERS[1:3], f"http://localhost/mlsys-2023/schedule.json?s={'.'.join(sorted(picked.split('.')))}"
+    )  # fmt: skip
 
 
 def test_api_events_all_day_entries(reader: FlaskClient) -> None:
