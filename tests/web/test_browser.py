@@ -371,14 +371,14 @@ def _decoded(page: Page, selector: str) -> list[str]:
     return found
 
 
-PICKED = "dtknztl.ebmx6ue"
+TWO_PICKS = "dtknztl.ebmx6ue"
 
 
 @pytest.mark.parametrize(
     ("path", "main", "apps"),
     [("/mlsys-2023/", "/mlsys-2023/calendar.ics", "/mlsys-2023/schedule.json"),
-     (f"/my/mlsys-2023/?s={PICKED}", f"/my/mlsys-2023.ics?s={PICKED}",
-      f"/mlsys-2023/schedule.json?s={PICKED}")],
+     (f"/my/mlsys-2023/?s={TWO_PICKS}", f"/my/mlsys-2023.ics?s={TWO_PICKS}",
+      f"/mlsys-2023/schedule.json?s={TWO_PICKS}")],
 )  # fmt: skip
 def test_qr_codes_read_back_as_the_feed_and_schedule_links(
     server: str, page: Page, path: str, main: str, apps: str
