@@ -27,25 +27,9 @@ from .guessed import (
     programme_files,
     undescribed_conference,
 )
+from .signatures import Signature, settled, signature
 
 log = logging.getLogger("calsvc.sources")
-Signature = tuple[int, int, int] | None
-# A file changed this recently may change again within one tick of its clock, unseen by
-# its signature; until then it is read and compared by content.
-SETTLE_SECONDS = 2.0
-
-
-def _settled(sig: Signature) -> bool:
-    return sig is not None and sig[0] / 1e9 < time.time() - SETTLE_SECONDS
-
-
-def signature(path: Path) -> Signature:
-    """A cheap fingerprint of a file on disk: changes whenever the file is rewritten."""
-    try:
-        stat = path.stat()
-    except OSError:
-        return None
-    return (stat.st_mtime_ns, stat.st_size, stat.st_ino)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +69,7 @@ class Loaded:
     @property
     def settled(self) -> bool:
         """Whether every file is old enough for its signature alone to show a change."""
-        return all(sig is None or _settled(sig) for sig in self.signatures)
+        return all(sig is None or settled(sig) for sig in self.signatures)
 
     def page_refreshes(self) -> dict[str, int]:
         """How often each page by address is fetched, in minutes."""
@@ -144,7 +128,7 @@ def _load_source(
         last_good = previous.schedule if previous else None
         return SourceState(conference.source, conference, last_good, current, None, str(error))
     same = previous if previous is not None and previous.conference == conference else None
-    if same and same.signature == current and _settled(current):
+    if same and same.signature == current and settled(current):
         return same
     try:
         data = _source_bytes(path, conference, now=now, rules=rules, pages=pages)
