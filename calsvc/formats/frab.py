@@ -160,12 +160,11 @@ def _midnight(day: date, zone: str) -> datetime:
 
 @dataclass(frozen=True)
 class Whole:
-    """What a conference's schedule follows from, whatever the selection: its days, session
-    ids and tracks (worked out once per catalogue version)."""
+    """What a conference's schedule follows from, whatever the selection: its days (date,
+    start and end), session ids and tracks, worked out once per catalogue version."""
 
-    dates: list[date]
+    days: list[tuple[date, str, str]]
     ids: dict[str, int]
-    ends: dict[date, datetime]
     tracks: tuple[str, ...]
 
 
@@ -179,15 +178,10 @@ def whole(catalogue: Catalogue, slug: str) -> Whole:
     found = _WHOLE.get(key)
     if found is None:
         entries = catalogue.select(Selection(conferences=(slug,)))
-        ends: dict[date, datetime] = {}
-        for entry in entries:
-            day, end = entry.session.day, entry.session.end
-            if day is not None and end is not None:
-                ends[day] = max(ends.get(day, end), end)
+        dates = catalogue.days(slug) or [catalogue.last_modified([]).date()]
         found = Whole(
-            dates=catalogue.days(slug) or [catalogue.last_modified([]).date()],
+            days=_bounds(catalogue.conferences[slug], dates, entries),
             ids=frab_ids(e.session.uid for e in entries),
-            ends=ends,
             tracks=tuple(sorted({e.session.track for e in entries if e.session.track})),
         )
         if len(_WHOLE) >= KEPT_CONFERENCES:
@@ -196,15 +190,22 @@ def whole(catalogue: Catalogue, slug: str) -> Whole:
     return found
 
 
-def _days(conference: Conference, facts: Whole) -> list[Day]:
+def _bounds(
+    conference: Conference, dates: list[date], entries: list[Entry]
+) -> list[tuple[date, str, str]]:
     """Every day of the conference, from its local midnight to the end of its last session
     (at least the next midnight)."""
-    days = []
-    for index, day in enumerate(facts.dates, start=1):
+    ends: dict[date, datetime] = {}
+    for entry in entries:
+        day, end = entry.session.day, entry.session.end
+        if day is not None and end is not None:
+            ends[day] = max(ends.get(day, end), end)
+    bounds = []
+    for day in dates:
         start = _midnight(day, conference.timezone)
-        end = max(start + timedelta(days=1), facts.ends.get(day, start))
-        days.append(Day(index, day, start.isoformat(), end.isoformat()))
-    return days
+        end = max(start + timedelta(days=1), ends.get(day, start))
+        bounds.append((day, start.isoformat(), end.isoformat()))
+    return bounds
 
 
 def schedule(catalogue: Catalogue, selection: Selection, *, base_url: str) -> Schedule:
@@ -212,7 +213,7 @@ def schedule(catalogue: Catalogue, selection: Selection, *, base_url: str) -> Sc
     (slug,) = selection.conferences
     conference = catalogue.conferences[slug]
     facts = whole(catalogue, slug)
-    days = _days(conference, facts)
+    days = [Day(index, *bounds) for index, bounds in enumerate(facts.days, start=1)]
     by_date = {day.date: day for day in days}
     rooms: dict[str, str] = {}
     name = acronym(conference)
@@ -230,8 +231,8 @@ def schedule(catalogue: Catalogue, selection: Selection, *, base_url: str) -> Sc
         base_url=f"{base_url}/",
         conference=conference,
         acronym=name,
-        start=facts.dates[0],
-        end=facts.dates[-1],
+        start=facts.days[0][0],
+        end=facts.days[-1][0],
         url=homepage,
         rooms=tuple(rooms.items()),
         tracks=facts.tracks,
