@@ -1,8 +1,9 @@
 """Feed speed on a generated 10,000-session programme; prints its figures.
 
-0. Each output format's cost beside the `.ics`: the first rendering of a selection (once per
-   catalogue version, host and selection) and each repeated request for it (kept by the
-   service: no rendering), with the document's size.
+0. Each output format's cost beside the `.ics`: the first document of a selection (once per
+   catalogue version, host and selection; each session's piece of it is made once, so the
+   first row, the whole conference, pays for the pieces the others join) and each repeated
+   request for it (kept by the service: nothing made), with the document's size.
 
 1. Building a filtered feed from warm caches (VEVENTs already rendered; target ≤ 20 ms),
    beside icalendar's Calendar.to_ical() rendering the same calendar from scratch

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Literal
+from typing import Generic, Literal, TypeVar
 
 from ..catalogue.selection import Selection
 from ..ics.feed import Feed, Served, feed_version
@@ -57,6 +59,40 @@ class Format:
             len(positions),
             shared=False,
         )
+
+
+Piece = TypeVar("Piece")
+
+
+class Pieces(Generic[Piece]):
+    """Each session's piece of a format (its jCal, its frab event), made the first time a
+    document holds it and kept for the catalogue version and host it was made for: a
+    document is then joined from pieces, as a feed is from rendered VEVENTs, and costs a
+    selection only what its sessions new to it cost."""
+
+    KEPT = 4  # (catalogue version, host) pairs: the one in service, the one before, hosts
+
+    def __init__(self, make: Callable[[Served, int, str], Piece]) -> None:
+        self._make = make  # (served, position, base_url) → the piece
+        self._tables: OrderedDict[tuple[str, str], list[Piece | None]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, served: Served, positions: Sequence[int], base_url: str) -> list[Piece]:
+        """The pieces of the sessions at these positions, in order."""
+        key = (served.catalogue.version, base_url)
+        with self._lock:
+            table = self._tables.get(key)
+            if table is None:
+                table = self._tables[key] = [None] * len(served.catalogue.entries)
+                while len(self._tables) > self.KEPT:
+                    self._tables.popitem(last=False)
+        found = []
+        for position in positions:
+            piece = table[position]
+            if piece is None:  # two threads may both make one: the same piece, kept once
+                piece = table[position] = self._make(served, position, base_url)
+            found.append(piece)
+        return found
 
 
 def xml_text(text: str) -> str:

@@ -23,9 +23,11 @@ import pytz
 from ..catalogue.catalogue import Catalogue
 from ..catalogue.selection import Selection
 from ..ics.description import describe
+from ..ics.feed import Served
 from ..ics.render import session_page
 from ..kinds import slugify
 from ..model import Conference, Entry, shown_location
+from .base import Pieces
 
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_DNS, "calsvc.schedule")
 ID_BITS = 31  # apps written in Java read `id` as an int
@@ -60,7 +62,7 @@ class Day:
     date: date
     start: str
     end: str
-    rooms: dict[str, list[Event]] = field(default_factory=dict)
+    rooms: dict[str, list[tuple[int, Event]]] = field(default_factory=dict)  # (position, event)
 
 
 @dataclass(frozen=True)
@@ -208,29 +210,39 @@ def _bounds(
     return bounds
 
 
-def schedule(catalogue: Catalogue, selection: Selection, *, base_url: str) -> Schedule:
-    """The frab schedule of a checked selection within one conference."""
+def _event_at(served: Served, position: int, base_url: str) -> Event:
+    catalogue = served.catalogue
+    entry = catalogue.entries[position]
+    number = whole(catalogue, entry.conference.slug).ids[entry.session.uid]
+    short_id = catalogue.short_ids[position]
+    return event(entry, number, short_id, base_url, acronym(entry.conference))
+
+
+EVENTS = Pieces(_event_at)
+
+
+def schedule(served: Served, selection: Selection, *, base_url: str) -> Schedule:
+    """The frab schedule of a checked selection within one conference; each session's event
+    is made once per catalogue version and host."""
+    catalogue = served.catalogue
     (slug,) = selection.conferences
     conference = catalogue.conferences[slug]
     facts = whole(catalogue, slug)
     days = [Day(index, *bounds) for index, bounds in enumerate(facts.days, start=1)]
     by_date = {day.date: day for day in days}
+    entries = catalogue.entries
+    positions = [p for p in catalogue.positions(selection) if not entries[p].revision.cancelled]
     rooms: dict[str, str] = {}
-    name = acronym(conference)
-    for entry in catalogue.select(selection):
-        session = entry.session
-        if entry.revision.cancelled or session.day not in by_date:
-            continue
-        short_id = catalogue.short_id(session.uid) or "session"
-        found = event(entry, facts.ids[session.uid], short_id, base_url, name)
+    for position, found in zip(positions, EVENTS.get(served, positions, base_url), strict=True):
         rooms.setdefault(found.room, guid("room", slug, found.room))
-        by_date[session.day].rooms.setdefault(found.room, []).append(found)
+        day = by_date[entries[position].session.day]  # type: ignore[index]
+        day.rooms.setdefault(found.room, []).append((position, found))
     homepage = conference.homepage if (conference.homepage or "").startswith("http") else None
     return Schedule(
         version=catalogue.version,
         base_url=f"{base_url}/",
         conference=conference,
-        acronym=name,
+        acronym=acronym(conference),
         start=facts.days[0][0],
         end=facts.days[-1][0],
         url=homepage,

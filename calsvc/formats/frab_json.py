@@ -58,7 +58,9 @@ def schedule_json(found: Schedule) -> dict[str, Any]:
                 "date": day.date.isoformat(),
                 "day_start": day.start,
                 "day_end": day.end,
-                "rooms": {room: [_event(e) for e in events] for room, events in day.rooms.items()},
+                "rooms": {
+                    room: [_event(e) for _, e in events] for room, events in day.rooms.items()
+                },
             }
             for day in found.days
         ],
@@ -75,7 +77,7 @@ def schedule_json(found: Schedule) -> dict[str, Any]:
 
 
 def body(served: Served, selection: Selection, base_url: str, ttl: timedelta) -> bytes:
-    found = schedule(served.catalogue, selection, base_url=base_url)
+    found = schedule(served, selection, base_url=base_url)
     return json.dumps(schedule_json(found), ensure_ascii=False, indent=1).encode("utf-8")
 
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 from xml.etree import ElementTree as ET
+from xml.sax.saxutils import quoteattr
 
 from .. import __version__
 from ..catalogue.selection import Selection
 from ..ics.feed import Served
-from .base import Format, xml_text
+from . import frab
+from .base import Format, Pieces, xml_text
 from .frab import TIMESLOT, Event, Schedule, schedule
 
 
@@ -19,8 +21,8 @@ def _text(parent: ET.Element, name: str, text: str | None) -> ET.Element:
     return element
 
 
-def _event(parent: ET.Element, event: Event) -> None:
-    element = ET.SubElement(parent, "event", id=str(event.id), guid=event.guid)
+def _event(event: Event) -> str:
+    element = ET.Element("event", id=str(event.id), guid=event.guid)
     for name, text in (
         ("date", event.date), ("start", event.start), ("duration", event.duration),
         ("room", event.room), ("slug", event.slug), ("url", event.url),
@@ -33,13 +35,20 @@ def _event(parent: ET.Element, event: Event) -> None:
     for name, guid in event.persons:
         ET.SubElement(people, "person", guid=guid).text = xml_text(name)
     ET.SubElement(element, "links")
+    return ET.tostring(element, encoding="unicode")
 
 
-def schedule_xml(found: Schedule) -> bytes:
-    root = ET.Element("schedule")
-    ET.SubElement(root, "generator", name="calsvc", version=__version__)
-    _text(root, "version", found.version)
-    conference = ET.SubElement(root, "conference")
+# Each session's <event>, made once per catalogue version and host from its frab event.
+EVENTS = Pieces(lambda served, position, base_url: _event(
+    frab.EVENTS.get(served, [position], base_url)[0]))  # fmt: skip
+
+
+def _head(found: Schedule) -> list[ET.Element]:
+    """The generator, the version and the conference, before the days."""
+    generator = ET.Element("generator", name="calsvc", version=__version__)
+    version = ET.Element("version")
+    version.text = found.version
+    conference = ET.Element("conference")
     for name, text in (
         ("title", found.conference.name), ("acronym", found.acronym),
         ("start", found.start.isoformat()), ("end", found.end.isoformat()),
@@ -51,20 +60,29 @@ def schedule_xml(found: Schedule) -> bytes:
             _text(conference, name, text)
     for track in found.tracks:
         ET.SubElement(conference, "track", name=xml_text(track))
+    return [generator, version, conference]
+
+
+def schedule_xml(served: Served, found: Schedule, base_url: str) -> bytes:
+    """The document: its head, then each day's rooms holding the events' kept XML."""
+    parts = ["<?xml version='1.0' encoding='utf-8'?>\n<schedule>"]
+    parts += [ET.tostring(element, encoding="unicode") for element in _head(found)]
     guids = dict(found.rooms)
     for day in found.days:
-        attributes = {"index": str(day.index), "date": day.date.isoformat()}
-        element = ET.SubElement(root, "day", attributes, start=day.start, end=day.end)
+        parts.append(f'<day index="{day.index}" date="{day.date.isoformat()}" '
+                     f'start="{day.start}" end="{day.end}">')  # fmt: skip
         for room, events in day.rooms.items():
-            holder = ET.SubElement(element, "room", name=xml_text(room), guid=guids[room])
-            for event in events:
-                _event(holder, event)
-    body: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
-    return body
+            parts.append(f'<room name={quoteattr(xml_text(room))} guid="{guids[room]}">')
+            parts += EVENTS.get(served, [position for position, _ in events], base_url)
+            parts.append("</room>")
+        parts.append("</day>")
+    parts.append("</schedule>")
+    return "".join(parts).encode("utf-8")
 
 
 def body(served: Served, selection: Selection, base_url: str, ttl: timedelta) -> bytes:
-    return schedule_xml(schedule(served.catalogue, selection, base_url=base_url))
+    found = schedule(served, selection, base_url=base_url)
+    return schedule_xml(served, found, base_url)
 
 
 FRAB_XML = Format(

@@ -1,7 +1,8 @@
 """jCal (RFC 7265): the `.ics` feed's own components as JSON, for code that reads no iCalendar.
 
-The feed is rendered as iCalendar first and read back (contentlines.py), so jCal and xCal hold
-exactly its events: the same UIDs, SEQUENCE, times, zones and text.
+Every event is read back from the VEVENT the feeds hold (contentlines.py), so jCal and xCal
+hold exactly the `.ics` feed's events: the same UIDs, SEQUENCE, times, zones and text. Each
+event's jCal is made once per catalogue version and host, as its VEVENT is.
 """
 
 from __future__ import annotations
@@ -12,10 +13,10 @@ from datetime import timedelta
 from typing import Any
 
 from ..catalogue.selection import Selection
-from ..ics.feed import Feed, Served
+from ..ics.feed import Served, feed_head
+from ..ics.render import CALENDAR_TAIL
 from . import contentlines
-from .base import Format
-from .icalendar import ICALENDAR
+from .base import Format, Pieces
 
 JsonValue = str | int | dict[str, Any]
 # RFC 5545's default value type of each property calsvc (or a calendar) may write; others are
@@ -107,14 +108,38 @@ def component_json(component: contentlines.Component) -> list[Any]:
     ]
 
 
-def from_feed(feed: Feed) -> list[Any]:
-    """A feed's calendar as jCal."""
-    return component_json(contentlines.read(feed.body.decode("utf-8")))
+def from_text(text: bytes) -> list[Any]:
+    """A component written as iCalendar (a whole calendar, or one event), as jCal."""
+    return component_json(contentlines.read(text.decode("utf-8")))
+
+
+def event_text(served: Served, position: int, base_url: str) -> bytes:
+    """The VEVENT at a position, as every feed holds it."""
+    return b"".join(served.rendered.events([position], base_url=base_url))
+
+
+def head(served: Served, selection: Selection, ttl: timedelta) -> list[Any]:
+    """The jCal of a selection's calendar head: its properties and VTIMEZONEs."""
+    catalogue = served.catalogue
+    positions = catalogue.positions(selection)
+    text = feed_head(catalogue, catalogue.name(selection), positions, ttl=ttl) + CALENDAR_TAIL
+    return from_text(text)
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+EVENTS = Pieces(lambda served, position, base_url: _dumps(
+    from_text(event_text(served, position, base_url))))  # fmt: skip
 
 
 def body(served: Served, selection: Selection, base_url: str, ttl: timedelta) -> bytes:
-    calendar = ICALENDAR.render(served, selection, base_url, ttl)
-    return json.dumps(from_feed(calendar), ensure_ascii=False, separators=(",", ":")).encode()
+    """The calendar head's jCal, then each event's, kept from the first document that held it."""
+    name, properties, zones = head(served, selection, ttl)
+    events = EVENTS.get(served, served.catalogue.positions(selection), base_url)
+    components = ",".join([*map(_dumps, zones), *events])
+    return f'["{name}",{_dumps(properties)},[{components}]]'.encode()
 
 
 JCAL = Format(

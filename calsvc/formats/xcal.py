@@ -10,8 +10,7 @@ from xml.etree import ElementTree as ET
 from ..catalogue.selection import Selection
 from ..ics.feed import Served
 from . import jcal
-from .base import Format, xml_text
-from .icalendar import ICALENDAR
+from .base import Format, Pieces, xml_text
 
 NAMESPACE = "urn:ietf:params:xml:ns:icalendar-2.0"
 PARAMETER_TYPES = {"altrep": "uri", "dir": "uri", "delegated-from": "cal-address",
@@ -54,12 +53,31 @@ def component_xml(parent: ET.Element, component: list[Any]) -> None:
             component_xml(holder, child)
 
 
+def _xml(component: list[Any]) -> bytes:
+    holder = ET.Element("holder")
+    component_xml(holder, component)
+    (element,) = holder
+    return ET.tostring(element, encoding="unicode").encode("utf-8")
+
+
+EVENTS = Pieces(lambda served, position, base_url: _xml(
+    jcal.from_text(jcal.event_text(served, position, base_url))))  # fmt: skip
+
+
 def body(served: Served, selection: Selection, base_url: str, ttl: timedelta) -> bytes:
-    calendar = ICALENDAR.render(served, selection, base_url, ttl)
-    root = ET.Element("icalendar", xmlns=NAMESPACE)
-    component_xml(root, jcal.from_feed(calendar))
-    document: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
-    return document
+    """The calendar head's xCal, then each event's, kept from the first document that held it."""
+    name, properties, zones = jcal.head(served, selection, ttl)
+    holder = ET.Element("holder")
+    component_xml(holder, [name, properties, []])
+    ((head,),) = holder  # the calendar's <properties>
+    events = EVENTS.get(served, served.catalogue.positions(selection), base_url)
+    return b"".join([
+        b"<?xml version='1.0' encoding='utf-8'?>\n",
+        f'<icalendar xmlns="{NAMESPACE}"><{name}>'.encode(),
+        ET.tostring(head, encoding="unicode").encode("utf-8"),
+        b"<components>", *map(_xml, zones), *events, b"</components>",
+        f"</{name}></icalendar>".encode(),
+    ])  # fmt: skip
 
 
 XCAL = Format(

@@ -165,16 +165,22 @@ def assemble(
     """The events at `positions` under a calendar head named `name`; `key` says which
     selection they are, for the feed's version."""
     catalogue = served.catalogue
-    head = calendar_head(
+    head = feed_head(catalogue, name, positions, ttl=ttl)
+    events = served.rendered.events(positions, base_url=base_url)
+    version = feed_version(catalogue, base_url=base_url, ttl=ttl, key=key)
+    pieces = [head, *events, CALENDAR_TAIL]
+    return Feed(pieces, name, version, catalogue.last_modified(positions), len(positions))
+
+
+def feed_head(catalogue: Catalogue, name: str, positions: list[int], *, ttl: timedelta) -> bytes:
+    """The calendar head of a feed named `name`: its properties and the VTIMEZONEs the
+    events at `positions` need."""
+    return calendar_head(
         name=name,
         description=f"{name}: sessions from the published programme.",
         zones=catalogue.zones_for(positions),
         ttl=ttl,
     )
-    events = served.rendered.events(positions, base_url=base_url)
-    version = feed_version(catalogue, base_url=base_url, ttl=ttl, key=key)
-    pieces = [head, *events, CALENDAR_TAIL]
-    return Feed(pieces, name, version, catalogue.last_modified(positions), len(positions))
 
 
 def feed_version(catalogue: Catalogue, *, base_url: str, ttl: timedelta, key: str) -> str:
