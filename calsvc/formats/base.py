@@ -25,8 +25,9 @@ NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 @dataclass(frozen=True)
 class Format:
-    """One output format: what it is called and served as, and the `body` of its document
-    for a checked selection. `render` is called once per catalogue version, host and
+    """One output format: its name, title, what it is, media type and extension, then
+    whether it is a calendar feed, where it is served, and the `body` of its document for a
+    checked selection. `render` is called once per catalogue version, host and
     selection (the service keeps what it made)."""
 
     name: str  # in cache keys and the API: 'ics', 'jcal', 'frab-xml'

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from datetime import timedelta
 from typing import Any
 
@@ -16,27 +17,10 @@ SCHEMA = "https://c3voc.de/schedule/schema.json"
 
 
 def _event(event: Event) -> dict[str, Any]:
-    return {
-        "guid": event.guid,
-        "id": event.id,
-        "date": event.date,
-        "start": event.start,
-        "end": event.end,
-        "duration": event.duration,
-        "room": event.room,
-        "slug": event.slug,
-        "url": event.url,
-        "title": event.title,
-        "subtitle": "",
-        "track": event.track,
-        "type": event.type,
-        "language": None,
-        "abstract": event.abstract,
-        "description": event.description,
-        "persons": [{"name": n, "public_name": n, "guid": g} for n, g in event.persons],
-        "links": [],
-        "attachments": [],
-    }
+    """An event with every field the schema requires: those calsvc has none for empty."""
+    persons = [{"name": n, "public_name": n, "guid": g} for n, g in event.persons]
+    empty: dict[str, Any] = {"subtitle": "", "language": None, "links": [], "attachments": []}
+    return {**asdict(event), **empty, "persons": persons}
 
 
 def schedule_json(found: Schedule) -> dict[str, Any]:
@@ -82,12 +66,6 @@ def body(served: Served, selection: Selection, base_url: str, ttl: timedelta) ->
 
 
 FRAB_JSON = Format(
-    name="frab-json",
-    title="frab JSON",
-    about="schedule.json, for schedule apps",
-    media_type="application/json",
-    extension="json",
-    calendar=False,
-    shape="schedule",
-    body=body,
-)
+    "frab-json", "frab JSON", "schedule.json, for schedule apps", "application/json", "json",
+    calendar=False, shape="schedule", body=body,
+)  # fmt: skip

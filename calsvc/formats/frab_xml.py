@@ -86,12 +86,6 @@ def body(served: Served, selection: Selection, base_url: str, ttl: timedelta) ->
 
 
 FRAB_XML = Format(
-    name="frab-xml",
-    title="frab XML",
-    about="schedule.xml, for schedule apps",
-    media_type="application/xml",
-    extension="xml",
-    calendar=False,
-    shape="schedule",
-    body=body,
-)
+    "frab-xml", "frab XML", "schedule.xml, for schedule apps", "application/xml", "xml",
+    calendar=False, shape="schedule", body=body,
+)  # fmt: skip

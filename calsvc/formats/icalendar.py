@@ -25,12 +25,7 @@ def body(served: Served, selection: Selection, base_url: str, ttl: timedelta) ->
 
 
 ICALENDAR = Calendar(
-    name="ics",
-    title="iCalendar",
-    about="RFC 5545, what calendar apps subscribe to",
-    media_type="text/calendar; charset=utf-8",
-    extension="ics",
-    calendar=True,
-    shape="feed",
-    body=body,
-)
+    "ics", "iCalendar", "RFC 5545, what calendar apps subscribe to",
+    "text/calendar; charset=utf-8", "ics",
+    calendar=True, shape="feed", body=body,
+)  # fmt: skip

@@ -143,12 +143,6 @@ def body(served: Served, selection: Selection, base_url: str, ttl: timedelta) ->
 
 
 JCAL = Format(
-    name="jcal",
-    title="jCal",
-    about="iCalendar as JSON (RFC 7265)",
-    media_type="application/calendar+json",
-    extension="jcal",
-    calendar=True,
-    shape="feed",
-    body=body,
-)
+    "jcal", "jCal", "iCalendar as JSON (RFC 7265)", "application/calendar+json", "jcal",
+    calendar=True, shape="feed", body=body,
+)  # fmt: skip

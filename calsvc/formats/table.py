@@ -57,12 +57,7 @@ def body(served: Served, selection: Selection, base_url: str, ttl: timedelta) ->
 
 
 CSV = Format(
-    name="csv",
-    title="CSV",
-    about="one row per session, for spreadsheets",
-    media_type="text/csv; charset=utf-8; header=present",
-    extension="csv",
-    calendar=False,
-    shape="feed",
-    body=body,
-)
+    "csv", "CSV", "one row per session, for spreadsheets",
+    "text/csv; charset=utf-8; header=present", "csv",
+    calendar=False, shape="feed", body=body,
+)  # fmt: skip

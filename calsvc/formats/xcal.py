@@ -81,12 +81,6 @@ def body(served: Served, selection: Selection, base_url: str, ttl: timedelta) ->
 
 
 XCAL = Format(
-    name="xcal",
-    title="xCal",
-    about="iCalendar as XML (RFC 6321)",
-    media_type="application/calendar+xml",
-    extension="xcs",
-    calendar=True,
-    shape="feed",
-    body=body,
-)
+    "xcal", "xCal", "iCalendar as XML (RFC 6321)", "application/calendar+xml", "xcs",
+    calendar=True, shape="feed", body=body,
+)  # fmt: skip
