@@ -141,7 +141,10 @@ def goes_on(title: str, line: str) -> bool:
     if title.endswith(("-", "–", "—", ",", "&", "/", "+")):
         return True
     last = title.rsplit(None, 1)[-1:]  # (none for a title of spaces only)
-    if last and last[0].lower() in words()["joining_words"]:
+    # A joining word is written in lower case, but in a title all in capitals: 'Session I'
+    # ends on a numeral, not on the Catalan 'i'.
+    joining = last and (last[0].islower() or title.isupper())
+    if joining and last[0].lower() in words()["joining_words"]:
         return True
     if title.count('"') % 2:
         return True

@@ -120,6 +120,8 @@ def _over_rows(state: State, lines: list[str], index: int) -> bool:
     field = field_name(clean(lines[index])) in words()["location_fields"]  # 'SEDE: Museo …'
     if below is None or index == 0 or lines[index - 1].strip() and not field:
         return False
+    if field and below > index + 1 and lines[index - 1].strip():
+        return False  # 'Helyszín: …' right under its row, a blank line before the next
     # The line above, within as many lines as a neighbour below may be (a bounded look:
     # scanning back to the start from every line was quadratic in a page of blank lines).
     first = max(index - LOOK, -1)
