@@ -31,6 +31,7 @@ from .tokenkinds import T
 LANGUAGES = (
     *("en", "fr", "de", "es", "it", "pt", "ca", "gl", "nl", "da", "sv", "nb", "fi"),
     *("et", "pl", "cs", "sk", "sl", "hr", "hu", "ro", "hsb", "tr", "el", "ru", "uk"),
+    *("lt", "lv", "bg", "th"),
     *("ja", "zh", "zh_Hant", "ko"),
 )
 
@@ -68,6 +69,7 @@ class Lexicon:
     dotted: tuple[str, ...] = ()  # a.m./p.m. forms with a full stop inside: 'μ.μ', 'a. m'
     articles: frozenset[str] = frozenset()  # between a weekday and its date: 'den', 'le'
     year_words: frozenset[str] = frozenset()  # after a year: 'r.' (rok), 'г.' (год)
+    era_marks: tuple[str, ...] = ()  # before a year, read as blanks: 'พ.ศ.' (Buddhist Era)
     hour_marks: frozenset[str] = frozenset()  # written after a clock's hour: 'h', 'Uhr', '時'
 
     def means(self, form: str, kind: str) -> int | None:
@@ -225,6 +227,7 @@ def lexicon() -> Lexicon:
     found.dotted = _dotted(found)
     found.articles = frozenset(fold(w) for w in time["day_articles"])
     found.year_words = frozenset(fold(w) for w in time["year_words"])
+    found.era_marks = tuple(time["era_marks"])
     found.hour_marks = _meaning(found, T.HOURS)
     found.ranges = frozenset(fold(w) for w in time["range"])
     found.froms = frozenset(fold(w) for w in time["from"])

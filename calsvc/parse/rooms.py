@@ -84,17 +84,18 @@ def _in_place(title: str) -> tuple[str, str] | None:
         if len(rest) > 1 and rest[0].lower() in words()["place_articles"]:
             rest = rest[1:]
         room = " ".join(rest)
-        if (
-            room_line(room)
-            and room[:1].isupper()
-            or opened
-            and k == 0
-            and _at_a_place(parts[0], room)
-        ):
+        if room_line(room) and _capital(room) or opened and k == 0 and _at_a_place(parts[0], room):
             before = head if opened else " ".join(parts[:k])
             return before.rstrip(" ,;-–—"), room
         return None
     return None
+
+
+def _capital(text: str) -> bool:
+    """Whether a name begins as names do: a capital, or a letter of a script with no case
+    ('ห้องประชุม 2')."""
+    first = text[:1]
+    return first.isupper() or first.isalpha() and not first.islower()
 
 
 def _at_a_place(word: str, room: str) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from typing import NamedTuple
 
 from . import lexicon as lx
@@ -56,6 +57,27 @@ _SINGLE = {
     ":": T.COLON,
 }
 CJK = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff"  # kana, ideographs, hangul
+
+
+def _marks() -> str:
+    """A character class body of the combining marks (Unicode categories M*) of the basic
+    plane: they belong to the word they sit in ('วันจันทร์' is one word, not five), though
+    \\w does not match them."""
+    ranges: list[list[int]] = []
+    for code in range(0x300, 0x10000):
+        if unicodedata.category(chr(code)).startswith("M"):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+    return "".join(f"\\u{a:04x}-\\u{b:04x}" if a != b else f"\\u{a:04x}" for a, b in ranges)
+
+
+MARKS = _marks()
+# Thai dates count years in the Buddhist Era, 543 years ahead: 2443 BE is 1900.
+_THAI = re.compile("[\u0e00-\u0e7f]")
+BUDDHIST_ERA_OFFSET = 543
+BUDDHIST_ERA = 2443
 MIN_WEEKDAY = 5  # letters of a weekday's name that may take an ending ('söndag' + 'en')
 # Fullwidth ASCII (U+FF01–FF5E) and the ideographic space, one character for one.
 _FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
@@ -97,7 +119,7 @@ def _scanner() -> re.Pattern[str]:
       | (?P<meridiem>[ap]\.?\s?m\b\.?|{periods})
       | (?P<offset>(?:UTC|GMT)[+-]\d{{1,2}}(?::?\d{{2}})?)
       | (?P<cjk>{cjk}|[{CJK}])
-      | (?P<letters>[^\W\d_{CJK}]+(?:-[^\W\d_{CJK}]+)*\.?)
+      | (?P<letters>(?:[^\W\d_{CJK}][{MARKS}]*)+(?:-(?:[^\W\d_{CJK}][{MARKS}]*)+)*\.?)
       | (?P<dash>-{{1,3}}|[\u2010-\u2015\u2212{dashes}])
       | (?P<other>[^\s\t]|\t)
         """,
@@ -162,11 +184,20 @@ MAX_REMEMBERED = 4096  # lines whose tokens are kept: a line is tokenized by mor
 
 
 @functools.lru_cache(maxsize=MAX_REMEMBERED)
+@functools.cache
+def _eras() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, lx.lexicon().era_marks)))
+
+
 def tokenize(line: str) -> Tokens:
     """The tokens of a line, spaces dropped; every other character is in one token."""
     tokens: list[Token] = []
     append = tokens.append
-    for match in _scanner().finditer(line.translate(_FULLWIDTH)):
+    line = line.translate(_FULLWIDTH)
+    thai = _THAI.search(line) is not None
+    if thai:  # an era's name before its year: blanks, as long as it was
+        line = _eras().sub(lambda found: " " * len(found.group()), line)
+    for match in _scanner().finditer(line):
         kind = match.lastgroup
         text = match.group()
         start, end = match.span()
@@ -174,7 +205,10 @@ def tokenize(line: str) -> Tokens:
             _word(text, start, end, tokens)
         elif kind == "number" or kind == "ordinal":  # 'ordinal': a number with 'th' after it
             digits = match["number"]  # (a run of thousands of digits is no number to read)
-            append(Token(T.NUMBER, text, start, end, int(digits) if len(digits) <= 9 else 10**9))
+            value = int(digits) if len(digits) <= 9 else 10**9
+            if thai and len(digits) == 4 and value >= BUDDHIST_ERA:
+                value -= BUDDHIST_ERA_OFFSET  # 'พ.ศ. 2568' is 2025
+            append(Token(T.NUMBER, text, start, end, value))
         elif kind == "other":
             append(Token(_SINGLE.get(text, T.WORD), text, start, end))
         elif kind == "offset":

@@ -317,6 +317,24 @@ BLOCKS = [
         ],
     ),
     (
+        "a-place-field-under-each-row-and-a-numbered-title",
+        "2024. november 8., péntek\n17:30 Színház\nHelyszín: Stúdióterem\n\n"
+        "19:30 Tudományos előadások I.\nHelyszín: Díszterem\n\n20:40 Fogadás\n",
+        [
+            "Session | - | Színház | 11-08 17:30–18:30~ | Stúdióterem",
+            "Session | - | Tudományos előadások I | 11-08 19:30–20:30~ | Díszterem",
+            "Session | - | Fogadás | 11-08 20:40–21:40~ | -",
+        ],
+    ),
+    (
+        "thai-buddhist-era-year-and-a-time-in-brackets-at-the-end",
+        "วันพฤหัสบดี 7 พฤศจิกายน พ.ศ. 2567\nพิธีเปิด (09.00 – 10.00 น.)\nบรรยายพิเศษ (10.30 – 12.00 น.)\n",
+        [
+            "Session | - | พิธีเปิด | 11-07 09:00–10:00 | -",
+            "Session | - | บรรยายพิเศษ | 11-07 10:30–12:00 | -",
+        ],
+    ),
+    (
         "a-header-row-names-the-place-column",
         "Четверг 27.07.2023\nВремя\tМероприятие\tЛокация\n17:00\tВстреча\tЦентр досуга, малый зал\n",
         ["Session | - | Встреча | 07-27 17:00–18:00~ | Центр досуга, малый зал"],
