@@ -31,7 +31,7 @@ from .tokenkinds import T
 LANGUAGES = (
     *("en", "fr", "de", "es", "it", "pt", "ca", "gl", "nl", "da", "sv", "nb", "fi"),
     *("et", "pl", "cs", "sk", "sl", "hr", "hu", "ro", "hsb", "tr", "el", "ru", "uk"),
-    *("lt", "lv", "bg", "th"),
+    *("bg", "th"),
     *("ja", "zh", "zh_Hant", "ko"),
 )
 

@@ -77,6 +77,7 @@ MARKS = _marks()
 # Thai dates count years in the Buddhist Era, 543 years ahead: 2443 BE is 1900.
 _THAI = re.compile("[\u0e00-\u0e7f]")
 BUDDHIST_ERA_OFFSET = 543
+THAI_ORDINAL = "ที่"  # after a weekday: 'วันพฤหัสบดีที่ 12 กันยายน' (Thursday the 12th)
 BUDDHIST_ERA = 2443
 MIN_WEEKDAY = 5  # letters of a weekday's name that may take an ending ('söndag' + 'en')
 # Fullwidth ASCII (U+FF01–FF5E) and the ideographic space, one character for one.
@@ -159,11 +160,11 @@ def _word(text: str, start: int, end: int, tokens: list[Token]) -> None:
 def _weekday_form(folded: str) -> int | None:
     """A weekday's name with a case or article ending ('söndagen', 'montags', 'lundì'): a
     weekday of five letters or more and at most two letters after it."""
-    if len(folded) < MIN_WEEKDAY + 1:
-        return None
-    for cut in (1, 2):
-        stem = folded[:-cut]
-        if len(stem) >= MIN_WEEKDAY and lx.lexicon().kinds.get(stem) == T.WEEKDAY:
+    stems = [folded[:-cut] for cut in (1, 2) if len(folded) - cut >= MIN_WEEKDAY]
+    if folded.endswith(THAI_ORDINAL):  # 'วันพฤหัสบดีที่ 12': Thai writes 'the' after it
+        stems.append(folded.removesuffix(THAI_ORDINAL))
+    for stem in stems:
+        if lx.lexicon().kinds.get(stem) == T.WEEKDAY:
             value = lx.lexicon().means(stem, T.WEEKDAY)
             return None if value is None or value == lx.UNKNOWN else value
     return None
