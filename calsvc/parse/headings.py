@@ -46,8 +46,8 @@ def read_heading(text: str, tokens: Tokens) -> DayHeading | None:
         found = read_day(tokens, first)
         if found is None:
             continue
-        if read_days(tokens, first) is not None:
-            return None  # 'July 4th - July 8th 2022': the days of the event, no one day
+        if read_days(tokens, first) is not None or _range_ends(tokens, first, found[0]):
+            return None  # 'July 4th - July 8th 2022', '13-14 Eylül': the event's days, no one day
         day, end = found
         before = text[: tokens[first].start].strip(" \t,;-–—|·⋅:@(<〈【《")
         prefix_room = _prefix(before, tokens[:first])
@@ -59,6 +59,17 @@ def read_heading(text: str, tokens: Tokens) -> DayHeading | None:
             return None
         return DayHeading(day, prefix_room or suffix_room or None)
     return None
+
+
+def _range_ends(tokens: Tokens, first: int, day: Day) -> bool:
+    """Whether the date at `first` ends a range of days begun before it ('13-14 Eylül 2025');
+    a date with its weekday stands on its own ('Day 1 – Thursday 9/11/2025')."""
+    return (
+        day.weekday is None
+        and first >= 2
+        and tokens[first - 1].kind == T.DASH
+        and read_days(tokens, first - 2) is not None
+    )
 
 
 def _weekday_alone(text: str, tokens: Tokens) -> DayHeading | None:

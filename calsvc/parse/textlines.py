@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from ..errors import HeaderProblem
 from .blocks import Block, State
-from .dates import Day
+from .dates import Day, read_day
 from .forms import EndMark, Form, Mention, TimeLine, TimeRow, TimeRows, Undated, Unread
 from .neighbours import neighbour_line
 from .roles import LOOK, MAX_LABEL_WORDS, clean, field_name, goes_on, room_line, words
+from .tokens import tokenize
+from .when import may_begin
 
 MIN_PROSE_WORDS = 8  # words of a sentence whose date may correct the heading above it
 
@@ -59,23 +61,46 @@ def read_text(state: State, lines: list[str], index: int, form: Undated | None) 
     append_to_body(state, line)
 
 
+def _days_in(line: str) -> list[Day]:
+    """Every date a sentence names, in order."""
+    tokens, found, i = tokenize(line), [], 0
+    while i < len(tokens):
+        try:
+            read = read_day(tokens, i) if may_begin(tokens, i) else None
+        except HeaderProblem:
+            read = None
+        if read is None:
+            i += 1
+            continue
+        found.append(read[0])
+        i = read[1]
+    return found
+
+
 def later_in_prose(state: State, line: str, number: int, mention: Mention) -> None:
     """A heading's date that a sentence under it, before any row, moves to a later day: a
     news or blog post is headed by the day it was posted ('22 Giugno 2018') and tells the
     event's day below ('Si svolgerà sabato 23 giugno, …'); the rows are on that day."""
-    day, said = state.day, mention.first
+    day = state.day
     if (
         day is None
         or day.partial
         or state.heading_at != len(state.blocks)
         or mention.deadline
-        or mention.last is not None
-        or said.partial
         or len(line.split()) < MIN_PROSE_WORDS
-        or said.year not in (None, day.year)
-        or (said.month, said.day) <= (day.month, day.day)
     ):
         return
+    later = [
+        said
+        for said in _days_in(line)
+        if not said.partial
+        and said.year in (None, day.year)
+        and (said.month, said.day) > (day.month, day.day)
+    ]
+    if not later:
+        return
+    # ('…el pasado 2 de agosto, el sábado 25 de octubre…': the day with its weekday first)
+    said = next((d for d in later if d.weekday is not None), later[0])
     state.day = said._replace(year=said.year or day.year)
     message = (
         f"the rows below are on {said.text!r}, which this sentence names, not on "
@@ -88,7 +113,8 @@ def heading_by_place(state: State, lines: list[str], index: int, form: Form | No
     """The one day a line names among other words ('Jornada del 3 de junio en Madrid',
     'Freitag den 7. (Anreise)'), when time rows follow it: the grammar of headings does not
     know every way of writing one, but a date standing over rows is their day. Deadlines
-    and runs of days are no headings."""
+    and runs of days are no headings. One line of text may stand between the date and its
+    rows ('Oturum Başkanları: Ana Lee ve Bo Chen', the session's chairs)."""
     mention = form.mention if isinstance(form, Unread) else form
     if not isinstance(mention, Mention) or mention.deadline or mention.last is not None:
         return None
@@ -97,9 +123,16 @@ def heading_by_place(state: State, lines: list[str], index: int, form: Form | No
     if mention.first.partial or (below := neighbour_line(lines, index)) is None:
         return None
     try:
-        return mention.first if isinstance(state.read(lines[below]), _ROWS) else None
+        if state.read(lines[below]) is None:
+            below = neighbour_line(lines, below)
+        return mention.first if below is not None and _row(state, lines[below]) else None
     except HeaderProblem:
         return None
+
+
+def _row(state: State, line: str) -> bool:
+    """Whether a line is a time row (or rows, or a time alone over its title)."""
+    return isinstance(state.read(line), _ROWS)
 
 
 _ROWS = (TimeRow, TimeRows, TimeLine)
