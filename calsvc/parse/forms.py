@@ -75,10 +75,12 @@ class TimeRows:
 
 @dataclass(frozen=True, slots=True)
 class TimeLine:
-    """Times alone on a line, their title on the next one."""
+    """Times alone on a line, their title on the next one; maybe the room in brackets after
+    the times ('13.00 – 14.30 (Zrkadlová sieň – Stará radnica)')."""
 
     span: Span
     text: str
+    room: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -44,10 +44,41 @@ def place_dated(
     """Places each dated block in time; the ids of those left out, whose date or range
     cannot be."""
     years = _resolve_years(dated, conference, year, reference, notes)
+    if (stated := year or conference.year) is not None:
+        years = [_stated_year(p, y, stated, notes) for p, y in zip(dated, years, strict=True)]
     warned: set[Day] = set()
     return {
         id(p) for p, y in zip(dated, years, strict=True) if not _place(p, y, zone, notes, warned)
     }
+
+
+def _weekday_fits(written: Day, year: int) -> bool:
+    try:
+        return date(year, written.month, written.day).weekday() == written.weekday
+    except ValueError:
+        return False
+
+
+def _stated_year(placed: Placed, year: int, stated: int, notes: Notes) -> int:
+    """The year the data file states, for a heading that writes another year (copied from
+    an earlier edition) with a weekday that fits the stated year and not its own: 'PONDELOK
+    – 16. 11. 2025' on the page of a 2026 forum, where 16 November 2026 is the Monday."""
+    written = placed.block.day
+    if (
+        written is None
+        or written.year is None
+        or year == stated
+        or written.weekday is None
+        or _weekday_fits(written, year)
+        or not _weekday_fits(written, stated)
+    ):
+        return year
+    message = (
+        f"{written.text!r}: the year written is {year}, but the weekday fits {stated}, the "
+        f"year this programme is set in; using {stated}"
+    )
+    notes.add(placed.block.line, "warning", "stale-year", message)
+    return stated
 
 
 def _resolve_years(

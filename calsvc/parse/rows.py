@@ -24,6 +24,7 @@ from .roles import (
     is_end_marker,
     looks_like_label,
     looks_like_title,
+    names_a_place,
     room_cell,
     row_title,
     words,
@@ -48,6 +49,17 @@ def span_text(text: str, tokens: Tokens, first: int, end: int) -> str:
 RowForm = TimeRow | TimeRows | TimeLine | WhenLine | EndMark
 
 
+def _bracketed_place(rest: str) -> str | None:
+    """The place a row names in brackets in place of its title: '(Aula 2)', '(Kultúrne
+    centrum Pod Hradom)', a place word anywhere in it; its title is on the next line."""
+    rest = rest.strip()
+    if not (rest.startswith("(") and rest.endswith(")")) or rest.count("(") != 1:
+        return None
+    inner = rest[1:-1].strip()
+    named = {w.lower().strip(",.;") for w in inner.split()} & words()["places"]
+    return inner if inner and (names_a_place(inner) or named) else None
+
+
 def read_row(text: str, tokens: Tokens) -> RowForm | None:
     """A time at the start of the line and a title after it: '09:15–10:30  Keynote: X',
     'from 14:00 to 15:30: Panel', 'Ore 10.30 – Tavola rotonda'. A date right after the times
@@ -70,6 +82,8 @@ def read_row(text: str, tokens: Tokens) -> RowForm | None:
     rest = text[tokens[end].start :]
     if is_end_marker(rest):
         return EndMark(span)
+    if (room := _bracketed_place(rest)) is not None:
+        return TimeLine(span, written, room)
     found_title = row_title(rest)
     if found_title is None:
         return None

@@ -53,7 +53,7 @@ def read_row(
         return
     state.used.add(below)
     name, room = title_and_room(title)
-    room = room or place
+    room = room or place or form.room
     block = state.under_heading(
         Block(state.number(index), name, None, form.span, room, form.text, "block")
     )
