@@ -25,13 +25,15 @@ from .dates import Day, read_day
 from .forms import Mention
 from .notes import Notes
 from .roles import MAX_ROW_LENGTH, QUOTE, is_deadline
-from .tokens import tokenize
+from .tokenkinds import T
+from .tokens import Token, Tokens, tokenize
 from .when import may_begin
 from .years import infer_year, years_for
 
 MAX_WEEK = 14  # days: a page's dates further apart than this hold no one week of weekdays
 MONTH_AROUND = 31  # days either side of the page's dates where 'Friday the 25th' may fall
 MAX_PROSE_LINES = 200  # lines above undated rows searched for the page's date in its prose
+WEEKDAY_LINES = 2  # lines right above the rows whose weekday moves the page's date to it
 _DIGIT = re.compile(r"\d")
 
 
@@ -181,6 +183,8 @@ def _page_day(
         return _day(given, f"{given:%Y-%m-%d}")
     if len(named) == 1:
         when, (line, text) = next(iter(named.items()))
+        if (moved := _weekday_above(lines, first, when)) is not None:
+            when, line, text = moved
         message = (
             f"rows with no day heading are on {when:%a %d %B %Y}, the one date the page gives "
             f"({text!r}, line {line})"
@@ -202,6 +206,38 @@ def _page_day(
         )
         notes.add(block.line, "warning", "unread-header", message)
     return None
+
+
+def _weekday_above(lines: list[str], first: int, when: date) -> tuple[date, int, str] | None:
+    """The page's date moved to the weekday that the text right above the rows names, in the
+    week after it: a cruise that gathers 'torsdag kväll 5.2.2026' and whose 'Fredagen
+    startar med frukost …' stands over the rows holds them on Friday 6 February."""
+    above = [n for n in range(first - 1, 0, -1) if lines[n - 1].strip()][:WEEKDAY_LINES]
+    named: list[tuple[int, Token]] = []
+    for number in above:  # the nearest line that names a weekday
+        tokens = tokenize(lines[number - 1][:MAX_ROW_LENGTH])
+        if any(t.kind in (T.DATE, T.DAYMONTH) for t in tokens):
+            return None
+        named = [
+            (number, t)
+            for i, t in enumerate(tokens)
+            if t.kind == T.WEEKDAY and len(t.text) > 3 and not _dated(tokens, i)
+        ]
+        if named:
+            break
+    if len({token.value for _, token in named}) != 1 or named[0][1].value < 0:
+        return None  # no weekday, or several
+    number, token = named[0]
+    ahead = (token.value - when.weekday()) % 7
+    return (when + timedelta(days=ahead), number, token.text) if ahead else None
+
+
+def _dated(tokens: Tokens, i: int) -> bool:
+    """Whether the weekday at i begins a date ('miércoles 2 de agosto'): the date's own."""
+    try:
+        return read_day(tokens, i) is not None
+    except HeaderProblem:
+        return False
 
 
 def _day(when: date, text: str) -> Day:

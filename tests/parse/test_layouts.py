@@ -327,6 +327,43 @@ BLOCKS = [
         ],
     ),
     (
+        "a-run-of-days-is-no-heading-and-chairs-stand-between-a-heading-and-its-rows",
+        "TARİH : 13-14 Eylül 2025\nYER: Kültür Konağı\n\n"
+        "13 Eylül 2025 Cumartesi 1. Oturum\nOturum Başkanları: Ali Kaya ve Ece Tan\n"
+        "10.40-10.55- Ali Kaya: Kıyılar\n\n14 Eylül 2025 Pazar 2. Oturum\n"
+        "Oturum Başkanları: Ece Tan\n10.00-10.15- Ece Tan: Ormanlar\n",
+        [
+            "Ali Kaya | Kıyılar | Ali Kaya: Kıyılar | 09-13 10:40–10:55 | -",
+            "Ece Tan | Ormanlar | Ece Tan: Ormanlar | 09-14 10:00–10:15 | -",
+        ],
+    ),
+    (
+        "a-stale-year-whose-weekday-fits-the-stated-year-and-a-bracketed-room-over-its-title",
+        "PONDELOK – 18. 11. 2023\n\n13.00 – 14.30 (Zrkadlová sieň – Stará radnica)\n"
+        "Občianske práva\n\n15.00 – 16.30 (Kultúrne centrum Pod Hradom)\nPremietanie\n",
+        [
+            "Session | - | Občianske práva | 11-18 13:00–14:30 | Zrkadlová sieň – Stará radnica",
+            "Session | - | Premietanie | 11-18 15:00–16:30 | Kultúrne centrum Pod Hradom",
+        ],
+    ),
+    (
+        "a-weekday-over-the-rows-moves-the-pages-one-date-and-a-deadline-is-no-date",
+        "Samling i hamnen torsdag kväll 8.2.2024, då seminariet öppnas för alla deltagare.\n"
+        "Fredagen startar med frukost. Program från kl. 9.\nKl. 09.00–09.15 Välkomstord\n"
+        "Anmälan senast 16.1.2024 till kansliet.\n",
+        ["Session | - | Välkomstord | 02-09 09:00–09:15 | -"],
+    ),
+    (
+        "a-post-date-moved-by-the-dated-weekday-among-dates-in-the-prose-below",
+        "sábado, 4 de octubre de 2024\n\nComo anunciamos el pasado 2 de agosto, el sábado 26 "
+        "de octubre de 2024 se celebra la jornada en la Casa de la Cultura.\n\n"
+        "09:30 horas: Acreditaciones.\n10:00 horas: Saludo.\n",
+        [
+            "Session | - | Acreditaciones | 10-26 09:30–10:00~ | -",
+            "Session | - | Saludo | 10-26 10:00–11:00~ | -",
+        ],
+    ),
+    (
         "thai-buddhist-era-year-and-a-time-in-brackets-at-the-end",
         "วันพฤหัสบดี 7 พฤศจิกายน พ.ศ. 2567\nพิธีเปิด (09.00 – 10.00 น.)\nบรรยายพิเศษ (10.30 – 12.00 น.)\n",
         [
