@@ -19,7 +19,8 @@ _SHORT_ARTICLES = frozenset({"d."})  # 'Freitag, d. 07. September' ('den' cut sh
 
 class Day(NamedTuple):
     """A date as written: month and day, maybe a weekday and a year. A weekday alone
-    ('Monday', over a week's rows) has month and day 0, a weekday and its day of the month
+    ('Monday', over a week's rows) has month and day 0, and so has a day by its number in
+    the event ('Day 2'), a weekday and its day of the month
     ('Friday 25') month 0. A date in numbers with a slash keeps
     the order it showed: 'dm' ('25/09'), 'md' ('9/25'), or '?' when it reads both ways
     ('7/04', read month first until the page's other dates and language decide)."""
@@ -30,6 +31,7 @@ class Day(NamedTuple):
     year: int | None
     text: str
     order: str = ""
+    ordinal: int = 0  # 'Day 2', '2 일 차': the second of the days the page gives once
 
     @property
     def partial(self) -> bool:

@@ -11,6 +11,7 @@
     9月21日（日） 場所：駿河文化会館                 a location field after it
     Monday                                         a weekday alone, in a week the page gives once
     From Monday to Thursday (5th till 8th of July) a run of days, each holding the rows below
+    Day 2    1st day    Hari ke-2    2 일 차      a day by its number in the days given once
 
 A sentence that holds a date ('The workshop will be held on June 8, 2023') is no heading:
 what stands before the date must be short and not run on into it.
@@ -32,10 +33,13 @@ from .tokens import Tokens
 from .when import may_begin
 
 _SEPARATORS = (T.SEP, T.DASH, T.COLON)
+MAX_EVENT_DAYS = 31  # 'Day 40' is no day of one event's programme
 
 
 def read_heading(text: str, tokens: Tokens) -> DayHeading | None:
     """A day heading, or None. Raises HeaderProblem for a date that cannot be."""
+    if (numbered := _event_day(text, tokens)) is not None:
+        return numbered
     if (alone := _weekday_alone(text, tokens)) is not None:
         return alone
     if (run := _run_of_days(tokens)) is not None:
@@ -70,6 +74,25 @@ def _range_ends(tokens: Tokens, first: int, day: Day) -> bool:
         and tokens[first - 1].kind == T.DASH
         and read_days(tokens, first - 2) is not None
     )
+
+
+def _event_day(text: str, tokens: Tokens) -> DayHeading | None:
+    """'Day 2', 'DÍA 1:', '1st day', 'Hari ke-2', '2 일 차', '第2日', '2日目' alone on a line:
+    the second (first, …) of the days the page gives once."""
+    words = lx.lexicon()
+    kept = [t for t in tokens if t.kind not in (T.SEP, T.COLON, T.DASH) and t.text != "|"]
+    kept = [t for t in kept if t.lower not in words.event_day_marks]
+    numbers = [t for t in kept if t.kind == T.NUMBER]
+    named = [t for t in kept if t.kind != T.NUMBER]
+    if (
+        len(kept) != 2
+        or len(numbers) != 1
+        or not 1 <= numbers[0].value <= MAX_EVENT_DAYS
+        or named[0].lower not in words.event_days
+    ):
+        return None
+    name = text.strip(" \t|:–—-")
+    return DayHeading(Day(0, 0, None, None, name, ordinal=numbers[0].value))
 
 
 def _weekday_alone(text: str, tokens: Tokens) -> DayHeading | None:

@@ -247,8 +247,8 @@ def _day(when: date, text: str) -> Day:
 def _date_weekdays(weekly: list[Block], named: list[date], notes: Notes) -> None:
     """Each heading without its month on the next day that fits it within the page's days:
     'Monday' the next Monday, 'Viernes, día 25' the next Friday the 25th (a month either
-    side of them). Rows under one heading share its Day; a heading met again after others
-    is the next week's."""
+    side of them), 'Day 2' the second of them. Rows under one heading share its Day; a
+    heading met again after others is the next week's."""
     days_of_month = all(b.day is not None and b.day.day for b in weekly)
     if not named or (named[-1] - named[0]).days > MAX_WEEK and not days_of_month:
         shown = ", ".join(sorted({b.day.text for b in weekly if b.day}))
@@ -266,7 +266,8 @@ def _date_weekdays(weekly: list[Block], named: list[date], notes: Notes) -> None
     for block in weekly:
         assert block.day is not None
         if block.day is not heading:
-            heading, when = block.day, _next(cursor, block.day, last)
+            heading = block.day
+            when = _numbered(heading, named) if heading.ordinal else _next(cursor, heading, last)
             if when is None:
                 message = (
                     f"{heading.text!r} is no day between {named[0]:%d %B} and "
@@ -275,6 +276,12 @@ def _date_weekdays(weekly: list[Block], named: list[date], notes: Notes) -> None
                 notes.add(block.line, "warning", "weekday-heading", message)
             cursor = when + timedelta(days=1) if when else cursor
         block.day = None if when is None else _day(when, heading.text)
+
+
+def _numbered(heading: Day, named: list[date]) -> date | None:
+    """'Day 2': the second of the page's days, when it has that many."""
+    when = named[0] + timedelta(days=heading.ordinal - 1)
+    return when if when <= named[-1] else None
 
 
 def _next(start: date, heading: Day, last: date) -> date | None:
