@@ -40,6 +40,7 @@ from .grids import header_columns, place_column
 from .inline import split_items
 from .labels import Vocabulary
 from .notes import Notes
+from .roles import MAX_HEADER_LENGTH, is_deadline
 from .textlines import append_to_body, heading_by_place, later_in_prose, read_text
 from .timeblocks import read_row
 from .venues import read_venues
@@ -77,6 +78,8 @@ def read_blocks(lines: list[str], vocabulary: Vocabulary, notes: Notes) -> Readi
         if form is None or isinstance(form, Undated | Mention):
             if isinstance(form, Mention):
                 _mentioned(state, line, number, form)
+            elif form is None and len(line) > MAX_HEADER_LENGTH:  # a paragraph of prose
+                later_in_prose(state, line, number, is_deadline(line))
             read_text(state, lines, index, form if isinstance(form, Undated) else None)
             continue
         timed += 1
@@ -139,4 +142,4 @@ def _mentioned(state: State, line: str, number: int, mention: Mention) -> None:
     """A date the text names: kept for dating the rows, and the day of the rows below when a
     sentence under a heading moves it."""
     state.mentions.append((number, mention))
-    later_in_prose(state, line, number, mention)
+    later_in_prose(state, line, number, mention.deadline)

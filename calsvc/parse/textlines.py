@@ -15,6 +15,7 @@ from .tokens import tokenize
 from .when import may_begin
 
 MIN_PROSE_WORDS = 8  # words of a sentence whose date may correct the heading above it
+MAX_PROSE_CHARS = 2000  # of a paragraph searched for the day it names
 
 
 def append_to_body(state: State, line: str) -> None:
@@ -63,7 +64,7 @@ def read_text(state: State, lines: list[str], index: int, form: Undated | None) 
 
 def _days_in(line: str) -> list[Day]:
     """Every date a sentence names, in order."""
-    tokens, found, i = tokenize(line), [], 0
+    tokens, found, i = tokenize(line[:MAX_PROSE_CHARS]), [], 0
     while i < len(tokens):
         try:
             read = read_day(tokens, i) if may_begin(tokens, i) else None
@@ -77,7 +78,7 @@ def _days_in(line: str) -> list[Day]:
     return found
 
 
-def later_in_prose(state: State, line: str, number: int, mention: Mention) -> None:
+def later_in_prose(state: State, line: str, number: int, deadline: bool) -> None:
     """A heading's date that a sentence under it, before any row, moves to a later day: a
     news or blog post is headed by the day it was posted ('22 Giugno 2018') and tells the
     event's day below ('Si svolgerà sabato 23 giugno, …'); the rows are on that day."""
@@ -86,7 +87,7 @@ def later_in_prose(state: State, line: str, number: int, mention: Mention) -> No
         day is None
         or day.partial
         or state.heading_at != len(state.blocks)
-        or mention.deadline
+        or deadline
         or len(line.split()) < MIN_PROSE_WORDS
     ):
         return

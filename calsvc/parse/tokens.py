@@ -184,17 +184,33 @@ Tokens = tuple[Token, ...]
 MAX_REMEMBERED = 4096  # lines whose tokens are kept: a line is tokenized by more than one rule
 
 
-@functools.lru_cache(maxsize=MAX_REMEMBERED)
+# An image's alt text copied where the page drew an arrow between two times: '09h00
+# fleche-programmation 10h00 Accueil' (one lower-case word joined by '-' or '_').
+_ALT_DASH = re.compile(r"(?<=\d)\s+[a-z]+(?:[-_][a-z]+)+\s+(?=\d{1,2}[:h.]\d{2})")
+
+
+# A clock with a space after its colon, at the start of a row: '09: 30 | Keynote' (the
+# space moves after it, so every later token keeps its place).
+_SPACED_CLOCK = re.compile(r"^(\s*[0-2]\d): ([0-5]\d)(?!\d)")
+
+
+def _as_dash(found: re.Match[str]) -> str:
+    """A dash in place of the text found, as long as it was (token offsets stay right)."""
+    return " " + "–".center(len(found.group()) - 2) + " "
+
+
 @functools.cache
 def _eras() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, lx.lexicon().era_marks)))
 
 
+@functools.lru_cache(maxsize=MAX_REMEMBERED)
 def tokenize(line: str) -> Tokens:
     """The tokens of a line, spaces dropped; every other character is in one token."""
     tokens: list[Token] = []
     append = tokens.append
-    line = line.translate(_FULLWIDTH)
+    line = _ALT_DASH.sub(_as_dash, line.translate(_FULLWIDTH))
+    line = _SPACED_CLOCK.sub(r"\1:\2 ", line)
     thai = _THAI.search(line) is not None
     if thai:  # an era's name before its year: blanks, as long as it was
         line = _eras().sub(lambda found: " " * len(found.group()), line)

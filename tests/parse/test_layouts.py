@@ -364,6 +364,29 @@ BLOCKS = [
         ],
     ),
     (
+        "days-by-their-number-in-the-days-given-once",
+        "Workshop, 15 - 17 November 2024\n\n1st day\n07.30 - 08.30 Registration\n\n"
+        "Day 2:\n09.00 - 10.00 Talk\n\n3 일 차 |\n09:00 ~ 10:00 | 폐회식\n",
+        [
+            "Registration | - | Registration | 11-15 07:30–08:30 | -",
+            "Talk | - | Talk | 11-16 09:00–10:00 | -",
+            "Session | - | 폐회식 | 11-17 09:00–10:00 | -",
+        ],
+    ),
+    (
+        "alt-text-between-two-times-and-a-space-after-a-clocks-colon",
+        "Mardi 19 mai 2024\n09h00  fleche-programmation  10h00 Accueil\n09: 30 | Keynote |\n",
+        [
+            "Registration | - | Accueil | 05-19 09:00–10:00 | -",
+            "Keynote | - | Keynote | 05-19 09:30–10:30~ | -",
+        ],
+    ),
+    (
+        "a-post-date-moved-by-a-long-paragraph-below-it",
+        "sábado, 4 de octubre de 2024\n\nComo ya anunciamos en la entrada de este blog correspondiente al pasado 2 de agosto, el sábado 26 de octubre de 2024, en la Casa de la Cultura Municipal de Alhama de Almería, el Grupo de Estudios organizará la primera jornada de toponimia, un encuentro pensado como espacio de debate sobre los nombres de lugar y los planos antiguos de los municipios de la provincia.\n\n09:30 horas: Acreditaciones.\n",
+        ["Session | - | Acreditaciones | 10-26 09:30–10:30~ | -"],
+    ),
+    (
         "thai-buddhist-era-year-and-a-time-in-brackets-at-the-end",
         "วันพฤหัสบดี 7 พฤศจิกายน พ.ศ. 2567\nพิธีเปิด (09.00 – 10.00 น.)\nบรรยายพิเศษ (10.30 – 12.00 น.)\n",
         [
