@@ -192,8 +192,18 @@ def _suffix(after: str, tokens: Tokens, end: int, full_date_first: bool) -> str 
         text = after.lstrip(" \t,;-–—|·⋅:")
         return room_line(text) or ""
     if len(parts) <= MAX_HEADING_WORDS and kind == T.WORD and full_date_first:
-        return ""  # 'Monday, 3.12.2018 Invited Talks, Papers and Demonstrations' (a link's text)
-    return None
+        return _named_place(after)  # 'Monday, 3.12.2018 Invited Talks' (a link's text), or
+    return None  # 'Czwartek (8.09) Krasnopol – Dworek „Pod Lipami”', the day's place
+
+
+def _named_place(text: str) -> str:
+    """A place a heading names after its date, '' for words that name none: a room line
+    ('Krasnopol – Dworek „Pod Lipami”') or a town and its venue in brackets ('Suwałki
+    (Ośrodek Kraina Jezior)')."""
+    if room_line(text):
+        return text
+    inner = text[text.find("(") + 1 : -1] if text.endswith(")") and "(" in text else ""
+    return text if inner and names_a_place(inner) else ""
 
 
 def _location(value: str) -> str:

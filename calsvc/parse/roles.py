@@ -258,12 +258,15 @@ def room_line(text: str) -> str | None:
     return None
 
 
+_QUOTES = "\"'„“”«»‚‘’"
+
+
 def _proper(text: str) -> bool:
     """A name, every word of it capitalised but its joining words ('Palazzo La Marmora',
     'Sala delle Colonne', '271-273'), not a phrase ('Coffee and snacks included')."""
+    names = (w.lstrip(_QUOTES) for w in text.split())  # 'Dworek „Pod Lipami”'
     return all(
-        w[:1].isupper() or w[:1].isdigit() or w.lower() in words()["joining_words"]
-        for w in text.split()
+        w[:1].isupper() or w[:1].isdigit() or w.lower() in words()["joining_words"] for w in names
     )
 
 

@@ -10,12 +10,13 @@ is written; a row that only marks the end of the day ('17:30 End') is no session
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from ..errors import HeaderProblem
 from .clock import Clock
 from .dates import Day, read_day
-from .forms import DayHeading, EndMark, Form, TimeLine, TimeRow, TimeRows, WhenLine
+from .forms import EndMark, Form, TimeLine, TimeRow, TimeRows, WhenLine
 from .headings import read_heading
 from .labels import Vocabulary
 from .ranges import Span, read_length, read_range
@@ -26,6 +27,7 @@ from .roles import (
     looks_like_title,
     names_a_place,
     room_cell,
+    room_line,
     row_title,
     words,
 )
@@ -268,7 +270,9 @@ def read_table_row(text: str, vocabulary: Vocabulary) -> Form | None:
             return None
         return _sessions(title, room, span, written)
     if len(cells) <= 2 and (day := read_heading(cells[0], tokenize(cells[0]))):
-        return day if isinstance(day, DayHeading) else None
+        if len(cells) == 2 and day.room is None and (room := room_line(cells[1])):
+            day = replace(day, room=room)  # 'Czwartek (8.09)    Krasnopol – Dworek': its place
+        return day
     return None
 
 
