@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ..errors import HeaderProblem
 from .blocks import State
-from .forms import Undated
+from .forms import Mention, Undated
 from .items import is_author_line
 from .labels import GENERIC_KIND, Vocabulary
 from .roles import LOOK, MAX_LABEL_WORDS, clean, is_field, looks_like_label, row_title
@@ -30,7 +30,8 @@ def neighbour(lines: list[str], index: int, step: int, state: State) -> int | No
                 form = state.read(lines[position])
             except HeaderProblem:  # a header of its own, with a wrong date: no label
                 return None
-            return position if form is None or isinstance(form, Undated) else None
+            # (a date among words may be part of a title: 'Terugblik op de middag op 19 mei')
+            return position if form is None or isinstance(form, Undated | Mention) else None
         position += step
     return None
 

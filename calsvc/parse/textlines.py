@@ -124,6 +124,8 @@ def heading_by_place(state: State, lines: list[str], index: int, form: Form | No
     if mention.first.partial or (below := neighbour_line(lines, index)) is None:
         return None
     try:
+        if index and isinstance(state.read(lines[index - 1]), TimeLine):
+            return None  # '09.40' / 'Terugblik op de middag op 19 mei': a title, not a day
         if state.read(lines[below]) is None:
             below = neighbour_line(lines, below)
         return mention.first if below is not None and _row(state, lines[below]) else None

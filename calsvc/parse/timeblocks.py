@@ -13,7 +13,7 @@ from .forms import TimeLine, TimeRow, TimeRows, Undated
 from .grids import add_row_sessions, empty_slot, grid_row, spanned
 from .lines import read_line
 from .neighbours import label_line, names_kind, neighbour, neighbour_line
-from .roles import clean, looks_like_title, room_line, row_title
+from .roles import clean, is_end_marker, looks_like_title, room_line, row_title
 from .rooms import title_and_room
 
 
@@ -52,6 +52,10 @@ def read_row(
         state.unread(index, lines[index], "a time with no session name after it")
         return
     state.used.add(below)
+    if is_end_marker(title):  # '15.45' / 'Einde': the day's end, no session
+        block = Block(state.number(index), None, None, form.span, layout="end")
+        state.blocks.append(state.under_heading(block))
+        return
     name, room = title_and_room(title)
     room = room or place or form.room
     block = state.under_heading(

@@ -387,6 +387,24 @@ BLOCKS = [
         ["Session | - | Acreditaciones | 10-26 09:30–10:30~ | -"],
     ),
     (
+        "a-days-place-after-its-date-in-brackets-or-beyond-a-wide-gap",
+        "Poniedziałek (5.08) Suwałki (Ośrodek Kraina Jezior)\n7.45 śniadanie\n\n"
+        "Czwartek (8.08)    Krasnopol – Dworek „Pod Lipami”\n\n   7.45      śniadanie\n",
+        [
+            "Session | - | śniadanie | 08-05 07:45–08:45~ | Suwałki (Ośrodek Kraina Jezior)",
+            "Session | - | śniadanie | 08-08 07:45–08:45~ | Krasnopol – Dworek „Pod Lipami”",
+        ],
+    ),
+    (
+        "a-date-in-the-title-under-a-time-alone-and-an-end-under-another",
+        "Programma 5 oktober 2024\n\n09.40\nTerugblik op de middag op 19 mei\n10.10\n"
+        "Leerlingen aan het woord\n15.45\nEinde\n",
+        [
+            "Session | - | Terugblik op de middag op 19 mei | 10-05 09:40–10:10~ | -",
+            "Session | - | Leerlingen aan het woord | 10-05 10:10–11:10~ | -",
+        ],
+    ),
+    (
         "thai-buddhist-era-year-and-a-time-in-brackets-at-the-end",
         "วันพฤหัสบดี 7 พฤศจิกายน พ.ศ. 2567\nพิธีเปิด (09.00 – 10.00 น.)\nบรรยายพิเศษ (10.30 – 12.00 น.)\n",
         [
