@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import threading
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -171,6 +172,7 @@ class Whole:
 
 
 _WHOLE: dict[tuple[str, str], Whole] = {}
+_WHOLE_LOCK = threading.Lock()  # requests in several threads keep facts here
 KEPT_CONFERENCES = 16
 
 
@@ -186,9 +188,10 @@ def whole(catalogue: Catalogue, slug: str) -> Whole:
             ids=frab_ids(e.session.uid for e in entries),
             tracks=tuple(sorted({e.session.track for e in entries if e.session.track})),
         )
-        if len(_WHOLE) >= KEPT_CONFERENCES:
-            _WHOLE.pop(next(iter(_WHOLE)), None)
-        _WHOLE[key] = found
+        with _WHOLE_LOCK:
+            if len(_WHOLE) >= KEPT_CONFERENCES:
+                _WHOLE.pop(next(iter(_WHOLE)), None)
+            _WHOLE[key] = found
     return found
 
 
