@@ -71,6 +71,7 @@ class Lexicon:
     year_words: frozenset[str] = frozenset()  # after a year: 'r.' (rok), 'г.' (год)
     era_marks: tuple[str, ...] = ()  # before a year, read as blanks: 'พ.ศ.' (Buddhist Era)
     event_days: frozenset[str] = frozenset()  # 'Day 2', '1st day', '2 일 차'
+    day_parts: frozenset[str] = frozenset()  # 'Divendres, 14 tarda': after a weekday's date
     event_day_marks: frozenset[str] = frozenset()  # 'Hari ke-2', '2日目'
     hour_marks: frozenset[str] = frozenset()  # written after a clock's hour: 'h', 'Uhr', '時'
 
@@ -231,6 +232,7 @@ def lexicon() -> Lexicon:
     found.year_words = frozenset(fold(w) for w in time["year_words"])
     found.era_marks = tuple(time["era_marks"])
     found.event_days = frozenset(fold(w) for w in time["event_days"])
+    found.day_parts = frozenset(fold(w) for w in time["day_parts"])
     found.event_day_marks = frozenset(fold(w) for w in time["event_day_marks"])
     found.hour_marks = _meaning(found, T.HOURS)
     found.ranges = frozenset(fold(w) for w in time["range"])

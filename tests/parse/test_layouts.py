@@ -405,6 +405,23 @@ BLOCKS = [
         ],
     ),
     (
+        "minutes-written-mn",
+        "Jeudi 14 avril 2016\n9h -9h30mn : Accueil\n9h30mn - 10h : Ouverture\n",
+        [
+            "Registration | - | Accueil | 04-14 09:00–09:30 | -",
+            "Opening | - | Ouverture | 04-14 09:30–10:00 | -",
+        ],
+    ),
+    (
+        "a-part-of-the-day-after-a-weekdays-date",
+        "Programa del 13 al 15 de novembre de 2008\n\nDivendres, 14 tarda\n"
+        "17:45 - 19:00 Benvinguda\n\nDissabte, 15 matí\n10:00 - 11:00 Taller\n",
+        [
+            "Session | - | Benvinguda | 11-14 17:45–19:00 | -",
+            "Workshop | - | Taller | 11-15 10:00–11:00 | -",
+        ],
+    ),
+    (
         "thai-buddhist-era-year-and-a-time-in-brackets-at-the-end",
         "วันพฤหัสบดี 7 พฤศจิกายน พ.ศ. 2567\nพิธีเปิด (09.00 – 10.00 น.)\nบรรยายพิเศษ (10.30 – 12.00 น.)\n",
         [
