@@ -148,7 +148,14 @@ def goes_on(title: str, line: str) -> bool:
         return True
     if title.count('"') % 2:
         return True
-    return any(title.count(left) > title.count(right) for left, right in _PAIRS if left != right)
+    return any(_opened(title, left, right) for left, right in _PAIRS if left != right)
+
+
+def _opened(title: str, left: str, right: str) -> bool:
+    """Whether a title leaves a bracket or quotation open. '“' closes '„' ('„Карст и
+    вино“', German and Bulgarian quotes) as well as opening an English one."""
+    lefts = title.count(left) - (title.count("„") if left == "“" else 0)
+    return lefts > title.count(right)
 
 
 def looks_like_label(text: str) -> bool:

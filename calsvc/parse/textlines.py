@@ -16,6 +16,7 @@ from .when import may_begin
 
 MIN_PROSE_WORDS = 8  # words of a sentence whose date may correct the heading above it
 MAX_PROSE_CHARS = 2000  # of a paragraph searched for the day it names
+MAX_DAY_PLACE = 80  # characters of a place line under a day heading
 
 
 def append_to_body(state: State, line: str) -> None:
@@ -38,15 +39,12 @@ def read_text(state: State, lines: list[str], index: int, form: Undated | None) 
             assert last is not None and last.label is not None
             last.label = f"{last.label} {clean(line)}"
             return
+    under_heading = state.heading_at == len(state.blocks) and state.day_room is None
     if (
-        (
-            state.heading_at == len(state.blocks)
-            and state.day_room is None
-            or _over_rows(state, lines, index)
-        )
+        (under_heading or _over_rows(state, lines, index))
         and "|" not in line
         and "\t" not in line
-        and (room := room_line(clean(line)))
+        and (room := room_line(clean(line)) or under_heading and _day_place(state, lines, index))
     ):
         state.day_room = room  # 'LUNEDÌ 3 OTTOBRE' / 'Palazzo La Marmora, Sala delle Colonne'
         return
@@ -173,6 +171,23 @@ def _over_rows(state: State, lines: list[str], index: int) -> bool:
         )
     except HeaderProblem:
         return False
+
+
+def _day_place(state: State, lines: list[str], index: int) -> str | None:
+    """A short line right under a day heading and over its first row that names a place
+    anywhere in it ('Голямата зала на Централния дом на учените, София'): the day's room."""
+    text = clean(lines[index])
+    names = {w.strip(",.;()").lower() for w in text.split()}
+    below = neighbour_line(lines, index)
+    if (
+        len(text) > MAX_DAY_PLACE
+        or text.endswith(".")
+        or not names & words()["places"]
+        or below is None
+        or not _row(state, lines[below])
+    ):
+        return None
+    return text
 
 
 def _goes_on(last: Block | None, line: str) -> bool:
