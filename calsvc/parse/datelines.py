@@ -10,7 +10,8 @@ from .blocks import Block, State
 from .forms import EndMark, Mention, TimeLine, TimeRow, TimeRows, Undated, WhenLine
 from .items import is_author_line
 from .neighbours import label_line, names_kind, neighbour
-from .roles import ROWS_GAP, clean, room_line
+from .places import room_line
+from .roles import ROWS_GAP, clean
 
 
 def read_when_line(state: State, lines: list[str], index: int, form: WhenLine) -> None:

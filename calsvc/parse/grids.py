@@ -23,8 +23,9 @@ from ..errors import HeaderProblem
 from .blocks import Block, Columns, State
 from .dates import Day, read_day
 from .forms import TimeLine, TimeRow, TimeRows
+from .places import room_line
 from .ranges import Span
-from .roles import DITTO, is_ditto, is_end_marker, room_line, words
+from .roles import DITTO, is_ditto, is_end_marker, words
 from .rooms import title_and_room
 from .tokens import tokenize
 

@@ -24,8 +24,9 @@ import re
 from . import lexicon as lx
 from .dates import Day, read_day, read_days, read_weekdays
 from .forms import DayHeading
+from .places import names_a_place, room_line
 from .ranges import read_range
-from .roles import MAX_HEADING_WORDS, is_field, names_a_place, room_line, words
+from .roles import MAX_HEADING_WORDS, is_field, words
 from .rooms import room_of
 from .terminals import means, skip_from, written
 from .tokenkinds import T

@@ -9,7 +9,7 @@ rows.py, tables in grids.py); the judgements of titles, rooms and prose in roles
     the page's own metadata     text ('Posted Sat, March 1, 2025 10:00am · Updated …')
     a line with nothing the grammar can begin with (no digit, no weekday, no 'noon'): an
                                 undated header ('Invited Talk: Jane Roe') or text
-    a table row                 read cell by cell (rows.read_table_row)
+    a table row                 read cell by cell (tablerows.read_table_row)
     a date, then a time         Header (a label before it) or WhenLine; a sentence is a Mention
     a date alone                DayHeading, or a Mention in a sentence
     a time first                TimeRow or TimeLine; a time then a date is a WhenLine
@@ -47,13 +47,8 @@ from .roles import (
     strip_field,
 )
 from .rooms import tail_room, title_and_room
-from .rows import (
-    label_text,
-    read_row,
-    read_table_row,
-    read_trailing_row,
-    span_text,
-)
+from .rows import label_text, read_row, read_trailing_row, span_text
+from .tablerows import read_table_row
 from .tokenkinds import T
 from .tokens import Tokens, tokenize
 from .when import looks_timed, may_begin, read_when

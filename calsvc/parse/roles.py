@@ -4,7 +4,7 @@ they answer by are named here, once.
 
     looks_like_title   'Registration desk open' (a title may follow a time)
     looks_like_label   'Keynote: Rivers' (a label may stand before a date; 'Uploads close' not)
-    room_line          'Room 3', 'Grand Hall', 'Location: Ballroom B', 'Sala Magna'
+    room_line          'Room 3', 'Grand Hall', 'Location: Ballroom B' (in places.py)
     is_field           'Organisers: Ana Lee', 'Chair: Bo Chen' (a field of a session)
     is_metadata        'Posted Sat, March 1, 2025 10:00am' (the page's own dates)
     is_end_marker      'End', 'Fin de la journée', '終了' (no session, the end of one)
@@ -195,97 +195,6 @@ def is_field(text: str) -> bool:
     name."""
     name = field_name(text)
     return name is not None and name in words()["fields"] | words()["when_fields"]
-
-
-_CJK_ROOM = re.compile(r"[\u3040-\u9fff\uac00-\ud7af]")
-
-
-def _room_word(word: str, *, leading: bool = False) -> bool:
-    """'Hall', 'Sala', 'Boardroom', 'Hörsaal', '会議室': a word that names a place; `leading`:
-    one that names it standing first ('Room 3', 'Sala Verdi', not 'Hotel Check-In')."""
-    word = word.lower().strip("().,;:[]")
-    places = words()["leading_places" if leading else "places"]
-    if word in places or word.rstrip("s") in places:
-        return True
-    compound = any(word.endswith(end) for end in words()["place_endings"])  # 'Hörsaalgebäude'
-    if compound and len(word) > 4:
-        return True
-    if leading:
-        return False
-    return bool(_CJK_ROOM.search(word)) and any(p in word for p in words()["cjk_places"])
-
-
-_ROOM_CODE = re.compile(r"^(?:[A-Z]{0,3}[-.]?\d{1,4}[A-Za-z]?(?:[-./]\d{1,3})?|[A-Z]\d{0,3})$")
-
-
-def names_a_place(text: str) -> bool:
-    """Whether words name a place: a place word heads them, first or last but for a code
-    ('Science Center Great Hall', 'Aula Magna', 'Room 511E', 'Lecture Hall A'), or they are
-    a room code ('F106', '3.01', 'B-201'); an affiliation is no place ('Lincoln Laboratory')
-    and neither is a place word inside other words ('NYSCHSA Staff & Hotel Staff')."""
-    parts = text.strip("()[] ").split()
-    if not parts or any(p.lower().strip(",.()") in words()["affiliations"] for p in parts):
-        return False
-    if "📍" in text:
-        return True
-    while len(parts) > 1 and _ROOM_CODE.match(parts[-1]):
-        parts = parts[:-1]  # 'Room 511E', 'Hall A', 'Rooms 220A and 220B'
-    if _room_word(parts[0], leading=True) or _room_word(parts[-1]):
-        return True
-    code = text.split()[-1]  # 'B-114', '3.01', 'F106': a digit, and a letter or a stop
-    return (
-        len(text.split()) <= 2
-        and bool(_ROOM_CODE.match(code))
-        and any(map(str.isdigit, code))
-        and not code.isdigit()
-    )
-
-
-def room_line(text: str) -> str | None:
-    """A line that only names a room: 'Room 3', 'Grand Hall', 'Location: Ballroom B',
-    '[ Exhibit Hall A ]' (as virtual conference sites print it), 'Palazzo Reale, Sala
-    delle Colonne' (a building and its room)."""
-    if len(text) > MAX_ROOM or text.endswith((".", ",", ";", "。", "、")):
-        return None
-    if text.startswith("[") and text.endswith("]"):
-        text = text[1:-1].strip()
-    if (name := field_name(text)) is not None and name in words()["location_fields"]:
-        return re.split(r"[:：]", text, maxsplit=1)[1].strip() or None
-    if _CJK_ROOM.search(text) and len(text) > MAX_CJK_ROOM:
-        return None
-    if ":" in text or "：" in text:
-        return None  # 'Section 2: Solids Room: P2' is a session and its room
-    if any(w in words()["in_place"] for w in text.lower().split()[1:-1]):
-        return None  # 'Continental Breakfast in Exhibit Hall': a session and its place
-    if len(text.split()) <= MAX_ROOM_WORDS and names_a_place(text) and not _sentence(text):
-        return text
-    parts = re.split(r", | [–—-] ", text)  # 'Ateneo Mediterraneo – Dipartimento di Fisica'
-    if 1 < len(parts) <= 3 and any(room_line(p) for p in parts) and all(map(_proper, parts)):
-        return text
-    return None
-
-
-_QUOTES = "\"'„“”«»‚‘’"
-
-
-def _proper(text: str) -> bool:
-    """A name, every word of it capitalised but its joining words ('Palazzo La Marmora',
-    'Sala delle Colonne', '271-273'), not a phrase ('Coffee and snacks included')."""
-    names = (w.lstrip(_QUOTES) for w in text.split())  # 'Dworek „Pod Lipami”'
-    return all(
-        w[:1].isupper() or w[:1].isdigit() or w.lower() in words()["joining_words"] for w in names
-    )
-
-
-def _sentence(text: str) -> bool:
-    return len(text.split()) > 2 and text.split()[0].lower() in words()["sentence_openings"]
-
-
-def room_cell(cell: str) -> bool:
-    """A table cell beside the title that names a room: 'Room 101', 'Foyer', 'Aula Magna',
-    'Mensa' (a person's name is not one: 'Ingrid Solberg')."""
-    one_word = len(cell.split()) == 1 and cell[:1].isalpha()
-    return room_line(cell) is not None or one_word
 
 
 def is_metadata(text: str) -> bool:

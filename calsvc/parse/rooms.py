@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from .roles import MAX_ROOM, room_cell, room_line, words
+from .places import room_cell, room_line
+from .roles import MAX_ROOM, words
 from .tokenkinds import T
 from .tokens import Tokens
 

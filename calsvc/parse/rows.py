@@ -10,33 +10,26 @@ is written; a row that only marks the end of the day ('17:30 End') is no session
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import datetime, timedelta
 
 from ..errors import HeaderProblem
 from .clock import Clock
 from .dates import Day, read_day
-from .forms import EndMark, Form, TimeLine, TimeRow, TimeRows, WhenLine
-from .headings import read_heading
-from .labels import Vocabulary
+from .forms import EndMark, TimeLine, TimeRow, TimeRows, WhenLine
+from .places import names_a_place
 from .ranges import Span, read_length, read_range
 from .roles import (
-    MAX_LABEL,
     is_end_marker,
     looks_like_label,
-    looks_like_title,
-    names_a_place,
-    room_cell,
-    room_line,
     row_title,
     words,
 )
-from .rooms import room_of, rooms_first, split_cells, tail_room, title_and_room
+from .rooms import rooms_first, tail_room, title_and_room
 from .terminals import hours_word, is_dash, skip_from
 from .tokenkinds import T
 from .tokens import Tokens, tokenize
 
-_LETTER = re.compile(r"[^\W\d_]")
+LETTER = re.compile(r"[^\W\d_]")
 _DATE_AFTER = 6  # tokens after a row's times in which a date makes it the event's hours
 
 
@@ -89,10 +82,10 @@ def read_row(text: str, tokens: Tokens) -> RowForm | None:
     found_title = row_title(rest)
     if found_title is None:
         return None
-    return _sessions(found_title, None, span, written)
+    return sessions(found_title, None, span, written)
 
 
-def _sessions(text: str, room: str | None, span: Span, written: str) -> TimeRow | TimeRows:
+def sessions(text: str, room: str | None, span: Span, written: str) -> TimeRow | TimeRows:
     """The session a title names, in its room; or the sessions held at once in several rooms
     ('F106: Hands-on tutorial or F107: Hack time')."""
     title, span = _stated_length(text, span)
@@ -208,7 +201,7 @@ def read_trailing_row(text: str, tokens: Tokens) -> TimeRow | None:
         label = label_text(text[:before])
         if first > 0 and tokens[first - 1].kind == T.WORD and tokens[first - 1].lower == "at":
             return None  # 'The talk starts at 9:00': a sentence
-        if not fits or not looks_like_label(label) or not _LETTER.search(label):
+        if not fits or not looks_like_label(label) or not LETTER.search(label):
             return None  # ('09:00 - 09:45 (45 min)': no title before the second time)
         title, own_room = title_and_room(label)
         return TimeRow(title, span, room or own_room, written)
@@ -227,81 +220,3 @@ def hhmm_range(tokens: Tokens, i: int) -> bool:
         and tokens[i].value < 2400
         and tokens[i + 2].value <= 2400
     )
-
-
-def read_table_row(text: str, vocabulary: Vocabulary) -> Form | None:
-    """A row of cells ('11:00 - 12:30 | Paper session 1 | Room 101'): a time cell anywhere."""
-    cells = split_cells(text)
-    if len(cells) < 2:
-        return None
-    for index, cell in enumerate(cells):
-        if not (cell[0].isdigit() or cell[:1] in "nNmM"):  # a time cell starts '9', 'noon', …
-            continue
-        tokens = tokenize(cell)
-        found = read_range(tokens, 0, hhmm=hhmm_range(tokens, 0))
-        if found is None:
-            continue
-        span, end = found
-        fits, room = tail_room(tokens, end, cell)
-        if not fits:
-            continue
-        taken = {index}
-        if span.end is None and index + 1 < len(cells):  # '| 09:00 | 10:00 | Title |'
-            span, taken = _end_cell(span, cells[index + 1], taken | {index + 1})
-        others = [c for i, c in enumerate(cells) if i not in taken]
-        titles = [c for c in others if _LETTER.search(c)]
-        written = span_text(cell, tokens, 0, end)
-        if not titles:
-            return TimeLine(span, written)
-        if is_end_marker(titles[0]):
-            return EndMark(span)
-        rooms_beside = all(room_cell(extra) for extra in titles[1:])
-        if (
-            len(titles) > 1
-            and not rooms_beside
-            and (parallel := _parallel(titles, span, written, vocabulary))
-        ):
-            return parallel
-        for extra in titles[1:]:
-            if room is None and room_cell(extra):
-                room = room_of(extra)
-        title = row_title(label_text(titles[0]))
-        if title is None or len(title) > MAX_LABEL:
-            return None
-        return _sessions(title, room, span, written)
-    if len(cells) <= 2 and (day := read_heading(cells[0], tokenize(cells[0]))):
-        if len(cells) == 2 and day.room is None and (room := room_line(cells[1])):
-            day = replace(day, room=room)  # 'Czwartek (8.09)    Krasnopol – Dworek': its place
-        return day
-    return None
-
-
-def _end_cell(span: Span, cell: str, taken: set[int]) -> tuple[Span, set[int]]:
-    """The cell after a start: its end ('10:00'), an open end ('??', '…'), or no time."""
-    tokens = tokenize(cell)
-    found = read_range(tokens, 0)
-    later = found is not None and (
-        found[0].start > span.start or span.start.hour >= 12 > found[0].start.hour
-    )
-    if found is not None and found[1] == len(tokens) and found[0].end is None and later:
-        return span._replace(end=found[0].start), taken
-    if cell and set(cell) <= set("?.… -–"):
-        return span, taken
-    return span, taken - {max(taken)}
-
-
-def _parallel(
-    cells: list[str], span: Span, written: str, vocabulary: Vocabulary
-) -> TimeRows | None:
-    """Title cells that are each a session, parallel in one row: after the first, each names
-    its own room ('Fluids Room: P1') or a session ('Session 2: Vision', 'Workshop: Robots');
-    else they are the first one's room or speaker."""
-    rows = []
-    for position, cell in enumerate(cells):
-        title, room = title_and_room(label_text(cell))
-        if not looks_like_title(title):
-            return None
-        if position > 0 and room is None and not vocabulary.names_a_session(title):
-            return None
-        rows.append(TimeRow(title, span, room, written))
-    return TimeRows(tuple(rows))

@@ -10,7 +10,8 @@ from .blocks import Block, State
 from .dates import Day, read_day
 from .forms import EndMark, Form, Mention, TimeLine, TimeRow, TimeRows, Undated, Unread
 from .neighbours import neighbour_line
-from .roles import LOOK, MAX_LABEL_WORDS, clean, field_name, goes_on, room_line, words
+from .places import room_line
+from .roles import LOOK, MAX_LABEL_WORDS, clean, field_name, goes_on, words
 from .tokens import tokenize
 from .when import may_begin
 

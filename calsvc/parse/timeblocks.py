@@ -13,7 +13,8 @@ from .forms import TimeLine, TimeRow, TimeRows, Undated
 from .grids import add_row_sessions, empty_slot, grid_row, spanned
 from .lines import read_line
 from .neighbours import label_line, names_kind, neighbour, neighbour_line
-from .roles import clean, is_end_marker, looks_like_title, room_line, row_title
+from .places import room_line
+from .roles import clean, is_end_marker, looks_like_title, row_title
 from .rooms import title_and_room
 
 

@@ -22,7 +22,8 @@ from collections import Counter
 from dataclasses import replace
 
 from .blocks import Block
-from .roles import MAX_ROOM_WORDS, clean, room_line
+from .places import room_line
+from .roles import MAX_ROOM_WORDS, clean
 
 _TAIL = re.compile(r"^(?P<title>.+\S)\s+[-–—]\s+(?P<room>\S.*)$")  # after the last dash
 _COLUMNS = re.compile(r"\s{2,}|\t+")

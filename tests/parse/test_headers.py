@@ -23,8 +23,8 @@ from calsvc.parse.forms import (
 from calsvc.parse.grids import cells_in_columns, column_rooms, header_columns
 from calsvc.parse.labels import Vocabulary
 from calsvc.parse.lines import read_line
+from calsvc.parse.places import room_line
 from calsvc.parse.ranges import Span
-from calsvc.parse.roles import room_line
 
 VOCABULARY = Vocabulary()
 
