@@ -26,7 +26,7 @@ from .dates import Day, read_day, read_days, read_weekdays
 from .forms import DayHeading
 from .places import names_a_place, room_line
 from .ranges import read_range
-from .roles import MAX_HEADING_WORDS, is_field, words
+from .roles import MAX_HEADING_WORDS, MAX_ROOM, is_field, words
 from .rooms import room_of
 from .terminals import means, skip_from, written
 from .tokenkinds import T
@@ -192,9 +192,14 @@ def _suffix(after: str, tokens: Tokens, end: int, full_date_first: bool) -> str 
     parts = after.split()
     if all(p.lower() in words()["column_titles"] for p in parts):
         return ""  # 'Tuesday 3 September    Time    Location'
-    if kind in _SEPARATORS and len(parts) <= MAX_HEADING_WORDS:
+    if kind in _SEPARATORS:
         text = after.lstrip(" \t,;-–—|·⋅:")
-        return room_line(text) or ""
+        if len(parts) <= MAX_HEADING_WORDS:
+            return room_line(text) or ""
+        # 'Teatro Municipal del Sur, Centro Cultural de la Costa (Av. Colón 1450)': a venue
+        # and its address, longer than a heading's words, whose first part is a place
+        first = text.split(",")[0]
+        return text if len(text) <= 2 * MAX_ROOM and room_line(first) else None
     if len(parts) <= MAX_HEADING_WORDS and kind == T.WORD and full_date_first:
         return _named_place(after)  # 'Monday, 3.12.2018 Invited Talks' (a link's text), or
     return None  # 'Czwartek (8.09) Krasnopol – Dworek „Pod Lipami”', the day's place

@@ -435,6 +435,15 @@ BLOCKS = [
         ],
     ),
     (
+        "a-venue-and-its-address-after-a-dash-on-a-day-heading",
+        "4 de noviembre de 2024 – Teatro Municipal del Sur, Centro Cultural (Av. Colón 1450)"
+        "\n\n• 9:00 h: Acreditación y apertura.\n",
+        [
+            "Opening | - | Acreditación y apertura | 11-04 09:00–10:00~ | Teatro Municipal "
+            "del Sur, Centro Cultural (Av. Colón 1450)"
+        ],
+    ),
+    (
         "thai-buddhist-era-year-and-a-time-in-brackets-at-the-end",
         "วันพฤหัสบดี 7 พฤศจิกายน พ.ศ. 2567\nพิธีเปิด (09.00 – 10.00 น.)\nบรรยายพิเศษ (10.30 – 12.00 น.)\n",
         [
