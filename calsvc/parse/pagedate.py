@@ -130,19 +130,26 @@ def _in_year(named: dict[date, tuple[int, str]], year: int | None) -> dict[date,
     return kept if year is not None and kept else named
 
 
+def dates_named(text: str) -> Iterator[Day]:
+    """Every date a piece of prose names, read from each place one may begin, in order."""
+    tokens = tokenize(text)
+    for first in range(len(tokens)):
+        try:
+            found = read_day(tokens, first) if may_begin(tokens, first) else None
+        except HeaderProblem:
+            found = None
+        if found is not None:
+            yield found[0]
+
+
 def _prose_dates(lines: list[str]) -> Iterator[tuple[int, Mention]]:
     """The dates named in the text above the rows, in paragraphs of any length."""
     for number, line in enumerate(lines[:MAX_PROSE_LINES], start=1):
         if not _DIGIT.search(line) or is_deadline(line):
             continue
-        tokens = tokenize(line[:MAX_ROW_LENGTH])
-        for first in range(len(tokens)):
-            try:
-                found = read_day(tokens, first) if may_begin(tokens, first) else None
-            except HeaderProblem:
-                found = None
-            if found is not None and not found[0].partial:
-                yield number, Mention(found[0])
+        for day in dates_named(line[:MAX_ROW_LENGTH]):
+            if not day.partial:
+                yield number, Mention(day)
 
 
 def _year(said: list[tuple[int, Mention]], reference: date) -> int:

@@ -29,6 +29,13 @@ def _room_word(word: str, *, leading: bool = False) -> bool:
 _ROOM_CODE = re.compile(r"^(?:[A-Z]{0,3}[-.]?\d{1,4}[A-Za-z]?(?:[-./]\d{1,3})?|[A-Z]\d{0,3})$")
 
 
+def has_place_word(text: str) -> bool:
+    """Whether a place word stands anywhere among the words ('Kultúrne centrum Pod
+    Hradom'), not only first or last as names_a_place asks: for a place where the layout
+    already says one stands (a bracket alone after the times, a line under a day heading)."""
+    return bool({w.strip(",.;()").lower() for w in text.split()} & words()["places"])
+
+
 def names_a_place(text: str) -> bool:
     """Whether words name a place: a place word heads them, first or last but for a code
     ('Science Center Great Hall', 'Aula Magna', 'Room 511E', 'Lecture Hall A'), or they are

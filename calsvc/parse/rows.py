@@ -16,7 +16,7 @@ from ..errors import HeaderProblem
 from .clock import Clock
 from .dates import Day, read_day
 from .forms import EndMark, TimeLine, TimeRow, TimeRows, WhenLine
-from .places import names_a_place
+from .places import has_place_word, names_a_place
 from .ranges import Span, read_length, read_range
 from .roles import (
     is_end_marker,
@@ -51,8 +51,7 @@ def _bracketed_place(rest: str) -> str | None:
     if not (rest.startswith("(") and rest.endswith(")")) or rest.count("(") != 1:
         return None
     inner = rest[1:-1].strip()
-    named = {w.lower().strip(",.;") for w in inner.split()} & words()["places"]
-    return inner if inner and (names_a_place(inner) or named) else None
+    return inner if inner and (names_a_place(inner) or has_place_word(inner)) else None
 
 
 def read_row(text: str, tokens: Tokens) -> RowForm | None:

@@ -7,13 +7,12 @@ from __future__ import annotations
 
 from ..errors import HeaderProblem
 from .blocks import Block, State
-from .dates import Day, read_day
+from .dates import Day
 from .forms import EndMark, Form, Mention, TimeLine, TimeRow, TimeRows, Undated, Unread
 from .neighbours import neighbour_line
-from .places import room_line
+from .pagedate import dates_named
+from .places import has_place_word, room_line
 from .roles import LOOK, MAX_LABEL_WORDS, clean, field_name, goes_on, words
-from .tokens import tokenize
-from .when import may_begin
 
 MIN_PROSE_WORDS = 8  # words of a sentence whose date may correct the heading above it
 MAX_PROSE_CHARS = 2000  # of a paragraph searched for the day it names
@@ -61,22 +60,6 @@ def read_text(state: State, lines: list[str], index: int, form: Undated | None) 
     append_to_body(state, line)
 
 
-def _days_in(line: str) -> list[Day]:
-    """Every date a sentence names, in order."""
-    tokens, found, i = tokenize(line[:MAX_PROSE_CHARS]), [], 0
-    while i < len(tokens):
-        try:
-            read = read_day(tokens, i) if may_begin(tokens, i) else None
-        except HeaderProblem:
-            read = None
-        if read is None:
-            i += 1
-            continue
-        found.append(read[0])
-        i = read[1]
-    return found
-
-
 def later_in_prose(state: State, line: str, number: int, deadline: bool) -> None:
     """A heading's date that a sentence under it, before any row, moves to a later day: a
     news or blog post is headed by the day it was posted ('22 Giugno 2018') and tells the
@@ -92,7 +75,7 @@ def later_in_prose(state: State, line: str, number: int, deadline: bool) -> None
         return
     later = [
         said
-        for said in _days_in(line)
+        for said in dates_named(line[:MAX_PROSE_CHARS])
         if not said.partial
         and said.year in (None, day.year)
         and (said.month, said.day) > (day.month, day.day)
@@ -178,12 +161,11 @@ def _day_place(state: State, lines: list[str], index: int) -> str | None:
     """A short line right under a day heading and over its first row that names a place
     anywhere in it ('Голямата зала на Централния дом на учените, София'): the day's room."""
     text = clean(lines[index])
-    names = {w.strip(",.;()").lower() for w in text.split()}
     below = neighbour_line(lines, index)
     if (
         len(text) > MAX_DAY_PLACE
         or text.endswith(".")
-        or not names & words()["places"]
+        or not has_place_word(text)
         or below is None
         or not _row(state, lines[below])
     ):
