@@ -10,12 +10,11 @@ from ..catalogue.catalogue import Catalogue
 from ..catalogue.index import Group
 from ..catalogue.selection import Selection, selection_from_query
 from ..codec import session_json
-from ..formats.registry import FORMATS
 from ..ics.render import session_calendar, session_page
 from ..model import Entry
 from .context import base_url, selection, service
 from .context import catalogue as current_catalogue
-from .links import document_path, feed_path, subscribe_links
+from .links import document_paths, feed_path, subscribe_links
 from .memory import release_memory
 from .openapi import EventJson, openapi
 from .responses import json_response
@@ -32,8 +31,7 @@ def _links(catalogue: Catalogue, chosen: Selection) -> dict[str, str]:
 
 def _formats(chosen: Selection) -> dict[str, str]:
     """The selection's URL in every format that serves it, by format name."""
-    found = ((fmt.name, document_path(chosen, fmt)) for fmt in FORMATS)
-    return {name: base_url() + path for name, path in found if path is not None}
+    return {fmt.name: base_url() + path for fmt, path in document_paths(chosen)}
 
 
 def _group_json(catalogue: Catalogue, group: Group, chosen: Selection) -> dict[str, Any]:

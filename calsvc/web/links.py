@@ -8,6 +8,7 @@ from urllib.parse import quote, urlencode
 
 from ..catalogue.selection import Selection
 from ..formats.base import Format
+from ..formats.registry import FORMATS
 from ..model import Session
 
 
@@ -27,6 +28,12 @@ def feed_path(selection: Selection, extension: str = "ics") -> str:
             return f"/{conference}/calendar.{extension}"
     query = urlencode(selection.query_pairs())
     return f"/calendar.{extension}" + (f"?{query}" if query else "")
+
+
+def document_paths(selection: Selection) -> list[tuple[Format, str]]:
+    """The selection in every registered format that serves it, with its path."""
+    found = ((fmt, document_path(selection, fmt)) for fmt in FORMATS)
+    return [(fmt, path) for fmt, path in found if path is not None]
 
 
 def document_path(selection: Selection, fmt: Format) -> str | None:

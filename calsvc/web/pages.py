@@ -19,14 +19,13 @@ from ..catalogue.selection import Selection
 from ..errors import CalsvcError
 from ..formats.base import Format
 from ..formats.frab_json import FRAB_JSON
-from ..formats.registry import FORMATS
 from ..ics.description import count_of_items, describe, paper_label
 from ..ics.render import colour, colour_of, session_calendar
 from ..model import Conference, Entry, shown_location
 from .context import base_url, selection, served, service
 from .context import catalogue as current_catalogue
 from .errors import status_of
-from .links import add_event_links, document_path, feed_path, subscribe_links
+from .links import add_event_links, document_paths, feed_path, subscribe_links
 from .qr import qr_svg
 
 blueprint = Blueprint("pages", __name__)
@@ -94,8 +93,8 @@ def static_export() -> bool:
 def documents(chosen: Selection) -> tuple[Document, ...]:
     """The selection in every format that serves it, with its URL (in a static export, only
     those written as files: no filtered frab schedules)."""
-    found = [(fmt, document_path(chosen, fmt)) for fmt in FORMATS]
-    served = [(fmt, path) for fmt, path in found if path and not (static_export() and "?" in path)]
+    found = document_paths(chosen)
+    served = [(fmt, path) for fmt, path in found if not (static_export() and "?" in path)]
     return tuple(Document(fmt, base_url() + path) for fmt, path in served)
 
 
