@@ -33,7 +33,11 @@ LANGUAGES = (
     *("et", "pl", "cs", "sk", "sl", "hr", "hu", "ro", "hsb", "tr", "el", "ru", "uk"),
     *("bg", "th"),
     *("ja", "zh", "zh_Hant", "ko"),
+    "id",
 )
+# Languages read by their full month and weekday names only: their abbreviations are words
+# of other languages or units ('Min' is Indonesian Sunday and '(45 min)', 'Sen').
+WIDE_ONLY = frozenset({"id"})
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _QUOTED = re.compile(r"'([^']+)'")
@@ -112,13 +116,13 @@ def _unit_words(locale: Locale, unit: str) -> Iterator[str]:
                 yield pattern.replace("{0}", " ").strip()
 
 
-def _forms(locale: Locale) -> Iterator[tuple[Meaning, str]]:
+def _forms(locale: Locale, *, wide_only: bool) -> Iterator[tuple[Meaning, str]]:
     """Every form CLDR gives this language for a month, weekday, day period or mark."""
     for context in ("format", "stand-alone"):
-        for width in ("wide", "abbreviated"):
+        for width in ("wide",) if wide_only else ("wide", "abbreviated"):
             for number, name in locale.months[context][width].items():
                 yield Meaning(T.MONTH, number), re.sub(r"^(?:de |d['’]|del )", "", fold(name))
-        for width in ("wide", "abbreviated", "short", "narrow"):
+        for width in ("wide",) if wide_only else ("wide", "abbreviated", "short", "narrow"):
             for number, name in locale.days[context][width].items():
                 if len(name.rstrip(".")) > 1 or _CJK.match(name) and name != "一":
                     yield Meaning(T.WEEKDAY, number), fold(name)
@@ -209,6 +213,8 @@ def lexicon() -> Lexicon:
     for language in LANGUAGES:
         _add_language(found, language)
     time = data["time"]
+    for form, number in time["month_spellings"].items():
+        _add(found, Meaning(T.MONTH, number), fold(form), "")
     for form in time["hours"]:
         _add(found, Meaning(T.HOURS, 0), fold(form), "")
     for form in time["length_minutes"]:
@@ -246,7 +252,7 @@ def _add_language(found: Lexicon, language: str) -> None:
     between the ends of a range (lexicon() keeps it if it is a sign, not a word) and the
     marks of its CJK dates and periods."""
     locale = Locale.parse(language)
-    for meaning, form in _forms(locale):
+    for meaning, form in _forms(locale, wide_only=language in WIDE_ONLY):
         if _usable(form):
             _add(found, meaning, form, language)
     found.day_first.setdefault(language.split("_")[0], day_first_in(locale))

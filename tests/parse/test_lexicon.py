@@ -41,7 +41,7 @@ def test_each_language_reads_its_own_times(language: str) -> None:
 
 
 def test_a_language_is_its_code_in_the_list() -> None:
-    assert (len(LANGUAGES), len(set(LANGUAGES))) == (32, 32)
+    assert (len(LANGUAGES), len(set(LANGUAGES))) == (33, 33)
 
 
 @pytest.mark.parametrize(
@@ -55,6 +55,9 @@ def test_a_language_is_its_code_in_the_list() -> None:
         ("fevrier", T.MONTH, 2),  # written without its accent
         ("dél", "noon", 0),  # Hungarian noon; plain 'del' is no noon
         ("del", "noon", None),
+        ("senin", T.WEEKDAY, 0),  # Indonesian, by its full name only
+        ("min", T.WEEKDAY, None),  # not Indonesian Sunday: '(45 min)'
+        ("nopember", T.MONTH, 11),  # Indonesian's older spelling, from words.toml
     ],
     ids=[
         "mar-month",
@@ -65,6 +68,9 @@ def test_a_language_is_its_code_in_the_list() -> None:
         "plain",
         "hu-noon",
         "del",
+        "id-wide",
+        "id-no-abbreviation",
+        "spelling",
     ],
 )
 def test_a_word_means_what_cldr_says(form: str, kind: str, value: int | None) -> None:
