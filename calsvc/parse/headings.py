@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from . import lexicon as lx
+from .datecore import read_core
 from .dates import Day, read_day, read_days, read_weekdays
 from .forms import DayHeading
 from .places import names_a_place, room_line
@@ -46,9 +47,9 @@ def read_heading(text: str, tokens: Tokens) -> DayHeading | None:
     if (run := _run_of_days(tokens)) is not None:
         return run
     for first in range(min(len(tokens), 2 * MAX_HEADING_WORDS)):
-        if not may_begin(tokens, first):
+        if not may_begin(tokens, first) or _counts_days(tokens, first):
             continue
-        found = read_day(tokens, first)
+        found = read_day(tokens, first) or _labelled_day_month(text, tokens, first)
         if found is None:
             continue
         if read_days(tokens, first) is not None or _range_ends(tokens, first, found[0]):
@@ -66,6 +67,31 @@ def read_heading(text: str, tokens: Tokens) -> DayHeading | None:
     return None
 
 
+def _labelled_day_month(text: str, tokens: Tokens, first: int) -> tuple[Day, int] | None:
+    """'Day 1 (17/06)', 'Jour 2 – 18/06': a day and month in numbers after a day's label
+    (alone, '17/06' may be a score or a fraction; after 'Day 1' it is a date)."""
+    before = text[: tokens[first].start].strip(" \t,;-–—|·⋅:(")
+    if tokens[first].kind != T.DAYMONTH or not before or _prefix(before, tokens[:first]) != "":
+        return None
+    if not all(map(_day_label_word, before.split())):
+        return None
+    found = read_core(tokens, first, True)
+    if found is None:
+        return None
+    (month, day, _, order), end = found
+    return Day(month, day, None, None, tokens[first].text, order), end
+
+
+def _counts_days(tokens: Tokens, first: int) -> bool:
+    """Whether the number at `first` counts the event's days ('Day 1 - June 17': day one,
+    not the 1st to the 17th)."""
+    return (
+        first > 0
+        and tokens[first].kind == T.NUMBER
+        and tokens[first - 1].lower in words()["day_words"]
+    )
+
+
 def _range_ends(tokens: Tokens, first: int, day: Day) -> bool:
     """Whether the date at `first` ends a range of days begun before it ('13-14 Eylül 2025');
     a date with its weekday stands on its own ('Day 1 – Thursday 9/11/2025')."""
@@ -73,6 +99,7 @@ def _range_ends(tokens: Tokens, first: int, day: Day) -> bool:
         day.weekday is None
         and first >= 2
         and tokens[first - 1].kind == T.DASH
+        and not _counts_days(tokens, first - 2)
         and read_days(tokens, first - 2) is not None
     )
 

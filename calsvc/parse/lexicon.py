@@ -215,6 +215,8 @@ def lexicon() -> Lexicon:
     time = data["time"]
     for form, number in time["month_spellings"].items():
         _add(found, Meaning(T.MONTH, number), fold(form), "")
+    for form, number in time["weekday_spellings"].items():
+        _add(found, Meaning(T.WEEKDAY, number), fold(form), "")
     for form in time["hours"]:
         _add(found, Meaning(T.HOURS, 0), fold(form), "")
     for form in time["length_minutes"]:

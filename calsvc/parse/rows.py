@@ -33,8 +33,11 @@ LETTER = re.compile(r"[^\W\d_]")
 _DATE_AFTER = 6  # tokens after a row's times in which a date makes it the event's hours
 
 
+_LEADERS = re.compile(r"(?:\s*[.…·_]){3,}\s*$|\s*…\s*$")  # 'Coffee break ........ 10:30'
+
+
 def label_text(text: str) -> str:
-    return text.strip(" \t,;-–—|·⋅:@").strip()
+    return _LEADERS.sub("", text).strip(" \t,;-–—|·⋅:@").strip()
 
 
 def span_text(text: str, tokens: Tokens, first: int, end: int) -> str:
@@ -197,9 +200,11 @@ def read_trailing_row(text: str, tokens: Tokens) -> TimeRow | None:
         if tokens[first - 1].kind == T.OPEN and end < len(tokens) and tokens[end].kind == T.CLOSE:
             before, end = tokens[first - 1].start, end + 1  # 'Coffee break (10:30 – 11:00)'
         fits, room = tail_room(tokens, end, text)
-        label = label_text(text[:before])
         if first > 0 and tokens[first - 1].kind == T.WORD and tokens[first - 1].lower == "at":
             return None  # 'The talk starts at 9:00': a sentence
+        label = label_text(text[:before])
+        if skip_from(tokens, first - 1) == first and first > 1:  # 'Pause café vers 10h45'
+            label = label_text(text[: tokens[first - 1].start])
         if not fits or not looks_like_label(label) or not LETTER.search(label):
             return None  # ('09:00 - 09:45 (45 min)': no title before the second time)
         title, own_room = title_and_room(label)

@@ -58,6 +58,12 @@ def read_table_row(text: str, vocabulary: Vocabulary) -> Form | None:
             return None
         return sessions(title, room, span, written)
     if len(cells) <= 2 and (day := read_heading(cells[0], tokenize(cells[0]))):
+        if (
+            len(cells) == 2
+            and day.day.ordinal
+            and (dated := read_heading(cells[1], tokenize(cells[1])))
+        ):
+            return dated if dated.day.month else day  # 'DAY 2 | 20.06.2024': the date says more
         if len(cells) == 2 and day.room is None and (room := room_line(cells[1])):
             day = replace(day, room=room)  # 'Czwartek (8.09)    Krasnopol – Dworek': its place
         return day
