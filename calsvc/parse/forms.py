@@ -31,6 +31,8 @@ class Header:
     span: Span
     room: str | None
     text: str  # the date and time as written
+    opens_day: bool = False  # its date first, its title after: a day's first row ('6月8日(土)
+    # 9:30- 受付開始'), whose date heads the time rows below it
 
 
 @dataclass(frozen=True, slots=True)

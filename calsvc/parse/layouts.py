@@ -119,10 +119,15 @@ def _timed(state: State, lines: list[str], index: int, form: Form) -> None:
 
 
 def _header(state: State, index: int, form: Header) -> None:
+    """A session with its own date; the time rows below it are its own programme, unless its
+    date opens the line: then they are the rest of that day."""
     number = state.number(index)
     block = Block(number, form.label, form.day, form.span, form.room, form.text, "header")
     state.blocks.append(block)
-    state.owner = block
+    state.owner = None if form.opens_day else block
+    if form.opens_day:
+        state.day, state.day_room, state.last_day = form.day, None, None
+        state.heading_at = len(state.blocks) - 1
 
 
 def _unread(state: State, line: str, index: int, form: Unread) -> None:

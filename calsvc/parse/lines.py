@@ -171,7 +171,7 @@ def _dated(text: str, tokens: Tokens, starts: list[int]) -> Form | None:
         written = span_text(text, tokens, first, end)
         if not fits and not label and (after := _title_after(text, tokens, end)) is not None:
             title, room = after  # '26.08.2019 r. 9:00 - 11:00 - rejestracja uczestników.'
-            return Header(title, day, span, room, written)
+            return Header(title, day, span, room, written, opens_day=True)
         if not fits:
             rest = text[tokens[end].start :]
             if rest.rstrip().endswith("."):

@@ -24,7 +24,7 @@ from .blocks import Block
 from .dates import Day, read_day
 from .forms import Mention
 from .notes import Notes
-from .roles import MAX_ROW_LENGTH, QUOTE, is_deadline
+from .roles import MAX_ROW_LENGTH, QUOTE, is_deadline, is_metadata
 from .tokenkinds import T
 from .tokens import Token, Tokens, tokenize
 from .when import may_begin
@@ -56,8 +56,9 @@ def date_rows(
     that cannot be dated are left out, and a note says why."""
     undated = [b for b in blocks if b.day is None and b.span is not None]
     said = [(line, m) for line, m in mentions if not m.deadline]
-    if not said and undated:  # a date inside a paragraph too long to be read line by line
-        said = list(_prose_dates(lines[: undated[0].line - 1]))
+    if not said and undated:  # a date inside a paragraph too long to be read line by line,
+        said = list(_prose_dates(lines[: undated[0].line - 1]))  # above the rows, or above
+        said = said or list(_prose_dates(lines[: undated[-1].line - 1]))  # their last one
     base = year or _year(said, reference)
     named = _named(said, base)
     if undated:
@@ -145,7 +146,7 @@ def dates_named(text: str) -> Iterator[Day]:
 def _prose_dates(lines: list[str]) -> Iterator[tuple[int, Mention]]:
     """The dates named in the text above the rows, in paragraphs of any length."""
     for number, line in enumerate(lines[:MAX_PROSE_LINES], start=1):
-        if not _DIGIT.search(line) or is_deadline(line):
+        if not _DIGIT.search(line) or is_deadline(line) or is_metadata(line):
             continue
         for day in dates_named(line[:MAX_ROW_LENGTH]):
             if not day.partial:

@@ -78,7 +78,7 @@ def room_line(text: str) -> str | None:
     if len(text.split()) <= MAX_ROOM_WORDS and names_a_place(text) and not _sentence(text):
         return text
     parts = re.split(r", | [–—-] ", text)  # 'Ateneo Mediterraneo – Dipartimento di Fisica'
-    if 1 < len(parts) <= 3 and any(room_line(p) for p in parts) and all(map(_proper, parts)):
+    if 1 < len(parts) <= 3 and any(room_line(p) for p in parts) and all(map(proper_name, parts)):
         return text
     return None
 
@@ -86,7 +86,7 @@ def room_line(text: str) -> str | None:
 _QUOTES = "\"'„“”«»‚‘’"
 
 
-def _proper(text: str) -> bool:
+def proper_name(text: str) -> bool:
     """A name, every word of it capitalised but its joining words ('Palazzo La Marmora',
     'Sala delle Colonne', '271-273'), not a phrase ('Coffee and snacks included')."""
     names = (w.lstrip(_QUOTES) for w in text.split())  # 'Dworek „Pod Lipami”'

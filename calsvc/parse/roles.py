@@ -175,7 +175,12 @@ def strip_field(label: str) -> str:
     field that names when ('Time:', '时 间：', 'Fecha:') is no label at all."""
     if (name := field_name(label)) is not None and name in words()["when_fields"]:
         return label.split(":", 1)[-1].split("：", 1)[-1].strip() if _VALUE.search(label) else ""
+    if _CJK_SPACE.sub("", _NUMBERED.sub("", label).lower()) in words()["when_fields"]:
+        return ""  # '1)日時 2025年4月20日(日)午前10時', 'Date 12 May': the field's name alone
     return _FIELD_PREFIX.sub("", label).strip()
+
+
+_NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[a-z]|[ivx]{1,4})[).．]\s*", re.IGNORECASE)
 
 
 _FIELD = re.compile(r"^([^\W\d_][\w ]{0,20}?)\s*[:：]")
@@ -198,9 +203,19 @@ def is_field(text: str) -> bool:
 
 
 def is_metadata(text: str) -> bool:
-    """'Posted Sat, March 1, 2025 10:00am · Updated Thu, March 6': the page's own dates."""
+    """'Posted Sat, March 1, 2025 10:00am · Updated Thu, March 6', '01-10-19 Ana Lee 0
+    comments': the page's own dates, and a post's byline ending with its count of comments."""
     first = text.split(None, 1)[0].lower().rstrip(":") if text.strip() else ""
-    return first in words()["metadata"]
+    return first in words()["metadata"] or _comments().search(text) is not None
+
+
+@functools.cache
+def _comments() -> re.Pattern[str]:
+    counted = "|".join(map(re.escape, sorted(words()["comments"], key=len, reverse=True)))
+    none = "|".join(map(re.escape, words()["no_comments"]))
+    return re.compile(
+        rf"(?:(?<![\d:.,])\d{{1,4}}|\b(?:{none}))\s+(?:{counted})\s*[:.]?\s*$", re.IGNORECASE
+    )
 
 
 def is_end_marker(text: str) -> bool:

@@ -22,12 +22,13 @@ from collections import Counter
 from dataclasses import replace
 
 from .blocks import Block
-from .places import room_line
+from .places import proper_name, room_line
 from .roles import MAX_ROOM_WORDS, clean
 
 _TAIL = re.compile(r"^(?P<title>.+\S)\s+[-–—]\s+(?P<room>\S.*)$")  # after the last dash
 _COLUMNS = re.compile(r"\s{2,}|\t+")
 _FOOTNOTE = re.compile(r"\s*[*†‡]+$")
+_BRACKETS = re.compile(r"\(([^()]*)\)")  # what a room's name holds in brackets is a name too
 ROWS = ("agenda", "table", "block")  # the layouts of time rows
 MIN_TAILS = 3  # rows ending in a dash and a place before tails are taken as rooms
 MIN_TABLE = 2  # rows of a table of parallel sessions
@@ -61,7 +62,7 @@ def _tail(block: Block) -> tuple[str, str] | None:
     if found is None or len(found["room"].split()) > MAX_ROOM_WORDS:
         return None
     room = found["room"].strip()
-    return (found["title"], room) if room[:1].isupper() or room[:1].isdigit() else None
+    return (found["title"], room) if proper_name(_BRACKETS.sub(r"\1", room)) else None
 
 
 def _parallel_tables(blocks: list[Block]) -> list[Block]:

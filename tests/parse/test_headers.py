@@ -244,6 +244,7 @@ FORMS = [
     ("heading-slashed-day-first-by-weekday", "Monday 9/12/2024", "day Mon 2024-12-09"),
     ("heading-slashed-day-over-twelve", "25/09/2024", "day 2024-09-25"),
     ("heading-dashed-day-first", "12-09-2024", "day 2024-09-12"),
+    ("heading-dashed-two-digit-year", "25-09-24", "day 2024-09-25"),
     # Day headings with words around the date (issue 21, family 1).
     ("heading-day-label-before", "DAY 1 Sunday, September 14", "day Sun ????-09-14"),
     ("heading-room-after", "Day 2: Tuesday, 18 July (Room 3.01)", "day Tue ????-07-18 @ Room 3.01"),
@@ -494,6 +495,9 @@ FORMS = [
     ("row-about-word", "Pause café vers 10h45", "row 'Pause café' 10:45"),
     ("row-at-word-pt", "Abertura às 9h00", "row 'Abertura' 09:00"),
     ("byline-pl", "Opublikowany przez Czytelnia Pogranicza o 22:16", "text"),
+    ("byline-comment-count", "01-10-19 Birthe Holmsgaard 0 comments", "text"),
+    ("byline-no-comments-pt", "Sem comentários:", "text"),
+    ("row-about-comments", "10:00 Comments from the chair", "row 'Comments from the chair' 10:00"),
     (
         "row-time-in-brackets-then-room",
         "Session 2: Soil microbes (11:00–12:30), Room B",

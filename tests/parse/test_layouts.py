@@ -252,6 +252,20 @@ BLOCKS = [
         ],
     ),
     (
+        "recurring-parts-after-a-dash-are-no-rooms",
+        "Monday 3 June 2024\n09:00-09:20 Session A – Talk 1 (6 papers in parallel)\n"
+        "09:25-09:45 Session A – Talk 2 (6 papers in parallel)\n"
+        "11:00-11:20 Session B – Talk 1 (6 papers in parallel)\n",
+        [
+            "Session | Session A – Talk 1 (6 papers in parallel) | Session A – Talk 1 (6 papers in parallel)"
+            " | 06-03 09:00–09:20 | -",
+            "Session | Session A – Talk 2 (6 papers in parallel) | Session A – Talk 2 (6 papers in parallel)"
+            " | 06-03 09:25–09:45 | -",
+            "Session | Session B – Talk 1 (6 papers in parallel) | Session B – Talk 1 (6 papers in parallel)"
+            " | 06-03 11:00–11:20 | -",
+        ],
+    ),
+    (
         "speakers-after-a-dash-are-no-rooms",
         "Monday 3 June 2024\n09:00 Keynote - Ana Ruiz\n10:00 Talk - Li Wei\n"
         "11:00 Talk - Sam Okoro\n",
@@ -480,6 +494,32 @@ BLOCKS = [
         [
             "Session | - | Concierto de jazz | 06-03 19:00–20:00~ | Antiguo Pósito",
             "Panel | - | Mesa redonda | 06-03 20:30–21:30~ | Antiguo Pósito",
+        ],
+    ),
+    (
+        "date-first-row-dates-the-rows-below",
+        "日時:6月8日(土) 9:30- 受付開始\n10:00-10:10 開会挨拶\n10:10-11:40 研究発表\n",
+        [
+            "Session | - | 受付開始 | 06-08 09:30–10:00~ | -",
+            "Session | - | 開会挨拶 | 06-08 10:00–10:10 | -",
+            "Session | - | 研究発表 | 06-08 10:10–11:40 | -",
+        ],
+    ),
+    (
+        "numbered-date-field-over-rows",
+        "1)日時 2024年4月20日(土)午前10時\n3)プログラム\n10:00 開会\n10:05 記念講演\n",
+        [
+            "Session | - | 開会 | 04-20 10:00–10:05~ | -",
+            "Session | - | 記念講演 | 04-20 10:05–11:05~ | -",
+        ],
+    ),
+    (
+        "byline-with-comments-is-no-date",
+        "01-10-24 Ana Lee 0 comments\nLørdag den 9. november samles vi i Østervang.\n"
+        "10.00 – 10.30 Ankomst\n10.30 – 11.15 Debat\n",
+        [
+            "Session | - | Ankomst | 11-09 10:00–10:30 | -",
+            "Session | - | Debat | 11-09 10:30–11:15 | -",
         ],
     ),
     (
