@@ -24,16 +24,17 @@ from .blocks import Block
 from .dates import Day, read_day
 from .forms import Mention
 from .notes import Notes
+from .ranges import read_range
 from .roles import MAX_ROW_LENGTH, QUOTE, is_deadline, is_metadata
+from .terminals import skip_from
 from .tokenkinds import T
-from .tokens import Token, Tokens, tokenize
+from .tokens import tokenize
+from .weekdays import MAX_WEEK, date_weekdays, day_on, weekday_above
 from .when import may_begin
 from .years import infer_year, years_for
 
-MAX_WEEK = 14  # days: a page's dates further apart than this hold no one week of weekdays
-MONTH_AROUND = 31  # days either side of the page's dates where 'Friday the 25th' may fall
 MAX_PROSE_LINES = 200  # lines above undated rows searched for the page's date in its prose
-WEEKDAY_LINES = 2  # lines right above the rows whose weekday moves the page's date to it
+HOURS_AFTER = 4  # tokens after a date in which its hours may begin ('de 9:30', ', orele 8')
 _DIGIT = re.compile(r"\d")
 
 
@@ -56,18 +57,19 @@ def date_rows(
     that cannot be dated are left out, and a note says why."""
     undated = [b for b in blocks if b.day is None and b.span is not None]
     said = [(line, m) for line, m in mentions if not m.deadline]
-    if not said and undated:  # a date inside a paragraph too long to be read line by line,
-        said = list(_prose_dates(lines[: undated[0].line - 1]))  # above the rows, or above
-        said = said or list(_prose_dates(lines[: undated[-1].line - 1]))  # their last one
+    if undated:
+        said = _said_above(said, lines, undated[0].line, undated[-1].line)
     base = year or _year(said, reference)
     named = _named(said, base)
     if undated:
-        day = _page_day(undated, _in_year(named, year), given, lines, notes)
+        prose = list(_prose_dates(lines[: undated[0].line - 1]))
+        hours = {when for when in _said_with_hours(said + prose, lines, base) if when in named}
+        day = _page_day(undated, _in_year(named, year), hours, given, lines, notes)
         for block in undated:
             block.day = day
     weekly = [b for b in blocks if b.day is not None and b.day.partial]
     if weekly:
-        _date_weekdays(weekly, sorted(named), notes)
+        date_weekdays(weekly, sorted(named), notes)
     kept = [b for b in blocks if b.span is None or b.day is not None and not b.day.partial]
     left_out = [b.line for b in blocks if b.span is not None and b.day is None]
     return Dated(_each_day(kept, base, notes), min(left_out, default=None))
@@ -88,7 +90,7 @@ def _each_day(blocks: list[Block], base: int, notes: Notes) -> list[Block]:
             out += run
             continue
         for when in _days_of_run(block.day, block.last_day, base, block.line, notes):
-            day = _day(when, block.day.text)
+            day = day_on(when, block.day.text)
             out += [replace(b, day=day, last_day=None, body=list(b.body)) for b in run]
     return out
 
@@ -143,6 +145,22 @@ def dates_named(text: str) -> Iterator[Day]:
             yield found[0]
 
 
+def _said_above(
+    said: list[tuple[int, Mention]], lines: list[str], first: int, last: int
+) -> list[tuple[int, Mention]]:
+    """The dates that may be the rows' day, as a page states it before them: the lines above
+    the first row, then its paragraphs too long to be read line by line; else the lines
+    anywhere, then the paragraphs above the last row (a blog title '09.11: …' read as a
+    time stands above the sentence that names the day)."""
+    above = [(line, mention) for line, mention in said if line < first]
+    return (
+        above
+        or list(_prose_dates(lines[: first - 1]))
+        or said
+        or list(_prose_dates(lines[: last - 1]))
+    )
+
+
 def _prose_dates(lines: list[str]) -> Iterator[tuple[int, Mention]]:
     """The dates named in the text above the rows, in paragraphs of any length."""
     for number, line in enumerate(lines[:MAX_PROSE_LINES], start=1):
@@ -180,6 +198,7 @@ def _on(day: Day, base: int) -> date | None:
 def _page_day(
     undated: list[Block],
     named: dict[date, tuple[int, str]],
+    hours: set[date],
     given: date | None,
     lines: list[str],
     notes: Notes,
@@ -188,17 +207,26 @@ def _page_day(
     if given is not None:
         message = f"rows with no day heading are on {given:%a %d %B %Y}, the data file's date"
         notes.add(first, "info", "page-date", message)
-        return _day(given, f"{given:%Y-%m-%d}")
+        return day_on(given, f"{given:%Y-%m-%d}")
     if len(named) == 1:
         when, (line, text) = next(iter(named.items()))
-        if (moved := _weekday_above(lines, first, when)) is not None:
+        if (moved := weekday_above(lines, first, when)) is not None:
             when, line, text = moved
         message = (
             f"rows with no day heading are on {when:%a %d %B %Y}, the one date the page gives "
             f"({text!r}, line {line})"
         )
         notes.add(first, "info", "page-date", message)
-        return _day(when, text)
+        return day_on(when, text)
+    if len(hours) == 1 and (when := next(iter(hours))) in named:
+        line, text = named[when]
+        others = ", ".join(f"{t!r} (line {n})" for d, (n, t) in named.items() if d != when)
+        message = (
+            f"rows with no day heading are on {when:%a %d %B %Y}, the one date the page gives "
+            f"with its hours (first {text!r}, line {line}); it names {others} too"
+        )
+        notes.add(first, "info", "page-date", message)
+        return day_on(when, text)
     if named:
         listed = ", ".join(f"{text!r} (line {line})" for line, text in named.values())
         message = (
@@ -216,89 +244,27 @@ def _page_day(
     return None
 
 
-def _weekday_above(lines: list[str], first: int, when: date) -> tuple[date, int, str] | None:
-    """The page's date moved to the weekday that the text right above the rows names, in the
-    week after it: a cruise that gathers 'torsdag kväll 5.2.2026' and whose 'Fredagen
-    startar med frukost …' stands over the rows holds them on Friday 6 February."""
-    above = [n for n in range(first - 1, 0, -1) if lines[n - 1].strip()][:WEEKDAY_LINES]
-    named: list[tuple[int, Token]] = []
-    for number in above:  # the nearest line that names a weekday
-        tokens = tokenize(lines[number - 1][:MAX_ROW_LENGTH])
-        if any(t.kind in (T.DATE, T.DAYMONTH) for t in tokens):
-            return None
-        named = [
-            (number, t)
-            for i, t in enumerate(tokens)
-            if t.kind == T.WEEKDAY and len(t.text) > 3 and not _dated(tokens, i)
-        ]
-        if named:
-            break
-    if len({token.value for _, token in named}) != 1 or named[0][1].value < 0:
-        return None  # no weekday, or several
-    number, token = named[0]
-    ahead = (token.value - when.weekday()) % 7
-    return (when + timedelta(days=ahead), number, token.text) if ahead else None
+def _said_with_hours(
+    said: list[tuple[int, Mention]], lines: list[str], base: int
+) -> Iterator[date]:
+    for line, mention in said:
+        if _with_hours(lines[line - 1], mention.first.text) and (when := _on(mention.first, base)):
+            yield when
 
 
-def _dated(tokens: Tokens, i: int) -> bool:
-    """Whether the weekday at i begins a date ('miércoles 2 de agosto'): the date's own."""
-    try:
-        return read_day(tokens, i) is not None
-    except HeaderProblem:
+def _with_hours(line: str, text: str) -> bool:
+    """Whether a date is written with the hours of its day right after it ('el 4 de febrer
+    de 9:30 a 14:00h', 'Ve čtvrtek 21. 03. 2024 od 09.30 hodin'): the event's own day, where
+    a page names others (the day it was posted, a deadline)."""
+    at = line.find(text)
+    if at < 0:
         return False
-
-
-def _day(when: date, text: str) -> Day:
-    return Day(when.month, when.day, when.weekday(), when.year, text)
-
-
-def _date_weekdays(weekly: list[Block], named: list[date], notes: Notes) -> None:
-    """Each heading without its month on the next day that fits it within the page's days:
-    'Monday' the next Monday, 'Viernes, día 25' the next Friday the 25th (a month either
-    side of them), 'Day 2' the second of them. Rows under one heading share its Day; a
-    heading met again after others is the next week's."""
-    days_of_month = all(b.day is not None and b.day.day for b in weekly)
-    if not named or (named[-1] - named[0]).days > MAX_WEEK and not days_of_month:
-        shown = ", ".join(sorted({b.day.text for b in weekly if b.day}))
-        message = (
-            f"weekday headings ({shown}) need the page's days, given once ('July 4th - July "
-            "8th 2022'); the page gives none, or more than two weeks of them; their rows are "
-            "left out"
-        )
-        notes.add(weekly[0].line, "warning", "weekday-heading", message)
-        for block in weekly:
-            block.day = None
-        return
-    cursor, heading, when = named[0] - timedelta(days=MONTH_AROUND * days_of_month), None, None
-    last = named[-1] + timedelta(days=MONTH_AROUND * days_of_month)
-    for block in weekly:
-        assert block.day is not None
-        if block.day is not heading:
-            heading = block.day
-            when = _numbered(heading, named) if heading.ordinal else _next(cursor, heading, last)
-            if when is None:
-                message = (
-                    f"{heading.text!r} is no day between {named[0]:%d %B} and "
-                    f"{named[-1]:%d %B %Y}, the days the page gives; its rows are left out"
-                )
-                notes.add(block.line, "warning", "weekday-heading", message)
-            cursor = when + timedelta(days=1) if when else cursor
-        block.day = None if when is None else _day(when, heading.text)
-
-
-def _numbered(heading: Day, named: list[date]) -> date | None:
-    """'Day 2': the second of the page's days, when it has that many."""
-    when = named[0] + timedelta(days=heading.ordinal - 1)
-    return when if when <= named[-1] else None
-
-
-def _next(start: date, heading: Day, last: date) -> date | None:
-    """The first day from `start` to `last` with the heading's weekday and day of the month."""
-    if heading.weekday is None and not heading.day:
-        return None
-    day = start
-    while day <= last:
-        if heading.weekday in (None, day.weekday()) and heading.day in (0, day.day):
-            return day
-        day += timedelta(days=1)
-    return None
+    tokens = tokenize(line[at + len(text) : at + len(text) + MAX_ROW_LENGTH])
+    for first in range(min(len(tokens), HOURS_AFTER)):
+        if tokens[first].kind not in (T.CLOCK, T.NUMBER):
+            continue
+        try:
+            return read_range(tokens, first) is not None and first == skip_from(tokens, first - 1)
+        except HeaderProblem:
+            return False
+    return False

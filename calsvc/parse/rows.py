@@ -180,8 +180,9 @@ def read_trailing_row(text: str, tokens: Tokens) -> TimeRow | None:
         if (
             tokens[first - 1].kind in (T.NUMBER, T.MONTH)
             or tokens[first - 1].lower in words()["day_words"]
+            or _decimals(tokens, first)
         ):
-            continue  # ('September 14-17', 'Days 2 - 3': days, not hours)
+            continue  # ('September 14-17', 'Days 2 - 3': days, not hours; '8,00': no hour 00)
         try:
             found = read_range(tokens, first, hhmm=hhmm_range(tokens, first))
         except HeaderProblem:
@@ -210,6 +211,17 @@ def read_trailing_row(text: str, tokens: Tokens) -> TimeRow | None:
         title, own_room = title_and_room(label)
         return TimeRow(title, span, room or own_room, written)
     return None
+
+
+def _decimals(tokens: Tokens, i: int) -> bool:
+    """Whether the number at i is the decimals of the one before it: '8,00', '1,50'."""
+    return (
+        i >= 2
+        and tokens[i - 1].text == ","
+        and tokens[i - 2].kind == T.NUMBER
+        and tokens[i - 2].end == tokens[i - 1].start
+        and tokens[i - 1].end == tokens[i].start
+    )
 
 
 def hhmm_range(tokens: Tokens, i: int) -> bool:

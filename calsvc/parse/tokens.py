@@ -194,6 +194,14 @@ _ALT_DASH = re.compile(r"(?<=\d)\s+[a-z]+(?:[-_][a-z]+)+\s+(?=\d{1,2}[:h.]\d{2})
 _SPACED_CLOCK = re.compile(r"^(\s*[0-2]\d): ([0-5]\d)(?!\d)")
 
 
+# A range of times written with decimal commas at the start of a row: '7,30 – 8,30 | Primirea'
+# (read as '7:30 – 8:30'; a comma time alone is a number, '1,50 €', unless an hour's word
+# follows it: '17,30 Uhr').
+_COMMA_RANGE = re.compile(
+    r"^(\W{0,3}?)([01]?\d|2[0-3]),([0-5][05])(\s*[-–—]\s*)([01]?\d|2[0-4]),([0-5][05])(?![\d,])"
+)
+
+
 def _as_dash(found: re.Match[str]) -> str:
     """A dash in place of the text found, as long as it was (token offsets stay right)."""
     return " " + "–".center(len(found.group()) - 2) + " "
@@ -211,6 +219,7 @@ def tokenize(line: str) -> Tokens:
     append = tokens.append
     line = _ALT_DASH.sub(_as_dash, line.translate(_FULLWIDTH))
     line = _SPACED_CLOCK.sub(r"\1:\2 ", line)
+    line = _COMMA_RANGE.sub(r"\1\2:\3\4\5:\6", line)
     thai = _THAI.search(line) is not None
     if thai:  # an era's name before its year: blanks, as long as it was
         line = _eras().sub(lambda found: " " * len(found.group()), line)

@@ -490,6 +490,12 @@ FORMS = [
     ("time-and-length-after-a-dot", "10:30 – 11:00 · 30 min", "time 10:30–11:00"),
     ("row-length-then-title", "10:30 – 11:00 (30 mins) Coffee", "row 'Coffee' 10:30–11:00"),
     ("row-time-in-brackets", "Coffee break (10:30 – 11:00)", "row 'Coffee break' 10:30–11:00"),
+    (
+        "row-comma-range",
+        "7,30 – 8,30 | Primirea participantilor |",
+        "row 'Primirea participantilor' 07:30–08:30",
+    ),
+    ("price-comma-range", "Intrare 1,50 – 2,50 lei", "text"),
     ("row-dot-leaders", "Coffee break ........ 10:30", "row 'Coffee break' 10:30"),
     ("row-ellipsis-leader", "Lunch … 12:30", "row 'Lunch' 12:30"),
     ("row-about-word", "Pause café vers 10h45", "row 'Pause café' 10:45"),

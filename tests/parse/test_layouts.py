@@ -743,6 +743,48 @@ def test_rows_under_no_heading_and_several_dates_are_an_error_naming_them() -> N
     )
 
 
+def test_of_several_dates_the_one_written_with_its_hours_dates_the_rows() -> None:
+    schedule = _read(
+        "Notice of 14. 3. 2024\n"
+        "Ve čtvrtek 21. 03. 2024 od 09.30 hodin se koná veřejné jednání.\n"
+        "09:30 zahájení\n10:30 – 12:00 veřejná diskuze\n"
+    )
+
+    assert (
+        _sessions(schedule),
+        [(d.line, d.level, d.code, d.message) for d in schedule.diagnostics],
+    ) == (
+        [
+            "Session | - | zahájení | 03-21 09:30–10:30~ | -",
+            "Session | - | veřejná diskuze | 03-21 10:30–12:00 | -",
+        ],
+        [
+            (
+                3,
+                "info",
+                "page-date",
+                "rows with no day heading are on Thu 21 March 2024, the one date the page gives "
+                "with its hours (first 'čtvrtek 21. 03. 2024', line 2); it names '14. 3. 2024' "
+                "(line 1) too",
+            ),
+        ],
+    )
+
+
+def test_a_date_said_above_the_rows_dates_them_before_one_said_below() -> None:
+    schedule = _read(
+        "Comuna gazduieste pe 22 iunie 2024, orele 8,00 – 19,30 prima editie a "
+        "Simpozionului de apicultura si Targul Mierii, cu producatori din toata zona.\n"
+        "7,30 – 8,30 | Primirea participantilor |\n8,30 – 9,00 | Deschiderea targului |\n"
+        "Standurile se rezerva pana pe 15 iunie.\n"
+    )
+
+    assert _sessions(schedule) == [
+        "Session | - | Primirea participantilor | 06-22 07:30–08:30 | -",
+        "Session | - | Deschiderea targului | 06-22 08:30–09:00 | -",
+    ]
+
+
 def test_the_data_files_date_dates_rows_under_no_heading() -> None:
     conference = replace(CONFERENCE, date=date(2024, 6, 9))
     schedule = parse_programme(b"09:00 Opening\n", conference, reference=REFERENCE)
