@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .forms import EndMark, Form, TimeLine, TimeRow, TimeRows
+from .forms import DayHeading, EndMark, Form, TimeLine, TimeRow, TimeRows
 from .headings import read_heading
 from .labels import Vocabulary
 from .places import room_cell, room_line
@@ -57,17 +57,22 @@ def read_table_row(text: str, vocabulary: Vocabulary) -> Form | None:
         if title is None or len(title) > MAX_LABEL:
             return None
         return sessions(title, room, span, written)
-    if len(cells) <= 2 and (day := read_heading(cells[0], tokenize(cells[0]))):
-        if (
-            len(cells) == 2
-            and day.day.ordinal
-            and (dated := read_heading(cells[1], tokenize(cells[1])))
-        ):
-            return dated if dated.day.month else day  # 'DAY 2 | 20.06.2024': the date says more
-        if len(cells) == 2 and day.room is None and (room := room_line(cells[1])):
-            day = replace(day, room=room)  # 'Czwartek (8.09)    Krasnopol – Dworek': its place
-        return day
-    return None
+    return _day_row(cells) if len(cells) <= 2 else None
+
+
+def _day_row(cells: list[str]) -> DayHeading | None:
+    """A table's row that heads a day: its date, and the day's place beside it."""
+    if (day := read_heading(cells[0], tokenize(cells[0]))) is None:
+        return None
+    if (
+        len(cells) == 2
+        and day.day.ordinal
+        and (dated := read_heading(cells[1], tokenize(cells[1])))
+    ):
+        return dated if dated.day.month else day  # 'DAY 2 | 20.06.2024': the date says more
+    if len(cells) == 2 and day.room is None and (room := room_line(cells[1])):
+        day = replace(day, room=room)  # 'Czwartek (8.09)    Krasnopol – Dworek': its place
+    return day
 
 
 def _end_cell(span: Span, cell: str, taken: set[int]) -> tuple[Span, set[int]]:
