@@ -91,14 +91,16 @@ class Lexicon:
 def fold(form: str) -> str:
     """A form as the lexicon keys it: lower case, spaces plain, no final full stop."""
     form = unicodedata.normalize("NFC", form).casefold().replace("\u202f", " ").replace("\xa0", " ")
-    return form.strip().rstrip(".").strip()
+    return form.replace("i\u0307", "i").strip().rstrip(".").strip()  # ('CUMARTESİ': 'İ' → 'i̇')
 
 
 def _plain(form: str) -> str | None:
-    """A Latin form without its accents ('février' → 'fevrier'), when that differs."""
+    """A Latin form without its accents ('février' → 'fevrier'), when that differs; a
+    dotless 'ı' is an 'i' ('aralık', as 'ARALIK' folds)."""
     if _CJK.search(form) or not form.isascii() and not all(c < "\u0250" for c in form):
         return None
     plain = "".join(c for c in unicodedata.normalize("NFD", form) if not unicodedata.combining(c))
+    plain = plain.replace("ı", "i")
     return plain if plain != form else None
 
 

@@ -254,6 +254,8 @@ FORMS = [
     ("heading-day-number-cell-date-cell", "DAY 2 | 20.06.2024", "day 2024-06-20"),
     ("heading-pt-short-weekday", "Terça, 18/06", "day Tue ????-06-18"),
     ("heading-id-weekday", "Senin, 10 Nopember 2025", "day Mon 2025-11-10"),
+    ("heading-tr-capitals-dotless-i", "17 ARALIK 2010 CUMA", "day Fri 2010-12-17"),
+    ("heading-tr-capitals-dotted-i", "PAZARTESİ 3 HAZİRAN 2024", "day Mon 2024-06-03"),
     ("score-no-heading", "Score 17/06", "unread: its date or time is not in a form calsvc reads"),
     (
         "heading-column-titles-after",
