@@ -149,9 +149,12 @@ def column_rooms(line: str, titles: Sequence[str], columns: Columns) -> list[str
 
 
 def empty_slot(line: str) -> bool:
-    """A table row of a time and empty cells ('| 09:00 - 09:30 | | |'): nothing held then."""
+    """A table row of a time and empty cells ('| 09:00 - 09:30 | | |'): nothing held then. A
+    time with one pipe after it ('09.30 – 09.50 |') is a copied cell over its title below."""
     cells = cells_in_columns(line)
-    return cells is not None and len(cells) > 1 and not any(c and c != DITTO for c in cells[1:])
+    if cells is None or line.strip().count("|") == 1 and not line.strip().startswith("|"):
+        return False
+    return len(cells) > 1 and not any(c and c != DITTO for c in cells[1:])
 
 
 def add_row_sessions(state: State, line: str, index: int, form: TimeRow | TimeRows) -> None:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from ..errors import HeaderProblem
 from . import lexicon as lx
 from .datecore import read_core
 from .dates import Day, read_day, read_days, read_weekdays
@@ -52,13 +53,14 @@ def read_heading(text: str, tokens: Tokens) -> DayHeading | None:
         found = read_day(tokens, first) or _labelled_day_month(text, tokens, first)
         if found is None:
             continue
-        if read_days(tokens, first) is not None or _range_ends(tokens, first, found[0]):
+        if _run(tokens, first) or _range_ends(tokens, first, found[0]):
             return None  # 'July 4th - July 8th 2022', '13-14 Eylül': the event's days, no one day
         day, end = found
         before = text[: tokens[first].start].strip(" \t,;-–—|·⋅:@(<〈【《")
         prefix_room = _prefix(before, tokens[:first])
         if prefix_room is None:
             return None
+        end = _same_day_again(tokens, end, day)
         after = text[tokens[end].start :] if end < len(tokens) else ""
         suffix_room = _suffix(after, tokens, end, _strong(day) and first == 0)
         if suffix_room is None or _time_after(tokens, end):
@@ -80,6 +82,26 @@ def _labelled_day_month(text: str, tokens: Tokens, first: int) -> tuple[Day, int
         return None
     (month, day, _, order), end = found
     return Day(month, day, None, None, tokens[first].text, order), end
+
+
+def _run(tokens: Tokens, first: int) -> bool:
+    """Whether a run of days starts at `first` (not one day written twice)."""
+    days = read_days(tokens, first)
+    return days is not None and (days[0].month, days[0].day) != (days[1].month, days[1].day)
+
+
+def _same_day_again(tokens: Tokens, end: int, day: Day) -> int:
+    """Past the same date written again in another language after a dash or a slash
+    ('Πέμπτη 12 Απριλίου 2018 – Thursday, April 12th 2018'), else `end`."""
+    if end + 1 >= len(tokens) or tokens[end].kind not in (T.DASH, T.SEP):
+        return end
+    try:
+        again = read_day(tokens, end + 1)
+    except HeaderProblem:
+        return end
+    if again is None or (again[0].month, again[0].day) != (day.month, day.day):
+        return end
+    return again[1]
 
 
 def _counts_days(tokens: Tokens, first: int) -> bool:

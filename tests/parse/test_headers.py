@@ -255,6 +255,16 @@ FORMS = [
     ("heading-pt-short-weekday", "Terça, 18/06", "day Tue ????-06-18"),
     ("heading-id-weekday", "Senin, 10 Nopember 2025", "day Mon 2025-11-10"),
     ("heading-tr-capitals-dotless-i", "17 ARALIK 2010 CUMA", "day Fri 2010-12-17"),
+    (
+        "heading-same-day-in-two-languages",
+        "Πέμπτη 12 Απριλίου 2018 – Thursday, April 12th 2018",
+        "day Thu 2018-04-12",
+    ),
+    (
+        "two-days-are-a-run",
+        "Monday 3 June – Tuesday 4 June",
+        "mention Mon ????-06-03…Tue ????-06-04",
+    ),
     ("heading-tr-capitals-dotted-i", "PAZARTESİ 3 HAZİRAN 2024", "day Mon 2024-06-03"),
     ("score-no-heading", "Score 17/06", "unread: its date or time is not in a form calsvc reads"),
     (

@@ -523,6 +523,15 @@ BLOCKS = [
         ],
     ),
     (
+        "time-cell-over-its-title-line",
+        "Thursday 12 April 2024\n09.30 – 09.50 |\nGreeting by the Mayor\n"
+        "09.50 – 10.30 |\nCoffee break\n",
+        [
+            "Session | - | Greeting by the Mayor | 04-12 09:30–09:50 | -",
+            "Coffee Break | - | Coffee break | 04-12 09:50–10:30 | -",
+        ],
+    ),
+    (
         "social-past-midnight",
         "Social Sat 31 Dec 11 p.m. — Sun 1 Jan 1 a.m.\n",
         ["Social | - | Social | 12-31 23:00–01-01 01:00 | -"],
