@@ -95,7 +95,24 @@ def _hour_minute(
     if token.kind == T.NUMBER and len(token.text) == 4 and (bare or hours_word(tokens, i + 1)):
         hour, minute = divmod(token.value, 100)  # '0800 – 0830', '0900 hrs'
         return hour, minute, i + 1
+    if token.kind == T.NUMBER and bare and is_hhmm(token) and len(token.text) == 3:
+        hour, minute = divmod(token.value, 100)  # '730 - 830': superscript minutes flattened
+        return hour, minute, i + 1
     return None
+
+
+EARLIEST_HHMM = 6  # the first hour a programme writes in three digits ('730 - 830')
+
+
+def is_hhmm(token: Token) -> bool:
+    """A time in four digits ('0800', '2400'), or in three from 6 a.m. on the five minutes
+    ('730'; '100 - 200' is a count)."""
+    hour, minute = divmod(token.value, 100)
+    if token.kind != T.NUMBER or minute > 59:
+        return False
+    if len(token.text) == 3:
+        return hour >= EARLIEST_HHMM and minute % 5 == 0
+    return len(token.text) == 4 and (hour < 24 or token.value == 2400)
 
 
 def _marks_after(

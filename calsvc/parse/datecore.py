@@ -97,7 +97,10 @@ def _stop(tokens: Tokens, i: int) -> int:
 
 def _strong_or_capital(token: Token) -> bool:
     """A month that stands first: its own token, or a short or everyday word capitalised
-    ('Des 17', not 'des 17. Jahrhunderts')."""
+    ('Des 17', not 'des 17. Jahrhunderts'); a month of two letters with its full stop ('ag.
+    3', not 'AG 3: Wohnen', a working group)."""
+    if token.kind == T.WORD and len(token.text.rstrip(".")) <= 2 and not token.text.endswith("."):
+        return False
     return token.kind != T.WORD or token.text[:1].isupper()
 
 

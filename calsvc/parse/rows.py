@@ -13,7 +13,7 @@ import re
 from datetime import datetime, timedelta
 
 from ..errors import HeaderProblem
-from .clock import Clock
+from .clock import Clock, is_hhmm
 from .dates import Day, read_day
 from .forms import EndMark, TimeLine, TimeRow, TimeRows, WhenLine
 from .places import has_place_word, names_a_place
@@ -225,14 +225,13 @@ def _decimals(tokens: Tokens, i: int) -> bool:
 
 
 def hhmm_range(tokens: Tokens, i: int) -> bool:
-    """'0800 – 0830': four-digit times, only as both ends of a range."""
+    """'0800 – 0830', '730 - 830': times in digits alone, only as both ends of a range
+    (one in three digits rising to the other)."""
     return (
         i + 2 < len(tokens)
-        and tokens[i].kind == T.NUMBER
-        and len(tokens[i].text) == 4
+        and is_hhmm(tokens[i])
         and tokens[i + 1].kind == T.DASH
-        and tokens[i + 2].kind == T.NUMBER
-        and len(tokens[i + 2].text) == 4
+        and is_hhmm(tokens[i + 2])
         and tokens[i].value < 2400
-        and tokens[i + 2].value <= 2400
+        and (len(tokens[i].text) == 4 or tokens[i].value < tokens[i + 2].value)
     )

@@ -502,6 +502,10 @@ FORMS = [
     ("time-and-length-after-a-dot", "10:30 – 11:00 · 30 min", "time 10:30–11:00"),
     ("row-length-then-title", "10:30 – 11:00 (30 mins) Coffee", "row 'Coffee' 10:30–11:00"),
     ("row-time-in-brackets", "Coffee break (10:30 – 11:00)", "row 'Coffee break' 10:30–11:00"),
+    ("row-three-digit-times", "730 - 830 Śniadanie", "row 'Śniadanie' 07:30–08:30"),
+    ("row-flattened-superscript-to-midnight", "2000- 2400 Bankiet", "row 'Bankiet' 20:00–00:00"),
+    ("count-no-times", "100 - 200 uczestników", "text"),
+    ("working-group-no-month", "AG 3: Beteiligung und Ehrenamt", "text"),
     (
         "row-comma-range",
         "7,30 – 8,30 | Primirea participantilor |",
