@@ -89,8 +89,8 @@ def _hour_minute(
         return comma[0], comma[1], i + 3  # 'Ore 17,00': a comma for the colon
     if token.kind == T.NUMBER and len(token.text) <= 2:
         marked = at(tokens, i + 1, T.MERIDIEM) or hours_word(tokens, i + 1)
-        if not (marked or bare or before or i == 1 and hours_word(tokens, 0)):
-            return None  # (a line that opens with an hour's word: 'Ore 9 – Registrazione')
+        if not (marked or bare or before or _after_hours_word(tokens, i)):
+            return None  # (after an hour's word: 'Ore 9 – Registrazione', 'giugno, ore 10')
         return token.value, 0, i + 1
     if token.kind == T.NUMBER and len(token.text) == 4 and (bare or hours_word(tokens, i + 1)):
         hour, minute = divmod(token.value, 100)  # '0800 – 0830', '0900 hrs'
@@ -99,6 +99,14 @@ def _hour_minute(
         hour, minute = divmod(token.value, 100)  # '730 - 830': superscript minutes flattened
         return hour, minute, i + 1
     return None
+
+
+def _after_hours_word(tokens: Tokens, i: int) -> bool:
+    """Whether a bare hour follows a word for the hour: first on the line ('Ore 9 –'), or
+    a word, not a letter, anywhere ('8 giugno, ore 10'; not 'Room: H1')."""
+    if i < 1 or not hours_word(tokens, i - 1):
+        return False
+    return i == 1 or len(tokens[i - 1].text.rstrip(".")) > 1
 
 
 EARLIEST_HHMM = 6  # the first hour a programme writes in three digits ('730 - 830')

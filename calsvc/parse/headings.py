@@ -106,12 +106,17 @@ def _same_day_again(tokens: Tokens, end: int, day: Day) -> int:
 
 def _counts_days(tokens: Tokens, first: int) -> bool:
     """Whether the number at `first` counts the event's days ('Day 1 - June 17': day one,
-    not the 1st to the 17th)."""
-    return (
+    not the 1st to the 17th), not the day of a month ('Dia 3 de junho')."""
+    if not (
         first > 0
         and tokens[first].kind == T.NUMBER
         and tokens[first - 1].lower in words()["day_words"]
-    )
+    ):
+        return False
+    try:
+        return read_day(tokens, first) is None
+    except HeaderProblem:
+        return True
 
 
 def _range_ends(tokens: Tokens, first: int, day: Day) -> bool:
@@ -195,19 +200,26 @@ def _prefix(before: str, tokens: Tokens) -> str | None:
     parts = before.split()
     if not parts:  # (nothing, or only spaces of kinds the strip above does not know)
         return ""
-    if len(parts) > MAX_HEADING_WORDS or any(t.kind in (T.CLOCK, T.MERIDIEM) for t in tokens):
+    if len(parts) > MAX_HEADING_WORDS or any(_a_time(tokens, k) for k in range(len(tokens))):
         return None
+    if all(map(_day_label_word, parts)):
+        return ""  # 'Day 2', 'Le', 'Am', 'Journée du', 'Ngày'
     if parts[-1].lower() in words()["sentence_endings"] and not parts[-1].isupper():
         return None  # 'The workshop will be held on June 8, 2023'
-    day_label = all(map(_day_label_word, parts))
-    if day_label:
-        return ""
     if names_a_place(before) and (room := room_line(before)):
         return room
     set_apart = tokens and tokens[-1].kind in _SEPARATORS
     if set_apart or before.isupper():
         return ""
     return None
+
+
+def _a_time(tokens: Tokens, k: int) -> bool:
+    """Whether token k is part of a time: a clock, or a.m./p.m. after a number ('Am 3. Juni'
+    is no time)."""
+    return tokens[k].kind == T.CLOCK or (
+        tokens[k].kind == T.MERIDIEM and k > 0 and tokens[k - 1].kind in (T.NUMBER, T.CLOCK)
+    )
 
 
 _ORDINAL = re.compile(

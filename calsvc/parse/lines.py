@@ -172,10 +172,11 @@ def _dated(text: str, tokens: Tokens, starts: list[int]) -> Form | None:
         if not fits and not label and (after := _title_after(text, tokens, end)) is not None:
             title, room = after  # '26.08.2019 r. 9:00 - 11:00 - rejestracja uczestników.'
             return Header(title, day, span, room, written, opens_day=True)
+        rest = text[tokens[end].start :] if end < len(tokens) else ""
+        sentence = rest.rstrip().endswith(".") and (not fits or len(rest.split()) > 2)
+        if sentence:  # (', il convegno sulle scuole.': the rest of a sentence, no room)
+            return _mention(text, tokens, starts) or Mention(day, deadline=is_deadline(text))
         if not fits:
-            rest = text[tokens[end].start :]
-            if rest.rstrip().endswith("."):
-                return _mention(text, tokens, starts) or Mention(day, deadline=is_deadline(text))
             return Unread(f"{written!r} is followed by {rest[:40]!r}, which is not a room")
         if not label:
             return WhenLine(day, span, room, written)
