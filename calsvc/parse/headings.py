@@ -28,7 +28,7 @@ from .dates import Day, read_day, read_days, read_weekdays
 from .forms import DayHeading
 from .places import names_a_place, room_line
 from .ranges import read_range
-from .roles import MAX_HEADING_WORDS, MAX_ROOM, is_field, words
+from .roles import MAX_HEADING_WORDS, MAX_ROOM, field_name, is_field, words
 from .rooms import room_of
 from .terminals import means, skip_from, written
 from .tokenkinds import T
@@ -244,10 +244,11 @@ def _suffix(after: str, tokens: Tokens, end: int, full_date_first: bool) -> str 
     if kind == T.CLOSE and len(after) <= 2:
         return ""  # '<11월 7일>', '【9月21日】': the date in brackets of its own
     if kind == T.OPEN and after.endswith((")", "]", "）")):
+        inner = _without_place_word(inner)  # '(alla Torre della Provincia)'
         return room_of(inner) if names_a_place(inner) else ""
     if kind == T.COLON:
         return ""  # 'May 1: All day at the convention centre, then the party'
-    if is_field(after):
+    if is_field(after) or field_name(after) in words()["location_fields"]:
         name, _, value = after.replace("：", ":").partition(":")
         return _location(value) if name.strip().lower() in words()["location_fields"] else ""
     parts = after.split()
@@ -264,6 +265,17 @@ def _suffix(after: str, tokens: Tokens, end: int, full_date_first: bool) -> str 
     if len(parts) <= MAX_HEADING_WORDS and kind == T.WORD and full_date_first:
         return _named_place(after)  # 'Monday, 3.12.2018 Invited Talks' (a link's text), or
     return None  # 'Czwartek (8.09) Krasnopol – Dworek „Pod Lipami”', the day's place
+
+
+def _without_place_word(text: str) -> str:
+    """'alla Torre della Provincia' → 'Torre della Provincia': a place without the word
+    that says it is where ('at the', 'alla', 'im')."""
+    parts = text.split()
+    if len(parts) > 1 and parts[0].lower() in words()["bracket_places"]:
+        parts = parts[1:]
+        if len(parts) > 1 and parts[0].lower() in words()["place_articles"]:
+            parts = parts[1:]
+    return " ".join(parts)
 
 
 def _named_place(text: str) -> str:

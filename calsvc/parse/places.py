@@ -67,6 +67,10 @@ def room_line(text: str) -> str | None:
         return None
     if text.startswith("[") and text.endswith("]"):
         text = text[1:-1].strip()
+    if text.endswith(")") and "(" not in text:  # 'Pavillon Hélène-Pelletier, local B-2215)'
+        text = text[:-1].rstrip()
+    elif text.startswith("(") and text.endswith(")") and text.count("(") == 1:
+        text = text[1:-1].strip()  # '(Pavillon Hélène-Pelletier, local B-3120)
     if (name := field_name(text)) is not None and name in words()["location_fields"]:
         return re.split(r"[:：]", text, maxsplit=1)[1].strip() or None
     if _CJK_ROOM.search(text) and len(text) > MAX_CJK_ROOM:

@@ -254,6 +254,16 @@ FORMS = [
     ("heading-day-number-cell-date-cell", "DAY 2 | 20.06.2024", "day 2024-06-20"),
     ("heading-pt-short-weekday", "Terça, 18/06", "day Tue ????-06-18"),
     ("heading-id-weekday", "Senin, 10 Nopember 2025", "day Mon 2025-11-10"),
+    (
+        "heading-es-sede-field",
+        "Jueves 23 de Octubre Sede: Casa de la Cultura (Av. Reforma 307)",
+        "day Thu ????-10-23 @ Casa de la Cultura (Av. Reforma 307)",
+    ),
+    (
+        "heading-it-place-in-brackets",
+        "Domenica 22 Febbraio (alla Torre della Provincia)",
+        "day Sun ????-02-22 @ Torre della Provincia",
+    ),
     ("heading-fr-article", "Le 3 juin 2024", "day 2024-06-03"),
     ("heading-fr-article-weekday", "Le lundi 3 juin", "day Mon ????-06-03"),
     ("heading-de-am", "Am Montag, 3. Juni", "day Mon ????-06-03"),
@@ -757,6 +767,17 @@ def test_data_file_kinds_extend_the_vocabulary() -> None:
         pytest.param("Location: Ballroom B", "Ballroom B", id="labelled"),
         pytest.param("[ Exhibit Hall A ]", "Exhibit Hall A", id="bracketed"),
         pytest.param("[ Keynote ]", None, id="bracketed-not-a-room"),
+        pytest.param(
+            "(Pavillon Hélène-Pelletier, local B-3120)",
+            "Pavillon Hélène-Pelletier, local B-3120",
+            id="in-round-brackets",
+        ),
+        pytest.param(
+            "Pavillon Hélène-Pelletier, local B-2215)",
+            "Pavillon Hélène-Pelletier, local B-2215",
+            id="a-stray-closing-bracket",
+        ),
+        pytest.param("Χώρος Διεξαγωγής: Αίθουσα Α", "Αίθουσα Α", id="el-location-field"),
         pytest.param("The hall was full of people who came early.", None, id="sentence"),
     ],
 )
