@@ -13,7 +13,7 @@ from .forms import TimeLine, TimeRow, TimeRows, Undated
 from .grids import add_row_sessions, empty_slot, grid_row, spanned
 from .lines import read_line
 from .neighbours import label_line, names_kind, neighbour, neighbour_line
-from .places import room_line
+from .places import proper_name, room_line
 from .roles import clean, is_end_marker, looks_like_title, row_title
 from .rooms import title_and_room
 
@@ -30,6 +30,8 @@ def read_row(
     first = form.rows[0] if isinstance(form, TimeRows) else form
     if grid_row(state, lines[index], index, first.span, first.text):
         return
+    if isinstance(form, TimeRow) and (place := _room_over_title(state, lines, index, form)):
+        form = TimeLine(form.span, form.text, place)
     if isinstance(form, TimeRow | TimeRows):
         add_row_sessions(state, lines[index], index, form)
         return
@@ -65,6 +67,23 @@ def read_row(
     if not clean(lines[below]).startswith(title):  # its first sentence; the rest describes it
         block.body.append(clean(lines[below])[len(title) :].lstrip(" .;,"))
     state.blocks.append(block)
+
+
+def _room_over_title(state: State, lines: list[str], index: int, form: TimeRow) -> str | None:
+    """The room a row names after its times where it names nothing else, its title on the
+    line below ('12:00 to 5:00 p.m., Mississippi Hall B, Second Level' / 'Attendee Help Desk
+    Open'); None for a row with a title."""
+    line = clean(lines[index])
+    place = line[line.find(form.text) + len(form.text) :].strip(" ,;:-–—|")
+    if not (_only_a_room(state, lines, place) and all(map(proper_name, place.split(", ")))):
+        return None
+    below = neighbour_line(lines, index)
+    if below is None or not label_line(lines[below], below_time=True):
+        return None
+    try:
+        return place if isinstance(state.read(lines[below]), Undated | None) else None
+    except HeaderProblem:
+        return None
 
 
 def _end_below(state: State, lines: list[str], index: int, below: int, form: TimeLine) -> TimeLine:

@@ -532,6 +532,18 @@ BLOCKS = [
         ],
     ),
     (
+        "a-room-after-the-times-title-below",
+        "Saturday, March 23, 2024\n12:00 to 5:00 p.m., Mississippi Hall B, Second Level\n"
+        "Attendee Help Desk Open\n3:00 to 4:30 p.m. Room 211\n+ Volunteer Orientation\n"
+        "1:30 pm Technical visit to the testing hall\n",
+        [
+            "Session | - | Attendee Help Desk Open | 03-23 12:00–17:00 | Mississippi Hall B,"
+            " Second Level",
+            "Session | - | Volunteer Orientation | 03-23 15:00–16:30 | Room 211",
+            "Session | - | Technical visit to the testing hall | 03-23 13:30–14:30~ | -",
+        ],
+    ),
+    (
         "social-past-midnight",
         "Social Sat 31 Dec 11 p.m. — Sun 1 Jan 1 a.m.\n",
         ["Social | - | Social | 12-31 23:00–01-01 01:00 | -"],
