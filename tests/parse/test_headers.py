@@ -537,6 +537,11 @@ FORMS = [
         "row 'Primirea participantilor' 07:30–08:30",
     ),
     ("price-comma-range", "Intrare 1,50 – 2,50 lei", "text"),
+    (
+        "row-de-ins-place",
+        "19.00 Uhr: Einlass ins Grazer Rathaus",
+        "row 'Einlass' 19:00 @ Grazer Rathaus",
+    ),
     ("row-dot-leaders", "Coffee break ........ 10:30", "row 'Coffee break' 10:30"),
     ("row-ellipsis-leader", "Lunch … 12:30", "row 'Lunch' 12:30"),
     ("row-about-word", "Pause café vers 10h45", "row 'Pause café' 10:45"),
@@ -778,6 +783,8 @@ def test_data_file_kinds_extend_the_vocabulary() -> None:
             id="a-stray-closing-bracket",
         ),
         pytest.param("Χώρος Διεξαγωγής: Αίθουσα Α", "Αίθουσα Α", id="el-location-field"),
+        pytest.param("Grazer Rathaus", "Grazer Rathaus", id="de-compound-haus"),
+        pytest.param("Kongresszentrum Nord", "Kongresszentrum Nord", id="de-compound-zentrum"),
         pytest.param("The hall was full of people who came early.", None, id="sentence"),
     ],
 )
