@@ -28,7 +28,9 @@ def read_core(tokens: Tokens, i: int, weekday: bool) -> Core | None:
         month, day, year, order = _numeric_date(token.text)
         return (month, day, year, order), i + 1
     alone = len(tokens) == 1  # ('14.09.' alone: a table's column of days)
-    if token.kind == T.DAYMONTH and (weekday or alone or weekday_in_brackets(tokens, i + 1)):
+    if token.kind == T.DAYMONTH and (
+        weekday or alone or weekday_in_brackets(tokens, i + 1) or _weekday_next(tokens, i + 1)
+    ):
         numeric, numeric_day, _, order = _numeric_date(token.text)
         return (numeric, numeric_day, None, order), i + 1
     if (found := _cjk(tokens, i)) is not None:
@@ -102,6 +104,13 @@ def _strong_or_capital(token: Token) -> bool:
     if token.kind == T.WORD and len(token.text.rstrip(".")) <= 2 and not token.text.endswith("."):
         return False
     return token.kind != T.WORD or token.text[:1].isupper()
+
+
+def _weekday_next(tokens: Tokens, i: int) -> bool:
+    """Whether a weekday follows, past a comma or a dash ('25.01- SEGUNDA', '26/06, qui')."""
+    j = i + 1 if at(tokens, i, T.DASH) or at(tokens, i, T.SEP) and tokens[i].text == "," else i
+    word = tokens[j] if j < len(tokens) else None
+    return word is not None and len(word.text) > 2 and means(tokens, j, T.WEEKDAY) is not None
 
 
 def weekday_in_brackets(tokens: Tokens, i: int) -> bool:

@@ -98,10 +98,11 @@ def read_day(tokens: Tokens, i: int) -> tuple[Day, int] | None:
 
 
 def _weekday_after(tokens: Tokens, i: int) -> tuple[int | None, int] | None:
-    """A weekday written after its date, past a comma: only a weekday's own word."""
-    j = i + 1 if at(tokens, i, T.SEP) and tokens[i].text == "," else i
+    """A weekday written after its date, past a comma or a dash: a weekday's own word, or
+    an everyday one capitalised ('25.01- SEGUNDA')."""
+    j = i + 1 if at(tokens, i, T.SEP) and tokens[i].text == "," or at(tokens, i, T.DASH) else i
     if (
-        not at(tokens, j, T.WEEKDAY)
+        weekday_word(tokens, j) is None
         or j + 1 < len(tokens)
         and tokens[j + 1].kind
         not in (
@@ -112,8 +113,17 @@ def _weekday_after(tokens: Tokens, i: int) -> tuple[int | None, int] | None:
         )
     ):
         return None
-    value = tokens[j].value
+    value = weekday_word(tokens, j)
     return (value if value != lx.UNKNOWN else None), j + 1
+
+
+def weekday_word(tokens: Tokens, j: int) -> int | None:
+    """The weekday at j: its own token, or a word that may be one, capitalised."""
+    if at(tokens, j, T.WEEKDAY):
+        return tokens[j].value
+    if at(tokens, j, T.WORD) and tokens[j].text[:1].isupper() and len(tokens[j].text) > 2:
+        return means(tokens, j, T.WEEKDAY)
+    return None
 
 
 def read_days(tokens: Tokens, i: int) -> tuple[Day, Day, int] | None:

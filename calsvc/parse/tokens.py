@@ -180,6 +180,8 @@ def _daymonth(text: str, start: int, end: int, tokens: list[Token]) -> None:
     tokens.append(Token(T.DAYMONTH, text, start, end))
 
 
+_DAY_DOT_MONTH = re.compile(r"^(?:2[5-9]|3[01])\.(?:0[1-9]|1[0-2])$")  # '25.01', never a time
+
 Tokens = tuple[Token, ...]
 MAX_REMEMBERED = 4096  # lines whose tokens are kept: a line is tokenized by more than one rule
 
@@ -239,8 +241,8 @@ def tokenize(line: str) -> Tokens:
             append(Token(_SINGLE.get(text, T.WORD), text, start, end))
         elif kind == "offset":
             append(Token(T.ZONE, text, start, end))
-        elif kind == "daymonth":
-            _daymonth(text, start, end, tokens)
+        elif kind == "daymonth" or kind == "clock" and _DAY_DOT_MONTH.match(text):
+            _daymonth(text, start, end, tokens)  # ('25.01': no hour 25, the 25th of January)
         else:
             append(Token(kind or T.WORD, text, start, end))
     return tuple(tokens)

@@ -264,6 +264,8 @@ FORMS = [
         "Domenica 22 Febbraio (alla Torre della Provincia)",
         "day Sun ????-02-22 @ Torre della Provincia",
     ),
+    ("heading-day-dot-month-then-weekday", "25.01- SEGUNDA", "day Mon ????-01-25"),
+    ("heading-day-slash-month-comma-weekday", "26/06, qui", "day Thu ????-06-26"),
     ("heading-fr-article", "Le 3 juin 2024", "day 2024-06-03"),
     ("heading-fr-article-weekday", "Le lundi 3 juin", "day Mon ????-06-03"),
     ("heading-de-am", "Am Montag, 3. Juni", "day Mon ????-06-03"),
