@@ -205,8 +205,12 @@ def is_field(text: str) -> bool:
 def is_metadata(text: str) -> bool:
     """'Posted Sat, March 1, 2025 10:00am · Updated Thu, March 6', '01-10-19 Ana Lee 0
     comments': the page's own dates, and a post's byline ending with its count of comments."""
-    first = text.split(None, 1)[0].lower().rstrip(":") if text.strip() else ""
-    return first in words()["metadata"] or _comments().search(text) is not None
+    parts = text.split()
+    if not parts:
+        return False
+    last = parts[-1].lower().rstrip(":.")
+    counted = last in words()["comments"] and _comments().search(text) is not None
+    return parts[0].lower().rstrip(":") in words()["metadata"] or counted
 
 
 @functools.cache

@@ -37,7 +37,9 @@ _LEADERS = re.compile(r"(?:\s*[.…·_]){3,}\s*$|\s*…\s*$")  # 'Coffee break .
 
 
 def label_text(text: str) -> str:
-    return _LEADERS.sub("", text).strip(" \t,;-–—|·⋅:@").strip()
+    if text.rstrip()[-1:] in (".", "…", "·", "_"):
+        text = _LEADERS.sub("", text)
+    return text.strip(" \t,;-–—|·⋅:@").strip()
 
 
 def span_text(text: str, tokens: Tokens, first: int, end: int) -> str:

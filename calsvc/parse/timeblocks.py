@@ -75,8 +75,10 @@ def _room_over_title(state: State, lines: list[str], index: int, form: TimeRow) 
     Open'); None for a row with a title."""
     line = clean(lines[index])
     place = line[line.find(form.text) + len(form.text) :].strip(" ,;:-–—|")
-    if not (_only_a_room(state, lines, place) and all(map(proper_name, place.split(", ")))):
+    if not (room_line(place) and all(map(proper_name, place.split(", ")))):
         return None
+    if names_kind(state.vocabulary, place):
+        return None  # ('09:00 Exhibit Hall': a kind of session too)
     below = neighbour_line(lines, index)
     if below is None or not label_line(lines[below], below_time=True):
         return None
