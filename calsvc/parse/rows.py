@@ -71,14 +71,18 @@ def read_row(text: str, tokens: Tokens) -> RowForm | None:
     written = span_text(text, tokens, first, end)
     if (day := _date_after(tokens, end)) is not None:
         return WhenLine(day, span, None, written)
+    after_times = end
     while end < len(tokens) and (
         tokens[end].kind in (T.SEP, T.COLON, T.DASH) or tokens[end].text == "."
     ):
         end += 1  # ('20:45. Cena', '19:00 –')
+    dashed = any(t.kind == T.DASH for t in tokens[after_times:end])
     span, end = _with_length(span, tokens, end)
     if end >= len(tokens):
         return TimeLine(span, written)
     rest = text[tokens[end].start :]
+    if dashed and rest.rstrip().endswith(("-", "–", "—")):
+        rest = rest.rstrip(" -–—")  # '10.30 Uhr - Kaffeepause -': a title between dashes
     if is_end_marker(rest):
         return EndMark(span)
     if (room := _bracketed_place(rest)) is not None:

@@ -120,6 +120,7 @@ def _scanner() -> re.Pattern[str]:
       | (?P<meridiem>[ap]\.?\s?m\b\.?|{periods})
       | (?P<offset>(?:UTC|GMT)[+-]\d{{1,2}}(?::?\d{{2}})?)
       | (?P<cjk>{cjk}|[{CJK}])
+      | (?P<glued>Uhr(?=[A-ZÄÖÜ][a-zäöüß]))
       | (?P<letters>(?:[^\W\d_{CJK}][{MARKS}]*)+(?:-(?:[^\W\d_{CJK}][{MARKS}]*)+)*\.?)
       | (?P<dash>-{{1,3}}|[\u2010-\u2015\u2212{dashes}])
       | (?P<other>[^\s\t]|\t)
@@ -229,7 +230,7 @@ def tokenize(line: str) -> Tokens:
         kind = match.lastgroup
         text = match.group()
         start, end = match.span()
-        if kind == "letters" or kind == "cjk":
+        if kind == "letters" or kind == "cjk" or kind == "glued":  # 'UhrFeierliche' → 2 words
             _word(text, start, end, tokens)
         elif kind == "number" or kind == "ordinal":  # 'ordinal': a number with 'th' after it
             digits = match["number"]  # (a run of thousands of digits is no number to read)

@@ -546,6 +546,8 @@ FORMS = [
     ),
     ("row-en-dash-bullet", "– 07h45: Acolhida e café", "row 'Acolhida e café' 07:45"),
     ("row-em-dash-bullet", "— 07:45 Acolhida", "row 'Acolhida' 07:45"),
+    ("row-de-glued-uhr", "09.00 UhrFeierliche Eröffnung", "row 'Feierliche Eröffnung' 09:00"),
+    ("row-between-dashes", "10.30 Uhr- Kaffeepause -", "row 'Kaffeepause' 10:30"),
     ("row-dot-leaders", "Coffee break ........ 10:30", "row 'Coffee break' 10:30"),
     ("row-ellipsis-leader", "Lunch … 12:30", "row 'Lunch' 12:30"),
     ("row-about-word", "Pause café vers 10h45", "row 'Pause café' 10:45"),
