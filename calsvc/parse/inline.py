@@ -6,7 +6,8 @@
     <11월 7일> ▲개회식(9시) ▲특별강연(9시30분)                     (bullets in prose)
 
 A line is cut only where it is plainly a list: two or more times that each begin an item,
-the first at the line's start or after one word ('Mattino Ore 8.30: …'); or one bullet mark
+the first at the line's start or after one word ('Mattino Ore 8.30: …'), or four or more
+after sentences ('Supper on your own. 8:00 am Check-in 9:00 am Welcome …'); or one bullet mark
 repeated three times or more (then a date in angle brackets, '<11월 7일>', is cut off too).
 Each piece keeps its line's number. A range cut in two by a line break ('17:30' / '- 19:00.
 Llegada') is put back together first.
@@ -27,6 +28,7 @@ from .tokens import Tokens, tokenize
 MIN_ITEMS = 2  # times that begin items before a line is cut at them
 MIN_BULLETS = 3  # repeats of one bullet mark before a line is cut at them
 FIRST_WITHIN = 1  # words before the line's first item ('Mattino Ore 8.30: …')
+MIN_RUN = 4  # items of a run-on paragraph of rows after its sentences ('… own. 8:00 am …')
 _BULLETS = "▲►■◆•▪◦★→"
 _DIGITS = re.compile(r"\d.*\d", re.DOTALL)
 
@@ -81,6 +83,7 @@ def _starts(tokens: Tokens) -> list[int]:
     froms = lx.lexicon().froms
     found: list[int] = []
     covered = 0  # the tokens the last item's times took ('07:30   08:30' is one range)
+    after_prose = False  # the first item follows sentences ('Supper on your own. 8:00 am …')
     for k, token in enumerate(tokens):
         if k < covered or token.kind not in (T.CLOCK, T.NUMBER):
             continue
@@ -91,9 +94,11 @@ def _starts(tokens: Tokens) -> list[int]:
         while first > 0 and tokens[first - 1].kind == T.WORD and tokens[first - 1].lower in froms:
             first -= 1
         if not found and first > FIRST_WITHIN:
-            return []
+            if not tokens[first - 1].text.endswith("."):
+                return []
+            after_prose = True
         found.append(tokens[first].start)
-    return found
+    return found if not after_prose or len(found) >= MIN_RUN else []
 
 
 def _begins(tokens: Tokens, k: int) -> int | None:

@@ -544,6 +544,23 @@ BLOCKS = [
         ],
     ),
     (
+        "a-run-on-paragraph-of-rows-after-sentences",
+        "Wednesday, October 29, 2025\nBreakfast provided. Supper on your own. 8:00 am to 9:00 am "
+        "Hot Breakfast Buffet 9:00 am Welcome 9:50 am Keynote: Reading the Hills 10:40 am "
+        "Briefing\n",
+        [
+            "Session | - | Hot Breakfast Buffet | 10-29 08:00–09:00 | -",
+            "Opening | - | Welcome | 10-29 09:00–09:50~ | -",
+            "Keynote | - | Keynote: Reading the Hills | 10-29 09:50–10:40~ | -",
+            "Session | - | Briefing | 10-29 10:40–11:40~ | -",
+        ],
+    ),
+    (
+        "sentences-with-fewer-times-are-prose",
+        "Wednesday, October 29, 2025\nDoors open early. Talks run 9:00 am Welcome 10:00 am on.\n",
+        [],
+    ),
+    (
         "social-past-midnight",
         "Social Sat 31 Dec 11 p.m. — Sun 1 Jan 1 a.m.\n",
         ["Social | - | Social | 12-31 23:00–01-01 01:00 | -"],
