@@ -91,12 +91,14 @@ def _run(tokens: Tokens, first: int) -> bool:
 
 
 def _same_day_again(tokens: Tokens, end: int, day: Day) -> int:
-    """Past the same date written again in another language after a dash or a slash
-    ('Πέμπτη 12 Απριλίου 2018 – Thursday, April 12th 2018'), else `end`."""
-    if end + 1 >= len(tokens) or tokens[end].kind not in (T.DASH, T.SEP):
+    """Past the same date written again in another language, after a dash or a slash or
+    straight on ('Πέμπτη 12 Απριλίου 2018 – Thursday, April 12th 2018', '9月16日 (星期二) Sep
+    16th, Tuesday'), else `end`."""
+    if end >= len(tokens):
         return end
+    start = end + 1 if tokens[end].kind in (T.DASH, T.SEP) else end
     try:
-        again = read_day(tokens, end + 1)
+        again = read_day(tokens, start)
     except HeaderProblem:
         return end
     if again is None or (again[0].month, again[0].day) != (day.month, day.day):

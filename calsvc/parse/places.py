@@ -100,7 +100,13 @@ def proper_name(text: str) -> bool:
 
 
 def _sentence(text: str) -> bool:
-    return len(text.split()) > 2 and text.split()[0].lower() in words()["sentence_openings"]
+    """'The hall was full': words opening a sentence, not a name ('The Orchard Room')."""
+    parts = text.split()
+    return (
+        len(parts) > 2
+        and parts[0].lower() in words()["sentence_openings"]
+        and not all(p[:1].isupper() or p[:1].isdigit() for p in parts)
+    )
 
 
 def room_cell(cell: str) -> bool:

@@ -75,6 +75,8 @@ def _room_over_title(state: State, lines: list[str], index: int, form: TimeRow) 
     Open'); None for a row with a title."""
     line = clean(lines[index])
     place = line[line.find(form.text) + len(form.text) :].strip(" ,;:-–—|")
+    if not place.startswith(form.title):  # ('Lunch  13:10  The Orchard Room': titled)
+        return None
     if not (room_line(place) and all(map(proper_name, place.split(", ")))):
         return None
     if names_kind(state.vocabulary, place):

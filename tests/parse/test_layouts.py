@@ -544,6 +544,12 @@ BLOCKS = [
         ],
     ),
     (
+        "a-titled-row-with-its-room-cell-keeps-its-title",
+        "Friday 6 September 2013\nLunch\t13:10-14:00\tThe Orchard Room\n\n"
+        "* breakfast is for residential delegates\n",
+        ["Lunch | - | Lunch | 09-06 13:10–14:00 | The Orchard Room"],
+    ),
+    (
         "a-run-on-paragraph-of-rows-after-sentences",
         "Wednesday, October 29, 2025\nBreakfast provided. Supper on your own. 8:00 am to 9:00 am "
         "Hot Breakfast Buffet 9:00 am Welcome 9:50 am Keynote: Reading the Hills 10:40 am "
