@@ -5,10 +5,12 @@ that moves the day of the heading above it, and the body text that goes with a s
 
 from __future__ import annotations
 
+import re
+
 from ..errors import HeaderProblem
 from .blocks import Block, State
 from .dates import Day
-from .forms import EndMark, Form, Mention, TimeLine, TimeRow, TimeRows, Undated, Unread
+from .forms import DayHeading, EndMark, Form, Mention, TimeLine, TimeRow, TimeRows, Undated, Unread
 from .neighbours import neighbour_line
 from .pagedate import dates_named
 from .places import has_place_word, room_line
@@ -16,6 +18,9 @@ from .roles import LOOK, MAX_LABEL_WORDS, clean, field_name, goes_on, words
 
 MIN_PROSE_WORDS = 8  # words of a sentence whose date may correct the heading above it
 MAX_PROSE_CHARS = 2000  # of a paragraph searched for the day it names
+_ADDRESS = re.compile(r"\s*\([^()]*\d[^()]*\)\s*$")  # '(R. Marechal Deodoro, 415 – Centro)'
+MIN_MENU_ITEMS = 3  # items of a page's menu line ('Home | Programme | Venue')
+MAX_MENU_WORDS = 3  # words of each
 MAX_DAY_PLACE = 80  # characters of a place line under a day heading
 
 
@@ -39,6 +44,10 @@ def read_text(state: State, lines: list[str], index: int, form: Undated | None) 
             assert last is not None and last.label is not None
             last.label = f"{last.label} {clean(line)}"
             return
+    if _day_closing_place(state, lines, index):
+        return
+    if state.heading_at == len(state.blocks) and state.day_room and _page_text(line):
+        state.day_room = None  # prose or a menu before the rows: the heading was the page's
     under_heading = state.heading_at == len(state.blocks) and state.day_room is None
     if (
         (under_heading or _over_rows(state, lines, index))
@@ -50,7 +59,7 @@ def read_text(state: State, lines: list[str], index: int, form: Undated | None) 
         return
     if (
         last is not None
-        and last.layout in ("agenda", "block", "page")
+        and last.layout in ("agenda", "block", "page", "table")
         and last.room is None
         and sum(1 for above in last.body if above) <= 1  # a speaker's name may come first
         and (room := room_line(clean(line)))
@@ -171,6 +180,39 @@ def _day_place(state: State, lines: list[str], index: int) -> str | None:
     ):
         return None
     return text
+
+
+def _day_closing_place(state: State, lines: list[str], index: int) -> bool:
+    """'Local: Hall do Bloco C' after a day's rows, right before the next day heading (or
+    the end), where none of them names a room: the place of the whole day."""
+    text = clean(lines[index])
+    if field_name(text) not in words()["location_fields"] or state.heading_at < 0:
+        return False
+    rows = state.blocks[state.heading_at :]
+    if len(rows) < 2 or any(b.room or b.day_room for b in rows):
+        return False
+    after = neighbour_line(lines, index)
+    try:
+        closes = after is None or isinstance(state.read(lines[after]), DayHeading)
+    except HeaderProblem:
+        return False
+    if not closes or (room := room_line(_ADDRESS.sub("", text))) is None:
+        return False
+    for block in rows:
+        block.room = room
+    return True
+
+
+def _page_text(line: str) -> bool:
+    """The page's own text between a heading and its rows: a sentence or more (at least
+    MIN_PROSE_WORDS words, ending with a full stop), or a menu ('Home | Programme | Venue')."""
+    if len(line.split()) >= MIN_PROSE_WORDS and line.rstrip().endswith((".", "!", "?")):
+        return True
+    items = [item.strip() for item in line.split("|")]
+    return len(items) >= MIN_MENU_ITEMS and all(
+        0 < len(item.split()) <= MAX_MENU_WORDS and not any(map(str.isdigit, item))
+        for item in items
+    )
 
 
 def _goes_on(last: Block | None, line: str) -> bool:

@@ -567,6 +567,30 @@ BLOCKS = [
         [],
     ),
     (
+        "a-place-field-closing-a-day-is-the-days-place",
+        "Dia 21 de novembro de 2022 (segunda-feira)\n14h – Oficina de fanzines\n"
+        "15h – Abertura Oficial\nLocal: Hall do Bloco C (R. Deodoro, 415)\n"
+        "Dia 22 de novembro de 2022 (terça-feira)\n19h30 – Palestra\n",
+        [
+            "Session | - | Oficina de fanzines | 11-21 14:00–15:00~ | Hall do Bloco C",
+            "Session | - | Abertura Oficial | 11-21 15:00–16:00~ | Hall do Bloco C",
+            "Session | - | Palestra | 11-22 19:30–20:30~ | -",
+        ],
+    ),
+    (
+        "a-banner-date-and-venue-over-prose-is-the-pages-venue",
+        "Friday 14 June 2024 · Hartshead Building, University of Sheffield\nAgenda\n"
+        "This one-day workshop is organised in two halves with talks and a making activity.\n"
+        "09.30 – 09.50 Welcome tea & coffee\n",
+        ["Opening | - | Welcome tea & coffee | 06-14 09:30–09:50 | -"],
+    ),
+    (
+        "a-wrapped-table-rows-room-cell-on-its-own-line",
+        "WEDNESDAY 13TH MARCH 2019\n2:00pm | Weaving Gallery open\n"
+        "Walk through the story told in the work of local makers |\nFoyer |\n",
+        ["Session | - | Weaving Gallery open | 03-13 14:00–15:00~ | Foyer"],
+    ),
+    (
         "social-past-midnight",
         "Social Sat 31 Dec 11 p.m. — Sun 1 Jan 1 a.m.\n",
         ["Social | - | Social | 12-31 23:00–01-01 01:00 | -"],
