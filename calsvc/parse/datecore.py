@@ -28,8 +28,13 @@ def read_core(tokens: Tokens, i: int, weekday: bool) -> Core | None:
         month, day, year, order = _numeric_date(token.text)
         return (month, day, year, order), i + 1
     alone = len(tokens) == 1  # ('14.09.' alone: a table's column of days)
+    year_next = i + 1 < len(tokens) and is_year(tokens[i + 1])  # '23.10. 2022'
     if token.kind == T.DAYMONTH and (
-        weekday or alone or weekday_in_brackets(tokens, i + 1) or _weekday_next(tokens, i + 1)
+        weekday
+        or alone
+        or year_next
+        or weekday_in_brackets(tokens, i + 1)
+        or _weekday_next(tokens, i + 1)
     ):
         numeric, numeric_day, _, order = _numeric_date(token.text)
         return (numeric, numeric_day, None, order), i + 1

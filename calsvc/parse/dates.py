@@ -129,7 +129,8 @@ def weekday_word(tokens: Tokens, j: int) -> int | None:
 def read_days(tokens: Tokens, i: int) -> tuple[Day, Day, int] | None:
     """A run of days: 'July 4th - July 8th 2022', 'September 14-17, 2025', '4–8 July 2022'.
     A year written once belongs to both ends."""
-    if day_number(tokens[i]) and is_dash(tokens, i + 1) and (found := read_day(tokens, i + 2)):
+    k = i + 2 if at(tokens, i + 1, T.WORD) and tokens[i + 1].text == "." else i + 1  # '21. –'
+    if day_number(tokens[i]) and is_dash(tokens, k) and (found := read_day(tokens, k + 1)):
         last, end = found
         first = last._replace(day=tokens[i].value, weekday=None, text=tokens[i].text)
         return first, last, end

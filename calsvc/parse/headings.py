@@ -124,13 +124,10 @@ def _counts_days(tokens: Tokens, first: int) -> bool:
 def _range_ends(tokens: Tokens, first: int, day: Day) -> bool:
     """Whether the date at `first` ends a range of days begun before it ('13-14 Eylül 2025');
     a date with its weekday stands on its own ('Day 1 – Thursday 9/11/2025')."""
-    return (
-        day.weekday is None
-        and first >= 2
-        and tokens[first - 1].kind == T.DASH
-        and not _counts_days(tokens, first - 2)
-        and read_days(tokens, first - 2) is not None
-    )
+    if day.weekday is not None or first < 2 or tokens[first - 1].kind != T.DASH:
+        return False
+    start = first - 3 if tokens[first - 2].text == "." and first >= 3 else first - 2  # '21. –'
+    return not _counts_days(tokens, start) and read_days(tokens, start) is not None
 
 
 def _event_day(text: str, tokens: Tokens) -> DayHeading | None:

@@ -65,10 +65,25 @@ def items(line: str) -> list[str]:
         return _cells(line)
     text = clean(line)
     try:
-        starts = _starts(tokenize(text))
+        tokens = tokenize(text)
+        starts = _starts(tokens)
     except HeaderProblem:
         return [line]
+    if len(starts) == 1 and _weekday_first(tokens, starts[0]):
+        return _cut(text, starts)  # 'Pátek : 18:00 hod. – večeře': the day, then its first row
     return _cut(text, starts) if len(starts) >= MIN_ITEMS else [line]
+
+
+def _weekday_first(tokens: Tokens, start: int) -> bool:
+    """Whether a weekday's name alone, and a colon, stand before the line's one item."""
+    before = [t for t in tokens if t.end <= start]
+    return (
+        len(before) == 2
+        and before[1].kind == T.COLON
+        and len(before[0].text) > 2
+        and before[0].text[:1].isupper()
+        and lx.lexicon().means(before[0].lower, T.WEEKDAY) is not None
+    )
 
 
 def _cut(line: str, at: list[int]) -> list[str]:
@@ -93,7 +108,7 @@ def _starts(tokens: Tokens) -> list[int]:
         first = k
         while first > 0 and tokens[first - 1].kind == T.WORD and tokens[first - 1].lower in froms:
             first -= 1
-        if not found and first > FIRST_WITHIN:
+        if not found and first > FIRST_WITHIN and not _weekday_first(tokens, tokens[first].start):
             if not tokens[first - 1].text.endswith("."):
                 return []
             after_prose = True

@@ -271,6 +271,8 @@ FORMS = [
         "9月16日 (星期二) Sep 16th, Tuesday |",
         "day Tue ????-09-16",
     ),
+    ("run-dotted-day-then-date", "ve dnech 21. – 23.10. 2022", "mention 2022-10-21…2022-10-23"),
+    ("heading-day-month-dots-then-year", "23.10. 2022", "day 2022-10-23"),
     ("heading-fr-article", "Le 3 juin 2024", "day 2024-06-03"),
     ("heading-fr-article-weekday", "Le lundi 3 juin", "day Mon ????-06-03"),
     ("heading-de-am", "Am Montag, 3. Juni", "day Mon ????-06-03"),

@@ -591,6 +591,16 @@ BLOCKS = [
         ["Session | - | Weaving Gallery open | 03-13 14:00–15:00~ | Foyer"],
     ),
     (
+        "a-weekday-and-its-first-row-on-one-line",
+        "Program ve dnech 21. – 23.10. 2022\n\nPátek : 18:00 hod. – večeře\n"
+        "19:30 hod. – dokument\n\nSobota: 9:30 hod. – vernisáž výstavy\n",
+        [
+            "Session | - | večeře | 10-21 18:00–19:00~ | -",
+            "Session | - | dokument | 10-21 19:30–20:30~ | -",
+            "Session | - | vernisáž výstavy | 10-22 09:30–10:30~ | -",
+        ],
+    ),
+    (
         "social-past-midnight",
         "Social Sat 31 Dec 11 p.m. — Sun 1 Jan 1 a.m.\n",
         ["Social | - | Social | 12-31 23:00–01-01 01:00 | -"],
