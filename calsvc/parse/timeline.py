@@ -6,8 +6,10 @@ Rows under a heading rise through the day, or start again with the day's first s
 room's rows, then the next room's). A row that goes back before the day's first start, hours
 before the row above it, is no row of that day: a heading above it was probably not read.
 Such rows are not filed under the day above: they are left out until the next heading, and a
-warning names the lines. A row after a late-evening one in the small hours ('23:00 Night
-walk', then '01:00 Stargazing') is the night going on: it is on the next day.
+warning names the lines; when the rows before the jump are the fewer (a row put first out of
+order, a block before the day's own), those are the ones left out. A row after a late-evening
+one in the small hours ('23:00 Night walk', then '01:00 Stargazing') is the night going on: it
+is on the next day.
 """
 
 from __future__ import annotations
@@ -49,10 +51,28 @@ def _check(rows: list[Block], notes: Notes) -> set[int]:
         if night:
             row.after_midnight = True
         elif start < first and previous - start > BACK:
+            if len(rows) - position > position:  # the fewer rows are the ones out of place
+                _said_before(rows, position, notes)
+                return {id(b) for b in rows[:position]}
             _said(rows, position, previous, notes)
             return {id(b) for b in rows[position:]}
         previous = start
     return set()
+
+
+def _said_before(rows: list[Block], position: int, notes: Notes) -> None:
+    """The first rows of a day run later than the many after them: they are left out."""
+    row, day = rows[0], rows[0].day
+    after = rows[position]
+    assert row.span is not None and after.span is not None and day is not None
+    lines = ", ".join(str(b.line) for b in rows[:position])
+    message = (
+        f"under {day.text!r}, {position} rows (lines {lines}) start later than the "
+        f"{len(rows) - position} rows after them, from {after.span.start.hour:02}:"
+        f"{after.span.start.minute:02} on line {after.line}: they are left out rather than "
+        "put on the wrong day; write their own day heading above them, or put them in order"
+    )
+    notes.add(row.line, "warning", "time-goes-back", message)
 
 
 def _said(rows: list[Block], position: int, previous: int, notes: Notes) -> None:

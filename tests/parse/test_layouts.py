@@ -737,28 +737,52 @@ def test_a_day_without_am_or_pm_reads_its_afternoon_beside_days_with_them() -> N
     ]
 
 
-def test_rows_that_go_back_before_their_day_began_are_left_out_and_said() -> None:
-    schedule = _read(
-        "Monday 14 October 2024\n09:00 Opening\n12:00 Lunch\n11:00 Talk: Soils\n"
-        "Tuesday workshops\n06:30 Morning run\n08:00 Breakfast\n"
-    )
-
-    assert (_sessions(schedule), [(d.line, d.code, d.message) for d in schedule.diagnostics]) == (
-        [
-            "Opening | - | Opening | 10-14 09:00–10:00~ | -",
-            "Lunch | - | Lunch | 10-14 12:00–13:00~ | -",
-            "Talk | - | Talk: Soils | 10-14 11:00–12:00~ | -",
-        ],
-        [
+@pytest.mark.parametrize(
+    ("text", "sessions", "said"),
+    [
+        pytest.param(
+            "Monday 14 October 2024\n09:00 Opening\n12:00 Lunch\n11:00 Talk: Soils\n"
+            "Tuesday workshops\n06:30 Morning run\n08:00 Breakfast\n",
+            [
+                "Opening | - | Opening | 10-14 09:00–10:00~ | -",
+                "Lunch | - | Lunch | 10-14 12:00–13:00~ | -",
+                "Talk | - | Talk: Soils | 10-14 11:00–12:00~ | -",
+            ],
             (
                 6,
-                "time-goes-back",
                 "06:30 comes after 11:00 under 'Monday 14 October 2024': a day heading above "
                 "line 6 was probably not read, so its 2 rows up to the next heading are left "
                 "out rather than put on the wrong day; write that day's heading (such as "
                 "'Tuesday 4 June 2024') above them",
-            )
-        ],
+            ),
+            id="the-rows-after-the-jump",
+        ),
+        pytest.param(
+            "Thursday 14 March 2024\n1:30pm | Registration Desk Open | Foyer |\n"
+            "8:00am | Registrations open\n9:00am | Opening\n10:00am | Keynote\n",
+            [
+                "Registration | - | Registrations open | 03-14 08:00–09:00~ | -",
+                "Opening | - | Opening | 03-14 09:00–10:00~ | -",
+                "Keynote | - | Keynote | 03-14 10:00–11:00~ | -",
+            ],
+            (
+                2,
+                "under 'Thursday 14 March 2024', 1 rows (lines 2) start later than the 3 rows "
+                "after them, from 08:00 on line 3: they are left out rather than put on the "
+                "wrong day; write their own day heading above them, or put them in order",
+            ),
+            id="the-fewer-rows-before-it",
+        ),
+    ],
+)
+def test_rows_that_go_back_in_a_day_are_left_out_and_said(
+    text: str, sessions: list[str], said: tuple[int, str]
+) -> None:
+    schedule = _read(text)
+
+    assert (_sessions(schedule), [(d.line, d.code, d.message) for d in schedule.diagnostics]) == (
+        sessions,
+        [(said[0], "time-goes-back", said[1])],
     )
 
 
