@@ -93,8 +93,8 @@ _QUOTES = "\"'„“”«»‚‘’"
 def proper_name(text: str) -> bool:
     """A name, every word of it capitalised but its joining words ('Palazzo La Marmora',
     'Sala delle Colonne', '271-273'), not a phrase ('Coffee and snacks included')."""
-    names = (w.lstrip(_QUOTES) for w in text.split())  # 'Dworek „Pod Lipami”'
-    return all(
+    names = (w.lstrip(_QUOTES) for w in text.split() if w not in ("/", "&", "-"))
+    return all(  # ('Dworek „Pod Lipami”', 'Sala Albaida / Sala Retama')
         w[:1].isupper() or w[:1].isdigit() or w.lower() in words()["joining_words"] for w in names
     )
 

@@ -266,6 +266,16 @@ BLOCKS = [
         ],
     ),
     (
+        "rooms-after-a-dash-joined-by-a-slash",
+        "Viernes 18 de noviembre de 2022\n- 10:00 – 11:30 Comunicaciones – Sala Albaida / Sala Retama\n"
+        "- 11:30 – 12:00 Café – Sala Jara\n- 12:00 – 13:00 Talleres – Sala Albaida / Sala Jara\n",
+        [
+            "Session | - | Comunicaciones | 11-18 10:00–11:30 | Sala Albaida / Sala Retama",
+            "Session | - | Café | 11-18 11:30–12:00 | Sala Jara",
+            "Session | - | Talleres | 11-18 12:00–13:00 | Sala Albaida / Sala Jara",
+        ],
+    ),
+    (
         "speakers-after-a-dash-are-no-rooms",
         "Monday 3 June 2024\n09:00 Keynote - Ana Ruiz\n10:00 Talk - Li Wei\n"
         "11:00 Talk - Sam Okoro\n",
