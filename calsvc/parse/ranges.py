@@ -65,6 +65,8 @@ def read_range(tokens: Tokens, i: int, *, hhmm: bool = False) -> tuple[Span, int
             end_day, j = day
             if at(tokens, j, T.SEP) and tokens[j].text == ",":
                 j += 1
+        if _no_hour(tokens, j):
+            return _span(start, None, None, zone), i  # '9:00 hod. – 90 let od založení'
         if (second := read_time(tokens, j, bare=True)) is not None:
             end, i = second
             end_zone, i = _zone(tokens, i)
@@ -129,6 +131,16 @@ def _which_clock(*times: Time | None) -> str:
     if any(t.hour > 12 or t.text[:1] == "0" and 1 <= t.hour <= 7 for t in written):
         return "24"
     return ""
+
+
+def _no_hour(tokens: Tokens, j: int) -> bool:
+    """Whether a bare number after a range's dash can be no hour ('– 90 let'): a title's."""
+    return (
+        j < len(tokens)
+        and tokens[j].kind == T.NUMBER
+        and len(tokens[j].text) <= 2
+        and tokens[j].value > 24
+    )
 
 
 def _dash_then_time(tokens: Tokens, i: int) -> bool:

@@ -537,6 +537,11 @@ FORMS = [
     ("row-length-then-title", "10:30 – 11:00 (30 mins) Coffee", "row 'Coffee' 10:30–11:00"),
     ("row-time-in-brackets", "Coffee break (10:30 – 11:00)", "row 'Coffee break' 10:30–11:00"),
     ("row-three-digit-times", "730 - 830 Śniadanie", "row 'Śniadanie' 07:30–08:30"),
+    (
+        "row-title-opens-with-a-number",
+        "9:00 – 90 let od založení",
+        "row '90 let od založení' 09:00",
+    ),
     ("row-flattened-superscript-to-midnight", "2000- 2400 Bankiet", "row 'Bankiet' 20:00–00:00"),
     ("count-no-times", "100 - 200 uczestników", "text"),
     ("working-group-no-month", "AG 3: Beteiligung und Ehrenamt", "text"),
