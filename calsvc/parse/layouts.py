@@ -124,10 +124,11 @@ def _header(state: State, index: int, form: Header) -> None:
     number = state.number(index)
     block = Block(number, form.label, form.day, form.span, form.room, form.text, "header")
     state.blocks.append(block)
-    state.owner = None if form.opens_day else block
     if form.opens_day:
-        state.day, state.day_room, state.last_day = form.day, None, None
+        state.owner, state.day, state.day_room, state.last_day = None, form.day, None, None
         state.heading_at = len(state.blocks) - 1
+    else:
+        state.owner = block
 
 
 def _unread(state: State, line: str, index: int, form: Unread) -> None:

@@ -57,13 +57,14 @@ def date_rows(
     that cannot be dated are left out, and a note says why."""
     undated = [b for b in blocks if b.day is None and b.span is not None]
     said = [(line, m) for line, m in mentions if not m.deadline]
+    prose = list(_prose_dates(lines[: undated[0].line - 1])) if undated else []
     if undated:
-        said = _said_above(said, lines, undated[0].line, undated[-1].line)
+        said = _said_above(said, prose, lines, undated[0].line, undated[-1].line)
     base = year or _year(said, reference)
     named = _named(said, base)
     if undated:
-        prose = list(_prose_dates(lines[: undated[0].line - 1]))
-        hours = {when for when in _said_with_hours(said + prose, lines, base) if when in named}
+        sayings = list(dict.fromkeys(said + prose))  # (said may be that prose already)
+        hours = {when for when in _said_with_hours(sayings, lines, base) if when in named}
         day = _page_day(undated, _in_year(named, year), hours, given, lines, notes)
         for block in undated:
             block.day = day
@@ -146,19 +147,18 @@ def dates_named(text: str) -> Iterator[Day]:
 
 
 def _said_above(
-    said: list[tuple[int, Mention]], lines: list[str], first: int, last: int
+    said: list[tuple[int, Mention]],
+    prose: list[tuple[int, Mention]],
+    lines: list[str],
+    first: int,
+    last: int,
 ) -> list[tuple[int, Mention]]:
     """The dates that may be the rows' day, as a page states it before them: the lines above
-    the first row, then its paragraphs too long to be read line by line; else the lines
-    anywhere, then the paragraphs above the last row (a blog title '09.11: …' read as a
+    the first row, then its paragraphs too long to be read line by line (`prose`); else the
+    lines anywhere, then the paragraphs above the last row (a blog title '09.11: …' read as a
     time stands above the sentence that names the day)."""
     above = [(line, mention) for line, mention in said if line < first]
-    return (
-        above
-        or list(_prose_dates(lines[: first - 1]))
-        or said
-        or list(_prose_dates(lines[: last - 1]))
-    )
+    return above or prose or said or list(_prose_dates(lines[: last - 1]))
 
 
 def _prose_dates(lines: list[str]) -> Iterator[tuple[int, Mention]]:

@@ -209,9 +209,8 @@ def read_trailing_row(text: str, tokens: Tokens) -> TimeRow | None:
         fits, room = tail_room(tokens, end, text)
         if first > 0 and tokens[first - 1].kind == T.WORD and tokens[first - 1].lower == "at":
             return None  # 'The talk starts at 9:00': a sentence
-        label = label_text(text[:before])
-        if skip_from(tokens, first - 1) == first and first > 1:  # 'Pause café vers 10h45'
-            label = label_text(text[: tokens[first - 1].start])
+        about = first > 1 and skip_from(tokens, first - 1) == first  # 'Pause café vers 10h45'
+        label = label_text(text[: tokens[first - 1].start if about else before])
         if not fits or not looks_like_label(label) or not LETTER.search(label):
             return None  # ('09:00 - 09:45 (45 min)': no title before the second time)
         title, own_room = title_and_room(label)
