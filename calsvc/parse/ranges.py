@@ -147,6 +147,9 @@ def _dash_then_time(tokens: Tokens, i: int) -> bool:
     return is_dash(tokens, i) and i + 1 < len(tokens) and tokens[i + 1].kind in (T.CLOCK, T.NUMBER)
 
 
+MAX_LENGTH = 7 * 24 * 60  # minutes: a stated length longer than a week is no session's
+
+
 def read_length(tokens: Tokens, i: int) -> tuple[int, int] | None:
     """A length of time and the position after it: '(45 min)', '2 hours', '(1 h 30 min)'."""
     opened = at(tokens, i, T.OPEN)
@@ -160,8 +163,8 @@ def read_length(tokens: Tokens, i: int) -> tuple[int, int] | None:
             j += 2 if hours[2] and means(tokens, j + 1, T.LENGTH) == 1 else 1
         else:
             break
-    if not minutes:
-        return None
+    if not minutes or minutes > MAX_LENGTH:
+        return None  # ('(1000000000 hours)': no session's length)
     if opened:
         if not at(tokens, j, T.CLOSE):
             return None

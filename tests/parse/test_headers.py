@@ -544,6 +544,7 @@ FORMS = [
     ),
     ("row-flattened-superscript-to-midnight", "2000- 2400 Bankiet", "row 'Bankiet' 20:00–00:00"),
     ("count-no-times", "100 - 200 uczestników", "text"),
+    ("length-past-a-week-is-none", "14:00 (1000000000 hours)", "row '(1000000000 hours)' 14:00"),
     ("working-group-no-month", "AG 3: Beteiligung und Ehrenamt", "text"),
     (
         "row-comma-range",
