@@ -11,7 +11,7 @@ from .roles import MAX_CJK_ROOM, MAX_ROOM, MAX_ROOM_WORDS, field_name, words
 _CJK_ROOM = re.compile(r"[\u3040-\u9fff\uac00-\ud7af]")
 
 
-def _room_word(word: str, *, leading: bool = False) -> bool:
+def room_word(word: str, *, leading: bool = False) -> bool:
     """'Hall', 'Sala', 'Boardroom', 'Hörsaal', '会議室': a word that names a place; `leading`:
     one that names it standing first ('Room 3', 'Sala Verdi', not 'Hotel Check-In')."""
     word = word.lower().strip("().,;:[]")
@@ -48,7 +48,7 @@ def names_a_place(text: str) -> bool:
         return True
     while len(parts) > 1 and _ROOM_CODE.match(parts[-1]):
         parts = parts[:-1]  # 'Room 511E', 'Hall A', 'Rooms 220A and 220B'
-    if _room_word(parts[0], leading=True) or _room_word(parts[-1]):
+    if room_word(parts[0], leading=True) or room_word(parts[-1]):
         return True
     code = text.split()[-1]  # 'B-114', '3.01', 'F106': a digit, and a letter or a stop
     return (

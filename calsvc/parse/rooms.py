@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .places import room_cell, room_line
+from .places import room_cell, room_line, room_word
 from .roles import MAX_ROOM, words
 from .tokenkinds import T
 from .tokens import Tokens
@@ -136,9 +136,28 @@ def rooms_first(title: str) -> list[tuple[str, str]] | None:
     parts = _ALTERNATIVES.split(title)
     found = [_ROOM_FIRST.match(part.strip()) for part in parts]
     if not all(found):
-        whole = _ROOM_FIRST.match(title)
-        return [(whole["title"].strip(), whole["room"])] if whole else None
+        whole = _ROOM_FIRST.match(title) or _PLACE_FIRST.match(title)
+        if whole is None or not _place_first(whole["room"], whole.groupdict().get("colon")):
+            return None
+        return [(whole["title"].strip(), whole["room"])]
     return [(match["title"].strip(), match["room"]) for match in found if match]
+
+
+# 'salle B214 : Chants de luttes', 'Salle Marc-Seignobos: Projection': a place, a colon.
+_PLACE_FIRST = re.compile(r"^(?P<room>[^:：]{2,60}?)(?P<colon>\s*:)\s+(?P<title>\S.*)$")
+
+
+def _place_first(room: str, colon: str | None) -> bool:
+    """Whether words before a title's colon are its place, not its kind: a room's code, a
+    place word first ('Salle Marc-Seignobos'), or a spaced colon after a place ('Grand
+    Amphi : Projection'); 'Exhibit Hall: Posters' is a kind of session."""
+    if colon is None:
+        return True  # a room's code, as _ROOM_FIRST reads it
+    named = [w for w in room.split() if room_word(w)]  # not 'Session A0: Opening'
+    if room_line(room) is None or not named:
+        return False
+    spaced = colon.startswith(" ")
+    return spaced or room_word(room.split()[0], leading=True) or any(map(str.isdigit, room))
 
 
 def split_cells(text: str) -> list[str]:

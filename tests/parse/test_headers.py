@@ -502,6 +502,31 @@ FORMS = [
         "10:30 | F106: Tutorial or F107: Hack time |",
         "row 'Tutorial' 10:30 @ F106 + row 'Hack time' 10:30 @ F107",
     ),
+    (
+        "row-place-before-colon",
+        "8h-10h, salle B214 : Chants de luttes",
+        "row 'Chants de luttes' 08:00–10:00 @ salle B214",
+    ),
+    (
+        "row-named-place-before-colon",
+        "10h-12h, Salle Marc-Seignobos: Projection du film",
+        "row 'Projection du film' 10:00–12:00 @ Salle Marc-Seignobos",
+    ),
+    (
+        "row-place-spaced-colon",
+        "15h, Grand Amphi : Projection",
+        "row 'Projection' 15:00 @ Grand Amphi",
+    ),
+    (
+        "row-kind-before-colon-is-no-place",
+        "14:00 Exhibit Hall: Posters",
+        "row 'Exhibit Hall: Posters' 14:00",
+    ),
+    (
+        "row-session-code-is-no-place",
+        "09:00 Session A0: Opening Ceremony",
+        "row 'Session A0: Opening Ceremony' 09:00",
+    ),
     # Noise (family 6).
     ("row-bullet-round", "• 09:00 Doors open", "row 'Doors open' 09:00"),
     ("row-bullet-hollow", "◦ 09:00 Doors open", "row 'Doors open' 09:00"),
