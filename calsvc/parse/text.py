@@ -61,7 +61,37 @@ def decode(data: bytes, source: str) -> tuple[list[str], list[Diagnostic]]:
             length = f"{len(raw):,}"
             message = f"line has {length} characters, more than any programme line; read as text"
             diagnostics.append(Diagnostic(source, number, "warning", "long-line", message))
+    if not looks_like_html(data):
+        _embedded_tables(lines, source, diagnostics)
     return [line.strip(_TRAILING).lstrip() for line in lines], diagnostics
+
+
+_TABLE_OPEN = re.compile(r"^\s*<table\b", re.I)
+_TABLE_CLOSE = re.compile(r"</table\s*>", re.I)
+
+
+def _embedded_tables(lines: list[str], source: str, diagnostics: list[Diagnostic]) -> None:
+    """An HTML table inside Markdown or text (as GitHub Pages and Jekyll programmes hold
+    them) becomes the lines its text shows, one per row as in a saved page; blank lines
+    pad it to its written length, so every line after it keeps its number."""
+    number = 0
+    while number < len(lines):
+        if not _TABLE_OPEN.match(lines[number]):
+            number += 1
+            continue
+        end, depth = number, 0
+        while end < len(lines):
+            depth += len(_TABLE_OPEN.findall(lines[end])) - len(_TABLE_CLOSE.findall(lines[end]))
+            if depth <= 0:
+                break
+            end += 1
+        region = lines[number : end + 1]
+        shown = page_text("\n".join(region).encode("utf-8")).decode("utf-8").split("\n")
+        shown += [""] * (len(region) - len(shown))
+        lines[number : end + 1] = shown[: len(region)]
+        message = "an HTML table, read as a web page shows it; its rows start at this line"
+        diagnostics.append(Diagnostic(source, number + 1, "info", "html-table", message))
+        number = end + 1
 
 
 def read_bytes(path: Path, *, name: str | None = None, limit_mb: int = MAX_SOURCE_MB) -> bytes:

@@ -20,7 +20,7 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .roles import DITTO
+from .roles import DITTO, MAX_LABEL
 
 _DROPPED = frozenset(
     {
@@ -180,6 +180,8 @@ def _row(row: LexborNode, covered: dict[int, int]) -> list[str]:
             column += 1
         inner: list[str] = []
         _Lines(inner).walk(cell)
+        if len(inner) > 1 and inner[0].endswith(":") and len(inner[0]) <= MAX_LABEL:
+            inner[:2] = [f"{inner[0]} {inner[1]}"]  # '<p>Theme 1:</p><p>Drift</p>'
         firsts.append(inner[0] if inner else "")
         rest += inner[1:]
         if (rows := _span(cell, "rowspan")) > 1:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from calsvc.parse.text import decode
 from calsvc.parse.webpage import looks_like_html, page_text
 
 PAGE = "<!doctype html><html><body>{}</body></html>"
@@ -17,6 +18,7 @@ PAGE = "<!doctype html><html><body>{}</body></html>"
         pytest.param("<table><tr><td>09:00<td>Talk<td>Room 1</table>", ["09:00 | Talk | Room 1"], id="row-cells-unclosed"),
         pytest.param("<table><tr><td>10:00<td>Coffee<td></table>", ["10:00 | Coffee |"], id="row-empty-cell"),
         pytest.param("<table><tr><td>11:00<td>Session 1<br><i>chair: X</i></table>", ["11:00 | Session 1", "chair: X"], id="row-cell-lines"),
+        pytest.param("<table><tr><th>9:00am<td><p>Theme 1:</p><p>Drift</p><p>Chair: X</p></table>", ["9:00am | Theme 1: Drift", "Chair: X"], id="row-cell-label-and-value"),
         pytest.param("<ul><li>09:00 Opening<li>09:15 Talk</ul>", ["09:00 Opening", "09:15 Talk"], id="list-items"),
         pytest.param("<dl><dt>9:00 AM<dd>Opening</dl>", ["9:00 AM", "Opening"], id="definition-list"),
         pytest.param("<script>var d='Tue 6 Jun 09:00';</script><p>x</p>", ["x"], id="script-dropped"),
@@ -64,3 +66,12 @@ def test_deeply_nested_markup_is_read_without_recursion() -> None:
 )
 def test_looks_like_html(data: bytes, html: bool) -> None:
     assert looks_like_html(data) is html
+
+
+def test_html_table_in_markdown_is_read_as_the_page_shows_it() -> None:
+    text = "# Schedule\n<table>\n  <tr>\n    <th>8:00am</th>\n    <td>Welcome</td>\n  </tr>\n</table>\nEnd"
+
+    lines, notes = decode(text.encode(), "s.md")
+
+    assert lines == ["# Schedule", "8:00am | Welcome", "", "", "", "", "", "End"]
+    assert [(n.line, n.code) for n in notes] == [(2, "html-table")]
