@@ -131,8 +131,8 @@ def _marks_after(
     hour, minute = clock
     if digits.kind == T.CLOCK and means(tokens, i, T.MINUTES) is not None:
         i += 1  # '8h30min'
-    elif (hour, minute) == (12, 0) and at(tokens, i, T.NOON):
-        i += 1  # '12:00noon'
+    elif hour == 12 and at(tokens, i, T.NOON):
+        i += 1  # '12:00noon', '12:15 Noon'
     meridiem = before or _period(tokens, i)
     if meridiem and not before:
         i += 1

@@ -25,7 +25,7 @@ from .roles import (
     words,
 )
 from .rooms import rooms_first, tail_room, title_and_room
-from .terminals import hours_word, is_dash, skip_from
+from .terminals import at, hours_word, is_dash, skip_from
 from .tokenkinds import T
 from .tokens import Tokens, tokenize
 
@@ -123,7 +123,19 @@ def _stated_length(title: str, span: Span) -> tuple[str, Span]:
         if span.end is None and not (each or times):
             span = span._replace(end=add_minutes(span.start, length[0]))
         return head.rstrip(" .,;"), span
-    return title, span
+    return title, _length_first(title, span)
+
+
+def _length_first(title: str, span: Span) -> Span:
+    """'10 minute break', '45 minute lunch break': a title that opens with its length (which
+    stays in it) ends that long after it starts."""
+    if span.end is not None or not title[:1].isdigit():
+        return span
+    tokens = tokenize(title)
+    length = read_length(tokens, 0)
+    if length is None or length[1] >= len(tokens) or tokens[length[1]].kind != T.WORD:
+        return span
+    return span._replace(end=add_minutes(span.start, length[0]))
 
 
 _BRACKETED = re.compile(r"\(([^()]{1,40})\)")
@@ -166,6 +178,8 @@ def _with_length(span: Span, tokens: Tokens, i: int) -> tuple[Span, int]:
     if found is None:
         return span, i
     minutes, j = found
+    if not at(tokens, i, T.OPEN) and at(tokens, j, T.WORD) and tokens[j].text[:1].islower():
+        return span, i  # '10 minute break': the length opens the title (_length_first)
     while j < len(tokens) and tokens[j].kind in (T.SEP, T.COLON, T.DASH):
         j += 1
     if span.end is None:

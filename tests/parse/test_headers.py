@@ -492,6 +492,9 @@ FORMS = [
     ("row-arrow-between-times", "09h00 → 10h00 Accueil", "row 'Accueil' 09:00–10:00"),
     ("row-greater-than-between-times", "9h > 9h30 : accueil", "row 'accueil' 09:00–09:30"),
     ("row-stated-length", "10:00 Poster session (2 hours)", "row 'Poster session' 10:00–12:00"),
+    ("row-length-opens-title", "8:50am 10 minute break", "row '10 minute break' 08:50–09:00"),
+    ("row-length-before-title", "10:00 · 30 min · Keynote", "row 'Keynote' 10:00–10:30"),
+    ("row-noon-after-twelve", "12:15 Noon 45 min lunch", "row '45 min lunch' 12:15–13:00"),
     (
         "row-length-of-parts",
         "08:30 10:30 Team reports (30 minutes each)",
