@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..model import Item
+from .places import names_a_place
 from .rooms import is_rule
 
 _ROOM = re.compile(r"^\[\s*(?P<room>[^\[\]]{1,120}?)\s*\]$")
@@ -119,7 +120,7 @@ class _Reader:
         self.draft, self.in_bio = _Draft(), False
 
     def read(self, line: str, following: str) -> None:
-        if room := _ROOM.match(line):
+        if (room := _ROOM.match(line)) and names_a_place(room["room"]):  # not '[Panel]'
             if room["room"] not in self.rooms:
                 self.rooms.append(room["room"])
             if self.draft.abstract:

@@ -64,6 +64,12 @@ def test_read_body_room_lines_give_location_and_split_items() -> None:
     assert body == Body((Item(abstract="First."), Item(abstract="Second.")), ("Exhibit Hall A",))
 
 
+def test_read_body_bracketed_words_that_name_no_place_are_no_room() -> None:
+    body = read_body(["[Presentations]", "Ana Ruiz"], talk=False)
+
+    assert body.rooms == ()
+
+
 def test_read_body_talk_title_abstract_bio() -> None:
     lines = [
         "Accelerating Engineering with Machine Learning",
