@@ -204,13 +204,20 @@ def is_field(text: str) -> bool:
 
 def is_metadata(text: str) -> bool:
     """'Posted Sat, March 1, 2025 10:00am · Updated Thu, March 6', '01-10-19 Ana Lee 0
-    comments': the page's own dates, and a post's byline ending with its count of comments."""
+    comments': the page's own dates, a post's byline ending with its count of comments, and
+    a message's time stamp."""
     parts = text.split()
     if not parts:
         return False
     last = parts[-1].lower().rstrip(":.")
     counted = last in words()["comments"] and _comments().search(text) is not None
-    return parts[0].lower().rstrip(":") in words()["metadata"] or counted
+    stamped = ":" in text and _TIME_STAMP.search(text) is not None
+    return parts[0].lower().rstrip(":") in words()["metadata"] or counted or stamped
+
+
+# 'Date: Thu, 30 Oct 2008 09:41:17 -0700', 'Received on … 16:42:05 UTC': a time to the
+# second (not ':00') stamps a message or a page; no programme writes a session so.
+_TIME_STAMP = re.compile(r"(?<![\d:])\d{1,2}:[0-5]\d:(?!00)[0-5]\d(?![\d:])")
 
 
 @functools.cache

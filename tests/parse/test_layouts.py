@@ -611,6 +611,12 @@ BLOCKS = [
         ],
     ),
     (
+        "a-mail-header-time-stamp-is-no-session",
+        "Date: Thu, 30 Oct 2008 09:41:17 -0700\nThursday 6 November 2008\n09:00 Convene\n"
+        "Received on Thursday, 30 October 2008 16:42:05 UTC\n",
+        ["Session | - | Convene | 11-06 09:00–10:00~ | -"],
+    ),
+    (
         "social-past-midnight",
         "Social Sat 31 Dec 11 p.m. — Sun 1 Jan 1 a.m.\n",
         ["Social | - | Social | 12-31 23:00–01-01 01:00 | -"],
