@@ -42,6 +42,7 @@ MAX_HEADING_WORDS = 8  # words a day heading may hold beside its date ('Day 2 �
 MAX_ROOM = 80  # characters of a room's name
 MAX_ROOM_WORDS = 6  # words of a room line
 MAX_CJK_ROOM = 20  # characters of a room's name written in CJK (no spaces between words)
+WRAP_WIDTH = 50  # characters of a title line that ends where e-mail and PDF text wrap
 LOOK = 3  # lines: how far a label may stand from its date line, a room from its title
 ROWS_GAP = 12  # lines of text between a date line and the time rows it stands over
 QUOTE = 80  # characters of a line that a warning quotes
@@ -148,6 +149,9 @@ def goes_on(title: str, line: str) -> bool:
         return True
     if title.count('"') % 2:
         return True
+    wrapped = len(title) >= WRAP_WIDTH and title[-1:].isalpha() and line[:1].islower()
+    if wrapped and line.endswith("."):
+        return True  # a sentence wrapped at a width: '… Group, with discussion' / 'focusing …'
     return any(_opened(title, left, right) for left, right in _PAIRS if left != right)
 
 

@@ -42,7 +42,9 @@ def read_text(state: State, lines: list[str], index: int, form: Undated | None) 
         state.columns = state.place_column = None  # text out of the table (a heading, a row)
         if _goes_on(last, line):  # a title wrapped onto this line
             assert last is not None and last.label is not None
-            last.label = f"{last.label} {clean(line)}"
+            rest = clean(line)
+            rest = rest if rest.endswith("..") else rest.removesuffix(".")  # a title's stop
+            last.label = f"{last.label} {rest}"
             return
     if _day_closing_place(state, lines, index):
         return

@@ -611,6 +611,28 @@ BLOCKS = [
         ],
     ),
     (
+        "a-title-hard-wrapped-at-a-width-is-joined",
+        "Thursday 6 November 2008\n  11:00-12:30\n"
+        "    Joint session with the Linked Places Interest Group, with discussion\n"
+        "    focusing on the two gazetteers.\n  12:30-14:00\n    Lunch\n",
+        [
+            "Session | - | Joint session with the Linked Places Interest Group, with discussion "
+            "focusing on the two gazetteers | 11-06 11:00–12:30 | -",
+            "Lunch | - | Lunch | 11-06 12:30–14:00 | -",
+        ],
+    ),
+    (
+        "a-speaker-under-a-long-title-is-not-joined",
+        "Thursday 6 November 2008\n11:00-12:30\n"
+        "Informacja o projekcie: Otwarte dane w samorządach – katalog praktyk\n"
+        "dr Anna Sowa, Komisja Standardów, Towarzystwo Informatyczne\n",
+        [
+            "Informacja o projekcie | Otwarte dane w samorządach – katalog praktyk | "
+            "Informacja o projekcie: Otwarte dane w samorządach – katalog praktyk | "
+            "11-06 11:00–12:30 | -"
+        ],
+    ),
+    (
         "a-mail-header-time-stamp-is-no-session",
         "Date: Thu, 30 Oct 2008 09:41:17 -0700\nThursday 6 November 2008\n09:00 Convene\n"
         "Received on Thursday, 30 October 2008 16:42:05 UTC\n",
