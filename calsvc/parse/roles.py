@@ -63,7 +63,7 @@ def words() -> dict[str, frozenset[str]]:
 
 # Bullets, Markdown headings and quotes, list numbers: marks before a line's text.
 _MARKUP = re.compile(
-    r"^\s*(?:#{1,6}\s+|>\s*|[-–—*+•◦▪▫■□●○◆◇►▶▸▹→⇒➢➤➔✓✔☐★☆▲△▼※‣⁃·◎〇]+\s*"
+    r"^\s*(?:#{1,6}\s+|>\s*|[-–—*+•◦▪▫■□●○◆◇►▶▸▹→⇒➢➤➔✓✔☐★☆▲△▼※‣⁃·◎〇❍❒❖✦➣❯]+\s*"
     r"|\d{1,2}[.)]\s+(?=[^\W\d_]*[^\W\d_a-z]|[^\w\s]|\d{1,2}[:.h]\d\d)|o\s+(?=[A-Z\d])"
     r"|[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3}|[ivx]{1,4}|[a-zA-Z])[)）]\s*)+"
 )
@@ -216,12 +216,19 @@ def is_metadata(text: str) -> bool:
     last = parts[-1].lower().rstrip(":.")
     counted = last in words()["comments"] and _comments().search(text) is not None
     stamped = ":" in text and _TIME_STAMP.search(text) is not None
-    return parts[0].lower().rstrip(":") in words()["metadata"] or counted or stamped
+    first = parts[0].lower()
+    glued = first.startswith(_metadata_prefixes())  # '작성일21.04.19'
+    return first.rstrip(":") in words()["metadata"] or glued or counted or stamped
 
 
 # 'Date: Thu, 30 Oct 2008 09:41:17 -0700', 'Received on … 16:42:05 UTC': a time to the
 # second (not ':00') stamps a message or a page; no programme writes a session so.
 _TIME_STAMP = re.compile(r"(?<![\d:])\d{1,2}:[0-5]\d:(?!00)[0-5]\d(?![\d:])")
+
+
+@functools.cache
+def _metadata_prefixes() -> tuple[str, ...]:
+    return tuple(words()["metadata_prefixes"])
 
 
 @functools.cache

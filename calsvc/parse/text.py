@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..errors import SourceError
 from ..model import Diagnostic
+from .celllines import join_cell_lines
 from .webpage import looks_like_html, page_text
 
 MAX_SOURCE_MB = 64
@@ -63,7 +64,7 @@ def decode(data: bytes, source: str) -> tuple[list[str], list[Diagnostic]]:
             diagnostics.append(Diagnostic(source, number, "warning", "long-line", message))
     if not looks_like_html(data):
         _embedded_tables(lines, source, diagnostics)
-    return [line.strip(_TRAILING).lstrip() for line in lines], diagnostics
+    return join_cell_lines([line.strip(_TRAILING).lstrip() for line in lines]), diagnostics
 
 
 _TABLE_OPEN = re.compile(r"^\s*<table\b", re.I)
