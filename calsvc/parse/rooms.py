@@ -116,10 +116,28 @@ def _after_comma(title: str) -> tuple[str, str | None]:
             continue
         if any(len(part.split()) > 3 for part in parts[k + 1 :]):
             return title, None
-        room = ", ".join(parts[k:])
-        rest = ", ".join(parts[:k])
+        rest, room = _glued_room(parts[:k], parts[k:])
         return (f"{rest}: {tail}" if colon else rest), room
     return title, None
+
+
+def _glued_room(before: list[str], after: list[str]) -> tuple[str, str]:
+    """The title and the room, the room's parts after the comma: 'Registration Room C1,
+    ground floor' and 'Parallel Session 1 Room 3, 4 & 6, second floor', where the room's
+    name and number run on after the title, belong to the room too."""
+    j = len(before) - 1
+    while j > 0 and all(w.isdigit() or w in ("&", "and") for w in before[j].split()):
+        j -= 1  # ('4 & 6': more of the room's numbers)
+    words = before[j].split()
+    for w in range(len(words) - 2, 0, -1):
+        name = " ".join(words[w:])
+        if room_word(words[w], leading=True) and _ROOM_CODE_AFTER.match(name):
+            title = ", ".join([*before[:j], " ".join(words[:w])])
+            return title, ", ".join([name, *before[j + 1 :], *after])
+    return ", ".join(before), ", ".join(after)
+
+
+_ROOM_CODE_AFTER = re.compile(r"^\w+\s+[A-Z]?\d{0,4}[A-Z]?$")
 
 
 # 'F106: Hands-on tutorial', 'Room 2: Posters': a room's code before a title.

@@ -509,6 +509,21 @@ FORMS = [
         "row 'Tutorial' 10:30 @ F106 + row 'Hack time' 10:30 @ F107",
     ),
     (
+        "row-room-run-on-after-title",
+        "11:00 – 16:00 Registration Room C1, ground floor",
+        "row 'Registration' 11:00–16:00 @ Room C1, ground floor",
+    ),
+    (
+        "row-rooms-run-on-after-title",
+        "14:30 – 16:00 Parallel Session 1 Room 3, 4 & 6, second & third floor",
+        "row 'Parallel Session 1' 14:30–16:00 @ Room 3, 4 & 6, second & third floor",
+    ),
+    (
+        "row-place-after-comma-only",
+        "14:00 – 14:30 Coffee Break Foyer, first floor",
+        "row 'Coffee Break Foyer' 14:00–14:30 @ first floor",
+    ),
+    (
         "row-place-before-colon",
         "8h-10h, salle B214 : Chants de luttes",
         "row 'Chants de luttes' 08:00–10:00 @ salle B214",
