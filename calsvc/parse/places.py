@@ -72,8 +72,9 @@ def room_line(text: str) -> str | None:
     elif text.startswith("(") and text.endswith(")") and text.count("(") == 1:
         text = text[1:-1].strip()  # '(Pavillon Hélène-Pelletier, local B-3120)
     if (name := field_name(text)) is not None and name in words()["location_fields"]:
-        return re.split(r"[:：]", text, maxsplit=1)[1].strip() or None
-    if _CJK_ROOM.search(text) and len(text) > MAX_CJK_ROOM:
+        value = re.split(r"[:：]", text, maxsplit=1)[1].strip()
+        return value if value and not _long_cjk(value) else None
+    if _long_cjk(text):
         return None
     if ":" in text or "：" in text:
         return None  # 'Section 2: Solids Room: P2' is a session and its room
@@ -85,6 +86,11 @@ def room_line(text: str) -> str | None:
     if 1 < len(parts) <= 3 and any(room_line(p) for p in parts) and all(map(proper_name, parts)):
         return text
     return None
+
+
+def _long_cjk(text: str) -> bool:
+    """Words in a CJK script too long for a room's name: a place run into prose."""
+    return _CJK_ROOM.search(text) is not None and len(text) > MAX_CJK_ROOM
 
 
 _QUOTES = "\"'„“”«»‚‘’"

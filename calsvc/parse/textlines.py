@@ -22,6 +22,7 @@ _ADDRESS = re.compile(r"\s*\([^()]*\d[^()]*\)\s*$")  # '(R. Marechal Deodoro, 41
 MIN_MENU_ITEMS = 3  # items of a page's menu line ('Home | Programme | Venue')
 MAX_MENU_WORDS = 3  # words of each
 MAX_DAY_PLACE = 80  # characters of a place line under a day heading
+MAX_PART_WORDS = 4  # words of a part of the day before the dash and its place
 
 
 def append_to_body(state: State, line: str) -> None:
@@ -55,7 +56,12 @@ def read_text(state: State, lines: list[str], index: int, form: Undated | None) 
         (under_heading or _over_rows(state, lines, index))
         and "|" not in line
         and "\t" not in line
-        and (room := room_line(clean(line)) or under_heading and _day_place(state, lines, index))
+        and (
+            room := room_line(clean(line))
+            or under_heading
+            and _day_place(state, lines, index)
+            or _part_place(clean(line))
+        )
     ):
         state.day_room = room  # 'LUNEDÌ 3 OTTOBRE' / 'Palazzo La Marmora, Sala delle Colonne'
         return
@@ -182,6 +188,18 @@ def _day_place(state: State, lines: list[str], index: int) -> str | None:
     ):
         return None
     return text
+
+
+_PART_DASH = re.compile(r"\s[–—-]\s")
+
+
+def _part_place(text: str) -> str | None:
+    """'Veřejná část – přednáškový sál Přádelna (Tkalcovská 7, Brno)': a part of the day
+    and, after a dash, the place its rows are held in (a place word anywhere in it)."""
+    parts = _PART_DASH.split(text, maxsplit=1)
+    if len(parts) < 2 or len(parts[0].split()) > MAX_PART_WORDS or len(parts[1]) > MAX_DAY_PLACE:
+        return None
+    return parts[1] if has_place_word(parts[1]) and not parts[1].endswith(".") else None
 
 
 def _day_closing_place(state: State, lines: list[str], index: int) -> bool:

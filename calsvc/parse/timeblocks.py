@@ -14,7 +14,7 @@ from .grids import add_row_sessions, empty_slot, grid_row, spanned
 from .lines import read_line
 from .neighbours import label_line, names_kind, neighbour, neighbour_line
 from .places import proper_name, room_line
-from .roles import clean, is_end_marker, looks_like_title, row_title
+from .roles import clean, field_name, is_end_marker, looks_like_title, row_title, words
 from .rooms import title_and_room
 
 
@@ -32,6 +32,8 @@ def read_row(
         return
     if isinstance(form, TimeRow) and (place := _room_over_title(state, lines, index, form)):
         form = TimeLine(form.span, form.text, place)
+    elif isinstance(form, TimeRow) and (titled := _title_above(state, lines, index, form)):
+        form = titled
     if isinstance(form, TimeRow | TimeRows):
         add_row_sessions(state, lines[index], index, form)
         return
@@ -88,6 +90,25 @@ def _room_over_title(state: State, lines: list[str], index: int, form: TimeRow) 
         return place if isinstance(state.read(lines[below]), Undated | None) else None
     except HeaderProblem:
         return None
+
+
+def _title_above(state: State, lines: list[str], index: int, form: TimeRow) -> TimeRow | None:
+    """'SNW理事会' / '13:00~15:30 会場:鳥越町役場…': a row whose words after its times are
+    its place, not its name; its title is the line of text right above it, which was taken
+    for the body of the session before."""
+    if field_name(form.title) not in words()["location_fields"]:
+        return None
+    above = neighbour(lines, index, -1, state)
+    last = state.blocks[-1] if state.blocks else None
+    if above is None or not label_line(lines[above]):
+        return None
+    if last is not None and last.body and last.body[-1] == lines[above]:
+        last.body.pop()
+    elif last is not None and last.line > state.number(above):
+        return None
+    state.used.add(above)
+    room = room_line(form.title)
+    return TimeRow(clean(lines[above]), form.span, room or form.room, form.text)
 
 
 def _end_below(state: State, lines: list[str], index: int, below: int, form: TimeLine) -> TimeLine:

@@ -639,6 +639,24 @@ BLOCKS = [
         ["Session | - | Convene | 11-06 09:00–10:00~ | -"],
     ),
     (
+        "a-title-over-a-row-whose-words-are-its-place",
+        "大会1日目:11月8日(金)\n\nSNW事前相談会\n10:00~12:00 会場:鳥越町役場\n"
+        "SNW理事会\n13:00~15:30 会場:鳥越町役場これから里山ネットワークへの加盟を目指す地域\n",
+        [
+            "Session | - | SNW事前相談会 | 11-08 10:00–12:00 | 鳥越町役場",
+            "Session | - | SNW理事会 | 11-08 13:00–15:30 | -",
+        ],
+    ),
+    (
+        "a-part-of-the-day-and-its-place-after-a-dash-over-rows",
+        "Ve čtvrtek 21. 03. 2024 od 09.30 hodin\n\nVeřejná část – přednáškový sál Přádelna\n"
+        "09:30 zahájení\n09:40 úvodní slovo\n",
+        [
+            "Session | - | zahájení | 03-21 09:30–09:40~ | přednáškový sál Přádelna",
+            "Session | - | úvodní slovo | 03-21 09:40–10:40~ | přednáškový sál Přádelna",
+        ],
+    ),
+    (
         "social-past-midnight",
         "Social Sat 31 Dec 11 p.m. — Sun 1 Jan 1 a.m.\n",
         ["Social | - | Social | 12-31 23:00–01-01 01:00 | -"],
