@@ -28,9 +28,13 @@ def _opens_rows(state: State, lines: list[str], index: int) -> bool:
     """Whether a date line with times and no label of its own stands over time rows: then it
     gives the event's day and hours ('Wednesday, December 13, 2023 9 AM to 3 PM'), and is
     no session."""
-    for position in range(index + 1, min(index + 1 + ROWS_GAP, len(lines))):
+    read = 0
+    for position in range(index + 1, min(index + 1 + 3 * ROWS_GAP, len(lines))):
         if not lines[position]:
-            continue
+            continue  # (blank lines part a page's paragraphs: they do not count)
+        read += 1
+        if read > ROWS_GAP:
+            return False
         try:
             form = state.read(lines[position])
         except HeaderProblem:

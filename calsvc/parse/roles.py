@@ -44,7 +44,7 @@ MAX_ROOM_WORDS = 6  # words of a room line
 MAX_CJK_ROOM = 20  # characters of a room's name written in CJK (no spaces between words)
 WRAP_WIDTH = 50  # characters of a title line that ends where e-mail and PDF text wrap
 LOOK = 3  # lines: how far a label may stand from its date line, a room from its title
-ROWS_GAP = 12  # lines of text between a date line and the time rows it stands over
+ROWS_GAP = 12  # lines of text (blank lines apart) between a date line and the rows under it
 QUOTE = 80  # characters of a line that a warning quotes
 LONG_TAIL = 120  # characters at the end of an over-long line looked at for a date
 

@@ -657,6 +657,16 @@ BLOCKS = [
         ],
     ),
     (
+        "the-days-hours-over-rows-past-paragraphs-parted-by-blank-lines",
+        "Donderdag 12 juni 2025, van 9.00 tot 16.00 uur\n\nGastgemeente: Buren\n"
+        + "\nDe bijeenkomst wordt gehouden in Buren.\n" * 6
+        + "\nProgramma\n\n09.00 uur Inloop met koffie\n09.30 uur Welkom\n",
+        [
+            "Session | - | Inloop met koffie | 06-12 09:00–09:30~ | -",
+            "Session | - | Welkom | 06-12 09:30–10:30~ | -",
+        ],
+    ),
+    (
         "social-past-midnight",
         "Social Sat 31 Dec 11 p.m. — Sun 1 Jan 1 a.m.\n",
         ["Social | - | Social | 12-31 23:00–01-01 01:00 | -"],
