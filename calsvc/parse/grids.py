@@ -16,6 +16,7 @@ cell above going on.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -45,8 +46,8 @@ def cells_in_columns(line: str) -> list[str] | None:
         if text.startswith("|") and text.endswith("|") and len(text) > 1:
             text = text[1:-1]
         return [cell.strip() for cell in text.split("|")]
-    if "\t" in text:
-        return [cell.strip() for cell in text.split("\t")]
+    if "\t" in line:
+        return [cell.strip() for cell in line.strip(" ").split("\t")]
     return None
 
 
@@ -56,12 +57,12 @@ def header_columns(line: str) -> Columns | None:
     cells = cells_in_columns(line)
     if cells is None or len(cells) < 3 or cells[0].lower().rstrip(":") not in _TIME_HEADINGS:
         return None
+    days = [_day_cell(cell) for cell in cells[1:]]
+    if all(days):  # ('Wednesday 9.5' is a day, though '9.5' could number a room)
+        return (None, *days)
     rooms = [room_line(cell) for cell in cells[1:]]
     if all(rooms):
         return (None, *rooms)
-    days = [_day_cell(cell) for cell in cells[1:]]
-    if all(days):
-        return (None, *days)
     return None
 
 
@@ -119,6 +120,42 @@ def grid_row(state: State, line: str, index: int, span: Span, written: str) -> b
     if blocks:
         state.grid = (index, blocks)
     return True
+
+
+def timed_cells(state: State, line: str, index: int) -> bool:
+    """A row of a grid of days whose cells hold their own times ('Morning ⇥ ⇥ 9.00 Pupils'
+    ⇥ 'Visiting the museum.' ⇥ …), the first cell naming no time: each timed sentence of a
+    cell is a session on its column's day; a cell without a time is a plan, no session."""
+    cells = cells_in_columns(line)
+    columns = state.columns
+    if not columns or cells is None or len(cells) != len(columns) or _timed(state, cells[0]):
+        return False
+    found = [
+        (form, day)
+        for cell, day in zip(cells, columns, strict=True)
+        if isinstance(day, Day)
+        for form in map(lambda part: _timed(state, part), _CELL_TIMES.split(cell))
+        if form is not None
+    ]
+    for form, day in found:
+        title, room = title_and_room(form.title)
+        number, room = state.number(index), room or form.room
+        block = state.under_heading(Block(number, title, None, form.span, room, form.text, "table"))
+        block.day, block.last_day = day, None  # a column of its own day
+        state.blocks.append(block)
+    return bool(found)
+
+
+# 'Introduction to Finnish sauna. 19.00. Dinner together.': a time opens a sentence.
+_CELL_TIMES = re.compile(r"(?<=[.!?])\s+(?=\d{1,2}[.:h]\d\d)")
+
+
+def _timed(state: State, text: str) -> TimeRow | None:
+    try:
+        form = state.read(text) if text else None
+    except HeaderProblem:
+        return None
+    return form if isinstance(form, TimeRow) else None
 
 
 def _goes_on(block: Block | None, span: Span) -> None:

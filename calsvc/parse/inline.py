@@ -63,6 +63,8 @@ def items(line: str) -> list[str]:
             return _cut(line, [i for i, c in enumerate(line) if c == mark or c in "<〈【"])
     if "|" in line:
         return _cells(line)
+    if line.count("\t") > 1:
+        return [line]  # a row of a tab-separated table: its cells are its columns
     text = clean(line)
     try:
         tokens = tokenize(text)

@@ -36,7 +36,7 @@ from .forms import (
     Unread,
     WhenLine,
 )
-from .grids import header_columns, place_column
+from .grids import header_columns, place_column, timed_cells
 from .inline import split_items
 from .labels import Vocabulary
 from .notes import Notes
@@ -64,6 +64,9 @@ def read_blocks(lines: list[str], vocabulary: Vocabulary, notes: Notes) -> Readi
     timed = 0
     for index, line in enumerate(lines):
         if index in state.used or _table_head(state, line):
+            continue
+        if state.columns and timed_cells(state, line, index):
+            timed += 1
             continue
         number = state.number(index)
         try:

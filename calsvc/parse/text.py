@@ -64,7 +64,18 @@ def decode(data: bytes, source: str) -> tuple[list[str], list[Diagnostic]]:
             diagnostics.append(Diagnostic(source, number, "warning", "long-line", message))
     if not looks_like_html(data):
         _embedded_tables(lines, source, diagnostics)
-    return join_cell_lines([line.strip(_TRAILING).lstrip() for line in lines]), diagnostics
+    return join_cell_lines([_stripped(line) for line in lines]), diagnostics
+
+
+_EDGE = _TRAILING.replace("\t", "")
+
+
+def _stripped(line: str) -> str:
+    """A line without the spaces at its ends; a row of tab-separated cells keeps the tabs
+    at its ends, which stand for its empty first and last cells."""
+    if line.count("\t") > 1 and line.strip():
+        return line.strip(_EDGE)
+    return line.strip(_TRAILING).lstrip()
 
 
 _TABLE_OPEN = re.compile(r"^\s*<table\b", re.I)

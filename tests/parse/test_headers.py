@@ -869,6 +869,11 @@ def test_room_line(line: str, room: str | None) -> None:
         pytest.param("| Speaker | Room 1 | Room 2 |", None, id="first-not-time"),
         pytest.param("| Time | Room 1 |", None, id="one-room"),
         pytest.param("Time   Room 1   Room 2", None, id="spaces-lose-columns"),
+        pytest.param(
+            "\tWednesday 9.5\tThursday 10.5",
+            (None, Day(5, 9, 2, None, "Wednesday 9.5"), Day(5, 10, 3, None, "Thursday 10.5")),
+            id="days-day-first-tabs-not-room-codes",
+        ),
     ],
 )
 def test_header_columns(line: str, columns: tuple[str | None, ...] | None) -> None:

@@ -667,6 +667,16 @@ BLOCKS = [
         ],
     ),
     (
+        "a-grid-of-days-whose-cells-hold-their-own-times",
+        "KUOPIO, 9-10.5.2012\n\tWednesday 9.5\tThursday 10.5\n"
+        "Morning\tArrival.\t9.00 Lessons in class.\n"
+        "\t\tVisit to the school. 11.00. Lunch together.\n",
+        [
+            "Session | - | Lessons in class | 05-10 09:00–10:00~ | -",
+            "Lunch | - | Lunch together | 05-10 11:00–12:00~ | -",
+        ],
+    ),
+    (
         "social-past-midnight",
         "Social Sat 31 Dec 11 p.m. — Sun 1 Jan 1 a.m.\n",
         ["Social | - | Social | 12-31 23:00–01-01 01:00 | -"],

@@ -75,3 +75,9 @@ def test_html_table_in_markdown_is_read_as_the_page_shows_it() -> None:
 
     assert lines == ["# Schedule", "8:00am | Welcome", "", "", "", "", "", "End"]
     assert [(n.line, n.code) for n in notes] == [(2, "html-table")]
+
+
+def test_a_tab_separated_row_keeps_its_empty_edge_cells() -> None:
+    lines, _ = decode(b"  \tMon 9.5\tTue 10.5 \n\t09:00 Talk  \n", "s.txt")
+
+    assert lines == ["\tMon 9.5\tTue 10.5", "09:00 Talk", ""]
