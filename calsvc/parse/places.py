@@ -26,6 +26,7 @@ def room_word(word: str, *, leading: bool = False) -> bool:
     return bool(_CJK_ROOM.search(word)) and any(p in word for p in words()["cjk_places"])
 
 
+_BUILDING = re.compile(r"^[A-Z]{2,4}$")
 _ROOM_CODE = re.compile(r"^(?:[A-Z]{0,3}[-.]?\d{1,4}[A-Za-z]?(?:[-./]\d{1,3})?|[A-Z]\d{0,3})$")
 
 
@@ -46,10 +47,13 @@ def names_a_place(text: str) -> bool:
         return False
     if "📍" in text:
         return True
+    numbered = len(parts) > 1 and _ROOM_CODE.match(parts[-1]) is not None
     while len(parts) > 1 and _ROOM_CODE.match(parts[-1]):
         parts = parts[:-1]  # 'Room 511E', 'Hall A', 'Rooms 220A and 220B'
     if room_word(parts[0], leading=True) or room_word(parts[-1]):
         return True
+    if numbered and len(parts) == 1 and _BUILDING.match(parts[0]):
+        return True  # 'HS 101', 'CB 036': a building's letters and a room's number
     code = text.split()[-1]  # 'B-114', '3.01', 'F106': a digit, and a letter or a stop
     return (
         len(text.split()) <= 2
