@@ -223,11 +223,17 @@ def _day_closing_place(state: State, lines: list[str], index: int) -> bool:
     return True
 
 
+_LINK = re.compile(r"\bhttps?://|\bwww\.", re.IGNORECASE)
+
+
 def _page_text(line: str) -> bool:
     """The page's own text between a heading and its rows: a sentence or more (at least
-    MIN_PROSE_WORDS words, ending with a full stop), or a menu ('Home | Programme | Venue')."""
+    MIN_PROSE_WORDS words, ending with a full stop), a menu ('Home | Programme | Venue'),
+    or a link."""
     if len(line.split()) >= MIN_PROSE_WORDS and line.rstrip().endswith((".", "!", "?")):
         return True
+    if _LINK.search(line):
+        return True  # a link ('1. http://tv.example.pl/'), as pages list them
     items = [item.strip() for item in line.split("|")]
     return len(items) >= MIN_MENU_ITEMS and all(
         0 < len(item.split()) <= MAX_MENU_WORDS and not any(map(str.isdigit, item))

@@ -836,6 +836,8 @@ def test_data_file_kinds_extend_the_vocabulary() -> None:
         pytest.param("Grand Hall", "Grand Hall", id="hall"),
         pytest.param("Location: Ballroom B", "Ballroom B", id="labelled"),
         pytest.param("[ Exhibit Hall A ]", "Exhibit Hall A", id="bracketed"),
+        pytest.param("HS 101", "HS 101", id="building-letters-and-room-number"),
+        pytest.param("AI", None, id="letters-alone-are-no-building"),
         pytest.param("[ Keynote ]", None, id="bracketed-not-a-room"),
         pytest.param(
             "(Pavillon Hélène-Pelletier, local B-3120)",

@@ -677,6 +677,12 @@ BLOCKS = [
         ],
     ),
     (
+        "a-venue-and-date-line-over-links-is-the-pages-not-the-days",
+        "Sala Sejmikowa, Pałac Zamoyskich, 12 czerwca 2013 roku\n\nTransmisja na żywo:\n"
+        "1. http://tv.example.pl/\n\nPROGRAM KONFERENCJI\n\n9.30–10.15    Rejestracja\n",
+        ["Session | - | Rejestracja | 06-12 09:30–10:15 | -"],
+    ),
+    (
         "social-past-midnight",
         "Social Sat 31 Dec 11 p.m. — Sun 1 Jan 1 a.m.\n",
         ["Social | - | Social | 12-31 23:00–01-01 01:00 | -"],
