@@ -147,8 +147,8 @@ def goes_on(title: str, line: str) -> bool:
     joining = last and (last[0].islower() or title.isupper())
     if joining and last[0].lower() in words()["joining_words"]:
         return True
-    if title.count('"') % 2:
-        return True
+    if (title.count('"') + title.count("”") - title.count("“") + title.count("„")) % 2:
+        return True  # an open quotation ('"Ernesto Bolla”' is closed, as '„x“' is)
     wrapped = len(title) >= WRAP_WIDTH and title[-1:].isalpha() and line[:1].islower()
     if wrapped and line.endswith("."):
         return True  # a sentence wrapped at a width: '… Group, with discussion' / 'focusing …'

@@ -223,6 +223,7 @@ def _day_closing_place(state: State, lines: list[str], index: int) -> bool:
     return True
 
 
+_LIST_MARKS = ("- ", "– ", "— ", "• ", "◦ ", "▪ ", "* ", "· ")
 _LINK = re.compile(r"\bhttps?://|\bwww\.", re.IGNORECASE)
 
 
@@ -248,6 +249,7 @@ def _goes_on(last: Block | None, line: str) -> bool:
         and last.layout in ("agenda", "block")
         and last.label is not None
         and not any(last.body)
+        and not line.lstrip().startswith(_LIST_MARKS)  # ('Escursioni:' / '- frazione Sasso')
         and goes_on(last.label, clean(line))
         and len(clean(line).split()) <= MAX_LABEL_WORDS
     )

@@ -195,6 +195,8 @@ _ALT_DASH = re.compile(r"(?<=\d)\s+[a-z]+(?:[-_][a-z]+)+\s+(?=\d{1,2}[:h.]\d{2})
 # A clock with a space after its colon, at the start of a row: '09: 30 | Keynote' (the
 # space moves after it, so every later token keeps its place).
 _SPACED_CLOCK = re.compile(r"^(\s*[0-2]\d): ([0-5]\d)(?!\d)")
+# The same with a stop, after an hour's word and before the title: 'Ore 14. 00 Escursioni'.
+_SPACED_DOT_CLOCK = re.compile(r"^(\s*[^\W\d_]{2,4}\.?\s+[0-2]?\d)\. ([0-5]\d)(?=\s+[^\W\d_])")
 
 
 # A range of times written with decimal commas at the start of a row: '7,30 – 8,30 | Primirea'
@@ -222,6 +224,7 @@ def tokenize(line: str) -> Tokens:
     append = tokens.append
     line = _ALT_DASH.sub(_as_dash, line.translate(_FULLWIDTH))
     line = _SPACED_CLOCK.sub(r"\1:\2 ", line)
+    line = _SPACED_DOT_CLOCK.sub(r"\1.\2 ", line)
     line = _COMMA_RANGE.sub(r"\1\2:\3\4\5:\6", line)
     thai = _THAI.search(line) is not None
     if thai:  # an era's name before its year: blanks, as long as it was

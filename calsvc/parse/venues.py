@@ -22,10 +22,11 @@ from collections import Counter
 from dataclasses import replace
 
 from .blocks import Block
-from .places import proper_name, room_line
+from .places import proper_name, room_line, room_word
 from .roles import MAX_ROOM_WORDS, clean
 
 _TAIL = re.compile(r"^(?P<title>.+\S)\s+[-–—]\s+(?P<room>\S.*)$")  # after the last dash
+_DASH = re.compile(r"\s[-–—]\s+(?=\S)")
 _COLUMNS = re.compile(r"\s{2,}|\t+")
 _FOOTNOTE = re.compile(r"\s*[*†‡]+$")
 _BRACKETS = re.compile(r"\(([^()]*)\)")  # what a room's name holds in brackets is a name too
@@ -58,6 +59,11 @@ def _dash_tails(blocks: list[Block]) -> None:
 def _tail(block: Block) -> tuple[str, str] | None:
     if block.layout not in ROWS or block.label is None or block.room is not None:
         return None
+    for dash in _DASH.finditer(block.label):  # 'Apertura - Sala "Bolla" - Località Darsena'
+        room = block.label[dash.end() :].strip()
+        first = room.split()[0]
+        if room_word(first.lower(), leading=True) and proper_name(_BRACKETS.sub(r"\1", room)):
+            return block.label[: dash.start()].rstrip(), room
     found = _TAIL.match(block.label)
     if found is None or len(found["room"].split()) > MAX_ROOM_WORDS:
         return None

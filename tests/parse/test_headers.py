@@ -468,6 +468,8 @@ FORMS = [
     ),
     ("row-list-semicolon", "12h30min – Pausa para almoço;", "row 'Pausa para almoço' 12:30"),
     ("row-hour-word-first", "Ore 9 – Registrazione", "row 'Registrazione' 09:00"),
+    ("row-spaced-minutes-after-a-stop", "Ore 14. 00 Escursioni", "row 'Escursioni' 14:00"),
+    ("date-spaced-after-a-stop-is-no-time", "Fri 14. 03 2024", "text"),
     ("text-hour-word-in-a-sentence", "Il convegno inizia dalle ore 9 in sala", "text"),
     (
         "header-date-time-then-title",

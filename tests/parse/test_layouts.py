@@ -683,6 +683,21 @@ BLOCKS = [
         ["Session | - | Rejestracja | 06-12 09:30–10:15 | -"],
     ),
     (
+        "rows-ending-in-a-dash-and-a-room-then-its-place",
+        "Sabato 26 Marzo 2016\n"
+        'Ore 11.00 Inaugurazione - Sala "Ernesto Bolla” - Località Darsena.\n'
+        "Ore 14.00 Apertura - Sala Verdi - Località Darsena.\n"
+        "Ore 16.00 Concerto - Sala Rossa\n"
+        "Ore 18. 00 Escursioni organizzate:\n- frazione Sasso, passeggiata\n",
+        [
+            "Session | - | Inaugurazione | 03-26 11:00–12:00~ | "
+            'Sala "Ernesto Bolla” - Località Darsena',
+            "Opening | - | Apertura | 03-26 14:00–15:00~ | Sala Verdi - Località Darsena",
+            "Session | - | Concerto | 03-26 16:00–17:00~ | Sala Rossa",
+            "Session | - | Escursioni organizzate: | 03-26 18:00–19:00~ | -",
+        ],
+    ),
+    (
         "social-past-midnight",
         "Social Sat 31 Dec 11 p.m. — Sun 1 Jan 1 a.m.\n",
         ["Social | - | Social | 12-31 23:00–01-01 01:00 | -"],
