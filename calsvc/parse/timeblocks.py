@@ -30,10 +30,8 @@ def read_row(
     first = form.rows[0] if isinstance(form, TimeRows) else form
     if grid_row(state, lines[index], index, first.span, first.text):
         return
-    if isinstance(form, TimeRow) and (place := _room_over_title(state, lines, index, form)):
-        form = TimeLine(form.span, form.text, place)
-    elif isinstance(form, TimeRow) and (titled := _title_above(state, lines, index, form)):
-        form = titled
+    if isinstance(form, TimeRow):
+        form = _placed_row(state, lines, index, form)
     if isinstance(form, TimeRow | TimeRows):
         add_row_sessions(state, lines[index], index, form)
         return
@@ -90,6 +88,13 @@ def _room_over_title(state: State, lines: list[str], index: int, form: TimeRow) 
         return place if isinstance(state.read(lines[below]), Undated | None) else None
     except HeaderProblem:
         return None
+
+
+def _placed_row(state: State, lines: list[str], index: int, form: TimeRow) -> TimeRow | TimeLine:
+    """A row whose words after its times are its place: its title below, or above it."""
+    if place := _room_over_title(state, lines, index, form):
+        return TimeLine(form.span, form.text, place)
+    return _title_above(state, lines, index, form) or form
 
 
 def _title_above(state: State, lines: list[str], index: int, form: TimeRow) -> TimeRow | None:
