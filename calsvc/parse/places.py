@@ -123,4 +123,5 @@ def room_cell(cell: str) -> bool:
     """A table cell beside the title that names a room: 'Room 101', 'Foyer', 'Aula Magna',
     'Mensa' (a person's name is not one: 'Ingrid Solberg')."""
     one_word = len(cell.split()) == 1 and cell[:1].isalpha()
-    return room_line(cell) is not None or one_word
+    audience = cell.lower().strip(".") in words()["audiences"]  # '| All |', '| Squads |'
+    return room_line(cell) is not None or one_word and not audience
