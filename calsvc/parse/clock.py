@@ -129,8 +129,9 @@ def _marks_after(
     """What follows a time's digits ('min', 'noon', a.m. or p.m., an hour's word and the
     minutes after it: '17 h 30'): the period, the minute and the position after them."""
     hour, minute = clock
-    if digits.kind == T.CLOCK and means(tokens, i, T.MINUTES) is not None:
-        i += 1  # '8h30min'
+    title = i + 1 < len(tokens) and tokens[i + 1].start == tokens[i].end  # '分组讨论'
+    if digits.kind == T.CLOCK and not title and means(tokens, i, T.MINUTES) is not None:
+        i += 1  # '8h30min', '12:30 m.' (not '2:30 分组讨论', a title opening with the sign)
     elif hour == 12 and at(tokens, i, T.NOON):
         i += 1  # '12:00noon', '12:15 Noon'
     meridiem = before or _period(tokens, i)

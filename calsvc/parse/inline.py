@@ -101,8 +101,10 @@ def _starts(tokens: Tokens) -> list[int]:
     found: list[int] = []
     covered = 0  # the tokens the last item's times took ('07:30   08:30' is one range)
     after_prose = False  # the first item follows sentences ('Supper on your own. 8:00 am …')
+    depth = 0  # open brackets: a time inside them is an aside ('(8:30入场,9:00准时开会)')
     for k, token in enumerate(tokens):
-        if k < covered or token.kind not in (T.CLOCK, T.NUMBER):
+        depth += (token.kind == T.OPEN) - (token.kind == T.CLOSE and depth > 0)
+        if k < covered or depth or token.kind not in (T.CLOCK, T.NUMBER):
             continue
         if (end := _begins(tokens, k)) is None:
             continue

@@ -124,9 +124,9 @@ def row_title(text: str) -> str | None:
 
 
 def _without_stop(text: str) -> str:
-    """'Start 1e ronde.' → 'Start 1e ronde', 'Pausa para almoço;' → 'Pausa para almoço' (an
-    ellipsis stays: 'Semear...')."""
-    text = text.removesuffix(";").rstrip()
+    """'Start 1e ronde.' → 'Start 1e ronde', 'Pausa para almoço;' → 'Pausa para almoço',
+    '报到。' → '报到' (an ellipsis stays: 'Semear...')."""
+    text = text.removesuffix(";").removesuffix("。").rstrip()
     return text[:-1].rstrip() if text.endswith(".") and not text.endswith("..") else text
 
 

@@ -61,15 +61,25 @@ def title_and_room(text: str) -> tuple[str, str | None]:
     for found in _BRACKETED.finditer(title):  # '(Parkinson Court)', 'remarks (B-114) - Ana Lee'
         inner = found[1].split(", ")[0].strip()
         apart = found.start() > 0 or title[found.end() :].strip(" .:;")  # '(Aula 2). Bienvenida'
-        if apart and inner.lower() not in _MODES and room_line(inner):
+        room = _cjk_at(found[1]) or found[1]
+        if apart and inner.lower() not in _MODES and (room != found[1] or room_line(inner)):
             rest = f"{title[: found.start()].rstrip()} {title[found.end() :].lstrip(' .:;')}"
-            return rest.strip(" -–—,"), room_of(found[1])  # '(Aula 2, CEAR). Bienvenida'
+            return rest.strip(" -–—,。"), room_of(room)  # '(Aula 2, CEAR). Bienvenida'
 
     if (placed := _in_place(title)) is not None:
         return placed
     if ", " in title:
         return _after_comma(title)
     return title, None
+
+
+def _cjk_at(aside: str) -> str | None:
+    """The place after '在' ('at') in a bracketed aside: '(在区政协办公室,汇报讨论情况)' →
+    '区政协办公室', when it names one."""
+    if "在" not in aside:
+        return None
+    place = re.split(r"[,，、;；]", aside.rsplit("在", 1)[1])[0].strip()
+    return place if place and room_line(place) else None
 
 
 def _in_place(title: str) -> tuple[str, str] | None:
