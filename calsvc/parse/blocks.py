@@ -11,7 +11,7 @@ from .forms import Form, Mention
 from .labels import Vocabulary
 from .lines import read_line
 from .notes import Notes
-from .ranges import Span
+from .ranges import Span, past_noon
 from .roles import QUOTE
 
 MAX_REMEMBERED = 200_000  # lines whose form is kept at once while a programme is read
@@ -55,6 +55,7 @@ class State:
     mentions: list[tuple[int, Mention]] = field(default_factory=list)  # (line, what it names)
     numbers: list[int] = field(default_factory=list)  # each piece's line (a line may hold several)
     venues: frozenset[str] | None = None  # lines put under its times again and again (once asked)
+    afternoon: bool = False  # under a heading for the afternoon ('下午', 'Afternoon'), that day
 
     def number(self, index: int) -> int:
         """The line number (from 1) of the piece at this index."""
@@ -64,6 +65,8 @@ class State:
         """A row under the day heading in force: on its day, in its room unless the row names
         one, and on each day of its run."""
         block.day, block.day_room, block.last_day = self.day, self.day_room, self.last_day
+        if self.afternoon and block.span is not None and not block.span.clock:
+            block.span = past_noon(block.span)  # '下午' / '2:00~2:30 报到': 14:00
         return block
 
     def unread(self, index: int, line: str, reason: str) -> None:

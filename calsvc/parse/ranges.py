@@ -170,3 +170,13 @@ def read_length(tokens: Tokens, i: int) -> tuple[int, int] | None:
             return None
         j += 1
     return minutes, j
+
+
+def past_noon(span: Span) -> Span:
+    """The span in the afternoon, its times written on a 12-hour clock without p.m. under
+    a heading that says the afternoon ('下午' / '2:00~2:30'): 1 to 11 o'clock are p.m."""
+
+    def later(clock: Clock) -> Clock:
+        return Clock(clock.hour + 12, clock.minute) if 1 <= clock.hour <= 11 else clock
+
+    return span._replace(start=later(span.start), end=span.end and later(span.end))

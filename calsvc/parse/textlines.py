@@ -36,6 +36,10 @@ def read_text(state: State, lines: list[str], index: int, form: Undated | None) 
     room's name, or the body of the session above."""
     line = lines[index]
     last = state.blocks[-1] if state.blocks else None
+    part = clean(line).lower().rstrip(":：")
+    if part in words()["afternoon_headings"] or part in words()["morning_headings"]:
+        state.afternoon = part in words()["afternoon_headings"]  # '下午' over its rows
+        return
     if isinstance(form, Undated):
         state.blocks.append(Block(state.number(index), form.label, layout="undated"))
         return

@@ -469,6 +469,18 @@ FORMS = [
     ("row-list-semicolon", "12h30min – Pausa para almoço;", "row 'Pausa para almoço' 12:30"),
     ("row-hour-word-first", "Ore 9 – Registrazione", "row 'Registrazione' 09:00"),
     ("row-spaced-minutes-after-a-stop", "Ore 14. 00 Escursioni", "row 'Escursioni' 14:00"),
+    ("row-title-opening-with-the-minute-sign", "2:30 分组讨论。", "row '分组讨论' 02:30"),
+    ("row-noon-sign-spaced", "12:30 m. Almuerzo", "row 'Almuerzo' 12:30"),
+    (
+        "row-place-after-zai-in-an-aside",
+        "5:00 各讨论组联络员会议。(在区政协办公室,汇报讨论情况)",
+        "row '各讨论组联络员会议' 05:00 @ 区政协办公室",
+    ),
+    (
+        "row-audience-cell-is-no-room",
+        "| 9:00-9:15 AM | Welcome | All |",
+        "row 'Welcome' 09:00–09:15",
+    ),
     ("date-spaced-after-a-stop-is-no-time", "Fri 14. 03 2024", "text"),
     ("text-hour-word-in-a-sentence", "Il convegno inizia dalle ore 9 in sala", "text"),
     (

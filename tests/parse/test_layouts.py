@@ -698,6 +698,16 @@ BLOCKS = [
         ],
     ),
     (
+        "an-afternoon-heading-puts-its-twelve-hour-rows-past-noon",
+        "3月12日(星期日)\n下午\n2:00~2:30 报到。\n3:00 举行预备会议。(在区行政中心5楼会议室,2:50入场)\n"
+        "3月13日(星期一)\n上午\n9:00 开幕会。\n",
+        [
+            "Session | - | 报到 | 03-12 14:00–14:30 | -",
+            "Session | - | 举行预备会议 | 03-12 15:00–16:00~ | 区行政中心5楼会议室",
+            "Session | - | 开幕会 | 03-13 09:00–10:00~ | -",
+        ],
+    ),
+    (
         "social-past-midnight",
         "Social Sat 31 Dec 11 p.m. — Sun 1 Jan 1 a.m.\n",
         ["Social | - | Social | 12-31 23:00–01-01 01:00 | -"],
