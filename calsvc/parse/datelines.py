@@ -11,17 +11,27 @@ from .forms import EndMark, Mention, TimeLine, TimeRow, TimeRows, Undated, WhenL
 from .items import is_author_line
 from .neighbours import label_line, names_kind, neighbour
 from .places import room_line
-from .roles import ROWS_GAP, clean
+from .roles import LOOK, ROWS_GAP, clean, words
 
 
 def read_when_line(state: State, lines: list[str], index: int, form: WhenLine) -> None:
     """A date line: the event's day and hours over its time rows, or a session named by the
     lines next to it."""
-    if _opens_rows(state, lines, index):
+    if _opens_rows(state, lines, index) or _after_when_field(lines, index):
         state.mentions.append((state.number(index), Mention(form.day)))  # the day and hours
         state.day, state.day_room, state.owner, state.last_day = form.day, None, None, None
     else:
         _labelled(state, lines, index, form)
+
+
+def _after_when_field(lines: list[str], index: int) -> bool:
+    """Whether a date line is the value of a field that names when, on the line above it
+    ('Date:' / '03/14/2024 12:30 - 03/14/2024 17:00'): the event's day and hours."""
+    above = next((i for i in range(index - 1, max(index - LOOK, -1), -1) if lines[i]), None)
+    if above is None:
+        return False
+    text = clean(lines[above]).rstrip(":：").strip().lower()
+    return clean(lines[above]).endswith((":", "：")) and text in words()["when_fields"]
 
 
 def _opens_rows(state: State, lines: list[str], index: int) -> bool:

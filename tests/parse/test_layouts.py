@@ -708,6 +708,15 @@ BLOCKS = [
         ],
     ),
     (
+        "rows-dated-by-a-date-field-below-them",
+        "12:30 Uhr Ankommen der Gäste\n13:00 Uhr Begrüßung\nDate:\n"
+        "03/14/2024 12:30 - 03/14/2024 17:00\nRegistration deadline:\n03/08/2024\n",
+        [
+            "Session | - | Ankommen der Gäste | 03-14 12:30–13:00~ | -",
+            "Session | - | Begrüßung | 03-14 13:00–14:00~ | -",
+        ],
+    ),
+    (
         "social-past-midnight",
         "Social Sat 31 Dec 11 p.m. — Sun 1 Jan 1 a.m.\n",
         ["Social | - | Social | 12-31 23:00–01-01 01:00 | -"],
