@@ -134,6 +134,8 @@ def _marks_after(
         i += 1  # '8h30min', '12:30 m.' (not '2:30 分组讨论', a title opening with the sign)
     elif hour == 12 and at(tokens, i, T.NOON):
         i += 1  # '12:00noon', '12:15 Noon'
+    elif digits.text[-1:] in "hH" and at(tokens, i, T.NUMBER) and _minutes(tokens[i]):
+        minute, i = tokens[i].value, i + 1  # '09h 15 – 10h 00': the minutes spaced off
     meridiem = before or _period(tokens, i)
     if meridiem and not before:
         i += 1
@@ -144,6 +146,10 @@ def _marks_after(
             if means(tokens, i, T.MINUTES) is not None:
                 i += 1
     return meridiem, minute, i
+
+
+def _minutes(token: Token) -> bool:
+    return len(token.text) == 2 and token.value < 60
 
 
 def _comma_clock(tokens: Tokens, i: int, first: int) -> tuple[int, int] | None:

@@ -470,6 +470,12 @@ FORMS = [
     ("row-hour-word-first", "Ore 9 – Registrazione", "row 'Registrazione' 09:00"),
     ("row-spaced-minutes-after-a-stop", "Ore 14. 00 Escursioni", "row 'Escursioni' 14:00"),
     ("row-title-opening-with-the-minute-sign", "2:30 分组讨论。", "row '分组讨论' 02:30"),
+    (
+        "row-minutes-spaced-after-h",
+        "09h 15 – 10h 00 Participant Reception",
+        "row 'Participant Reception' 09:15–10:00",
+    ),
+    ("row-hour-h-then-a-year-is-no-minute", "10h 2024 talk", "row '2024 talk' 10:00"),
     ("row-noon-sign-spaced", "12:30 m. Almuerzo", "row 'Almuerzo' 12:30"),
     (
         "row-place-after-zai-in-an-aside",
