@@ -72,10 +72,23 @@ _EDGE = _TRAILING.replace("\t", "")
 
 def _stripped(line: str) -> str:
     """A line without the spaces at its ends; a row of tab-separated cells keeps the tabs
-    at its ends, which stand for its empty first and last cells."""
+    at its ends, which stand for its empty first and last cells. Times glued to each other
+    and to the title, as a table copied without its cell breaks gives them, are parted:
+    '10.0010.15Opening ceremony' → '10.00–10.15 Opening ceremony'."""
     if line.count("\t") > 1 and line.strip():
         return line.strip(_EDGE)
-    return line.strip(_TRAILING).lstrip()
+    line = line.strip(_TRAILING).lstrip()
+    if line[:1].isdigit() and (glued := _GLUED_TIMES.match(line)):
+        end = f"–{glued['end']}" if glued["end"] else ""
+        return f"{glued['start']}{end} {line[glued.end() :]}"
+    return line
+
+
+# Two times and a title run together ('17.0019.00Registration'), or a time and a title
+# ('19:30Óvások'): a time's two minute digits, then at once a time or a capital letter.
+_GLUED_TIMES = re.compile(
+    r"(?P<start>(?:[01]?\d|2[0-3])[.:][0-5]\d)(?P<end>(?:[01]?\d|2[0-3])[.:][0-5]\d)?(?=[^\W\d_a-z])"
+)  # (not before a lower-case letter: '8:00am', '9.30h' keep their marks)
 
 
 _TABLE_OPEN = re.compile(r"^\s*<table\b", re.I)

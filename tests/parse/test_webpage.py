@@ -81,3 +81,18 @@ def test_a_tab_separated_row_keeps_its_empty_edge_cells() -> None:
     lines, _ = decode(b"  \tMon 9.5\tTue 10.5 \n\t09:00 Talk  \n", "s.txt")
 
     assert lines == ["\tMon 9.5\tTue 10.5", "09:00 Talk", ""]
+
+
+@pytest.mark.parametrize(
+    ("line", "parted"),
+    [
+        pytest.param("17.0019.00Registration", "17.00–19.00 Registration", id="two-times-and-a-title"),
+        pytest.param("19:30Óvások", "19:30 Óvások", id="a-time-and-a-title"),
+        pytest.param("10.00 Talk", "10.00 Talk", id="spaced-left"),
+        pytest.param("2024.05.06", "2024.05.06", id="a-date-left"),
+    ],
+)  # fmt: skip
+def test_times_glued_to_a_title_are_parted(line: str, parted: str) -> None:
+    lines, _ = decode(line.encode(), "s.txt")
+
+    assert lines == [parted]
