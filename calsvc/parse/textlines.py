@@ -75,6 +75,7 @@ def read_text(state: State, lines: list[str], index: int, form: Undated | None) 
         and last.room is None
         and sum(1 for above in last.body if above) <= 1  # a speaker's name may come first
         and (room := room_line(clean(line)))
+        and not _numbers_a_paper(state, lines, index, room)
     ):
         last.room = room
         return
@@ -204,6 +205,21 @@ def _part_place(text: str) -> str | None:
     if len(parts) < 2 or len(parts[0].split()) > MAX_PART_WORDS or len(parts[1]) > MAX_DAY_PLACE:
         return None
     return parts[1] if has_place_word(parts[1]) and not parts[1].endswith(".") else None
+
+
+_PAPER_CODE = re.compile(r"^[A-Z]{1,3}-?\d{1,3}$")  # 'O1', 'IN1', 'P-12'
+
+
+def _numbers_a_paper(state: State, lines: list[str], index: int, code: str) -> bool:
+    """Whether a code alone on its line ('O1', 'IN1') numbers the paper whose title follows
+    it, not a room: no place word, and a line of text right below it."""
+    if not _PAPER_CODE.match(code):
+        return False
+    below = neighbour_line(lines, index)
+    try:
+        return below == index + 1 and state.read(lines[below]) is None
+    except HeaderProblem:
+        return False
 
 
 def _day_closing_place(state: State, lines: list[str], index: int) -> bool:

@@ -717,6 +717,15 @@ BLOCKS = [
         ],
     ),
     (
+        "a-code-over-a-papers-title-is-no-room",
+        "1日目　6月26日（木）\n10:05 – 11:05「口頭発表」\nO1\n光応答性リンカーを用いた分割型酵素\n"
+        "11:20 - 12:10「招待講演」\nRoom B1\n",
+        [
+            "Session | - | 「口頭発表」 | 06-26 10:05–11:05 | -",
+            "Session | - | 「招待講演」 | 06-26 11:20–12:10 | Room B1",
+        ],
+    ),
+    (
         "social-past-midnight",
         "Social Sat 31 Dec 11 p.m. — Sun 1 Jan 1 a.m.\n",
         ["Social | - | Social | 12-31 23:00–01-01 01:00 | -"],
