@@ -202,9 +202,15 @@ def add_row_sessions(state: State, line: str, index: int, form: TimeRow | TimeRo
     rooms: list[str | None] = [None] * len(rows)
     if isinstance(form, TimeRows) and state.columns:  # parallel: each in its column's room
         rooms = column_rooms(line, [row.title for row in rows], state.columns)
-    elif state.place_column is not None and len(rows) == 1:  # the header's place column
+    elif len(rows) == 1 and _place_column(state, line) is not None:  # a column of places
+        assert state.place_column is not None
         cells = cells_in_columns(line) or []
         place = cells[state.place_column] if state.place_column < len(cells) else ""
+        after = cells[state.place_column + 1] if state.place_column + 1 < len(cells) else ""
+        if state.place_column == 1 and not after:
+            place = ""  # ('| 12:00 | Lunch (arrange your own) | |': a title in the place's cell)
+        elif state.place_column == 1:
+            rows = (replace(rows[0], title=after),)  # '| 10:00 | WB courtyard | Registration |'
         rooms = [place or None]
         rows = (replace(rows[0], room=None),) if place else rows
     number = state.number(index)
@@ -222,6 +228,17 @@ def add_row_sessions(state: State, line: str, index: int, form: TimeRow | TimeRo
             found = next((i for i, c in enumerate(cells) if c.startswith(block.label or "\0")), -1)
             if found > 0:
                 state.column_blocks[found] = block
+
+
+def _place_column(state: State, line: str) -> int | None:
+    """The column of places of the table a row is in: the one its header row names, or, in
+    a table with no header, the cell between the time and the title when it names a place
+    and the title's does not ('| 10:45 | KL3-14 | Welcome |'); then for the rows after it."""
+    if state.place_column is None and not state.columns:
+        cells = cells_in_columns(line) or []
+        if len(cells) == 3 and cells[2] and room_line(cells[1]) and not room_line(cells[2]):
+            state.place_column = 1
+    return state.place_column
 
 
 def spanned(state: State, lines: list[str], index: int, form: TimeLine) -> bool:

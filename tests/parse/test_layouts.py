@@ -726,6 +726,16 @@ BLOCKS = [
         ],
     ),
     (
+        "a-table-with-its-places-before-its-titles",
+        "Monday 21 January 2019\n| 10:00 | WB courtyard | Registration |\n"
+        "| 10:45 | MR | Welcome |\n| 12:00 | Lunch (arrange your own) | |\n| 19:00 | Finish |\n",
+        [
+            "Registration | - | Registration | 01-21 10:00–10:45~ | WB courtyard",
+            "Opening | - | Welcome | 01-21 10:45–11:45~ | MR",
+            "Lunch | - | Lunch (arrange your own) | 01-21 12:00–13:00~ | -",
+        ],
+    ),
+    (
         "social-past-midnight",
         "Social Sat 31 Dec 11 p.m. — Sun 1 Jan 1 a.m.\n",
         ["Social | - | Social | 12-31 23:00–01-01 01:00 | -"],
