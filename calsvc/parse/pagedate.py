@@ -65,7 +65,13 @@ def date_rows(
     if undated:
         sayings = list(dict.fromkeys(said + prose))  # (said may be that prose already)
         hours = {when for when in _said_with_hours(sayings, lines, base) if when in named}
-        day = _page_day(undated, _in_year(named, year), hours, given, lines, notes)
+        weekdays = {
+            when
+            for _, mention in sayings
+            if mention.first.weekday is not None and (when := _on(mention.first, base)) in named
+        }
+        marked = [(hours, "with its hours"), (weekdays, "with its weekday")]
+        day = _page_day(undated, _in_year(named, year), marked, given, lines, notes)
         for block in undated:
             block.day = day
     weekly = [b for b in blocks if b.day is not None and b.day.partial]
@@ -198,7 +204,7 @@ def _on(day: Day, base: int) -> date | None:
 def _page_day(
     undated: list[Block],
     named: dict[date, tuple[int, str]],
-    hours: set[date],
+    marked: list[tuple[set[date], str]],
     given: date | None,
     lines: list[str],
     notes: Notes,
@@ -218,15 +224,16 @@ def _page_day(
         )
         notes.add(first, "info", "page-date", message)
         return day_on(when, text)
-    if len(hours) == 1 and (when := next(iter(hours))) in named:
-        line, text = named[when]
-        others = ", ".join(f"{t!r} (line {n})" for d, (n, t) in named.items() if d != when)
-        message = (
-            f"rows with no day heading are on {when:%a %d %B %Y}, the one date the page gives "
-            f"with its hours (first {text!r}, line {line}); it names {others} too"
-        )
-        notes.add(first, "info", "page-date", message)
-        return day_on(when, text)
+    for dates, how in marked:  # of several dates, the one written with its hours, else
+        if len(dates) == 1 and (when := next(iter(dates))) in named:  # with its weekday
+            line, text = named[when]
+            others = ", ".join(f"{t!r} (line {n})" for d, (n, t) in named.items() if d != when)
+            message = (
+                f"rows with no day heading are on {when:%a %d %B %Y}, the one date the page "
+                f"gives {how} (first {text!r}, line {line}); it names {others} too"
+            )
+            notes.add(first, "info", "page-date", message)
+            return day_on(when, text)
     if named:
         listed = ", ".join(f"{text!r} (line {line})" for line, text in named.values())
         message = (

@@ -1008,6 +1008,34 @@ def test_of_several_dates_the_one_written_with_its_hours_dates_the_rows() -> Non
     )
 
 
+def test_of_several_dates_the_one_written_with_its_weekday_dates_the_rows() -> None:
+    schedule = _read(
+        "Il congresso si terrà sabato 11 maggio a Chiavari; i delegati andranno al "
+        "Congresso nazionale, dal 7 al 10 giugno.\n"
+        "ore 10.00 apertura ufficiale\nore 13.00 pausa pranzo\n"
+    )
+
+    assert (
+        _sessions(schedule),
+        [(d.line, d.level, d.code, d.message) for d in schedule.diagnostics],
+    ) == (
+        [
+            "Opening | - | apertura ufficiale | 05-11 10:00–11:00~ | -",
+            "Break | - | pausa pranzo | 05-11 13:00–14:00~ | -",
+        ],
+        [
+            (
+                2,
+                "info",
+                "page-date",
+                "rows with no day heading are on Sat 11 May 2024, the one date the page gives "
+                "with its weekday (first 'sabato 11 maggio', line 1); it names '10 giugno.' "
+                "(line 1) too",
+            ),
+        ],
+    )
+
+
 def test_a_date_said_above_the_rows_dates_them_before_one_said_below() -> None:
     schedule = _read(
         "Comuna gazduieste pe 22 iunie 2024, orele 8,00 – 19,30 prima editie a "
