@@ -162,6 +162,8 @@ def _over_rows(state: State, lines: list[str], index: int) -> bool:
         return False
     if field and below > index + 1 and lines[index - 1].strip():
         return False  # 'Helyszín: …' right under its row, a blank line before the next
+    if field and _under_roomless_row(state, lines, index):
+        return False  # '9:00 AM - 11:30 AM: Committee Session 2' / 'LOCATION: Committee Rooms'
     # The line above, within as many lines as a neighbour below may be (a bounded look:
     # scanning back to the start from every line was quadratic in a page of blank lines).
     first = max(index - LOOK, -1)
@@ -175,6 +177,20 @@ def _over_rows(state: State, lines: list[str], index: int) -> bool:
             or above is not None
             and isinstance(state.read(lines[above]), TimeRow | TimeRows | EndMark)
         )
+    except HeaderProblem:
+        return False
+
+
+def _under_roomless_row(state: State, lines: list[str], index: int) -> bool:
+    """Whether a line stands right under a time row that names no room, in a programme
+    that gave no place over its rows so far ('SEDE: …' over each part): the row's place."""
+    last = state.blocks[-1] if state.blocks else None
+    if index == 0 or last is None or last.room or last.day_room:
+        return False
+    if last.line != state.number(index - 1):
+        return False
+    try:
+        return isinstance(state.read(lines[index - 1]), TimeRow)
     except HeaderProblem:
         return False
 

@@ -736,6 +736,17 @@ BLOCKS = [
         ],
     ),
     (
+        "a-place-field-right-under-each-row-is-its-room",
+        "Saturday, November 9th 2019\n8:30 - 9:00 AM: Leads Briefing\n"
+        "LOCATION: Building 340, Room 112\n9:00 AM - 11:30 AM: Committee Session 2\n"
+        "LOCATION: Committee Rooms\n11:30 AM - 1:15 PM: Lunch Break\n",
+        [
+            "Session | - | Leads Briefing | 11-09 08:30–09:00 | Building 340, Room 112",
+            "Session | - | Committee Session 2 | 11-09 09:00–11:30 | Committee Rooms",
+            "Lunch | - | Lunch Break | 11-09 11:30–13:15 | -",
+        ],
+    ),
+    (
         "social-past-midnight",
         "Social Sat 31 Dec 11 p.m. — Sun 1 Jan 1 a.m.\n",
         ["Social | - | Social | 12-31 23:00–01-01 01:00 | -"],
