@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from ..errors import HeaderProblem
 from .blocks import Block, State
+from .dates import Day
 from .forms import EndMark, Mention, TimeLine, TimeRow, TimeRows, Undated, WhenLine
 from .items import is_author_line
 from .neighbours import label_line, names_kind, neighbour
@@ -17,7 +18,7 @@ from .roles import LOOK, ROWS_GAP, clean, words
 def read_when_line(state: State, lines: list[str], index: int, form: WhenLine) -> None:
     """A date line: the event's day and hours over its time rows, or a session named by the
     lines next to it."""
-    if _opens_rows(state, lines, index) or _after_when_field(lines, index):
+    if _opens_rows(state, lines, index, form.day) or _after_when_field(lines, index):
         state.mentions.append((state.number(index), Mention(form.day)))  # the day and hours
         state.day, state.day_room, state.owner, state.last_day = form.day, None, None, None
     else:
@@ -34,10 +35,11 @@ def _after_when_field(lines: list[str], index: int) -> bool:
     return clean(lines[above]).endswith((":", "：")) and text in words()["when_fields"]
 
 
-def _opens_rows(state: State, lines: list[str], index: int) -> bool:
+def _opens_rows(state: State, lines: list[str], index: int, day: Day) -> bool:
     """Whether a date line with times and no label of its own stands over time rows: then it
     gives the event's day and hours ('Wednesday, December 13, 2023 9 AM to 3 PM'), and is
-    no session."""
+    no session; so does a date over rows that name only their weekday ('Fri 17 Jul, 6
+    a.m.' over 'Fri 6:05 a.m. - 6:35 a.m.')."""
     read = 0
     for position in range(index + 1, min(index + 1 + 3 * ROWS_GAP, len(lines))):
         if not lines[position]:
@@ -51,7 +53,8 @@ def _opens_rows(state: State, lines: list[str], index: int) -> bool:
             return False
         if form is None or isinstance(form, Mention | Undated):
             continue
-        return isinstance(form, TimeRow | TimeRows | TimeLine | EndMark)
+        weekly = isinstance(form, WhenLine) and form.day.partial and not day.partial
+        return weekly or isinstance(form, TimeRow | TimeRows | TimeLine | EndMark)
     return False
 
 

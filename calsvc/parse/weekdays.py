@@ -46,7 +46,7 @@ def date_weekdays(weekly: list[Block], named: list[date], notes: Notes) -> None:
     last = named[-1] + timedelta(days=MONTH_AROUND * days_of_month)
     for block in weekly:
         assert block.day is not None
-        if block.day is not heading:
+        if block.day != heading:  # (rows that each write their weekday: one day)
             heading = block.day
             when = _numbered(heading, named) if heading.ordinal else _next(cursor, heading, last)
             if when is None:

@@ -35,7 +35,7 @@ from __future__ import annotations
 from . import lexicon as lx
 from .dates import Day, read_day
 from .ranges import Span, read_range
-from .terminals import at, day_number, hours_word
+from .terminals import at, day_number, hours_word, means
 from .tokenkinds import T
 from .tokens import Tokens
 
@@ -76,7 +76,7 @@ def looks_timed(tokens: Tokens) -> bool:
 
 def read_when(tokens: Tokens, i: int) -> tuple[Day, Span, int] | None:
     """A date and the times after it: 'Tue 6 Jun 09:00 a.m.', 'Dec 6, 2023 · 12:45 PM – 1:45 PM'."""
-    day = read_day(tokens, i)
+    day = read_day(tokens, i) or _weekday_before_time(tokens, i)
     if day is None:
         return None
     date, i = day
@@ -89,3 +89,14 @@ def read_when(tokens: Tokens, i: int) -> tuple[Day, Span, int] | None:
         return None
     span, i = found
     return date, span, i
+
+
+def _weekday_before_time(tokens: Tokens, i: int) -> tuple[Day, int] | None:
+    """A weekday's name, capitalised, right before a clock time ('Fri 6:05 a.m. - 6:35
+    a.m.', as a virtual conference lists each talk): a day that the page's dates tell."""
+    weekday = means(tokens, i, T.WEEKDAY)
+    if weekday is None or weekday == lx.UNKNOWN or not at(tokens, i + 1, T.CLOCK):
+        return None
+    if len(tokens[i].text) < 3 or not tokens[i].text[:1].isupper():
+        return None
+    return Day(0, 0, weekday, None, tokens[i].text), i + 1

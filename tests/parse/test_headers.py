@@ -469,6 +469,7 @@ FORMS = [
     ("row-list-semicolon", "12h30min – Pausa para almoço;", "row 'Pausa para almoço' 12:30"),
     ("row-hour-word-first", "Ore 9 – Registrazione", "row 'Registrazione' 09:00"),
     ("row-hours-word-hr", "10.30 sati Početak programa", "row 'Početak programa' 10:30"),
+    ("header-weekday-only-then-time", "Keynote Fri 9:00", "header 'Keynote' Fri of the week 09:00"),
     ("row-hours-word-tr", "10.00 saat Açılış", "row 'Açılış' 10:00"),
     ("row-hours-word-ru", "14:00 ч. Открытие", "row 'Открытие' 14:00"),
     ("row-spaced-minutes-after-a-stop", "Ore 14. 00 Escursioni", "row 'Escursioni' 14:00"),

@@ -747,6 +747,16 @@ BLOCKS = [
         ],
     ),
     (
+        "rows-that-name-only-their-weekday-under-the-pages-date",
+        "Workshop on Lifelong Learning\nFri 17 Jul 2020, 6 a.m. PDT\n"
+        "Fri 6:00 a.m. - 6:05 a.m.\n|\nIntroduction\n(\nTalk\n)\n"
+        "Fri 6:05 a.m. - 6:35 a.m.\n|\nInvited Talk: Helena Marchetti\n",
+        [
+            "Session | - | Introduction | 07-17 06:00–06:05 | -",
+            "Invited Talk | - | Invited Talk: Helena Marchetti | 07-17 06:05–06:35 | -",
+        ],
+    ),
+    (
         "social-past-midnight",
         "Social Sat 31 Dec 11 p.m. — Sun 1 Jan 1 a.m.\n",
         ["Social | - | Social | 12-31 23:00–01-01 01:00 | -"],
