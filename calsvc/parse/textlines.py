@@ -14,7 +14,7 @@ from .forms import DayHeading, EndMark, Form, Mention, TimeLine, TimeRow, TimeRo
 from .neighbours import neighbour_line
 from .pagedate import dates_named
 from .places import has_place_word, room_line
-from .roles import LOOK, MAX_LABEL_WORDS, clean, field_name, goes_on, words
+from .roles import LOOK, MAX_LABEL_WORDS, MAX_ROOM, clean, field_name, goes_on, words
 
 MIN_PROSE_WORDS = 8  # words of a sentence whose date may correct the heading above it
 MAX_PROSE_CHARS = 2000  # of a paragraph searched for the day it names
@@ -74,10 +74,12 @@ def read_text(state: State, lines: list[str], index: int, form: Undated | None) 
         and last.layout in ("agenda", "block", "page", "table")
         and last.room is None
         and sum(1 for above in last.body if above) <= 1  # a speaker's name may come first
-        and (room := room_line(clean(line)))
+        and (room := room_line(clean(line)) or _after_arrow(line))
         and not _numbers_a_paper(state, lines, index, room)
     ):
         last.room = room
+        if "→" in line:  # ('Opowieści … → mediateka CKO': the description stays)
+            append_to_body(state, line.rsplit("→", 1)[0].rstrip())
         return
     append_to_body(state, line)
 
@@ -224,6 +226,15 @@ def _part_place(text: str) -> str | None:
 
 
 _PAPER_CODE = re.compile(r"^[A-Z]{1,3}-?\d{1,3}$")  # 'O1', 'IN1', 'P-12'
+
+
+def _after_arrow(line: str) -> str | None:
+    """'Gry i wyzwania dla najmłodszych → Strefa Malucha': a place after an arrow at the end
+    of the line under a title."""
+    if "→" not in line:
+        return None
+    place = line.rsplit("→", 1)[1].strip()
+    return place if 0 < len(place) <= MAX_ROOM and not place.endswith(".") else None
 
 
 def _numbers_a_paper(state: State, lines: list[str], index: int, code: str) -> bool:

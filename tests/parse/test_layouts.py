@@ -757,6 +757,15 @@ BLOCKS = [
         ],
     ),
     (
+        "slash-bullets-and-places-after-arrows",
+        "1/06/2019, SOBOTA\nDLA RODZIN\n/ 14.00\nKONCERT NA DZIEŃ DZIECKA\n"
+        "Koncert dla całych rodzin → Namiot Sąsiedzki\n/ 17.00\nŚPIEWAMY RAZEM\n",
+        [
+            "Session | - | KONCERT NA DZIEŃ DZIECKA | 06-01 14:00–15:00~ | Namiot Sąsiedzki",
+            "Session | - | ŚPIEWAMY RAZEM | 06-01 17:00–18:00~ | -",
+        ],
+    ),
+    (
         "social-past-midnight",
         "Social Sat 31 Dec 11 p.m. — Sun 1 Jan 1 a.m.\n",
         ["Social | - | Social | 12-31 23:00–01-01 01:00 | -"],
