@@ -69,6 +69,9 @@ def read_text(state: State, lines: list[str], index: int, form: Undated | None) 
     ):
         state.day_room = room  # 'LUNEDÌ 3 OTTOBRE' / 'Palazzo La Marmora, Sala delle Colonne'
         return
+    if line.lstrip().startswith("→") and _over_a_row(state, lines, index):
+        state.day_room = _after_arrow(line)  # 'ZIELONY STÓŁ' / '→ przy stawie CKO' / '/ 10.00'
+        return
     if (
         last is not None
         and last.layout in ("agenda", "block", "page", "table")
@@ -226,6 +229,14 @@ def _part_place(text: str) -> str | None:
 
 
 _PAPER_CODE = re.compile(r"^[A-Z]{1,3}-?\d{1,3}$")  # 'O1', 'IN1', 'P-12'
+
+
+def _over_a_row(state: State, lines: list[str], index: int) -> bool:
+    below = neighbour_line(lines, index)
+    try:
+        return below is not None and isinstance(state.read(lines[below]), TimeRow | TimeLine)
+    except HeaderProblem:
+        return False
 
 
 def _after_arrow(line: str) -> str | None:

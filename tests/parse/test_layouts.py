@@ -766,6 +766,11 @@ BLOCKS = [
         ],
     ),
     (
+        "a-place-after-an-arrow-over-rows",
+        "1/06/2019, SOBOTA\nZIELONY STÓŁ\n→ przy stawie CKO\n/ 16.30\nKONCERT PODWÓRKOWY\n",
+        ["Session | - | KONCERT PODWÓRKOWY | 06-01 16:30–17:30~ | przy stawie CKO"],
+    ),
+    (
         "social-past-midnight",
         "Social Sat 31 Dec 11 p.m. — Sun 1 Jan 1 a.m.\n",
         ["Social | - | Social | 12-31 23:00–01-01 01:00 | -"],
