@@ -8,7 +8,8 @@ start at 8 or later that day is in the afternoon, and so is an end that would co
 its start. Other days of the programme may be written otherwise. On any day, a start from
 1 to 7 o'clock written without a.m. or p.m. right after an afternoon start ('13:30', then
 '3:45 5:30') is in the afternoon too: no page goes from the afternoon to before dawn (from
-the late evening it may: '23:00', then '01:00' is the night).
+the late evening it may: '23:00', then '01:00' is the night). A day whose every start is
+from 1 to 6 o'clock, none marked, is an afternoon ('1.00-1.20 Welcome' … '4.10-5.45').
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ def read_afternoons(blocks: Sequence[Block], notes: Notes) -> None:
     marked = {
         _key(b.day) for b in blocks if b.span is not None and b.day is not None and b.span.clock
     }
-    morning: set[tuple[int, int, int | None]] = set()  # days with a start at 8 or later so far
+    morning = _small_hours(blocks) - marked  # days with a start at 8 or later so far, and
+    # days whose every start is 1 to 6 o'clock, unmarked: no programme runs before dawn
     last: dict[tuple[int, int, int | None], int] = {}  # the hour of each day's latest start
     moved: list[Block] = []
     for block in blocks:
@@ -54,8 +56,19 @@ def read_afternoons(blocks: Sequence[Block], notes: Notes) -> None:
             "twelve-hour",
             f"on days where no time is past 12:59 and none is a.m. or p.m., {len(moved)} "
             "sessions whose times would run backwards are read in the afternoon (1:30 after "
-            "11:00 is 13:30); write p.m. or 24-hour times to say otherwise",
+            "11:00 is 13:30), and so are days of only 1 to 6 o'clock; write p.m. or 24-hour "
+            "times to say otherwise",
         )
+
+
+def _small_hours(blocks: Sequence[Block]) -> set[tuple[int, int, int | None]]:
+    """The days whose every start is from 1 to 6 o'clock, written without a.m. or p.m.
+    ('1.00-1.20 Welcome', '4.10-5.45 Postcards'): an afternoon's programme."""
+    hours: dict[tuple[int, int, int | None], list[int]] = {}
+    for block in blocks:
+        if block.span is not None and block.day is not None and not block.span.clock:
+            hours.setdefault(_key(block.day), []).append(block.span.start.hour)
+    return {day for day, starts in hours.items() if all(1 <= h <= 6 for h in starts)}
 
 
 def _key(day: Day) -> tuple[int, int, int | None]:

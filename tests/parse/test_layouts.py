@@ -771,6 +771,16 @@ BLOCKS = [
         ["Session | - | KONCERT PODWÓRKOWY | 06-01 16:30–17:30~ | przy stawie CKO"],
     ),
     (
+        "a-day-of-only-one-to-six-oclock-is-an-afternoon",
+        "Day 1. 11th July 2022\n1.00-1.20 Welcome\n2.50-3.00 Time for a stretch\n"
+        "4.10-5.45 Your thesis as a postcard\n",
+        [
+            "Opening | - | Welcome | 07-11 13:00–13:20 | -",
+            "Session | - | Time for a stretch | 07-11 14:50–15:00 | -",
+            "Session | - | Your thesis as a postcard | 07-11 16:10–17:45 | -",
+        ],
+    ),
+    (
         "social-past-midnight",
         "Social Sat 31 Dec 11 p.m. — Sun 1 Jan 1 a.m.\n",
         ["Social | - | Social | 12-31 23:00–01-01 01:00 | -"],
@@ -887,8 +897,9 @@ def test_a_twelve_hour_programme_says_which_times_it_read_in_the_afternoon() -> 
             "info",
             "twelve-hour",
             "on days where no time is past 12:59 and none is a.m. or p.m., 2 sessions whose "
-            "times would run backwards are read in the afternoon (1:30 after 11:00 is 13:30); "
-            "write p.m. or 24-hour times to say otherwise",
+            "times would run backwards are read in the afternoon (1:30 after 11:00 is 13:30), "
+            "and so are days of only 1 to 6 o'clock; write p.m. or 24-hour times to say "
+            "otherwise",
         )
     ]
 
