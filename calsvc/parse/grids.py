@@ -32,6 +32,7 @@ from .tokens import tokenize
 
 _TIME_HEADINGS = frozenset(
     {"", "time", "times", "hour", "hours", "when", "slot", "zeit", "uhrzeit", "heure", "horaire",
+     "start", "begin", "beginn", "début", "inicio", "inizio", "start time",
      "hora", "horario", "ora", "orario", "tijd", "время", "czas", "godzina", "tid", "aika", "čas",
      "idő", "ώρα", "saat", "時間", "时间", "시간", "waktu", "jam"}
 )  # fmt: skip
@@ -202,14 +203,17 @@ def add_row_sessions(state: State, line: str, index: int, form: TimeRow | TimeRo
     rooms: list[str | None] = [None] * len(rows)
     if isinstance(form, TimeRows) and state.columns:  # parallel: each in its column's room
         rooms = column_rooms(line, [row.title for row in rows], state.columns)
-    elif len(rows) == 1 and _place_column(state, line) is not None:  # a column of places
+    elif _place_column(state, line) is not None and len(rows) <= 2:  # a column of places
+        rows = rows[:1]  # ('| 10:30 AM | … | Lounge | Break · Coffee |' read as two: one)
         assert state.place_column is not None
         cells = cells_in_columns(line) or []
         place = cells[state.place_column] if state.place_column < len(cells) else ""
         after = cells[state.place_column + 1] if state.place_column + 1 < len(cells) else ""
-        if state.place_column == 1 and not after:
+        after = after.split(" · ")[0]  # ('Morning Session · Topic: … · Lead: …': its details)
+        read_place = rows[0].title.startswith(place) and bool(place)  # (the place's cell)
+        if read_place and not after:
             place = ""  # ('| 12:00 | Lunch (arrange your own) | |': a title in the place's cell)
-        elif state.place_column == 1:
+        elif read_place:
             rows = (replace(rows[0], title=after),)  # '| 10:00 | WB courtyard | Registration |'
         rooms = [place or None]
         rows = (replace(rows[0], room=None),) if place else rows

@@ -781,6 +781,16 @@ BLOCKS = [
         ],
     ),
     (
+        "a-start-end-location-activity-table",
+        "| Tuesday October 24, 2023 | |||\n| Start | End | Location | Activity |\n"
+        "| 8:30 AM | 9:00 AM | Mellon Commons Lounge | Morning Refreshments |\n"
+        "| 10:30 AM | 11:00 AM | Mellon Commons Lounge | Break · Coffee and tea |\n",
+        [
+            "Session | - | Morning Refreshments | 10-24 08:30–09:00 | Mellon Commons Lounge",
+            "Break | - | Break | 10-24 10:30–11:00 | Mellon Commons Lounge",
+        ],
+    ),
+    (
         "social-past-midnight",
         "Social Sat 31 Dec 11 p.m. — Sun 1 Jan 1 a.m.\n",
         ["Social | - | Social | 12-31 23:00–01-01 01:00 | -"],
