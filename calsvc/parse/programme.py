@@ -90,13 +90,19 @@ def _date_undated(placed: list[Placed], notes: Notes) -> None:
                 )
 
 
-def _uid(conference: str, placed: Placed, counts: Counter[str]) -> str:
-    """Conference, day and the label's words: stable while the session keeps its name."""
+def _uid(conference: str, placed: Placed, counts: Counter[str], issued: set[str]) -> str:
+    """Conference, day and the label's words: stable while the session keeps its name.
+    A uid is never given twice: a title whose words are a number ('令和5年' → '…-5') could
+    be the fifth uid of a day whose titles have no Latin words."""
     day = f"{placed.day:%Y%m%d}" if placed.day else "undated"
     words = "-".join(slugify(placed.label.title).split("-")[:MAX_UID_WORDS])
     key = "-".join(p for p in (conference, day, words) if p)
-    counts[key] += 1
-    return key if counts[key] == 1 else f"{key}-{counts[key]}"
+    while True:
+        counts[key] += 1
+        uid = key if counts[key] == 1 else f"{key}-{counts[key]}"
+        if uid not in issued:
+            issued.add(uid)
+            return uid
 
 
 def _session(placed: Placed, conference: Conference, uid: str) -> Session:
@@ -159,7 +165,10 @@ def parse_programme(
     _infer_ends([p for p in placed if p.start is not None], conference, zone)
     _date_undated(placed, notes)
     counts: Counter[str] = Counter()
-    sessions = tuple(_session(p, conference, _uid(conference.slug, p, counts)) for p in placed)
+    issued: set[str] = set()
+    sessions = tuple(
+        _session(p, conference, _uid(conference.slug, p, counts, issued)) for p in placed
+    )
     if not sessions:
         unread = [n for n in (reading.first_unread, left_out) if n is not None]
         nothing_found(lines, reading.timed, notes, min(unread, default=None))

@@ -165,6 +165,18 @@ def test_parse_uid_survives_a_change_of_time_and_counts_repeats() -> None:
     ]  # fmt: skip
 
 
+def test_parse_uid_is_never_given_twice() -> None:
+    schedule = _parse(
+        "Tue 6 Jun 2023\n08:00 令和5年\n09:00 開場\n09:30 開演\n10:00 休憩\n10:30 閉演\n"
+        "11:00 交流\n"
+    )
+
+    assert [s.uid for s in schedule.sessions] == [
+        "conf-20230606-5", "conf-20230606", "conf-20230606-2", "conf-20230606-3",
+        "conf-20230606-4", "conf-20230606-6",
+    ]  # fmt: skip
+
+
 def test_parse_programme_over_new_year_continues_into_next_year() -> None:
     schedule = _parse("Party Sat 31 Dec 10:00 p.m.\nBrunch Sun 1 Jan 11:00 a.m.\n", year=None)
 
