@@ -10,9 +10,9 @@ from .blocks import Block, State
 from .dates import Day
 from .forms import EndMark, Mention, TimeLine, TimeRow, TimeRows, Undated, WhenLine
 from .items import is_author_line
-from .neighbours import label_line, names_kind, neighbour
+from .neighbours import label_line, line_above, names_kind, neighbour
 from .places import room_line
-from .roles import LOOK, ROWS_GAP, clean, words
+from .roles import ROWS_GAP, clean, field_name, words
 
 
 def read_when_line(state: State, lines: list[str], index: int, form: WhenLine) -> None:
@@ -28,11 +28,9 @@ def read_when_line(state: State, lines: list[str], index: int, form: WhenLine) -
 def _after_when_field(lines: list[str], index: int) -> bool:
     """Whether a date line is the value of a field that names when, on the line above it
     ('Date:' / '03/14/2024 12:30 - 03/14/2024 17:00'): the event's day and hours."""
-    above = next((i for i in range(index - 1, max(index - LOOK, -1), -1) if lines[i]), None)
-    if above is None:
-        return False
-    text = clean(lines[above]).rstrip(":：").strip().lower()
-    return clean(lines[above]).endswith((":", "：")) and text in words()["when_fields"]
+    above = line_above(lines, index)
+    text = clean(lines[above]) if above is not None else ""
+    return text.endswith((":", "：")) and field_name(text) in words()["when_fields"]
 
 
 def _opens_rows(state: State, lines: list[str], index: int, day: Day) -> bool:

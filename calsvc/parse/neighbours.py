@@ -36,6 +36,12 @@ def neighbour(lines: list[str], index: int, step: int, state: State) -> int | No
     return None
 
 
+def line_above(lines: list[str], index: int) -> int | None:
+    """The nearest non-blank line above, within LOOK lines (a bounded look: scanning back to
+    the start from every line was quadratic in a page of blank lines)."""
+    return next((i for i in range(index - 1, max(index - LOOK, -1), -1) if lines[i].strip()), None)
+
+
 def neighbour_line(lines: list[str], index: int) -> int | None:
     """The next non-blank line, whatever it holds (table furniture counts as blank)."""
     for position in range(index + 1, min(index + 1 + LOOK, len(lines))):

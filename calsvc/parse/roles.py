@@ -120,10 +120,10 @@ def row_title(text: str) -> str | None:
     first, *rest = _FIRST_SENTENCE.split(text, maxsplit=1)
     if rest and (len(text) > MAX_LABEL or looks_timed(tokenize(rest[0]))):
         text = first
-    return _without_stop(text.strip()) or None
+    return without_stop(text.strip()) or None
 
 
-def _without_stop(text: str) -> str:
+def without_stop(text: str) -> str:
     """'Start 1e ronde.' → 'Start 1e ronde', 'Pausa para almoço;' → 'Pausa para almoço',
     '报到。' → '报到' (an ellipsis stays: 'Semear...')."""
     text = text.removesuffix(";").removesuffix("。").rstrip()

@@ -11,10 +11,10 @@ from ..errors import HeaderProblem
 from .blocks import Block, State
 from .dates import Day
 from .forms import DayHeading, EndMark, Form, Mention, TimeLine, TimeRow, TimeRows, Undated, Unread
-from .neighbours import neighbour_line
+from .neighbours import line_above, neighbour_line
 from .pagedate import dates_named
 from .places import has_place_word, room_line
-from .roles import LOOK, MAX_LABEL_WORDS, MAX_ROOM, clean, field_name, goes_on, words
+from .roles import MAX_LABEL_WORDS, MAX_ROOM, clean, field_name, goes_on, without_stop, words
 
 MIN_PROSE_WORDS = 8  # words of a sentence whose date may correct the heading above it
 MAX_PROSE_CHARS = 2000  # of a paragraph searched for the day it names
@@ -47,9 +47,7 @@ def read_text(state: State, lines: list[str], index: int, form: Undated | None) 
         state.columns = state.place_column = None  # text out of the table (a heading, a row)
         if _goes_on(last, line):  # a title wrapped onto this line
             assert last is not None and last.label is not None
-            rest = clean(line)
-            rest = rest if rest.endswith("..") else rest.removesuffix(".")  # a title's stop
-            last.label = f"{last.label} {rest}"
+            last.label = f"{last.label} {without_stop(clean(line))}"
             return
     if _day_closing_place(state, lines, index):
         return
@@ -169,10 +167,7 @@ def _over_rows(state: State, lines: list[str], index: int) -> bool:
         return False  # 'Helyszín: …' right under its row, a blank line before the next
     if field and _under_roomless_row(state, lines, index):
         return False  # '9:00 AM - 11:30 AM: Committee Session 2' / 'LOCATION: Committee Rooms'
-    # The line above, within as many lines as a neighbour below may be (a bounded look:
-    # scanning back to the start from every line was quadratic in a page of blank lines).
-    first = max(index - LOOK, -1)
-    above = next((i for i in range(index - 1, first, -1) if lines[i].strip()), None)
+    above = line_above(lines, index)
     try:
         if not isinstance(state.read(lines[below]), TimeRow | TimeRows):
             return False
@@ -234,7 +229,7 @@ _PAPER_CODE = re.compile(r"^[A-Z]{1,3}-?\d{1,3}$")  # 'O1', 'IN1', 'P-12'
 def _over_a_row(state: State, lines: list[str], index: int) -> bool:
     below = neighbour_line(lines, index)
     try:
-        return below is not None and isinstance(state.read(lines[below]), TimeRow | TimeLine)
+        return below is not None and _row(state, lines[below])
     except HeaderProblem:
         return False
 
