@@ -65,7 +65,7 @@ def read_range(tokens: Tokens, i: int, *, hhmm: bool = False) -> tuple[Span, int
             end_day, j = day
             if at(tokens, j, T.SEP) and tokens[j].text == ",":
                 j += 1
-        if _no_hour(tokens, j):
+        if _no_hour(tokens, j) or _article_then_number(tokens, i, j):
             return _span(start, None, None, zone), i  # '9:00 hod. – 90 let od založení'
         if (second := read_time(tokens, j, bare=True)) is not None:
             end, i = second
@@ -74,6 +74,17 @@ def read_range(tokens: Tokens, i: int, *, hhmm: bool = False) -> tuple[Span, int
         elif (open_end := _open_end(tokens, j)) > j:
             i = open_end  # '19:00 – …', '06:30 PM - ??:?? PM': no end written
     return _span(start, end, end_day, zone), i
+
+
+def _article_then_number(tokens: Tokens, i: int, j: int) -> bool:
+    """'17.00 A 15 éves kör': a capitalised word that is also a range sign ('a', 'to'), then
+    a bare number, opens the title (a Hungarian article); '10 a 12' is a range."""
+    return (
+        at(tokens, i, T.WORD)
+        and tokens[i].text[:1].isupper()
+        and at(tokens, j, T.NUMBER)
+        and not at(tokens, j + 1, T.MERIDIEM)
+    )
 
 
 def _open_end(tokens: Tokens, i: int) -> int:

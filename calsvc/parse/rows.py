@@ -30,6 +30,7 @@ from .tokenkinds import T
 from .tokens import Tokens, tokenize
 
 LETTER = re.compile(r"[^\W\d_]")
+_CASE_ENDING = 3  # letters of an ending glued to a time: '’de', '’dan'
 _DATE_AFTER = 6  # tokens after a row's times in which a date makes it the event's hours
 
 
@@ -76,6 +77,7 @@ def read_row(text: str, tokens: Tokens) -> RowForm | None:
         tokens[end].kind in (T.SEP, T.COLON, T.DASH) or tokens[end].text == "."
     ):
         end += 1  # ('20:45. Cena', '19:00 –')
+    end = _past_case_ending(tokens, after_times, end)
     dashed = any(t.kind == T.DASH for t in tokens[after_times:end])
     span, end = _with_length(span, tokens, end)
     if end >= len(tokens):
@@ -91,6 +93,21 @@ def read_row(text: str, tokens: Tokens) -> RowForm | None:
     if found_title is None:
         return None
     return sessions(found_title, None, span, written)
+
+
+def _past_case_ending(tokens: Tokens, after_times: int, end: int) -> int:
+    """Past a case ending glued to the time by an apostrophe: Turkish '18.00’de Konser'."""
+    if (
+        end == after_times
+        and end + 1 < len(tokens)
+        and tokens[end].text in ("’", "'")
+        and tokens[end].start == tokens[end - 1].end
+        and tokens[end + 1].start == tokens[end].end
+        and len(tokens[end + 1].text) <= _CASE_ENDING
+        and tokens[end + 1].text.islower()
+    ):
+        return end + 2
+    return end
 
 
 def sessions(text: str, room: str | None, span: Span, written: str) -> TimeRow | TimeRows:

@@ -64,10 +64,13 @@ def is_dash(tokens: Tokens, i: int) -> bool:
 
 
 def skip_from(tokens: Tokens, i: int) -> int:
-    """Past the words that may stand before a time: 'from', 'ab', 'à partir de', 'alle ore'."""
+    """Past the words that may stand before a time: 'from', 'ab', 'à partir de', 'alle ore',
+    and a colon after them ('Saat: 18.00')."""
     froms = lx.lexicon().froms
     j = i
     while j < len(tokens) and j - i < 3 and in_words(tokens, j, froms):
+        j += 1
+    if i < j < len(tokens) and tokens[j].kind == T.COLON:
         j += 1
     return j
 

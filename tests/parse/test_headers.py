@@ -740,6 +740,30 @@ FORMS = [
         "unread: it is 292 characters long, ending like a session header, but a session's label "
         "may have at most 200 characters and its line 300; shorten its label",
     ),
+    # A word for the time before it, with a colon ('Saat:'); a case ending glued to it.
+    (
+        "tr-saat-colon-case-ending",
+        "Saat: 18.00’de Festival yürüyüşü",
+        "row 'Festival yürüyüşü' 18:00",
+    ),
+    (
+        "tr-saat-colon",
+        "Saat: 20.00 Orhan Yıldırımlı konseri",
+        "row 'Orhan Yıldırımlı konseri' 20:00",
+    ),
+    (
+        "ro-ora-range",
+        "Ora 17.00 – 21.00 – Întreceri sportive;",
+        "row 'Întreceri sportive' 17:00–21:00",
+    ),
+    ("es-hora-colon", "Hora: 10:00 Apertura", "row 'Apertura' 10:00"),
+    # A capitalised range word before a bare number is the title's first word (hu 'A', 'the').
+    (
+        "hu-article-before-number",
+        "17.00 A 15 éves Kör tárlata",
+        "row 'A 15 éves Kör tárlata' 17:00",
+    ),
+    ("es-a-range-still", "10 a 12 Taller de cerámica", "row 'Taller de cerámica' 10:00–12:00"),
     ("session-number", "Session 2", "text"),
     # Dates and times that are not understood are said so.
     (
