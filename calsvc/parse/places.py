@@ -64,11 +64,13 @@ def names_a_place(text: str) -> bool:
 
 
 def room_line(text: str) -> str | None:
-    """A line that only names a room: 'Room 3', 'Grand Hall', 'Location: Ballroom B',
+    """A line that only names a room: 'Room 3', 'Grand Hall:', 'Location: Ballroom B',
     '[ Exhibit Hall A ]' (as virtual conference sites print it), 'Palazzo Reale, Sala
     delle Colonne' (a building and its room)."""
     if len(text) > MAX_ROOM or text.endswith((".", ",", ";", "。", "、")):
         return None
+    if text.endswith(":") and text.count(":") == 1:
+        text = text[:-1].rstrip()  # 'Pajta udvar:' over the rows held there
     if text.startswith("[") and text.endswith("]"):
         text = text[1:-1].strip()
     if text.endswith(")") and "(" not in text:  # 'Pavillon Hélène-Pelletier, local B-2215)'

@@ -111,16 +111,26 @@ _FIRST_SENTENCE = re.compile(r"(?:(?<=\w\w)|(?<=[)\]\"”’]))[.!?]\s+(?=[^\W\d
 
 def row_title(text: str) -> str | None:
     """The title in the text after a row's time, as the page wrote it, without a bullet
-    ('o Introduction', '► Talk'): the whole text, or its first sentence when the rest is long
-    or tells times of its own ('paseo en barca (incluye cena). Terminado el paseo, salida a
-    las 23 horas…'), which then describes the session. None when no title is there."""
+    ('o Introduction', '► Talk'): the whole text, or its first sentence when the rest is long,
+    names the place ('Location: …') or tells times of its own ('paseo en barca (incluye
+    cena). Terminado el paseo, salida a las 23 horas…'), which then describes the session.
+    None when no title is there."""
     text = strip_bullet(text)
     if not text or not any(c.isalpha() for c in text[:MAX_LABEL]):
         return None
     first, *rest = _FIRST_SENTENCE.split(text, maxsplit=1)
-    if rest and (len(text) > MAX_LABEL or looks_timed(tokenize(rest[0]))):
+    if rest and (len(text) > MAX_LABEL or field_place(text) or looks_timed(tokenize(rest[0]))):
         text = first
     return without_stop(text.strip()) or None
+
+
+def field_place(text: str) -> str | None:
+    """The place a location field names in the sentences after a row's title: 'Gala. Locație:
+    Casa Memorială (Sala B). Organizator: …' → 'Casa Memorială (Sala B)'."""
+    for sentence in _FIRST_SENTENCE.split(text)[1:]:
+        if field_name(sentence) in words()["location_fields"]:
+            return without_stop(re.split("[:：]", sentence, maxsplit=1)[1].strip()) or None
+    return None
 
 
 def without_stop(text: str) -> str:

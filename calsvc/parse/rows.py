@@ -19,6 +19,7 @@ from .forms import EndMark, TimeLine, TimeRow, TimeRows, WhenLine
 from .places import has_place_word, names_a_place
 from .ranges import Span, read_length, read_range
 from .roles import (
+    field_place,
     is_end_marker,
     looks_like_label,
     row_title,
@@ -92,7 +93,7 @@ def read_row(text: str, tokens: Tokens) -> RowForm | None:
     found_title = row_title(rest)
     if found_title is None:
         return None
-    return sessions(found_title, None, span, written)
+    return sessions(found_title, field_place(rest), span, written)
 
 
 def _past_case_ending(tokens: Tokens, after_times: int, end: int) -> int:

@@ -160,7 +160,9 @@ def _over_rows(state: State, lines: list[str], index: int) -> bool:
         and not any(map(str.isdigit, lines[below]))
     ):
         below = neighbour_line(lines, below)  # ('Mattino': a part of the day over its rows)
-    field = field_name(clean(lines[index])) in words()["location_fields"]  # 'SEDE: Museo …'
+    text = clean(lines[index])
+    field = field_name(text) in words()["location_fields"]  # 'SEDE: Museo …'
+    field = field or text.endswith(":") and room_line(text) is not None  # 'Pajta udvar:'
     if below is None or index == 0 or lines[index - 1].strip() and not field:
         return False
     if field and below > index + 1 and lines[index - 1].strip():
@@ -198,7 +200,7 @@ def _under_roomless_row(state: State, lines: list[str], index: int) -> bool:
 def _day_place(state: State, lines: list[str], index: int) -> str | None:
     """A short line right under a day heading and over its first row that names a place
     anywhere in it ('Голямата зала на Централния дом на учените, София'): the day's room."""
-    text = clean(lines[index])
+    text = clean(lines[index]).removesuffix(":").rstrip()  # ('Sportpálya és környéke:')
     below = neighbour_line(lines, index)
     if (
         len(text) > MAX_DAY_PLACE

@@ -764,6 +764,17 @@ FORMS = [
         "row 'A 15 éves Kör tárlata' 17:00",
     ),
     ("es-a-range-still", "10 a 12 Taller de cerámica", "row 'Taller de cerámica' 10:00–12:00"),
+    # A row's place in a location field after its title, other fields after it.
+    (
+        "ro-locatie-field-after-title",
+        "Ora 10.00 -15.00 – Expoziție de carte. Locație: Casa Memorială (Sala B). Organizator: X;",
+        "row 'Expoziție de carte' 10:00–15:00 @ Casa Memorială (Sala B)",
+    ),
+    (
+        "tr-bracketed-cafe",
+        "Saat: 10.00’da Tavla Turnuvası (Nar Cafe)",
+        "row 'Tavla Turnuvası' 10:00 @ Nar Cafe",
+    ),
     ("session-number", "Session 2", "text"),
     # Dates and times that are not understood are said so.
     (
@@ -882,6 +893,8 @@ def test_data_file_kinds_extend_the_vocabulary() -> None:
     [
         pytest.param("Room 3", "Room 3", id="room-number"),
         pytest.param("Grand Hall", "Grand Hall", id="hall"),
+        pytest.param("Pajta udvar:", "Pajta udvar", id="hu-place-over-rows-with-colon"),
+        pytest.param("Morning session:", None, id="a-part-with-colon-is-no-place"),
         pytest.param("Location: Ballroom B", "Ballroom B", id="labelled"),
         pytest.param("[ Exhibit Hall A ]", "Exhibit Hall A", id="bracketed"),
         pytest.param("HS 101", "HS 101", id="building-letters-and-room-number"),

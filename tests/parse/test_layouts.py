@@ -791,6 +791,18 @@ BLOCKS = [
         ],
     ),
     (
+        "hu-place-lines-with-colon-between-rows",
+        "Szeptember 28., szombat:\nSportpálya és környéke:\n10.00 Vásári Játszóház\n"
+        "Pajta udvar:\n9.00 Halászléfőző verseny\n11.00 Rezesbanda műsora\n"
+        "Templom tér:\n15.00 Szüreti Menet indulása\n",
+        [
+            "Session | - | Vásári Játszóház | 09-28 10:00–11:00~ | Sportpálya és környéke",
+            "Session | - | Halászléfőző verseny | 09-28 09:00–10:00~ | Pajta udvar",
+            "Session | - | Rezesbanda műsora | 09-28 11:00–12:00~ | Pajta udvar",
+            "Session | - | Szüreti Menet indulása | 09-28 15:00–16:00~ | Templom tér",
+        ],
+    ),
+    (
         "social-past-midnight",
         "Social Sat 31 Dec 11 p.m. — Sun 1 Jan 1 a.m.\n",
         ["Social | - | Social | 12-31 23:00–01-01 01:00 | -"],
