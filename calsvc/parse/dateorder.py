@@ -4,7 +4,9 @@ and July 5 on an American one.
 A slashed date whose two numbers could each be the month ('7/04') is read once the page has
 spoken, in this order of evidence:
 
-1. the page's own dates that can only be one way ('25/09/2024' is day first);
+1. the page's own dates that can only be one way ('25/09/2024' is day first), or the
+   weekdays they are written with, in the conference's year ('03/01 Saturday' in 2008 is
+   1 March);
 2. its language, when that is not English: the language of the month and weekday names it
    writes, or of its most common words CLDR knows, and that language's order (CLDR);
 3. the country of the conference's time zone and the order its people write (en_GB: day
@@ -14,28 +16,34 @@ spoken, in this order of evidence:
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
+from datetime import date
 
 import pytz
 from babel import Locale, UnknownLocaleError
 
 from . import lexicon as lx
 from .blocks import Block
+from .dates import Day
 from .notes import Notes
 
 SAMPLE_LINES = 400  # lines of a page read to tell its language
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
 
-def order_dates(blocks: list[Block], lines: list[str], zone: str, notes: Notes) -> None:
+def order_dates(
+    blocks: list[Block], lines: list[str], zone: str, notes: Notes, year: int | None = None
+) -> None:
     """Reads the page's open dates ('?') day first when the evidence says so, saying why."""
     open_days = [b for b in blocks if b.day is not None and b.day.order == "?"]
     if not open_days:
         return
-    day_first, why = _page_order(blocks, lines, zone)
+    days = [b.day for b in open_days if b.day is not None]
+    day_first, why = _weekday_order(days, year) or _page_order(blocks, lines, zone)
     if day_first:
         for block in open_days:
             assert block.day is not None
@@ -61,6 +69,28 @@ def _page_order(blocks: Iterable[Block], lines: list[str], zone: str) -> tuple[b
     if (territory := _territory(zone)) is not None:
         return territory
     return False, "nothing on the page or in its time zone says otherwise"
+
+
+def _weekday_order(days: list[Day], year: int | None) -> tuple[bool, str] | None:
+    """The order in which every open date's weekday fits the year, when only one does."""
+    fits = Counter[bool]()
+    weekdays = 0
+    for day in days:
+        in_year = day.year or year
+        if day.weekday is None or in_year is None:
+            continue
+        weekdays += 1
+        for day_first, (month, number) in (
+            (False, (day.month, day.day)),
+            (True, (day.day, day.month)),
+        ):
+            with contextlib.suppress(ValueError):
+                if date(in_year, month, number).weekday() == day.weekday:
+                    fits[day_first] += 1
+    fitting = [day_first for day_first in (False, True) if weekdays and fits[day_first] == weekdays]
+    if len(fitting) != 1:
+        return None
+    return fitting[0], "their weekdays fit only that way"
 
 
 def page_language(lines: list[str]) -> str | None:

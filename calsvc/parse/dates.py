@@ -140,7 +140,7 @@ def read_days(tokens: Tokens, i: int) -> tuple[Day, Day, int] | None:
     first, j = found
     if (again := read_day(tokens, j + 1)) is not None:
         last, end = again
-    elif j + 1 < len(tokens) and day_number(tokens[j + 1]):
+    elif j + 1 < len(tokens) and day_number(tokens[j + 1]) and not _counts(tokens, j + 2):
         last, end = first._replace(day=tokens[j + 1].value, weekday=None), j + 2
         if at(tokens, end, T.SEP) and end + 1 < len(tokens) and is_year(tokens[end + 1]):
             last, end = last._replace(year=tokens[end + 1].value), end + 2
@@ -153,6 +153,12 @@ def read_days(tokens: Tokens, i: int) -> tuple[Day, Day, int] | None:
     if not 1 <= last.day <= 31:
         return None
     return first, last, end
+
+
+def _counts(tokens: Tokens, i: int) -> bool:
+    """Whether the number before tokens[i] counts what a lower-case word after it names
+    ('03/01 Saturday - 2nd section', 'May 4 - 3 talks'): no day ending a run."""
+    return at(tokens, i, T.WORD) and tokens[i].text[:1].islower()
 
 
 def read_weekdays(tokens: Tokens, i: int) -> tuple[Day, Day, int] | None:

@@ -149,7 +149,7 @@ def parse_programme(
         reference=reference,
         notes=notes,
     )
-    order_dates(blocks, lines, conference.timezone, notes)
+    order_dates(blocks, lines, conference.timezone, notes, year=year or conference.year)
     read_afternoons(blocks, notes)
     blocks = check_days(blocks, notes)
     placed = [

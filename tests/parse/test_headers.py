@@ -775,6 +775,13 @@ FORMS = [
         "Saat: 10.00’da Tavla Turnuvası (Nar Cafe)",
         "row 'Tavla Turnuvası' 10:00 @ Nar Cafe",
     ),
+    # A number that counts what a word after it names ends no run of days.
+    (
+        "heading-then-ordinal-section",
+        "03/01 Saturday - 2nd section: Building Phase",
+        "day Sat ????-03-01",
+    ),
+    ("run-of-days-still", "Saturday 1st - 2nd June", "mention ????-06-01…????-06-02"),
     ("session-number", "Session 2", "text"),
     # Dates and times that are not understood are said so.
     (
