@@ -31,6 +31,7 @@ from .tokenkinds import T
 from .tokens import Tokens, tokenize
 
 LETTER = re.compile(r"[^\W\d_]")
+MAX_PLACE_WORDS = 4  # of a place written in lower case before its time: 'kino dvorana – 11 sati'
 _CASE_ENDING = 3  # letters of an ending glued to a time: '’de', '’dan'
 _DATE_AFTER = 6  # tokens after a row's times in which a date makes it the event's hours
 
@@ -243,11 +244,23 @@ def read_trailing_row(text: str, tokens: Tokens) -> TimeRow | None:
             return None  # 'The talk starts at 9:00': a sentence
         about = first > 1 and skip_from(tokens, first - 1) == first  # 'Pause café vers 10h45'
         label = label_text(text[: tokens[first - 1].start if about else before])
-        if not fits or not looks_like_label(label) or not LETTER.search(label):
+        if not fits or not LETTER.search(label):
             return None  # ('09:00 - 09:45 (45 min)': no title before the second time)
+        if not (looks_like_label(label) or _place_then_time(label, tokens, first)):
+            return None
         title, own_room = title_and_room(label)
         return TimeRow(title, span, room or own_room, written)
     return None
+
+
+def _place_then_time(label: str, tokens: Tokens, first: int) -> bool:
+    """'kino dvorana – 11 sati': a few words in lower case, a dash and the time, as pages
+    write a session's place and time under its title (timeblocks finds the title above)."""
+    return (
+        label[:1].islower()
+        and len(label.split()) <= MAX_PLACE_WORDS
+        and tokens[first - 1].kind == T.DASH
+    )
 
 
 def _decimals(tokens: Tokens, i: int) -> bool:

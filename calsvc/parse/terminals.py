@@ -51,8 +51,16 @@ def day_number(token: Token) -> bool:
 
 
 def hours_word(tokens: Tokens, i: int) -> bool:
-    """'Uhr', 'h', 'hrs', '時', 'horas', 'uur' after a time."""
-    return means(tokens, i, T.HOURS) is not None
+    """'Uhr', 'h', 'hrs', '時', 'horas', 'uur' after a time; in lower case, a word whose first
+    meaning is another ('21 sat': Croatian hours, where 'Sat' is Saturday)."""
+    if means(tokens, i, T.HOURS) is not None:
+        return True
+    token = tokens[i] if i < len(tokens) else None
+    return (
+        token is not None
+        and token.text.islower()
+        and lx.lexicon().means(token.lower, T.HOURS) is not None
+    )
 
 
 def is_dash(tokens: Tokens, i: int) -> bool:

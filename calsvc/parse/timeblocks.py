@@ -16,6 +16,7 @@ from .neighbours import label_line, names_kind, neighbour, neighbour_line
 from .places import proper_name, room_line
 from .roles import clean, field_name, is_end_marker, looks_like_title, row_title, words
 from .rooms import title_and_room
+from .rows import label_text
 
 
 def read_row(
@@ -100,8 +101,11 @@ def _placed_row(state: State, lines: list[str], index: int, form: TimeRow) -> Ti
 def _title_above(state: State, lines: list[str], index: int, form: TimeRow) -> TimeRow | None:
     """'SNW理事会' / '13:00~15:30 会場:鳥越町役場…': a row whose words after its times are
     its place, not its name; its title is the line of text right above it, which was taken
-    for the body of the session before."""
-    if field_name(form.title) not in words()["location_fields"]:
+    for the body of the session before. So too a place in lower case before its time, under
+    its title ('– Koncert' / 'kino dvorana – 21 sat')."""
+    line = clean(lines[index])
+    place_first = form.title[:1].islower() and line.startswith(form.title)
+    if field_name(form.title) not in words()["location_fields"] and not place_first:
         return None
     above = neighbour(lines, index, -1, state)
     last = state.blocks[-1] if state.blocks else None
@@ -112,8 +116,8 @@ def _title_above(state: State, lines: list[str], index: int, form: TimeRow) -> T
     elif last is not None and last.line > state.number(above):
         return None
     state.used.add(above)
-    room = room_line(form.title)
-    return TimeRow(clean(lines[above]), form.span, room or form.room, form.text)
+    room = form.title if place_first else room_line(form.title)
+    return TimeRow(label_text(clean(lines[above])), form.span, room or form.room, form.text)
 
 
 def _end_below(state: State, lines: list[str], index: int, below: int, form: TimeLine) -> TimeLine:

@@ -782,6 +782,10 @@ FORMS = [
         "day Sat ????-03-01",
     ),
     ("run-of-days-still", "Saturday 1st - 2nd June", "mention ????-06-01…????-06-02"),
+    # A place in lower case, a dash and its time (its title is the line above: layouts).
+    ("hr-place-dash-sati", "kino dvorana – 11 sati", "row 'kino dvorana' 11:00"),
+    ("hr-lower-case-sat-is-hours", "šator – 21 sat", "row 'šator' 21:00"),
+    ("sat-capitalised-is-saturday", "Sat 21 Mar", "day Sat ????-03-21"),
     ("session-number", "Session 2", "text"),
     # Dates and times that are not understood are said so.
     (

@@ -803,6 +803,17 @@ BLOCKS = [
         ],
     ),
     (
+        "hr-title-over-its-place-and-time",
+        "21. travnja (nedjelja)\n\n– Putujuća izložba\nriva – 10-18 sati\n\n"
+        "– Svečana sjednica vijeća\nkino dvorana – 11 sati\n\n"
+        "– – Igre za najmlađe –\nšator – 17 sati\n",
+        [
+            "Session | - | Putujuća izložba | 04-21 10:00–18:00 | riva",
+            "Session | - | Svečana sjednica vijeća | 04-21 11:00–12:00~ | kino dvorana",
+            "Session | - | Igre za najmlađe | 04-21 17:00–18:00~ | šator",
+        ],
+    ),
+    (
         "social-past-midnight",
         "Social Sat 31 Dec 11 p.m. — Sun 1 Jan 1 a.m.\n",
         ["Social | - | Social | 12-31 23:00–01-01 01:00 | -"],
