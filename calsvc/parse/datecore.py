@@ -42,12 +42,13 @@ def read_core(tokens: Tokens, i: int, weekday: bool) -> Core | None:
         return found
     if weekday and (found := _dotted_day(tokens, i)) is not None:
         return found
-    if is_year(token) and (found := read_core(tokens, i + 1 + _stop(tokens, i + 1), weekday)):
+    if is_year(token) and (found := read_core(tokens, _past_year(tokens, i + 1), weekday)):
         (month, day, _, order), end = found  # '2024. szeptember 12.', '2024 September 12'
         if order == "" and not at(tokens, i + 1, T.DATE):
-            return (month, day, token.value, order), end + _stop(tokens, end)
+            end += _stop(tokens, end)
+            return (month, day, token.value, order), _past_year_words(tokens, end)
     if day_number(token):
-        j = i + 1
+        j = i + 1 + _ordinal_ending(tokens, i + 1)
         if in_words(tokens, j, OF) or at(tokens, j, T.WORD) and tokens[j].text == ".":
             j += 1  # '6th of June', '12 de septiembre', '12. September'
         elif _elided_of(tokens, j):
@@ -95,6 +96,23 @@ def _dotted_day(tokens: Tokens, i: int) -> Core | None:
     ):
         return None
     return (month, day, None, ""), end
+
+
+def _past_year(tokens: Tokens, i: int) -> int:
+    """Past the stop and the word after a year that comes first: '2024. gada', '2024 m.'."""
+    return _past_year_words(tokens, i + _stop(tokens, i))
+
+
+def _past_year_words(tokens: Tokens, i: int) -> int:
+    return i + 1 if in_words(tokens, i, lx.lexicon().year_words) else i
+
+
+def _ordinal_ending(tokens: Tokens, i: int) -> int:
+    """2 for an ordinal ending after a hyphen ('la 12-a de septembro', Esperanto), else 0."""
+    glued = at(tokens, i, T.DASH) and at(tokens, i + 1, T.WORD)
+    if glued and tokens[i - 1].end == tokens[i].start and tokens[i].end == tokens[i + 1].start:
+        return 2 if tokens[i + 1].text in ("a", "an") else 0
+    return 0
 
 
 def _stop(tokens: Tokens, i: int) -> int:

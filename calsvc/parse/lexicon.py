@@ -31,7 +31,7 @@ from .tokenkinds import T
 LANGUAGES = (
     *("en", "fr", "de", "es", "it", "pt", "ca", "gl", "nl", "da", "sv", "nb", "fi"),
     *("et", "pl", "cs", "sk", "sl", "hr", "hu", "ro", "hsb", "tr", "el", "ru", "uk"),
-    *("bg", "th"),
+    *("bg", "th", "eo", "lt", "lv", "is", "sr", "sr_Latn", "mk"),
     *("ja", "zh", "zh_Hant", "ko"),
     "id",
 )
