@@ -61,10 +61,12 @@ def words() -> dict[str, frozenset[str]]:
     }
 
 
-# Bullets, Markdown headings and quotes, list numbers: marks before a line's text.
+# Bullets, Markdown headings and quotes, list numbers: marks before a line's text ('o' and
+# 'l' are the bullets of a word processor's symbol font, copied as letters).
 _MARKUP = re.compile(
     r"^\s*(?:#{1,6}\s+|>\s*|[-–—*+•◦▪▫■□●○◆◇►▶▸▹→⇒➢➤➔✓✔☐★☆▲△▼※‣⁃·◎〇❍❒❖✦➣❯]+\s*"
     r"|\d{1,2}[.)]\s+(?=[^\W\d_]*[^\W\d_a-z]|[^\w\s]|\d{1,2}[:.h]\d\d)|o\s+(?=[A-Z\d])|/\s+(?=\d)"
+    r"|l\s+(?=\d|[\u3040-\u9fff\uac00-\ud7af])"
     r"|[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3}|[ivx]{1,4}|[a-zA-Z])[)）]\s*)+"
 )
 

@@ -18,7 +18,7 @@ _RULE = re.compile(r"^[\s|:+\-=]*$")
 
 _LABELLED = re.compile(r"[-–—,]?\s*\bRoom:\s*(?P<room>.{1,80})\s*$")
 _MODES = frozenset({"virtual", "online", "hybrid", "remote", "in person", "en ligne", "virtuell"})
-_BRACKETED = re.compile(r"\(([^()]{1,80})\)")
+_BRACKETED = re.compile(r"[(（]([^()（）]{1,80})[)）]")  # ASCII or fullwidth: '进场（北辰厅）'
 
 
 def room_of(text: str) -> str | None:
@@ -66,11 +66,28 @@ def title_and_room(text: str) -> tuple[str, str | None]:
             rest = f"{title[: found.start()].rstrip()} {title[found.end() :].lstrip(' .:;')}"
             return rest.strip(" -–—,。"), room_of(room)  # '(Aula 2, CEAR). Bienvenida'
 
-    if (placed := _in_place(title)) is not None:
+    if (placed := _in_place(title) or _cjk_place_first(title)) is not None:
         return placed
     if ", " in title:
         return _after_comma(title)
     return title, None
+
+
+_CJK_START = re.compile(r"[\u3040-\u9fff]{2}")
+MAX_CJK_HEAD = 8  # characters of a place that opens a CJK title
+
+
+def _cjk_place_first(title: str) -> tuple[str, str] | None:
+    """'第二会议室评委会议', '北辰厅开幕': a CJK title that opens with its place (a name ending
+    in a place word: '会议室', '厅'), glued to the words of the session."""
+    if not _CJK_START.match(title):
+        return None
+    for place in sorted(words()["cjk_places"], key=len, reverse=True):
+        end = title.find(place, 1) + len(place)  # (len(place) - 1 where it is not there)
+        rest = title[end:]
+        if len(place) < end <= MAX_CJK_HEAD and _CJK_START.match(rest):
+            return rest, title[:end]
+    return None
 
 
 def _cjk_at(aside: str) -> str | None:

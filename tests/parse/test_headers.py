@@ -786,6 +786,20 @@ FORMS = [
     ("hr-place-dash-sati", "kino dvorana – 11 sati", "row 'kino dvorana' 11:00"),
     ("hr-lower-case-sat-is-hours", "šator – 21 sat", "row 'šator' 21:00"),
     ("sat-capitalised-is-saturday", "Sat 21 Mar", "day Sat ????-03-21"),
+    # A word processor's 'l' bullet; a CJK title that opens with its place, or ends with it
+    # in fullwidth brackets.
+    (
+        "zh-l-bullet-place-glued-before-title",
+        "l 8:15第二会议室评委会议：竞赛规则",
+        "row '评委会议：竞赛规则' 08:15 @ 第二会议室",
+    ),
+    (
+        "zh-place-in-fullwidth-brackets",
+        "l 8:15参赛队伍进场（北辰厅）",
+        "row '参赛队伍进场' 08:15 @ 北辰厅",
+    ),
+    ("zh-a-place-alone-is-the-title", "9:00会议室", "row '会议室' 09:00"),
+    ("l-bullet-before-latin", "l 9:00 Opening", "row 'Opening' 09:00"),
     ("session-number", "Session 2", "text"),
     # Dates and times that are not understood are said so.
     (
