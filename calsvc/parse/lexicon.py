@@ -69,6 +69,7 @@ class Lexicon:
     meridiem_first: frozenset[str] = frozenset()  # forms written before the time: '午後3時'
     ranges: frozenset[str] = frozenset()  # 'to', 'bis', 'à'
     froms: frozenset[str] = frozenset()  # 'from', 'ab', 'dès'
+    open_ends: frozenset[str] = frozenset()  # an end left open: '18.00-selesai', '22:00 - late'
     timeless: frozenset[str] = frozenset()  # forms that tell a date or time without a digit
     dotted: tuple[str, ...] = ()  # a.m./p.m. forms with a full stop inside: 'μ.μ', 'a. m'
     articles: frozenset[str] = frozenset()  # between a weekday and its date: 'den', 'le'
@@ -238,17 +239,18 @@ def lexicon() -> Lexicon:
         sorted((f for f in found.meanings if _CJK.match(f)), key=len, reverse=True)
     )
     found.dotted = _dotted(found)
-    found.articles = frozenset(fold(w) for w in time["day_articles"])
-    found.year_words = frozenset(fold(w) for w in time["year_words"])
+    for name, listed in _WORD_SETS.items():
+        setattr(found, name, frozenset(fold(w) for w in time[listed]))
     found.era_marks = tuple(time["era_marks"])
-    found.event_days = frozenset(fold(w) for w in time["event_days"])
-    found.day_parts = frozenset(fold(w) for w in time["day_parts"])
-    found.event_day_marks = frozenset(fold(w) for w in time["event_day_marks"])
     found.hour_marks = _meaning(found, T.HOURS)
-    found.ranges = frozenset(fold(w) for w in time["range"])
-    found.froms = frozenset(fold(w) for w in time["from"])
     found.timeless = _meaning(found, T.WEEKDAY, T.NOON, T.MIDNIGHT)
     return found
+
+
+# The lexicon's sets of words, each from its list in words.toml [time].
+_WORD_SETS = {"articles": "day_articles", "ranges": "range", "froms": "from"} | {
+    name: name for name in ("year_words", "event_days", "day_parts", "event_day_marks", "open_ends")
+}
 
 
 def _add_language(found: Lexicon, language: str) -> None:

@@ -9,6 +9,7 @@ import re
 from typing import NamedTuple
 
 from ..errors import HeaderProblem
+from . import lexicon as lx
 from .clock import Clock, Time, clock_of, read_time
 from .dates import Day, read_day
 from .terminals import at, is_dash, means, skip_from
@@ -88,7 +89,10 @@ def _article_then_number(tokens: Tokens, i: int, j: int) -> bool:
 
 
 def _open_end(tokens: Tokens, i: int) -> int:
-    """Past an end left open: '…', '...', '??:??', '?' (and a.m./p.m. after it)."""
+    """Past an end left open: '…', '...', '??:??', '?' (and a.m./p.m. after it), or a word
+    that says so ('18.00-selesai', '22:00 – late')."""
+    if at(tokens, i, T.WORD) and tokens[i].lower in lx.lexicon().open_ends:
+        return i + 1
     j = i
     while (
         j < len(tokens)

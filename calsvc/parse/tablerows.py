@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .forms import DayHeading, EndMark, Form, TimeLine, TimeRow, TimeRows
+from .dates import Day
+from .forms import DayHeading, EndMark, Form, Header, TimeLine, TimeRow, TimeRows
 from .headings import read_heading
 from .labels import Vocabulary
 from .places import room_cell, room_line
@@ -33,7 +34,8 @@ def read_table_row(text: str, vocabulary: Vocabulary) -> Form | None:
         fits, room = tail_room(tokens, end, cell)
         if not fits:
             continue
-        taken = {index}
+        dated = _date_cells(cells, index)
+        taken = {index, *range(index if dated else 0)}
         if span.end is None and index + 1 < len(cells):  # '| 09:00 | 10:00 | Title |'
             span, taken = _end_cell(span, cells[index + 1], taken | {index + 1})
         others = [c for i, c in enumerate(cells) if i not in taken]
@@ -56,8 +58,22 @@ def read_table_row(text: str, vocabulary: Vocabulary) -> Form | None:
         title = row_title(label_text(titles[0]))
         if title is None or len(title) > MAX_LABEL:
             return None
-        return sessions(title, room, span, written)
+        found_rows = sessions(title, room, span, written)
+        if dated is not None and isinstance(found_rows, TimeRow):
+            return Header(found_rows.title, dated, found_rows.span, found_rows.room, written, True)
+        return found_rows
     return _day_row(cells) if len(cells) <= 2 else None
+
+
+def _date_cells(cells: list[str], index: int) -> Day | None:
+    """The date the cells before a row's time cell give it, if they give one: 'Kamis | 2 Mei
+    2019 | 10.00-14.00 | Registrasi': a table with columns of weekday and date, the first row
+    of each day (whose date heads the rows below it)."""
+    if index == 0:
+        return None
+    before = " ".join(cells[:index])
+    heading = read_heading(before, tokenize(before))
+    return heading.day if heading is not None and heading.day.month else None
 
 
 def _day_row(cells: list[str]) -> DayHeading | None:

@@ -800,6 +800,20 @@ FORMS = [
     ),
     ("zh-a-place-alone-is-the-title", "9:00会议室", "row '会议室' 09:00"),
     ("l-bullet-before-latin", "l 9:00 Opening", "row 'Opening' 09:00"),
+    # A table row whose cells before its time give its date (and head the day's rows).
+    (
+        "id-weekday-and-date-cells-before-the-time",
+        "Kamis | 2 Mei 2019 | 10.00-14.00 | Registrasi | Gedung Sangkuriang | Panitia |",
+        "header 'Registrasi' Thu 2019-05-02 10:00–14:00 @ Gedung Sangkuriang",
+    ),
+    # An end left open by a word; 'end' alone still ends the day.
+    (
+        "id-selesai-open-end",
+        "18.00-selesai | Peserta Kembali | Wisma LPMP Cimahi |",
+        "row 'Peserta Kembali' 18:00 @ Wisma LPMP Cimahi",
+    ),
+    ("late-open-end", "22:00 - late Party", "row 'Party' 22:00"),
+    ("end-after-a-dash-ends-the-day", "17:30 - end", "end 17:30"),
     ("session-number", "Session 2", "text"),
     # Dates and times that are not understood are said so.
     (

@@ -814,6 +814,18 @@ BLOCKS = [
         ],
     ),
     (
+        "id-date-cells-head-the-rows-below",
+        "Hari | Tanggal | Waktu | Kegiatan | Tempat |\n"
+        "Kamis | 2 Mei 2019 | 10.00-14.00 | Registrasi | Gedung Sangkuriang |\n"
+        "18.00 | Check In | Wisma Cimahi | ||\n"
+        "Sabtu | 4 Mei 2019 | 05.30-06.30 | Penjemputan | Wisma Cimahi |\n",
+        [
+            "Registrasi | - | Registrasi | 05-02 10:00–14:00 | Gedung Sangkuriang",
+            "Registration | - | Check In | 05-02 18:00–19:00~ | Wisma Cimahi",
+            "Penjemputan | - | Penjemputan | 05-04 05:30–06:30 | Wisma Cimahi",
+        ],
+    ),
+    (
         "social-past-midnight",
         "Social Sat 31 Dec 11 p.m. — Sun 1 Jan 1 a.m.\n",
         ["Social | - | Social | 12-31 23:00–01-01 01:00 | -"],
