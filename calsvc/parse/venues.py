@@ -4,6 +4,9 @@ rows end with again and again, and tables of parallel sessions under one time.
     1300-1500 Document Authors' Training - Camellia B-1       a room after a dash, when most
     1500-1700 Routing Tutorial - Topaz 4                       rows' tails are rooms or recur
 
+    12:00pm Opening ceremony JRC 214                           a building's code and a room,
+    1:00pm Lunch JRC Commons                                   glued on, when the code recurs
+
     0900-1130 Morning Sessions                                 a time over a table: each row
     Topaz 1       APP   webcal    Web Calendaring WG           a session at that time, in the
     Pearl 1/2     INT   lowmob    Low-Power Mobility WG        room of its first column (a
@@ -26,6 +29,9 @@ from .places import proper_name, room_line, room_word
 from .roles import MAX_ROOM_WORDS, clean
 
 _TAIL = re.compile(r"^(?P<title>.+\S)\s+[-–—]\s+(?P<room>\S.*)$")  # after the last dash
+_BUILDING = re.compile(
+    r"^(?P<title>.*[^\W\d_].*?)\s+(?P<room>(?P<code>[A-Z]{2,4})\s+(?:[A-Z]?\d{1,4}[A-Za-z]?|[A-Z][a-z]+))$"
+)
 _DASH = re.compile(r"\s[-–—]\s+(?=\S)")
 _COLUMNS = re.compile(r"\s{2,}|\t+")
 _FOOTNOTE = re.compile(r"\s*[*†‡]+$")
@@ -40,6 +46,7 @@ def read_venues(blocks: list[Block]) -> list[Block]:
     """The blocks with rooms the programme tells as a whole: tails after a dash taken off
     their titles, and tables of parallel sessions made one session per row."""
     _dash_tails(blocks)
+    _building_tails(blocks)
     return _parallel_tables(blocks)
 
 
@@ -54,6 +61,21 @@ def _dash_tails(blocks: list[Block]) -> None:
     for block in blocks:
         if (found := tails.get(id(block))) is not None:
             block.label, block.room = found
+
+
+def _building_tails(blocks: list[Block]) -> None:
+    """'Opening ceremony JRC 214', 'Lunch JRC Commons': a building's code in capitals and a
+    room after it, glued to the end of titles, taken off when the code ends MIN_TAILS rows."""
+    tails = {
+        id(b): found
+        for b in blocks
+        if b.layout in ROWS and b.label and b.room is None and (found := _BUILDING.match(b.label))
+    }
+    codes = Counter(found["code"] for found in tails.values())
+    for block in blocks:
+        found = tails.get(id(block))
+        if found is not None and codes[found["code"]] >= MIN_TAILS:
+            block.label, block.room = found["title"], found["room"]
 
 
 def _tail(block: Block) -> tuple[str, str] | None:

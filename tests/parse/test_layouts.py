@@ -826,6 +826,17 @@ BLOCKS = [
         ],
     ),
     (
+        "a-buildings-code-and-room-glued-to-titles",
+        "Saturday, 11/12/2016\n10:30am Check-in opens JRC Lobby\n12:00pm Opening ceremony JRC 214\n"
+        "1:00pm Lunch JRC Commons\n2:00pm Intro to CS 101\n",
+        [
+            "Registration | - | Check-in opens | 11-12 10:30–11:30~ | JRC Lobby",
+            "Opening | - | Opening ceremony | 11-12 12:00–13:00~ | JRC 214",
+            "Lunch | - | Lunch | 11-12 13:00–14:00~ | JRC Commons",
+            "Session | - | Intro to CS 101 | 11-12 14:00–15:00~ | -",
+        ],
+    ),
+    (
         "social-past-midnight",
         "Social Sat 31 Dec 11 p.m. — Sun 1 Jan 1 a.m.\n",
         ["Social | - | Social | 12-31 23:00–01-01 01:00 | -"],
