@@ -31,6 +31,7 @@ from .tokenkinds import T
 from .tokens import Tokens, tokenize
 
 LETTER = re.compile(r"[^\W\d_]")
+YEARS = (1900, 2099)  # what four digits before a title may be instead of a time
 MAX_PLACE_WORDS = 4  # of a place written in lower case before its time: 'kino dvorana – 11 sati'
 _CASE_ENDING = 3  # letters of an ending glued to a time: '’de', '’dan'
 _DATE_AFTER = 6  # tokens after a row's times in which a date makes it the event's hours
@@ -263,6 +264,17 @@ def _place_then_time(label: str, tokens: Tokens, first: int) -> bool:
     )
 
 
+def _hhmm_start(tokens: Tokens, i: int) -> bool:
+    """A start in four digits alone, where no year of a programme's ('1900'-'2099') could be."""
+    token = tokens[i] if i < len(tokens) else None
+    if token is None or not is_hhmm(token) or len(token.text) != 4 or token.value >= 2400:
+        return False
+    title = (
+        i + 1 < len(tokens) and tokens[i + 1].kind == T.WORD and tokens[i + 1].text[:1].isupper()
+    )
+    return title and not YEARS[0] <= token.value <= YEARS[1]
+
+
 def _decimals(tokens: Tokens, i: int) -> bool:
     """Whether the number at i is the decimals of the one before it: '8,00', '1,50'."""
     return (
@@ -275,9 +287,10 @@ def _decimals(tokens: Tokens, i: int) -> bool:
 
 
 def hhmm_range(tokens: Tokens, i: int) -> bool:
-    """'0800 – 0830', '730 - 830': times in digits alone, only as both ends of a range
-    (one in three digits rising to the other)."""
-    return (
+    """'0800 – 0830', '730 - 830': times in digits alone, as both ends of a range (one in
+    three digits rising to the other); or a start alone that no year could be, before its
+    title ('0900 Call to Order', '1430 Refreshment Break'; not '2018 Annual Report')."""
+    return _hhmm_start(tokens, i) or (
         i + 2 < len(tokens)
         and is_hhmm(tokens[i])
         and tokens[i + 1].kind == T.DASH

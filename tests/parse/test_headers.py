@@ -814,6 +814,10 @@ FORMS = [
     ),
     ("late-open-end", "22:00 - late Party", "row 'Party' 22:00"),
     ("end-after-a-dash-ends-the-day", "17:30 - end", "end 17:30"),
+    # A start in four digits alone before its title, where it cannot be a year.
+    ("hhmm-start-leading-zero", "0900 Call to Order", "row 'Call to Order' 09:00"),
+    ("hhmm-start-afternoon", "1430 Refreshment Break", "row 'Refreshment Break' 14:30"),
+    ("a-year-before-a-title-is-no-time", "2018 Annual Report", "text"),
     ("session-number", "Session 2", "text"),
     # Dates and times that are not understood are said so.
     (
