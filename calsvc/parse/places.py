@@ -27,6 +27,7 @@ def room_word(word: str, *, leading: bool = False) -> bool:
 
 
 _BUILDING = re.compile(r"^[A-Z]{2,4}$")
+MAX_BEFORE_ROOM = 2  # words of a place's name before 'Room 2' ('Main Conference Room 2')
 _ROOM_CODE = re.compile(r"^(?:[A-Z]{0,3}[-.]?\d{1,4}[A-Za-z]?(?:[-./]\d{1,3})?|[A-Z]\d{0,3})$")
 
 
@@ -50,6 +51,8 @@ def names_a_place(text: str) -> bool:
     numbered = len(parts) > 1 and _ROOM_CODE.match(parts[-1]) is not None
     while len(parts) > 1 and _ROOM_CODE.match(parts[-1]):
         parts = parts[:-1]  # 'Room 511E', 'Hall A', 'Rooms 220A and 220B'
+    if numbered and len(parts) > MAX_BEFORE_ROOM + 1 and room_word(parts[-1], leading=True):
+        return room_word(parts[0], leading=True)  # ('Empfang VDA GWZ Raum 105': a title, a room)
     if room_word(parts[0], leading=True) or room_word(parts[-1]):
         return True
     if numbered and len(parts) == 1 and _BUILDING.match(parts[0]):

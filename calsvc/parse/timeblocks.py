@@ -46,7 +46,12 @@ def read_row(
     below = neighbour(lines, index, 1, state)
     title = row_title(clean(lines[below])) if below is not None else None
     place = None
-    if below is not None and title is not None and _only_a_room(state, lines, title):
+    if (
+        below is not None
+        and title is not None
+        and _only_a_room(state, lines, title)
+        and not _dated_next(state, lines, below)  # ('Workshop X GWZ Raum 103' / '13.00 Uhr')
+    ):
         place, below = title, neighbour(lines, below, 1, state)  # '19.00 h' / 'Aula' / title
         title = row_title(clean(lines[below])) if below is not None else None
         line = clean(lines[below]) if below is not None else ""
@@ -68,6 +73,16 @@ def read_row(
     if not clean(lines[below]).startswith(title):  # its first sentence; the rest describes it
         block.body.append(clean(lines[below])[len(title) :].lstrip(" .;,"))
     state.blocks.append(block)
+
+
+def _dated_next(state: State, lines: list[str], index: int) -> bool:
+    """Whether the line after this one tells a date or time: then this one, though it ends
+    with a room, is the title of the time above it, not its place."""
+    after = neighbour(lines, index, 1, state)
+    try:
+        return after is not None and not isinstance(state.read(lines[after]), Undated | None)
+    except HeaderProblem:
+        return True
 
 
 def _room_over_title(state: State, lines: list[str], index: int, form: TimeRow) -> str | None:

@@ -6,6 +6,7 @@ rows end with again and again, and tables of parallel sessions under one time.
 
     12:00pm Opening ceremony JRC 214                           a building's code and a room,
     1:00pm Lunch JRC Commons                                   glued on, when the code recurs
+    Empfang VDA GWZ Raum 105                                   ('Raum 105' in building GWZ)
 
     0900-1130 Morning Sessions                                 a time over a table: each row
     Topaz 1       APP   webcal    Web Calendaring WG           a session at that time, in the
@@ -29,8 +30,14 @@ from .places import proper_name, room_line, room_word
 from .roles import MAX_ROOM_WORDS, clean
 
 _TAIL = re.compile(r"^(?P<title>.+\S)\s+[-–—]\s+(?P<room>\S.*)$")  # after the last dash
-_BUILDING = re.compile(
-    r"^(?P<title>.*[^\W\d_].*?)\s+(?P<room>(?P<code>[A-Z]{2,4})\s+(?:[A-Z]?\d{1,4}[A-Za-z]?|[A-Z][a-z]+))$"
+_ROOM_AFTER_CODE = r"(?:[A-Z]?\d{1,4}[A-Za-z]?|[A-Z][a-z]+)$"  # '214', 'Commons'
+# A building's code and a room after it ('JRC 214'), or a word and a room ('GWZ Raum 103').
+_BUILDINGS = (
+    re.compile(rf"(?<=\S)\s+(?P<room>(?P<code>[A-Z]{{2,4}})\s+{_ROOM_AFTER_CODE})"),
+    re.compile(
+        rf"(?<=\S)\s+(?P<room>(?P<code>[A-Z]{{2,4}})\s+(?:[A-Z][a-z]+|[A-Z]{{1,3}})\s+"
+        rf"{_ROOM_AFTER_CODE})"
+    ),
 )
 _DASH = re.compile(r"\s[-–—]\s+(?=\S)")
 _COLUMNS = re.compile(r"\s{2,}|\t+")
@@ -65,17 +72,20 @@ def _dash_tails(blocks: list[Block]) -> None:
 
 def _building_tails(blocks: list[Block]) -> None:
     """'Opening ceremony JRC 214', 'Lunch JRC Commons': a building's code in capitals and a
-    room after it, glued to the end of titles, taken off when the code ends MIN_TAILS rows."""
+    room after it, glued to the end of titles, taken off when the code ends MIN_TAILS rows
+    (of two readings, 'MLH JRC 119' or 'GWZ HS 401', the one whose code recurs most)."""
     tails = {
         id(b): found
         for b in blocks
-        if b.layout in ROWS and b.label and b.room is None and (found := _BUILDING.match(b.label))
+        if b.layout in ROWS and b.label and b.room is None
+        if (found := [m for pattern in _BUILDINGS if (m := pattern.search(b.label))])
     }
-    codes = Counter(found["code"] for found in tails.values())
+    codes = Counter(m["code"] for found in tails.values() for m in found)
     for block in blocks:
-        found = tails.get(id(block))
-        if found is not None and codes[found["code"]] >= MIN_TAILS:
-            block.label, block.room = found["title"], found["room"]
+        readings = tails.get(id(block))
+        best = max(readings or (), key=lambda m: codes[m["code"]], default=None)
+        if best is not None and codes[best["code"]] >= MIN_TAILS:
+            block.label, block.room = best.string[: best.start()], best["room"]
 
 
 def _tail(block: Block) -> tuple[str, str] | None:

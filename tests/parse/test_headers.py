@@ -936,6 +936,10 @@ def test_data_file_kinds_extend_the_vocabulary() -> None:
     [
         pytest.param("Room 3", "Room 3", id="room-number"),
         pytest.param("Grand Hall", "Grand Hall", id="hall"),
+        pytest.param("Main Conference Room 2", "Main Conference Room 2", id="two-words-and-room"),
+        pytest.param(
+            "Vortragsreihe Clio-Forum GWZ Raum 105", None, id="a-title-with-its-room-glued-on"
+        ),
         pytest.param("Pajta udvar:", "Pajta udvar", id="hu-place-over-rows-with-colon"),
         pytest.param("Morning session:", None, id="a-part-with-colon-is-no-place"),
         pytest.param("Location: Ballroom B", "Ballroom B", id="labelled"),

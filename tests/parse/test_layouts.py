@@ -837,6 +837,17 @@ BLOCKS = [
         ],
     ),
     (
+        "de-times-alone-over-titles-ending-with-building-rooms",
+        "Mittwoch, 1. Oktober 2008\n13.00 – 15.00 Uhr\nVortragsreihe Clio-Forum GWZ Raum 105\n\n"
+        "13.30 - 14.30 Uhr\nVorstand AHG GWZ HS 401\n\n"
+        "18.30 – 19.15 Uhr\nEmpfang VDA & SLB GWZ Raum 105\n",
+        [
+            "Session | - | Vortragsreihe Clio-Forum | 10-01 13:00–15:00 | GWZ Raum 105",
+            "Session | - | Vorstand AHG | 10-01 13:30–14:30 | GWZ HS 401",
+            "Session | - | Empfang VDA & SLB | 10-01 18:30–19:15 | GWZ Raum 105",
+        ],
+    ),
+    (
         "social-past-midnight",
         "Social Sat 31 Dec 11 p.m. — Sun 1 Jan 1 a.m.\n",
         ["Social | - | Social | 12-31 23:00–01-01 01:00 | -"],
