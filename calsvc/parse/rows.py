@@ -26,7 +26,7 @@ from .roles import (
     words,
 )
 from .rooms import rooms_first, tail_room, title_and_room
-from .terminals import at, hours_word, is_dash, skip_from
+from .terminals import at, hours_word, in_a_code, is_dash, skip_from
 from .tokenkinds import T
 from .tokens import Tokens, tokenize
 
@@ -221,6 +221,7 @@ def read_trailing_row(text: str, tokens: Tokens) -> TimeRow | None:
             tokens[first - 1].kind in (T.NUMBER, T.MONTH)
             or tokens[first - 1].lower in words()["day_words"]
             or _decimals(tokens, first)
+            or in_a_code(tokens, first)
         ):
             continue  # ('September 14-17', 'Days 2 - 3': days, not hours; '8,00': no hour 00)
         try:

@@ -8,10 +8,12 @@ readers of lines use them to look around a date or time they found.
 
 from __future__ import annotations
 
+import re
+
 from ..model import FIRST_YEAR, LAST_YEAR
 from . import lexicon as lx
 from .tokenkinds import T
-from .tokens import Token, Tokens
+from .tokens import CJK, Token, Tokens
 
 OF = frozenset({"of", "de", "del", "."})  # between a day and its month or year
 
@@ -60,6 +62,17 @@ def hours_word(tokens: Tokens, i: int) -> bool:
         token is not None
         and token.text.islower()
         and lx.lexicon().means(token.lower, T.HOURS) is not None
+    )
+
+
+def in_a_code(tokens: Tokens, i: int) -> bool:
+    """Whether the number at i is glued to the letters before it, as in a room's code ('Aula
+    K2-1', 'P1-204'): no time nor day (a CJK word glued before it may be: '会期2日')."""
+    if i == 0 or tokens[i].kind != T.NUMBER or tokens[i - 1].kind != T.WORD:
+        return False
+    last = tokens[i - 1].text[-1:]
+    return (
+        tokens[i - 1].end == tokens[i].start and last.isalpha() and not re.match(f"[{CJK}]", last)
     )
 
 

@@ -35,7 +35,7 @@ from __future__ import annotations
 from . import lexicon as lx
 from .dates import Day, read_day
 from .ranges import Span, read_range
-from .terminals import at, day_number, hours_word, means
+from .terminals import at, day_number, hours_word, in_a_code, means
 from .tokenkinds import T
 from .tokens import Tokens
 
@@ -49,7 +49,7 @@ def may_begin(tokens: Tokens, i: int) -> bool:
     """Whether a date or a time may begin at token i (a cheap test before the rules run)."""
     token = tokens[i]
     if token.kind in _FIRST:
-        return True
+        return not in_a_code(tokens, i)
     if token.kind != T.WORD or not token.text[:1].isupper():
         return False  # (a short or everyday word is a weekday or month only capitalised)
     meanings = lx.lexicon().meanings.get(token.lower, ())

@@ -818,6 +818,10 @@ FORMS = [
     ("hhmm-start-leading-zero", "0900 Call to Order", "row 'Call to Order' 09:00"),
     ("hhmm-start-afternoon", "1430 Refreshment Break", "row 'Refreshment Break' 14:30"),
     ("a-year-before-a-title-is-no-time", "2018 Annual Report", "text"),
+    # A number glued to letters before it is a room's code, no time ('K2-1', 'P1-204').
+    ("room-code-is-no-range", "Aula K2-1", "text"),
+    ("room-codes-after-a-field", "Fyzikálno-chemická sekcia: K2-2, K2-3", "text"),
+    ("cjk-word-glued-before-a-number-may-be", "会期2日 9:00", "row '会期2日' 09:00"),
     ("session-number", "Session 2", "text"),
     # Dates and times that are not understood are said so.
     (
