@@ -16,8 +16,8 @@ from .rooms import is_rule
 
 def neighbour(lines: list[str], index: int, step: int, state: State) -> int | None:
     """The nearest non-blank plain-text line within reach above (-1) or below (+1); reach
-    is counted in lines, not counting one already read with this one. Table furniture ('|',
-    '|---|') counts as blank."""
+    is counted in lines, not counting one already read with this one nor blank ones (up to
+    2 × LOOK lines in all). Table furniture ('|', '|---|') counts as blank."""
     position, reach = index + step, LOOK
     while 0 <= position < len(lines) and abs(position - index) <= reach:
         if lines[position] and not is_rule(lines[position]):
@@ -32,6 +32,7 @@ def neighbour(lines: list[str], index: int, step: int, state: State) -> int | No
                 return None
             # (a date among words may be part of a title: 'Terugblik op de middag op 19 mei')
             return position if form is None or isinstance(form, Undated | Mention) else None
+        reach = min(reach + 1, 2 * LOOK)  # (a blank line is no distance, up to a point)
         position += step
     return None
 

@@ -848,6 +848,11 @@ BLOCKS = [
         ],
     ),
     (
+        "a-time-alone-blank-lines-then-its-title",
+        "utorok 9. apríla 2024\n\n9:15-10:00\n\n\n\nPlenárna prednáška\nAula K2-1\n",
+        ["Session | - | Plenárna prednáška | 04-09 09:15–10:00 | Aula K2-1"],
+    ),
+    (
         "social-past-midnight",
         "Social Sat 31 Dec 11 p.m. — Sun 1 Jan 1 a.m.\n",
         ["Social | - | Social | 12-31 23:00–01-01 01:00 | -"],
