@@ -148,9 +148,10 @@ _PAIRS = (("(", ")"), ("[", "]"), ("“", "”"), ("«", "»"), ("„", "“"), 
 def goes_on(title: str, line: str) -> bool:
     """Whether a title goes on on the next line: it ends with a dash, a comma, '&' or a joining
     word ('of', 'and', 'de'), or leaves a bracket or a quotation open; after a colon, only a
-    quotation or a lower-case word goes on it (a name on its own line is the speaker)."""
-    if title.endswith(":"):
-        return line[:1] in "\"“„«'‘" or line[:1].islower()
+    quotation, a lower-case word or a question goes on it (a name on its own line is the
+    speaker)."""
+    if title.endswith(":"):  # (a question is no speaker's name: 'Panel I:' / 'Who? (Hall)')
+        return line[:1] in "\"“„«'‘" or line[:1].islower() or "?" in line
     if title.endswith(("-", "–", "—", ",", "&", "/", "+")):
         return True
     last = title.rsplit(None, 1)[-1:]  # (none for a title of spaces only)

@@ -62,7 +62,8 @@ def title_and_room(text: str) -> tuple[str, str | None]:
         inner = found[1].split(", ")[0].strip()
         apart = found.start() > 0 or title[found.end() :].strip(" .:;")  # '(Aula 2). Bienvenida'
         room = _cjk_at(found[1]) or found[1]
-        if apart and inner.lower() not in _MODES and (room != found[1] or room_line(inner)):
+        named = room != found[1] or room_line(inner) or _place_word_first(inner)
+        if apart and inner.lower() not in _MODES and named:
             rest = f"{title[: found.start()].rstrip()} {title[found.end() :].lstrip(' .:;')}"
             return rest.strip(" -–—,。"), room_of(room)  # '(Aula 2, CEAR). Bienvenida'
 
@@ -88,6 +89,13 @@ def _cjk_place_first(title: str) -> tuple[str, str] | None:
         if len(place) < end <= MAX_CJK_HEAD and _CJK_START.match(rest):
             return rest, title[:end]
     return None
+
+
+def _place_word_first(inner: str) -> bool:
+    """'(sál Refektář)', '(restaurace U Zlatého kola)': a place word in lower case, then the
+    place's name."""
+    first, *rest = inner.split(maxsplit=1)
+    return first.islower() and bool(rest) and rest[0][:1].isupper() and room_word(first)
 
 
 def _cjk_at(aside: str) -> str | None:

@@ -15,6 +15,7 @@ from .neighbours import line_above, neighbour_line
 from .pagedate import dates_named
 from .places import has_place_word, room_line
 from .roles import MAX_LABEL_WORDS, MAX_ROOM, clean, field_name, goes_on, without_stop, words
+from .rooms import title_and_room
 
 MIN_PROSE_WORDS = 8  # words of a sentence whose date may correct the heading above it
 MAX_PROSE_CHARS = 2000  # of a paragraph searched for the day it names
@@ -48,6 +49,8 @@ def read_text(state: State, lines: list[str], index: int, form: Undated | None) 
         if _goes_on(last, line):  # a title wrapped onto this line
             assert last is not None and last.label is not None
             last.label = f"{last.label} {without_stop(clean(line))}"
+            if last.room is None:  # ('Panel I:' / 'Komu ještě věříme? (sál Refektář)')
+                last.label, last.room = title_and_room(last.label)
             return
     if _day_closing_place(state, lines, index):
         return

@@ -822,6 +822,13 @@ FORMS = [
     ("room-code-is-no-range", "Aula K2-1", "text"),
     ("room-codes-after-a-field", "Fyzikálno-chemická sekcia: K2-2, K2-3", "text"),
     ("cjk-word-glued-before-a-number-may-be", "会期2日 9:00", "row '会期2日' 09:00"),
+    # A place word in lower case opens a bracketed room.
+    (
+        "cs-bracketed-place-word-first",
+        "12:30 Oběd (restaurace U Zlatého kola)",
+        "row 'Oběd' 12:30 @ restaurace U Zlatého kola",
+    ),
+    ("bracketed-words-are-no-place", "12:30 Oběd (pro všechny)", "row 'Oběd (pro všechny)' 12:30"),
     ("session-number", "Session 2", "text"),
     # Dates and times that are not understood are said so.
     (

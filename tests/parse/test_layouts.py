@@ -853,6 +853,11 @@ BLOCKS = [
         ["Session | - | Plenárna prednáška | 04-09 09:15–10:00 | Aula K2-1"],
     ),
     (
+        "cs-a-question-goes-on-a-title-after-its-colon",
+        "Středa 6. listopadu 2024\n10:00–12:30 Panel I:\nKomu ještě věříme? (sál Refektář)\n",
+        ["Panel | - | Panel I: Komu ještě věříme? | 11-06 10:00–12:30 | sál Refektář"],
+    ),
+    (
         "social-past-midnight",
         "Social Sat 31 Dec 11 p.m. — Sun 1 Jan 1 a.m.\n",
         ["Social | - | Social | 12-31 23:00–01-01 01:00 | -"],
