@@ -84,12 +84,14 @@ class Settings:
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
-        """Settings from CALSVC_<NAME> variables, then explicit overrides (such as CLI options)."""
+        """Settings from CALSVC_<NAME> variables, then explicit overrides (such as CLI options).
+        A variable set empty ('CALSVC_DB=', as compose files and shells leave them) means its
+        default, never a path or a value of ''."""
         environ = os.environ if environ is None else environ
         values: dict[str, Any] = {}
         for f in fields(cls):
             variable = f"CALSVC_{f.name.upper()}"
-            if variable in environ:
+            if environ.get(variable, "").strip():
                 values[f.name] = _convert(variable, environ[variable], f.type)
         settings = cls(**values)
         return replace(settings, **{k: v for k, v in overrides.items() if v is not None})

@@ -31,6 +31,17 @@ def test_settings_from_environment() -> None:
     )  # fmt: skip
 
 
+def test_an_empty_setting_means_its_default() -> None:
+    empty = {
+        "CALSVC_DB": "",
+        "CALSVC_SOURCES": " ",
+        "CALSVC_RELOAD_SECONDS": "",
+        "CALSVC_UNTIMED": "",
+    }
+
+    assert Settings.from_env(empty) == Settings()
+
+
 def test_settings_overrides_beat_environment() -> None:
     settings = Settings.from_env({"CALSVC_SOURCES": "/a"}, sources=Path("/b"), db=None)
 
