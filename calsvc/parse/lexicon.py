@@ -233,7 +233,7 @@ def lexicon() -> Lexicon:
         if (kind := _kind(form, meanings, everyday)) is not None
     }
     # '〜' (a wave dash): what Japanese pages type for CLDR's '～'; '09h00 → 10h00', '9h > 9h30'
-    dashes = found.dashes | {"\u301c", *"→⟶➔➜⇒>"}
+    dashes = found.dashes | {"\u301c", "\u223c", *"→⟶➔➜⇒>"}  # ('∼', a tilde operator)
     found.dashes = frozenset(d for d in dashes if d and not d.isalnum())
     found.cjk_words = tuple(
         sorted((f for f in found.meanings if _CJK.match(f)), key=len, reverse=True)

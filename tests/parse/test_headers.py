@@ -829,6 +829,8 @@ FORMS = [
         "row 'Oběd' 12:30 @ restaurace U Zlatého kola",
     ),
     ("bracketed-words-are-no-place", "12:30 Oběd (pro všechny)", "row 'Oběd (pro všechny)' 12:30"),
+    # '∼' (U+223C, the tilde operator) between a range's ends, as Korean pages type it.
+    ("ko-tilde-operator-range", "09:00∼10:20 정기이사회", "row '정기이사회' 09:00–10:20"),
     ("session-number", "Session 2", "text"),
     # Dates and times that are not understood are said so.
     (
