@@ -43,7 +43,7 @@ _LEADERS = re.compile(r"(?:\s*[.…·_]){3,}\s*$|\s*…\s*$")  # 'Coffee break .
 def label_text(text: str) -> str:
     if text.rstrip()[-1:] in (".", "…", "·", "_"):
         text = _LEADERS.sub("", text)
-    return text.strip(" \t,;-–—|·⋅:@").strip()
+    return text.strip(" \t,;-–—|·⋅:：@").strip()
 
 
 def span_text(text: str, tokens: Tokens, first: int, end: int) -> str:
@@ -231,6 +231,8 @@ def read_trailing_row(text: str, tokens: Tokens) -> TimeRow | None:
         if found is None:
             continue
         span, end = found
+        if span.end is None and end + 1 == len(tokens) and is_dash(tokens, end):
+            end += 1  # ('■挨拶：9:15～': an end left open at the end of the line)
         if (
             span.end is None
             and tokens[first].kind == T.NUMBER

@@ -831,6 +831,9 @@ FORMS = [
     ("bracketed-words-are-no-place", "12:30 Oběd (pro všechny)", "row 'Oběd (pro všechny)' 12:30"),
     # '∼' (U+223C, the tilde operator) between a range's ends, as Korean pages type it.
     ("ko-tilde-operator-range", "09:00∼10:20 정기이사회", "row '정기이사회' 09:00–10:20"),
+    # A title, a fullwidth colon and a start whose end is left open at the end of the line.
+    ("ja-label-colon-open-start", "■挨拶：9:15～", "row '挨拶' 09:15"),
+    ("ja-label-colon-range", "■基調講演：9:30～10:30", "row '基調講演' 09:30–10:30"),
     ("session-number", "Session 2", "text"),
     # Dates and times that are not understood are said so.
     (
