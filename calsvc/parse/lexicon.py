@@ -75,6 +75,7 @@ class Lexicon:
     articles: frozenset[str] = frozenset()  # between a weekday and its date: 'den', 'le'
     year_words: frozenset[str] = frozenset()  # after a year: 'r.' (rok), 'г.' (год)
     era_marks: tuple[str, ...] = ()  # before a year, read as blanks: 'พ.ศ.' (Buddhist Era)
+    era_years: dict[str, int] = field(default_factory=dict)  # '平成': 1988 ('平成26年': 2014)
     event_days: frozenset[str] = frozenset()  # 'Day 2', '1st day', '2 일 차'
     day_parts: frozenset[str] = frozenset()  # 'Divendres, 14 tarda': after a weekday's date
     event_day_marks: frozenset[str] = frozenset()  # 'Hari ke-2', '2日目'
@@ -235,13 +236,13 @@ def lexicon() -> Lexicon:
     # '〜' (a wave dash): what Japanese pages type for CLDR's '～'; '09h00 → 10h00', '9h > 9h30'
     dashes = found.dashes | {"\u301c", "\u223c", *"→⟶➔➜⇒>"}  # ('∼', a tilde operator)
     found.dashes = frozenset(d for d in dashes if d and not d.isalnum())
-    found.cjk_words = tuple(
-        sorted((f for f in found.meanings if _CJK.match(f)), key=len, reverse=True)
-    )
-    found.dotted = _dotted(found)
     for name, listed in _WORD_SETS.items():
         setattr(found, name, frozenset(fold(w) for w in time[listed]))
+    cjk = (f for f in (*found.meanings, *found.ranges) if _CJK.match(f))  # ('から': a range)
+    found.cjk_words = tuple(sorted(cjk, key=len, reverse=True))
+    found.dotted = _dotted(found)
     found.era_marks = tuple(time["era_marks"])
+    found.era_years = dict(time["era_years"])
     found.hour_marks = _meaning(found, T.HOURS)
     found.timeless = _meaning(found, T.WEEKDAY, T.NOON, T.MIDNIGHT)
     return found

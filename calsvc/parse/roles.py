@@ -105,7 +105,7 @@ def looks_like_title(text: str) -> bool:
     first = text[:1]
     if not text or len(text) > MAX_LABEL or first.islower():  # (CJK letters have no case)
         return False
-    return not (_SENTENCE_BREAK.search(text) or text.endswith((".", ",", ";")))
+    return not (_SENTENCE_BREAK.search(text) or text.endswith((".", ",", ";", "。")))
 
 
 _FIRST_SENTENCE = re.compile(r"(?:(?<=\w\w)|(?<=[)\]\"”’]))[.!?]\s+(?=[^\W\d_])")
@@ -200,7 +200,7 @@ def strip_field(label: str) -> str:
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[a-z]|[ivx]{1,4})[).．]\s*", re.IGNORECASE)
 
 
-_FIELD = re.compile(r"^([^\W\d_][\w ]{0,20}?)\s*[:：]")
+_FIELD = re.compile(r"^([^\W\d_][\w \u3000]{0,20}?)\s*[:：]")  # ('日　時：', spaced out)
 _VALUE = re.compile(r"[:：]\s*\S")
 _CJK_SPACE = re.compile(r"(?<=[\u3040-\u9fff\uac00-\ud7af])\s+(?=[\u3040-\u9fff\uac00-\ud7af])")
 

@@ -40,16 +40,23 @@ def in_words(tokens: Tokens, i: int, words: frozenset[str]) -> bool:
     return i < len(tokens) and tokens[i].kind == T.WORD and tokens[i].lower in words
 
 
+ERA_YEARS = 1000  # the value of a short number at least this is a year of an era
+
+
 def is_year(token: Token) -> bool:
-    """A number of four digits within the years calsvc reads."""
+    """A number of four digits within the years calsvc reads, or a year of a Japanese era
+    (tokens.py gives '平成26年' the value 2014)."""
     return (
-        token.kind == T.NUMBER and len(token.text) == 4 and FIRST_YEAR <= token.value <= LAST_YEAR
+        token.kind == T.NUMBER
+        and (len(token.text) == 4 or token.value >= ERA_YEARS)
+        and FIRST_YEAR <= token.value <= LAST_YEAR
     )
 
 
 def day_number(token: Token) -> bool:
     """A number that may be a day of the month: '6', '06', '6th', '1º'."""
-    return token.kind == T.NUMBER and len(token.text.rstrip("stndrheSTNDRHEº°ª")) <= 2
+    short = len(token.text.rstrip("stndrheSTNDRHEº°ª")) <= 2
+    return token.kind == T.NUMBER and short and token.value < ERA_YEARS
 
 
 def hours_word(tokens: Tokens, i: int) -> bool:

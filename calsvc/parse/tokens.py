@@ -217,6 +217,19 @@ def _eras() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, lx.lexicon().era_marks)))
 
 
+@functools.cache
+def _japanese_era() -> re.Pattern[str]:
+    names = "|".join(map(re.escape, lx.lexicon().era_years))
+    return re.compile(rf"({names})\s*(?=\d{{1,2}}\s*年)")
+
+
+def _japanese_eras(line: str) -> dict[int, tuple[int, int]]:
+    """Where the number of each year written in a Japanese era starts: where its era's name
+    starts, and the year before the era's first."""
+    years = lx.lexicon().era_years
+    return {f.end(): (f.start(), years[f[1]]) for f in _japanese_era().finditer(line)}
+
+
 @functools.lru_cache(maxsize=MAX_REMEMBERED)
 def tokenize(line: str) -> Tokens:
     """The tokens of a line, spaces dropped; every other character is in one token."""
@@ -229,6 +242,9 @@ def tokenize(line: str) -> Tokens:
     thai = _THAI.search(line) is not None
     if thai:  # an era's name before its year: blanks, as long as it was
         line = _eras().sub(lambda found: " " * len(found.group()), line)
+    eras = _japanese_eras(line) if "年" in line else {}
+    if eras:  # ('平成26年': one number from the era's name on, its first year added)
+        written, line = line, _japanese_era().sub(lambda found: " " * len(found.group()), line)
     for match in _scanner().finditer(line):
         kind = match.lastgroup
         text = match.group()
@@ -240,6 +256,9 @@ def tokenize(line: str) -> Tokens:
             value = int(digits) if len(digits) <= 9 else 10**9
             if thai and len(digits) == 4 and value >= BUDDHIST_ERA:
                 value -= BUDDHIST_ERA_OFFSET  # 'พ.ศ. 2568' is 2025
+            if start in eras:
+                start, first_year = eras[start]
+                text, value = written[start:end], value + first_year
             append(Token(T.NUMBER, text, start, end, value))
         elif kind == "other":
             append(Token(_SINGLE.get(text, T.WORD), text, start, end))

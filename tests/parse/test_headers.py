@@ -834,6 +834,20 @@ FORMS = [
     # A title, a fullwidth colon and a start whose end is left open at the end of the line.
     ("ja-label-colon-open-start", "■挨拶：9:15～", "row '挨拶' 09:15"),
     ("ja-label-colon-range", "■基調講演：9:30～10:30", "row '基調講演' 09:30–10:30"),
+    # Japanese era years ('平成26年' is 2014) and 'から' between a range's ends.
+    ("ja-reiwa-era-date", "令和5年6月3日（土）", "day Sat 2023-06-03"),
+    (
+        "ja-heisei-era-date-kara-range",
+        "平成26年2月27日（木）9時15分から17時00分",
+        "when Thu 2014-02-27 09:15–17:00",
+    ),
+    ("ja-kara-range-row", "9時から12時 受付", "row '受付' 09:00–12:00"),
+    (
+        "ja-when-field-spaced-out",
+        "日　時：　平成26年2月27日（木）9時15分から17時00分",
+        "when Thu 2014-02-27 09:15–17:00",
+    ),
+    ("ja-sentence-is-no-label", "活動の成果を共有します。 2月27日 9:00", "mention ????-02-27"),
     ("session-number", "Session 2", "text"),
     # Dates and times that are not understood are said so.
     (
