@@ -43,7 +43,7 @@ _LEADERS = re.compile(r"(?:\s*[.…·_]){3,}\s*$|\s*…\s*$")  # 'Coffee break .
 def label_text(text: str) -> str:
     if text.rstrip()[-1:] in (".", "…", "·", "_"):
         text = _LEADERS.sub("", text)
-    return text.strip(" \t,;-–—|·⋅:：@").strip()
+    return text.strip(" \t\u3000,;-–—|·⋅:：@").strip()
 
 
 def span_text(text: str, tokens: Tokens, first: int, end: int) -> str:

@@ -858,6 +858,20 @@ BLOCKS = [
         ["Panel | - | Panel I: Komu ještě věříme? | 11-06 10:00–12:30 | sál Refektář"],
     ),
     (
+        "ja-when-field-under-no-name-dates-the-rows-below",
+        "2024年2月10日\n\n日　時：　2024年2月27日（火）9時15分から17時00分\n場　所：　みなと会館\n\n"
+        "■開会：　9:15～\n■活動報告：　9:30～\n",
+        [
+            "Session | - | 開会 | 02-27 09:15–09:30~ | みなと会館",
+            "Session | - | 活動報告 | 02-27 09:30–10:30~ | みなと会館",
+        ],
+    ),
+    (
+        "zh-when-field-under-a-name-is-that-sessions",
+        "（一）见面会\n欢迎仪式\n时 间：5月15日15:00\n地 点：南门广场\n",
+        ["Session | - | 欢迎仪式 | 05-15 15:00–16:00~ | 南门广场"],
+    ),
+    (
         "social-past-midnight",
         "Social Sat 31 Dec 11 p.m. — Sun 1 Jan 1 a.m.\n",
         ["Social | - | Social | 12-31 23:00–01-01 01:00 | -"],
