@@ -83,6 +83,8 @@ def room_line(text: str) -> str | None:
     if (name := field_name(text)) is not None and name in words()["location_fields"]:
         value = re.split(r"[:：]", text, maxsplit=1)[1].strip()
         return value if value and not _long_cjk(value) else None
+    if text.lower() in words()["location_fields"]:
+        return None  # 'Venue' alone: a field's name, its value on the next line
     if _long_cjk(text):
         return None
     if ":" in text or "：" in text:

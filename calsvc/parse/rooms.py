@@ -67,7 +67,7 @@ def title_and_room(text: str) -> tuple[str, str | None]:
             rest = f"{title[: found.start()].rstrip()} {title[found.end() :].lstrip(' .:;')}"
             return rest.strip(" -–—,。"), room_of(room)  # '(Aula 2, CEAR). Bienvenida'
 
-    if (placed := _in_place(title) or _cjk_place_first(title)) is not None:
+    if (placed := in_place(title) or _cjk_place_first(title)) is not None:
         return placed
     if ", " in title:
         return _after_comma(title)
@@ -107,7 +107,7 @@ def _cjk_at(aside: str) -> str | None:
     return place if place and room_line(place) else None
 
 
-def _in_place(title: str) -> tuple[str, str] | None:
+def in_place(title: str) -> tuple[str, str] | None:
     """'Assemblea dei soci in Sala Ginestra', 'visita (presso la sede del Consolato)', 'Dinner
     at the Ristorante Maestrale': a place after the last word that puts a session in one."""
     opened = title.endswith(")") and "(" in title

@@ -15,7 +15,7 @@ from .neighbours import line_above, neighbour_line
 from .pagedate import dates_named
 from .places import has_place_word, room_line
 from .roles import MAX_LABEL_WORDS, MAX_ROOM, clean, field_name, goes_on, without_stop, words
-from .rooms import title_and_room
+from .rooms import in_place, title_and_room
 
 MIN_PROSE_WORDS = 8  # words of a sentence whose date may correct the heading above it
 MAX_PROSE_CHARS = 2000  # of a paragraph searched for the day it names
@@ -57,6 +57,9 @@ def read_text(state: State, lines: list[str], index: int, form: Undated | None) 
     if state.heading_at == len(state.blocks) and state.day_room and _page_text(line):
         state.day_room = None  # prose or a menu before the rows: the heading was the page's
     under_heading = state.heading_at == len(state.blocks) and state.day_room is None
+    if (place := _meeting_place(state, lines, index)) is not None:
+        state.day_room = place  # 'Riunione in Sala Ginestra' / 'Ore 17,00 Apertura dei lavori'
+        return
     if (
         (under_heading or _over_rows(state, lines, index))
         and "|" not in line
@@ -198,6 +201,22 @@ def _under_roomless_row(state: State, lines: list[str], index: int) -> bool:
         return isinstance(state.read(lines[index - 1]), TimeRow)
     except HeaderProblem:
         return False
+
+
+def _meeting_place(state: State, lines: list[str], index: int) -> str | None:
+    """'Riunione in Sala Ginestra' right over time rows: a gathering (a few words) and the
+    place it is held in, where the rows below are held."""
+    text = clean(lines[index])
+    if any(map(str.isdigit, text)) or (found := in_place(text)) is None:
+        return None
+    gathering, place = found
+    below = neighbour_line(lines, index)
+    if len(gathering.split()) > MAX_PART_WORDS or below != index + 1:
+        return None
+    try:
+        return place if isinstance(state.read(lines[below]), TimeRow | TimeRows) else None
+    except HeaderProblem:
+        return None
 
 
 def _day_place(state: State, lines: list[str], index: int) -> str | None:

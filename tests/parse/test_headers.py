@@ -966,6 +966,8 @@ def test_data_file_kinds_extend_the_vocabulary() -> None:
     [
         pytest.param("Room 3", "Room 3", id="room-number"),
         pytest.param("Grand Hall", "Grand Hall", id="hall"),
+        pytest.param("Venue", None, id="a-location-fields-name-alone"),
+        pytest.param("Collegium Naturale", "Collegium Naturale", id="collegium"),
         pytest.param("Main Conference Room 2", "Main Conference Room 2", id="two-words-and-room"),
         pytest.param(
             "Vortragsreihe Clio-Forum GWZ Raum 105", None, id="a-title-with-its-room-glued-on"

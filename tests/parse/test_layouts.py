@@ -872,6 +872,16 @@ BLOCKS = [
         ["Session | - | 欢迎仪式 | 05-15 15:00–16:00~ | 南门广场"],
     ),
     (
+        "it-a-meeting-in-its-place-over-the-rows",
+        "II ° Giorno 20.09.2011\nOre 08,00 Arrivo al porto\nRiunione in Sala Ginestra\n"
+        "Ore 17,00 Apertura dei lavori\nOre 17,20 Prima sessione\n",
+        [
+            "Session | - | Arrivo al porto | 09-20 08:00–09:00~ | -",
+            "Opening | - | Apertura dei lavori | 09-20 17:00–17:20~ | Sala Ginestra",
+            "Session | - | Prima sessione | 09-20 17:20–18:20~ | Sala Ginestra",
+        ],
+    ),
+    (
         "social-past-midnight",
         "Social Sat 31 Dec 11 p.m. — Sun 1 Jan 1 a.m.\n",
         ["Social | - | Social | 12-31 23:00–01-01 01:00 | -"],
