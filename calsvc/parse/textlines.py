@@ -14,7 +14,16 @@ from .forms import DayHeading, EndMark, Form, Mention, TimeLine, TimeRow, TimeRo
 from .neighbours import line_above, neighbour_line
 from .pagedate import dates_named
 from .places import has_place_word, room_line
-from .roles import MAX_LABEL_WORDS, MAX_ROOM, clean, field_name, goes_on, without_stop, words
+from .roles import (
+    MAX_LABEL_WORDS,
+    MAX_ROOM,
+    MAX_ROOM_WORDS,
+    clean,
+    field_name,
+    goes_on,
+    without_stop,
+    words,
+)
 from .rooms import in_place, title_and_room
 
 MIN_PROSE_WORDS = 8  # words of a sentence whose date may correct the heading above it
@@ -207,14 +216,15 @@ def _meeting_place(state: State, lines: list[str], index: int) -> str | None:
     """'Riunione in Sala Ginestra' right over time rows: a gathering (a few words) and the
     place it is held in, where the rows below are held."""
     text = clean(lines[index])
-    if any(map(str.isdigit, text)) or (found := in_place(text)) is None:
+    if len(text.split()) > MAX_PART_WORDS + 1 + MAX_ROOM_WORDS or any(map(str.isdigit, text)):
+        return None  # (a sentence or a description: no gathering and its place)
+    if (found := in_place(text)) is None or len(found[0].split()) > MAX_PART_WORDS:
         return None
-    gathering, place = found
-    below = neighbour_line(lines, index)
-    if len(gathering.split()) > MAX_PART_WORDS or below != index + 1:
+    place = found[1]
+    if neighbour_line(lines, index) != index + 1:
         return None
     try:
-        return place if isinstance(state.read(lines[below]), TimeRow | TimeRows) else None
+        return place if isinstance(state.read(lines[index + 1]), TimeRow | TimeRows) else None
     except HeaderProblem:
         return None
 
