@@ -196,13 +196,14 @@ def _checked(text: str, month: int, day: int) -> tuple[int, int]:
 
 def by_weekday(month: int, day: int, year: int, weekday: int) -> tuple[int, int, str]:
     """The order of '9/12/2024' that its weekday fits, if only one does."""
-    fits = [(m, d) for m, d in ((month, day), (day, month)) if _weekday_of(year, m, d) == weekday]
+    fits = [(m, d) for m, d in ((month, day), (day, month)) if weekday_of(year, m, d) == weekday]
     if len(fits) == 1:
         return fits[0][0], fits[0][1], "md" if fits[0] == (month, day) else "dm"
     return month, day, "?"
 
 
-def _weekday_of(year: int, month: int, day: int) -> int | None:
+def weekday_of(year: int, month: int, day: int) -> int | None:
+    """The weekday of a date (Monday 0), or None when there is no such date."""
     if 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]:
         return calendar.weekday(year, month, day)
     return None

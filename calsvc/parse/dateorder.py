@@ -16,18 +16,17 @@ spoken, in this order of evidence:
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
-from datetime import date
 
 import pytz
 from babel import Locale, UnknownLocaleError
 
 from . import lexicon as lx
 from .blocks import Block
+from .datecore import weekday_of
 from .dates import Day
 from .notes import Notes
 
@@ -84,9 +83,7 @@ def _weekday_order(days: list[Day], year: int | None) -> tuple[bool, str] | None
             (False, (day.month, day.day)),
             (True, (day.day, day.month)),
         ):
-            with contextlib.suppress(ValueError):
-                if date(in_year, month, number).weekday() == day.weekday:
-                    fits[day_first] += 1
+            fits[day_first] += weekday_of(in_year, month, number) == day.weekday
     fitting = [day_first for day_first in (False, True) if weekdays and fits[day_first] == weekdays]
     if len(fitting) != 1:
         return None
