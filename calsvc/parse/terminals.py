@@ -16,6 +16,7 @@ from .tokenkinds import T
 from .tokens import CJK, Token, Tokens
 
 OF = frozenset({"of", "de", "del", "."})  # between a day and its month or year
+_CJK_LETTER = re.compile(f"[{CJK}]")
 
 
 def at(tokens: Tokens, i: int, kind: str) -> bool:
@@ -78,9 +79,7 @@ def in_a_code(tokens: Tokens, i: int) -> bool:
     if i == 0 or tokens[i].kind != T.NUMBER or tokens[i - 1].kind != T.WORD:
         return False
     last = tokens[i - 1].text[-1:]
-    return (
-        tokens[i - 1].end == tokens[i].start and last.isalpha() and not re.match(f"[{CJK}]", last)
-    )
+    return tokens[i - 1].end == tokens[i].start and last.isalpha() and not _CJK_LETTER.match(last)
 
 
 def is_dash(tokens: Tokens, i: int) -> bool:
