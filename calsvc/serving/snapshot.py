@@ -12,6 +12,7 @@ another calsvc version or other settings is ignored, as is one that fails to loa
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
@@ -54,6 +55,25 @@ def snapshot_path(db: Path | str) -> Path:
 
 # Raised whenever what a snapshot holds changes shape, so an older one is set aside.
 FORMAT = 6
+PACKAGE = Path(__file__).resolve().parent.parent
+
+
+def code_digest(package: Path) -> str:
+    """A digest of the code and word lists that built a state: pickled objects take their
+    shape from the code that reads them (a field added to a class breaks an older pickle),
+    and events rendered by other code are not what this code renders. A version number does
+    not change between commits of one release; this does."""
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".toml", ".html", ".css", ".js") and path.is_file():
+            digest.update(str(path.relative_to(package)).encode("utf-8") + b"\0")
+            digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+@functools.cache
+def _this_code() -> str:
+    return code_digest(PACKAGE)
 
 
 def _store_named(db: Path | str) -> str:
@@ -70,6 +90,7 @@ def snapshot_key(settings: Settings) -> str:
         (
             __version__,
             FORMAT,
+            _this_code(),
             settings.sources.resolve(),
             _store_named(settings.db),
             settings.untimed,

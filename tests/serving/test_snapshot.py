@@ -3,6 +3,7 @@ source, and a snapshot that does not fit (truncated, other settings) is set asid
 
 from __future__ import annotations
 
+import shutil
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -11,7 +12,7 @@ from typing import Any
 import pytest
 
 from calsvc.serving.service import Service
-from calsvc.serving.snapshot import snapshot_path
+from calsvc.serving.snapshot import PACKAGE, code_digest, snapshot_path
 from calsvc.settings import Settings
 from calsvc.sources import folder as sources_module
 from calsvc.store import open_store
@@ -169,3 +170,19 @@ def test_a_snapshot_made_with_another_zone_setting_is_not_used(
         "Asia/Tokyo",
         "2023-06-06T09:00:00+09:00",
     )
+
+
+def test_a_snapshot_made_by_other_code_is_not_used(tmp_path: Path) -> None:
+    """A field added to a class breaks an older pickle of it, with the same version number:
+    the key holds a digest of the code and word lists, and of nothing else in the package."""
+    package = tmp_path / "calsvc"
+    shutil.copytree(PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    before = code_digest(package)
+    (package / "__pycache__").mkdir(exist_ok=True)
+    (package / "__pycache__" / "model.cpython-311.pyc").write_bytes(b"compiled")
+    unchanged = code_digest(package)
+    with (package / "model.py").open("a", encoding="utf-8") as model:
+        model.write("\n# a field added\n")
+    changed = code_digest(package)
+
+    assert (unchanged, len({before, changed}), len(changed)) == (before, 2, 16)
