@@ -190,7 +190,7 @@ def slow_clients(folder: Path) -> None:
     )
     (folder / "slow").mkdir()
     shutil.copytree(ROOT / "seeds", folder / "slow", dirs_exist_ok=True)
-    (folder / "slow" / "mlsys-abstracts.txt").write_text(programme(2000), encoding="utf-8")
+    (folder / "slow" / "large.txt").write_text(programme(2000), encoding="utf-8")
     with Server(folder / "slow", folder) as server:
         for _ in range(4):
             server.get("/calendar.ics")

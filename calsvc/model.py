@@ -59,6 +59,7 @@ class Conference:
     url: str | None = None  # a page fetched by its address (source is then the address)
     refresh_minutes: int = 15  # how often that page is fetched again
     cancel_freely: bool = False  # the data file says: record a version however much it cancels
+    notes: bool = False  # the data file says: notes (abstracts, minutes), read but not served
 
     def duration_minutes(self, kind_slug: str) -> int:
         """The default length of a session of this kind, in minutes."""

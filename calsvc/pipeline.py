@@ -59,7 +59,7 @@ def load(
     if served and not rebuild and loaded.same_as(previous) and not served.catalogue.expired(now):
         return loaded, served
     record = partial(_recorded, store=store, now=now, keep=keep_cancelled, untimed=untimed)
-    entries = [entry for source in loaded.sources for entry in record(source)]
+    entries = [entry for source in loaded.sources if source.served for entry in record(source)]
     conferences = [s.served for s in loaded.sources if s.served is not None]
     catalogue = _catalogue(conferences, entries, store, now=now, keep=keep_cancelled)
     return loaded, render_all(catalogue, served)

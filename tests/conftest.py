@@ -133,6 +133,14 @@ def move_and_drop(sources: Path) -> None:
     programme.write_text(text, "utf-8")
 
 
+def write_abstracts(sources: Path, text: str) -> None:
+    """Writes `text` over the seeds' abstracts file and serves that file as its conference,
+    MLSys abstracts (the seeds' data file marks it as notes: read, not served)."""
+    data = sources / "conferences.toml"
+    data.write_text(data.read_text("utf-8").replace("notes = true\n", ""), "utf-8")
+    (sources / "mlsys-abstracts.txt").write_text(text, "utf-8")
+
+
 @pytest.fixture
 def sources(tmp_path: Path) -> Path:
     """A copy of the seeds that a test may edit."""

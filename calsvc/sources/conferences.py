@@ -22,6 +22,7 @@ _SOURCE_KEYS = {
     *("file", "url", "refresh", "slug", "name", "year", "date", "timezone", "venue", "homepage"),
     "durations",
     "cancel_freely",
+    "notes",
 }
 _DECODE_LINE = re.compile(r"\(at line (\d+)")
 
@@ -127,6 +128,7 @@ def _conference(
         durations={**defaults, **_durations(entry.get("durations", {}), where, text)},
         kinds=kinds,
         cancel_freely=_flag(entry, "cancel_freely", where, text, line),
+        notes=_flag(entry, "notes", where, text, line),
     )
 
 
@@ -277,8 +279,10 @@ def check_zone(name: str, where: str) -> None:
 
 
 def described_conferences(folder: Path) -> list[Conference]:
-    """The conferences a folder's data file describes; none when it does not load."""
+    """The conferences a folder's data file describes (not its notes); none when it does not
+    load."""
     try:
-        return list(load_data_file(folder / DATA_FILE).by_file.values())
+        described = load_data_file(folder / DATA_FILE).by_file.values()
+        return [conference for conference in described if not conference.notes]
     except ConfigError:
         return []

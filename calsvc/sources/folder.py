@@ -49,9 +49,16 @@ class SourceState:
         return self.schedule.diagnostics if self.schedule else ()
 
     @property
+    def notes(self) -> bool:
+        """Whether the data file marks it as notes: read, never served."""
+        return self.conference is not None and self.conference.notes
+
+    @property
     def served(self) -> Conference | None:
         """The conference its sessions are served under: as read (with the zone the reader
-        found for a file no data file describes), else as given."""
+        found for a file no data file describes), else as given; none for notes."""
+        if self.notes:
+            return None
         return self.schedule.conference if self.schedule else self.conference
 
 
@@ -199,6 +206,17 @@ def _read(
             f"no sessions found; the last good version "
             f"({kept} sessions) stays in service until the file has sessions again",
         )
+    if conference.notes and (dated := _dated(schedule)):
+        said = Diagnostic(
+            conference.source,
+            min(s.line for s in schedule.sessions if s.day),
+            "warning",
+            "notes-with-sessions",
+            f"{dated} session{'s' * (dated != 1)} read in a file the data file marks as "
+            "notes; not served "
+            "(remove notes = true from its entry to serve them)",
+        )
+        return replace(schedule, diagnostics=(*schedule.diagnostics, said))
     return schedule
 
 

@@ -45,7 +45,8 @@ def source_problems(loaded: Loaded | None) -> list[str]:
         errors = [str(d) for d in source.diagnostics if d.level == "error"]
         found += [source.error] if source.error else []
         found += errors
-        if not (source.error or errors) and source.schedule and not source.schedule.sessions:
+        told = source.error or errors or source.notes
+        if not told and source.schedule and not source.schedule.sessions:
             found.append(f"{source.file}: no sessions found in it")
     return found
 
@@ -66,6 +67,7 @@ def sources_status(loaded: Loaded) -> dict[str, Any]:
             {
                 "file": source.file,
                 "conference": source.conference.slug if source.conference else None,
+                "notes": source.notes,
                 "loaded_at": source.loaded_at.isoformat() if source.loaded_at else None,
                 "sessions": len(source.schedule.sessions) if source.schedule else 0,
                 "error": source.error,

@@ -23,7 +23,7 @@ from ..scoring import load_expected, texts
 from . import readers
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
-SEEDED = {"mlsys-2021": 6, "mlsys-2022": 8, "mlsys-2023": 6, "mlsys-abstracts": 0}  # sessions
+SEEDED = {"mlsys-2021": 6, "mlsys-2022": 8, "mlsys-2023": 6}  # sessions
 BASE_URL = "http://localhost"
 MADE = datetime(2026, 11, 1, 9, tzinfo=UTC)
 READ_BACK = {

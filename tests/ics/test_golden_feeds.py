@@ -17,7 +17,6 @@ FEEDS = {
     "mlsys-2021": "/mlsys-2021/calendar.ics",
     "mlsys-2022": "/mlsys-2022/calendar.ics",
     "mlsys-2023": "/mlsys-2023/calendar.ics",
-    "mlsys-abstracts": "/mlsys-abstracts/calendar.ics",
     "mlsys-2022-track": "/mlsys-2022/tracks/efficient-inference-and-model-serving.ics",
     "mlsys-2021-invited-talks": "/mlsys-2021/kinds/invited-talk.ics",
     "mlsys-2023-federated": "/mlsys-2023/calendar.ics?q=federated",

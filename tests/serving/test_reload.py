@@ -20,7 +20,7 @@ from calsvc.web import create_app
 from calsvc.web.status import READING, status
 
 from ..calendars import events, revisions, uids
-from ..conftest import Clock
+from ..conftest import Clock, write_abstracts
 from ..web.test_web_feeds import ALL_2023
 
 FEDERATED = "mlsys-2023-20230606-poster-federated-learning"
@@ -207,7 +207,7 @@ def test_background_reload_never_holds_up_a_request(settings: Settings, sources:
             f"Poster: Track {n} Tue {6 + n // 1000 % 20} Jun 09:00 a.m.\nAbstract\nText.\n"
             for n in range(20_000)
         )
-        (sources / "mlsys-abstracts.txt").write_text(big, encoding="utf-8")
+        write_abstracts(sources, big)
         waits, versions = [], []
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
@@ -291,7 +291,7 @@ def test_a_restart_serves_the_stored_catalogue_while_the_sources_are_read(
 def test_the_workers_of_one_server_log_a_source_s_warnings_once(
     settings: Settings, sources: Path, clock: Clock, caplog: pytest.LogCaptureFixture
 ) -> None:
-    (sources / "mlsys-abstracts.txt").write_text("Poster: Lost Tue 31 Jun 09:00 a.m.\n", "utf-8")
+    write_abstracts(sources, "Poster: Lost Tue 31 Jun 09:00 a.m.\n")
     caplog.set_level("INFO", logger="calsvc")
     workers = [Service(settings, clock=clock), Service(settings, clock=clock)]
     for worker in workers:

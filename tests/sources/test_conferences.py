@@ -26,7 +26,7 @@ def test_load_data_file_seeds() -> None:
         "mlsys-2021.txt": ("mlsys-2021", "MLSys 2021", 2021, "America/Los_Angeles", 90, 180, 60),
         "mlsys-2022.txt": ("mlsys-2022", "MLSys 2022", 2022, "America/Los_Angeles", 90, 180, 60),
         "mlsys-2023.txt": ("mlsys-2023", "MLSys 2023", 2023, "America/New_York", 90, 180, 60),
-        "mlsys-abstracts.txt": ("mlsys-abstracts", "MLSys abstracts (no programme)", None,
+        "mlsys-abstracts.txt": ("mlsys-abstracts", "MLSys abstracts", None,
                                 "UTC", 90, 180, 60),
     }  # fmt: skip
 
@@ -66,7 +66,7 @@ def test_load_data_file_syntax_error_names_the_line(tmp_path: Path) -> None:
          "slug 'x' is used by both a.txt and b.txt; each conference needs its own"),
         ('[[source]]\nfile = "a.txt"\ncolour = "red"\n', 3,
          "unknown key 'colour' for a.txt; allowed: cancel_freely, date, durations, file, "
-         "homepage, name, refresh, slug, timezone, url, venue, year"),
+         "homepage, name, notes, refresh, slug, timezone, url, venue, year"),
         ('[[source]]\nfile = "a.txt"\nslug = "Big Conf"\n', 3,
          "slug 'Big Conf' must be lowercase ASCII words joined by dashes, e.g. 'big-conf'"),
         ('[[source]]\nfile = "a.txt"\nslug = "api"\n', 3,

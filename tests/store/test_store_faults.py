@@ -18,7 +18,7 @@ from calsvc.settings import Settings
 from calsvc.web import create_app
 
 from ..calendars import revisions
-from ..conftest import Clock
+from ..conftest import Clock, write_abstracts
 
 FEDERATED = "Poster: Federated Learning Tue 6 Jun 03:20 p.m."
 UID = "mlsys-2023-20230606-poster-federated-learning"
@@ -100,7 +100,7 @@ def test_full_store_reports_the_real_error_and_recovers(
     more = "".join(
         f"Poster: Extra {n} Tue 6 Jun 09:00 a.m.\nAbstract\n{'Words. ' * 50}\n" for n in range(300)
     )
-    (sources / "mlsys-abstracts.txt").write_text(more, "utf-8")
+    write_abstracts(sources, more)
 
     statuses = _statuses(client)
     health = client.get("/healthz").json

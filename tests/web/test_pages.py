@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from flask.testing import FlaskClient
 
+from ..conftest import write_abstracts
 from ..html import elements, find, text
 from .test_web_feeds import ALL_2022
 
@@ -35,7 +36,6 @@ def test_index_lists_conferences_with_their_pages(reader: FlaskClient) -> None:
         ("MLSys 2021", f"{BASE}/mlsys-2021/"),
         ("MLSys 2022", f"{BASE}/mlsys-2022/"),
         ("MLSys 2023", f"{BASE}/mlsys-2023/"),
-        ("MLSys abstracts (no programme)", f"{BASE}/mlsys-abstracts/"),
     ]
 
 
@@ -275,14 +275,12 @@ def test_embed_unknown_conference_is_404_not_an_error(reader: FlaskClient) -> No
     response = reader.get("/embed?conference=0")  # found by tests/parse/test_fuzz.py
 
     assert (response.status_code, response.get_data(as_text=True)) == (
-        404, "no conference '0'; known: mlsys-2021, mlsys-2022, mlsys-2023, mlsys-abstracts\n"
+        404, "no conference '0'; known: mlsys-2021, mlsys-2022, mlsys-2023\n"
     )  # fmt: skip
 
 
 def test_conference_page_says_what_it_could_not_read(client: FlaskClient, sources: Path) -> None:
-    (sources / "mlsys-abstracts.txt").write_text(
-        "Programme\n09:00 Opening\n10:00 Keynote: Ada\n", encoding="utf-8"
-    )
+    write_abstracts(sources, "Programme\n09:00 Opening\n10:00 Keynote: Ada\n")
 
     page = client.get("/mlsys-abstracts/").data
 
@@ -304,9 +302,7 @@ def test_conference_page_says_what_it_could_not_read(client: FlaskClient, source
 def test_a_session_ending_on_a_later_day_shows_and_feeds_its_end(
     client: FlaskClient, sources: Path
 ) -> None:
-    (sources / "mlsys-abstracts.txt").write_text(
-        "Exhibit Hall Mon 4 Dec 2023 9 a.m. — Thu 7 Dec 2023 5 p.m.\n", encoding="utf-8"
-    )
+    write_abstracts(sources, "Exhibit Hall Mon 4 Dec 2023 9 a.m. — Thu 7 Dec 2023 5 p.m.\n")
 
     page = client.get("/mlsys-abstracts/").data
     feed = client.get("/mlsys-abstracts/calendar.ics").data.decode("utf-8")

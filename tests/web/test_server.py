@@ -25,7 +25,7 @@ from programme import programme  # noqa: E402
 def _sources(folder: Path, sessions: int = 0) -> Path:
     shutil.copytree(SEEDS, folder / "sources")
     if sessions:  # a programme large enough for a multi-megabyte feed
-        (folder / "sources" / "mlsys-abstracts.txt").write_text(programme(sessions), "utf-8")
+        (folder / "sources" / "large.txt").write_text(programme(sessions), "utf-8")
     return folder / "sources"
 
 

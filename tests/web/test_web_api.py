@@ -25,7 +25,6 @@ def test_api_conferences(reader: FlaskClient) -> None:
         ("mlsys-2021", "MLSys 2021", 6, ["2021-04-06"]),
         ("mlsys-2022", "MLSys 2022", 8, ["2022-08-31"]),
         ("mlsys-2023", "MLSys 2023", 6, ["2023-06-06"]),
-        ("mlsys-abstracts", "MLSys abstracts (no programme)", 0, []),
     ]
     assert conferences[2] == {
         "slug": "mlsys-2023", "name": "MLSys 2023", "year": 2023, "timezone": "America/New_York",
@@ -154,8 +153,8 @@ def test_api_events_all_day_entries(reader: FlaskClient) -> None:
          {"status": 400, "message": "day='tomorrow' is not valid; allowed: dates written YYYY-MM-DD, e.g. 2023-06-06",
           "parameter": "day", "allowed": "dates written YYYY-MM-DD, e.g. 2023-06-06"}),
         ("/api/tracks?conference=neurips", 404,
-         {"status": 404, "message": "no conference 'neurips'; known: mlsys-2021, mlsys-2022, mlsys-2023, mlsys-abstracts",
-          "what": "conference", "allowed": "mlsys-2021, mlsys-2022, mlsys-2023, mlsys-abstracts"}),
+         {"status": 404, "message": "no conference 'neurips'; known: mlsys-2021, mlsys-2022, mlsys-2023",
+          "what": "conference", "allowed": "mlsys-2021, mlsys-2022, mlsys-2023"}),
         ("/api/conferences?x=1", 400,
          {"status": 400, "message": "x='1' is not valid; allowed: parameters conference, track, kind, day, q, s",
           "parameter": "x", "allowed": "parameters conference, track, kind, day, q, s"}),
@@ -196,13 +195,13 @@ def test_status_lists_sources_with_load_times_and_diagnostics(reader: FlaskClien
     status = reader.get("/status").json
 
     assert [
-        (s["file"], s["conference"], s["loaded_at"], s["sessions"], s["error"])
+        (s["file"], s["conference"], s["notes"], s["loaded_at"], s["sessions"], s["error"])
         for s in status["sources"]
     ] == [  # type: ignore[index]
-        ("mlsys-2021.txt", "mlsys-2021", "2026-11-01T09:00:00+00:00", 6, None),
-        ("mlsys-2022.txt", "mlsys-2022", "2026-11-01T09:00:00+00:00", 8, None),
-        ("mlsys-2023.txt", "mlsys-2023", "2026-11-01T09:00:00+00:00", 6, None),
-        ("mlsys-abstracts.txt", "mlsys-abstracts", "2026-11-01T09:00:00+00:00", 0, None),
+        ("mlsys-2021.txt", "mlsys-2021", False, "2026-11-01T09:00:00+00:00", 6, None),
+        ("mlsys-2022.txt", "mlsys-2022", False, "2026-11-01T09:00:00+00:00", 8, None),
+        ("mlsys-2023.txt", "mlsys-2023", False, "2026-11-01T09:00:00+00:00", 6, None),
+        ("mlsys-abstracts.txt", "mlsys-abstracts", True, "2026-11-01T09:00:00+00:00", 0, None),
     ]
     assert status["sources"][3]["diagnostics"] == [  # type: ignore[index]
         {"line": 1, "level": "info", "code": "no-sessions",
