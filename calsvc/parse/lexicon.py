@@ -20,7 +20,7 @@ import functools
 import re
 import tomllib
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 
@@ -32,6 +32,7 @@ LANGUAGES = (
     *("en", "fr", "de", "es", "it", "pt", "ca", "gl", "nl", "da", "sv", "nb", "fi"),
     *("et", "pl", "cs", "sk", "sl", "hr", "hu", "ro", "hsb", "tr", "el", "ru", "uk"),
     *("bg", "th", "eo", "lt", "lv", "is", "sr", "sr_Latn", "mk"),
+    *("he", "ar", "fa", "hi", "ms", "sq", "az", "cy", "sw", "af"),
     *("ja", "zh", "zh_Hant", "ko"),
     "id",
 )
@@ -80,6 +81,8 @@ class Lexicon:
     day_parts: frozenset[str] = frozenset()  # 'Divendres, 14 tarda': after a weekday's date
     event_day_marks: frozenset[str] = frozenset()  # 'Hari ke-2', '2日目'
     hour_marks: frozenset[str] = frozenset()  # written after a clock's hour: 'h', 'Uhr', '時'
+    # weekdays named in two words, by the second word: {'iau': {'dydd': 3}} ('Dydd Iau')
+    weekday_pairs: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def means(self, form: str, kind: str) -> int | None:
         """The value of `form` as a word of `kind` ('mar' as a weekday: 1), or None."""
@@ -122,14 +125,20 @@ def _unit_words(locale: Locale, unit: str) -> Iterator[str]:
 
 def _forms(locale: Locale, *, wide_only: bool) -> Iterator[tuple[Meaning, str]]:
     """Every form CLDR gives this language for a month, weekday, day period or mark."""
+    glued = _glued_before_month(locale)
     for context in ("format", "stand-alone"):
         for width in ("wide",) if wide_only else ("wide", "abbreviated"):
             for number, name in locale.months[context][width].items():
-                yield Meaning(T.MONTH, number), re.sub(r"^(?:de |d['’]|del )", "", fold(name))
+                month = re.sub(r"^(?:de |d['’]|del )", "", fold(name))
+                yield Meaning(T.MONTH, number), month
+                if glued and context == "format":  # 'במרץ': 'in March', as 'd בMMMM y' writes it
+                    yield Meaning(T.MONTH, number), glued + month
         for width in ("wide",) if wide_only else ("wide", "abbreviated", "short", "narrow"):
-            for number, name in locale.days[context][width].items():
+            names = locale.days[context][width]
+            shared = _shared_first_word(names.values())
+            for number, name in names.items():
                 if len(name.rstrip(".")) > 1 or _CJK.match(name) and name != "一":
-                    yield Meaning(T.WEEKDAY, number), fold(name)
+                    yield Meaning(T.WEEKDAY, number), fold(name.removeprefix(shared))
     periods = locale.day_periods["format"]
     for width in ("abbreviated", "wide", "narrow"):
         for key, kind in (("am", T.MERIDIEM), ("pm", T.MERIDIEM), ("noon", T.NOON)):
@@ -147,6 +156,20 @@ def _forms(locale: Locale, *, wide_only: bool) -> Iterator[tuple[Meaning, str]]:
     for word in _unit_words(locale, "duration-minute"):
         yield Meaning(T.LENGTH, 1), fold(word)
         yield Meaning(T.MINUTES, 0), fold(word)
+
+
+def _shared_first_word(names: Iterable[str]) -> str:
+    """The word every weekday's name opens with, and its space ('Dydd ' in Welsh 'Dydd Iau',
+    'יום ' in Hebrew): each name is then read by the word after it."""
+    firsts = {name.split(" ", 1)[0] + " " if " " in name else "" for name in names}
+    return firsts.pop() if len(firsts) == 1 else ""
+
+
+def _glued_before_month(locale: Locale) -> str:
+    """The letters a language's long date writes glued before the month's name: 'ב' in
+    Hebrew's 'd בMMMM y'."""
+    found = re.search(r"(?:^|\s)'?(\w+)'?MMMM", locale.date_formats["long"].pattern)
+    return fold(found[1]) if found and not found[1].isascii() else ""  # (fields are ASCII)
 
 
 def _usable(form: str) -> bool:
@@ -263,6 +286,10 @@ def _add_language(found: Lexicon, language: str) -> None:
         if _usable(form):
             _add(found, meaning, form, language)
     found.day_first.setdefault(language.split("_")[0], day_first_in(locale))
+    for context in ("format", "stand-alone"):
+        for number, name in locale.days[context]["wide"].items():
+            if len(words := fold(name).split()) == 2:  # 'cümə axşamı', 'יום חמישי'
+                found.weekday_pairs.setdefault(words[1], {})[words[0]] = number
     interval = locale.interval_formats[None]
     found.dashes |= {interval.replace("{0}", "").replace("{1}", "").strip()}
     years, months, days = _marks(locale)

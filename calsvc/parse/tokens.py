@@ -81,7 +81,9 @@ THAI_ORDINAL = "ที่"  # after a weekday: 'วันพฤหัสบด�
 BUDDHIST_ERA = 2443
 MIN_WEEKDAY = 5  # letters of a weekday's name that may take an ending ('söndag' + 'en')
 # Fullwidth ASCII (U+FF01–FF5E) and the ideographic space, one character for one.
+# Full-width forms as ASCII, and the Arabic script's comma and semicolon as the Latin ones.
 _FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+_FULLWIDTH |= {0x060C: ord(","), 0x061B: ord(";")}
 
 
 class Token(NamedTuple):
@@ -134,6 +136,14 @@ def _word(text: str, start: int, end: int, tokens: list[Token]) -> None:
     folded = lx.fold(text)
     kinds = lx.lexicon().kinds
     kind = kinds.get(folded)
+    firsts = lx.lexicon().weekday_pairs.get(folded)
+    weekday = firsts.get(tokens[-1].lower.rstrip(".")) if firsts and tokens else None
+    if weekday is not None:  # 'Dydd Iau', 'Cümə axşamı': a weekday in two words
+        first = tokens.pop()
+        tokens.append(Token(T.WEEKDAY, f"{first.text} {text}", first.start, end, weekday))
+        return
+    if kind is None and _short_period(text, folded, tokens):
+        kind = T.MERIDIEM
     if kind is not None:
         value = lx.lexicon().means(folded, kind)
         tokens.append(Token(kind, text, start, end, value if value is not None else 0))
@@ -156,6 +166,18 @@ def _word(text: str, start: int, end: int, tokens: list[Token]) -> None:
         tokens.append(Token(T.ZONE, word, start, start + len(word)))
         return
     tokens.append(Token(T.WORD, text, start, end))
+
+
+def _short_period(text: str, folded: str, tokens: list[Token]) -> bool:
+    """A.m. or p.m. in one to three letters, right after a time's hour and minutes: in
+    another script, or three Latin capitals ('2:30 م', '2:30 PTG'; not '14:30 em Kaffe',
+    '10:00 DE' or '31 DE GENER')."""
+    return (
+        bool(tokens)
+        and tokens[-1].kind == T.CLOCK
+        and (not text.isascii() or text.isupper() and len(text) == 3)
+        and lx.lexicon().means(folded, T.MERIDIEM) is not None
+    )
 
 
 def _weekday_form(folded: str) -> int | None:

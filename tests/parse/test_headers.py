@@ -849,6 +849,16 @@ FORMS = [
     ),
     ("ja-sentence-is-no-label", "活動の成果を共有します。 2月27日 9:00", "mention ????-02-27"),
     ("session-number", "Session 2", "text"),
+    # Months glued to a preposition, weekdays in two words, Arabic commas, short periods.
+    ("he-glued-month-day-hours", "6 במרץ 2014. 9:00-16:00", "day 2014-03-06"),
+    ("cy-two-word-weekday", "Dydd Iau 12 Medi", "day Thu ????-09-12"),
+    ("az-weekday-eve-of-friday", "Cümə axşamı, 12 sentyabr", "day Thu ????-09-12"),
+    ("ar-arabic-comma", "الخميس، 12 سبتمبر 2024", "day Thu 2024-09-12"),
+    ("ms-three-capital-period", "2:30 PTG Keynote", "row 'Keynote' 14:30"),
+    ("ar-one-letter-period", "2:30 م Keynote", "row 'Keynote' 14:30"),
+    ("sv-lower-case-em-is-a-word", "14:30 em Kaffe", "row 'em Kaffe' 14:30"),
+    ("hu-two-capitals-is-a-word", "10:00 DE Bevezető", "row 'DE Bevezető' 10:00"),
+    ("ca-capital-de-after-a-day", "DIVENDRES 31 DE GENER", "day Fri ????-01-31"),
     # Dates and times that are not understood are said so.
     (
         "date-without-time",
