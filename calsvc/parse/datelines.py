@@ -31,10 +31,12 @@ def read_when_line(state: State, lines: list[str], index: int, form: WhenLine) -
 
 def _after_when_field(lines: list[str], index: int) -> bool:
     """Whether a date line is the value of a field that names when, on the line above it
-    ('Date:' / '03/14/2024 12:30 - 03/14/2024 17:00'): the event's day and hours."""
+    ('Date:' / '03/14/2024 12:30 - 03/14/2024 17:00', '## 日時' / '- 2021年4月24日（土）
+    13:00～20:00'): the event's day and hours."""
     above = line_above(lines, index)
     text = clean(lines[above]) if above is not None else ""
-    return text.endswith((":", "：")) and field_name(text) in words()["when_fields"]
+    when = words()["when_fields"]
+    return text.endswith((":", "：")) and field_name(text) in when or text.casefold() in when
 
 
 def _opens_rows(state: State, lines: list[str], index: int, day: Day) -> bool:

@@ -26,7 +26,7 @@ from .dates import Day, read_day
 from .forms import TimeLine, TimeRow, TimeRows
 from .places import room_line
 from .ranges import Span
-from .roles import DITTO, is_ditto, is_end_marker, words
+from .roles import DITTO, clean, is_ditto, is_end_marker, words
 from .rooms import title_and_room
 from .tokens import tokenize
 
@@ -34,7 +34,7 @@ _TIME_HEADINGS = frozenset(
     {"", "time", "times", "hour", "hours", "when", "slot", "zeit", "uhrzeit", "heure", "horaire",
      "start", "begin", "beginn", "début", "inicio", "inizio", "start time",
      "hora", "horario", "ora", "orario", "tijd", "время", "czas", "godzina", "tid", "aika", "čas",
-     "idő", "ώρα", "saat", "時間", "时间", "시간", "waktu", "jam"}
+     "idő", "ώρα", "saat", "時間", "时间", "시간", "waktu", "jam", "開始時間", "开始时间"}
 )  # fmt: skip
 
 
@@ -67,14 +67,23 @@ def header_columns(line: str) -> Columns | None:
     return None
 
 
+NO_PLACES = -1  # a header row that names its columns, the people's among them, and no place
+
+
 def place_column(line: str) -> int | None:
     """The column a table's header row gives to places ('Time | Event | Location', 'Время
-    ⇥ Мероприятие ⇥ Локация'): its cells are the rows' rooms, whatever words they use."""
+    ⇥ Мероприятие ⇥ Локация'): its cells are the rows' rooms, whatever words they use.
+    NO_PLACES for a header row that names a column of people and none of places ('開始時間 |
+    終了時間 | セッション | 登壇者'): its cells are no rooms."""
     cells = cells_in_columns(line)
     if cells is None or len(cells) < 3 or cells[0].lower().rstrip(":") not in _TIME_HEADINGS:
         return None
+    titles = [c.lower().rstrip(":") for c in cells]
     places = words()["location_fields"]
-    return next((i for i, c in enumerate(cells) if i > 1 and c.lower().rstrip(":") in places), None)
+    found = next((i for i, title in enumerate(titles) if i > 1 and title in places), None)
+    if found is None and any(title in words()["people_columns"] for title in titles):
+        return NO_PLACES
+    return found
 
 
 def _day_cell(cell: str) -> Day | None:
@@ -203,6 +212,9 @@ def add_row_sessions(state: State, line: str, index: int, form: TimeRow | TimeRo
     rooms: list[str | None] = [None] * len(rows)
     if isinstance(form, TimeRows) and state.columns:  # parallel: each in its column's room
         rooms = column_rooms(line, [row.title for row in rows], state.columns)
+    elif state.place_column == NO_PLACES:  # a cell that reads as a room is a person's
+        people = {clean(cell) for cell in cells_in_columns(line) or []}
+        rows = tuple(replace(row, room=None) if row.room in people else row for row in rows)
     elif _place_column(state, line) is not None and len(rows) <= 2:  # a column of places
         rows = rows[:1]  # ('| 10:30 AM | … | Lounge | Break · Coffee |' read as two: one)
         assert state.place_column is not None

@@ -882,6 +882,22 @@ BLOCKS = [
         ],
     ),
     (
+        "ja-when-heading-over-a-table-whose-people-column-holds-no-rooms",
+        "## 日時\n\n- 2021年4月24日（土） 13:00～20:00\n\n## タイムテーブル\n\n"
+        "| 開始時間 | 終了時間 | セッション | 登壇者 |\n| --- | --- | --- | --- |\n"
+        "| 13:00 | 13:10 | オープニング | 未定 |\n"
+        "| 13:10 | 13:30 | ゲストセッション | [村上](https://example.jp/m) さん |\n",
+        [
+            "Session | - | オープニング | 04-24 13:00–13:10 | -",
+            "Session | - | ゲストセッション | 04-24 13:10–13:30 | -",
+        ],
+    ),
+    (
+        "speaker-column-cell-is-no-room",
+        "Monday 3 June 2024\n| Time | Session | Speaker |\n| 13:00 | Opening | Main Hall |\n",
+        ["Opening | - | Opening | 06-03 13:00–14:00~ | -"],
+    ),
+    (
         "social-past-midnight",
         "Social Sat 31 Dec 11 p.m. — Sun 1 Jan 1 a.m.\n",
         ["Social | - | Social | 12-31 23:00–01-01 01:00 | -"],
