@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -64,7 +65,22 @@ def decode(data: bytes, source: str) -> tuple[list[str], list[Diagnostic]]:
             diagnostics.append(Diagnostic(source, number, "warning", "long-line", message))
     if not looks_like_html(data):
         _embedded_tables(lines, source, diagnostics)
+        _inline_html(lines)
     return join_cell_lines([_stripped(line) for line in lines]), diagnostics
+
+
+# HTML written inside Markdown or text: a character reference, a line break.
+_REFERENCE = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
+_BREAK = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
+
+
+def _inline_html(lines: list[str]) -> None:
+    """Character references and line breaks that Markdown and text pages write in HTML
+    ('&nbsp;', 'Title<br>Speaker'), as a browser shows them on one line."""
+    for number, line in enumerate(lines):
+        if "&" in line or "<" in line:
+            line = _REFERENCE.sub(lambda found: html.unescape(found[0]), line)
+            lines[number] = _BREAK.sub(" ", line)
 
 
 _EDGE = _TRAILING.replace("\t", "")

@@ -898,6 +898,16 @@ BLOCKS = [
         ["Opening | - | Opening | 06-03 13:00–14:00~ | -"],
     ),
     (
+        "de-markdown-cells-with-html-breaks-and-references",
+        "## Montag (3. Juni 2024)\n\n| Zeit | Programm |\n|---|---|\n"
+        "| 10:00 -<br>18:00 | Workshops &amp; Demos |\n| 18:00 | &nbsp; |\n"
+        "| 19:00 | Essen<br>(Suppe &#38; Limo) |\n",
+        [
+            "Workshop | - | Workshops & Demos | 06-03 10:00–18:00 | -",
+            "Session | - | Essen (Suppe & Limo) | 06-03 19:00–20:00~ | -",
+        ],
+    ),
+    (
         "social-past-midnight",
         "Social Sat 31 Dec 11 p.m. — Sun 1 Jan 1 a.m.\n",
         ["Social | - | Social | 12-31 23:00–01-01 01:00 | -"],
