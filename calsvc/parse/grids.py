@@ -67,23 +67,25 @@ def header_columns(line: str) -> Columns | None:
     return None
 
 
-NO_PLACES = -1  # a header row that names its columns, the people's among them, and no place
-
-
 def place_column(line: str) -> int | None:
     """The column a table's header row gives to places ('Time | Event | Location', 'Время
-    ⇥ Мероприятие ⇥ Локация'): its cells are the rows' rooms, whatever words they use.
-    NO_PLACES for a header row that names a column of people and none of places ('開始時間 |
-    終了時間 | セッション | 登壇者'): its cells are no rooms."""
+    ⇥ Мероприятие ⇥ Локация'): its cells are the rows' rooms, whatever words they use."""
+    return _named_column(line, words()["location_fields"])
+
+
+def people_column(line: str) -> int | None:
+    """The column a table's header row gives to people ('Tijd | Spreker | Onderwerp', '開始時間
+    | … | セッション | 登壇者'): its cells are neither titles nor rooms."""
+    return _named_column(line, words()["people_columns"])
+
+
+def _named_column(line: str, names: frozenset[str]) -> int | None:
+    """The first column after the time's whose header cell is one of these names, in a
+    header row of three cells or more that opens with the time's ('Time', 'Zeit', '')."""
     cells = cells_in_columns(line)
     if cells is None or len(cells) < 3 or cells[0].lower().rstrip(":") not in _TIME_HEADINGS:
         return None
-    titles = [c.lower().rstrip(":") for c in cells]
-    places = words()["location_fields"]
-    found = next((i for i, title in enumerate(titles) if i > 1 and title in places), None)
-    if found is None and any(title in words()["people_columns"] for title in titles):
-        return NO_PLACES
-    return found
+    return next((i for i, c in enumerate(cells) if i > 0 and c.lower().rstrip(":") in names), None)
 
 
 def _day_cell(cell: str) -> Day | None:
@@ -212,9 +214,9 @@ def add_row_sessions(state: State, line: str, index: int, form: TimeRow | TimeRo
     rooms: list[str | None] = [None] * len(rows)
     if isinstance(form, TimeRows) and state.columns:  # parallel: each in its column's room
         rooms = column_rooms(line, [row.title for row in rows], state.columns)
-    elif state.place_column == NO_PLACES:  # a cell that reads as a room is a person's
-        people = {clean(cell) for cell in cells_in_columns(line) or []}
-        rows = tuple(replace(row, room=None) if row.room in people else row for row in rows)
+    elif state.people_column is not None and state.place_column is None:
+        rows = _without_people(rows, cells_in_columns(line) or [], state.people_column)
+        rooms = [None] * len(rows)
     elif _place_column(state, line) is not None and len(rows) <= 2:  # a column of places
         rows = rows[:1]  # ('| 10:30 AM | … | Lounge | Break · Coffee |' read as two: one)
         assert state.place_column is not None
@@ -244,6 +246,27 @@ def add_row_sessions(state: State, line: str, index: int, form: TimeRow | TimeRo
             found = next((i for i, c in enumerate(cells) if c.startswith(block.label or "\0")), -1)
             if found > 0:
                 state.column_blocks[found] = block
+
+
+def _without_people(
+    rows: tuple[TimeRow, ...], cells: list[str], people: int
+) -> tuple[TimeRow, ...]:
+    """A table's rows whose header names a column of people and none of places: a cell is
+    no room, and a title read from the people's cell is the next cell's ('| 11:00 | Ruben
+    Terpstra | De bouwdoos |': 'De bouwdoos')."""
+    shown = [clean(cell) for cell in cells]
+    person = shown[people] if people < len(shown) else None
+    after = next((cell for cell in shown[people + 1 :] if cell), None)
+    kept = []
+    for row in rows:
+        if row.room in shown:
+            row = replace(row, room=None)
+        if row.title == person:
+            if after is None or after in (r.title for r in rows):
+                continue  # (parallel rows: the people's cell was read as one of them)
+            row = replace(row, title=after)
+        kept.append(row)
+    return tuple(kept) or rows[:1]
 
 
 def _place_column(state: State, line: str) -> int | None:

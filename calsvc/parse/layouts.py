@@ -36,7 +36,7 @@ from .forms import (
     Unread,
     WhenLine,
 )
-from .grids import header_columns, place_column, timed_cells
+from .grids import header_columns, people_column, place_column, timed_cells
 from .inline import split_items
 from .labels import Vocabulary
 from .notes import Notes
@@ -96,8 +96,9 @@ def _table_head(state: State, line: str) -> bool:
     if (columns := header_columns(line)) is not None:
         state.columns, state.column_blocks = columns, {}
         return True
-    if (place := place_column(line)) is not None:
-        state.place_column = place
+    place, people = place_column(line), people_column(line)
+    if place is not None or people is not None:
+        state.place_column, state.people_column = place, people
         return True
     return False
 

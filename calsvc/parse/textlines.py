@@ -54,7 +54,7 @@ def read_text(state: State, lines: list[str], index: int, form: Undated | None) 
         state.blocks.append(Block(state.number(index), form.label, layout="undated"))
         return
     if line and "|" not in line and "\t" not in line:
-        state.columns = state.place_column = None  # text out of the table (a heading, a row)
+        state.columns = state.place_column = state.people_column = None  # out of the table
         if _goes_on(last, line):  # a title wrapped onto this line
             assert last is not None and last.label is not None
             last.label = f"{last.label} {without_stop(clean(line))}"

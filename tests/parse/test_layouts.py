@@ -908,6 +908,16 @@ BLOCKS = [
         ],
     ),
     (
+        "nl-speaker-column-before-the-subject",
+        "## maandag 2 oktober 2023\n\n| Tijd | Spreker | Onderwerp |\n|:---|:---|:---|\n"
+        "| 11:00 | [Wessel Hoogeveen](https://example.org/212) | Waarom een bouwdoos |\n"
+        "| 13:00 | Ruben Terpstra | (werktitel) De bouwdoos | ntb |\n",
+        [
+            "Session | - | Waarom een bouwdoos | 10-02 11:00–12:00~ | -",
+            "Session | - | (werktitel) De bouwdoos | 10-02 13:00–14:00~ | -",
+        ],
+    ),
+    (
         "social-past-midnight",
         "Social Sat 31 Dec 11 p.m. — Sun 1 Jan 1 a.m.\n",
         ["Social | - | Social | 12-31 23:00–01-01 01:00 | -"],
