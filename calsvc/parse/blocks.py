@@ -48,6 +48,7 @@ class State:
     used: set[int] = field(default_factory=set)  # lines taken as a label or room
     first_unread: int | None = None  # the first line with a date or time not read
     columns: Columns | None = None  # the rooms or days a table's header row names
+    header_at: int = -1  # the line of that header row (or its last line, wrapped)
     place_column: int | None = None  # the column a table's header row gives to places
     people_column: int | None = None  # and to people (speakers): no titles, no rooms
     grid: tuple[int, list[Block]] = (0, [])  # the last table row's line and its sessions

@@ -28,6 +28,7 @@ from .places import room_line
 from .ranges import Span
 from .roles import DITTO, clean, is_ditto, is_end_marker, words
 from .rooms import title_and_room
+from .tokenkinds import T
 from .tokens import tokenize
 
 _TIME_HEADINGS = frozenset(
@@ -54,8 +55,11 @@ def cells_in_columns(line: str) -> list[str] | None:
 
 def header_columns(line: str) -> Columns | None:
     """The rooms or days a header row names ('| Time | Main hall | Room 101 |',
-    '| | April 7th | April 8th |'), else None."""
+    '| | April 7th | April 8th |'), else None. A row of days alone ('Monday May 8th ⇥
+    Tuesday May 9th') names the last columns of the rows below it."""
     cells = cells_in_columns(line)
+    if cells and len(cells) >= 2 and all(days := [_day_cell(cell) for cell in cells]):
+        return tuple(days)
     if cells is None or len(cells) < 3 or cells[0].lower().rstrip(":") not in _TIME_HEADINGS:
         return None
     days = [_day_cell(cell) for cell in cells[1:]]
@@ -65,6 +69,39 @@ def header_columns(line: str) -> Columns | None:
     if all(rooms):
         return (None, *rooms)
     return None
+
+
+def _around_times(cells: list[str], columns: Columns) -> tuple[list[str], Columns]:
+    """A row under a header of days alone, and its columns: the row's first cells that
+    hold times ('9:00 ⇥ 10:00 ⇥ …'), then the days, then any cells after them ('… | 11:00');
+    a row that stops early ('11:00 | Welcome') has empty cells for the days it leaves out."""
+    lead = 0
+    while lead < len(cells) and _time_cell(cells[lead]):
+        lead += 1
+    if not lead:
+        return cells, columns
+    cells = cells + [""] * (lead + len(columns) - len(cells))
+    return cells, (None,) * lead + columns + (None,) * (len(cells) - lead - len(columns))
+
+
+def _time_cell(cell: str) -> bool:
+    """A cell that holds a time or a range of times and nothing else: '9:00', '11.30 – 13.00'."""
+    kinds = {token.kind for token in tokenize(cell)}
+    return T.CLOCK in kinds and kinds <= {T.CLOCK, T.DASH, T.MERIDIEM}
+
+
+def more_days(state: State, line: str, index: int) -> bool:
+    """A header row of days wrapped onto the lines under it ('Monday May 8th ⇥ Tuesday May
+    9th' / 'Wednesday May 10th ⇥ Thursday May 11th' / 'Friday May 12th'): its days join it."""
+    if state.header_at != index - 1 or not state.columns or state.columns[0] is None:
+        return False
+    cells = cells_in_columns(line) or [line]
+    days = [_day_cell(cell) for cell in cells]
+    if not all(days):
+        return False
+    state.columns += tuple(days)
+    state.header_at = index
+    return True
 
 
 def place_column(line: str) -> int | None:
@@ -103,11 +140,13 @@ def grid_row(state: State, line: str, index: int, span: Span, written: str) -> b
     day, a ditto mark the session above going on; in a grid of rooms, a row of ditto marks
     only (a room's cell may be another's room or speaker: add_row_sessions reads those).
     False for a row that does not fit the header's columns (a cell spans several)."""
-    cells = cells_in_columns(line)
-    if not state.columns or cells is None or len(cells) != len(state.columns):
+    cells, columns = cells_in_columns(line), state.columns
+    if columns and cells and columns[0] is not None:  # a header of days alone
+        cells, columns = _around_times(cells, columns)
+    if not columns or cells is None or len(cells) != len(columns):
         return False
-    days = any(isinstance(column, Day) for column in state.columns)
-    pairs = list(zip(cells, state.columns, strict=True))
+    days = any(isinstance(column, Day) for column in columns)
+    pairs = list(zip(cells, columns, strict=True))
     if not days and any(cell and not is_ditto(cell) for cell, column in pairs if column):
         return False
     blocks = []

@@ -36,7 +36,7 @@ from .forms import (
     Unread,
     WhenLine,
 )
-from .grids import header_columns, people_column, place_column, timed_cells
+from .grids import header_columns, more_days, people_column, place_column, timed_cells
 from .inline import split_items
 from .labels import Vocabulary
 from .notes import Notes
@@ -63,7 +63,7 @@ def read_blocks(lines: list[str], vocabulary: Vocabulary, notes: Notes) -> Readi
     state = State(vocabulary, notes, numbers=numbers)
     timed = 0
     for index, line in enumerate(lines):
-        if index in state.used or _table_head(state, line):
+        if index in state.used or more_days(state, line, index) or _table_head(state, line, index):
             continue
         if state.columns and timed_cells(state, line, index):
             timed += 1
@@ -90,11 +90,11 @@ def read_blocks(lines: list[str], vocabulary: Vocabulary, notes: Notes) -> Readi
     return Reading(read_venues(state.blocks), state.mentions, timed, state.first_unread)
 
 
-def _table_head(state: State, line: str) -> bool:
+def _table_head(state: State, line: str, index: int) -> bool:
     """Whether a line heads a table, naming the rooms of its columns or its column of places;
     the rows below take them."""
     if (columns := header_columns(line)) is not None:
-        state.columns, state.column_blocks = columns, {}
+        state.columns, state.column_blocks, state.header_at = columns, {}, index
         return True
     place, people = place_column(line), people_column(line)
     if place is not None or people is not None:

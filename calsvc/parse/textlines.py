@@ -41,6 +41,18 @@ def append_to_body(state: State, line: str) -> None:
         state.blocks[-1].body.append(line)
 
 
+def _in_cells(line: str) -> bool:
+    return "|" in line or "\t" in line
+
+
+def _within_table(lines: list[str], index: int) -> bool:
+    """Whether a line of text stands between two rows of a table: a cell's second line, as
+    a saved page shows a line break inside a cell ('14:00 | Invited talk' / 'Ana Lee
+    (CNRS)' / '14:50 | Break')."""
+    inside = 0 < index < len(lines) - 1
+    return inside and _in_cells(lines[index - 1]) and _in_cells(lines[index + 1])
+
+
 def read_text(state: State, lines: list[str], index: int, form: Undated | None) -> None:
     """A line with no date or time: a session without one, the end of a wrapped title, a
     room's name, or the body of the session above."""
@@ -53,7 +65,7 @@ def read_text(state: State, lines: list[str], index: int, form: Undated | None) 
     if isinstance(form, Undated):
         state.blocks.append(Block(state.number(index), form.label, layout="undated"))
         return
-    if line and "|" not in line and "\t" not in line:
+    if line and not _in_cells(line) and not _within_table(lines, index):
         state.columns = state.place_column = state.people_column = None  # out of the table
         if _goes_on(last, line):  # a title wrapped onto this line
             assert last is not None and last.label is not None

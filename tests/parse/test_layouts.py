@@ -918,6 +918,29 @@ BLOCKS = [
         ],
     ),
     (
+        "header-of-days-wrapped-over-rows-with-start-and-end-cells",
+        "Program\nMonday May 8th 2017\tTuesday May 9th 2017\nWednesday May 10th 2017\n\n"
+        "9:00\t10:00\tWelcome\tTeam Work\tReports\n14:00\t16:00\tTeam Work\tLunch\n",
+        [
+            "Opening | - | Welcome | 05-08 09:00–10:00 | -",
+            "Session | - | Team Work | 05-09 09:00–10:00 | -",
+            "Session | - | Reports | 05-10 09:00–10:00 | -",
+            "Session | - | Team Work | 05-08 14:00–16:00 | -",
+            "Lunch | - | Lunch | 05-09 14:00–16:00 | -",
+        ],
+    ),
+    (
+        "fr-header-of-days-times-both-sides-short-rows-cell-second-lines",
+        "| Mardi 22 juin 2021 | Mercredi 23 juin 2021 |\n11:00 | Accueil\n"
+        "11:10 | Exposé invité | Café | 11:10\nHélène Marchetti (CNRS)\n12:10 | Pause | 〃 | 12:10\n",
+        [
+            "Registration | - | Accueil | 06-22 11:00–11:10~ | -",
+            "Session | - | Exposé invité | 06-22 11:10–12:10~ | -",
+            "Session | - | Café | 06-23 11:10–12:10~ | -",
+            "Break | - | Pause | 06-22 12:10–13:10~ | -",
+        ],
+    ),
+    (
         "social-past-midnight",
         "Social Sat 31 Dec 11 p.m. — Sun 1 Jan 1 a.m.\n",
         ["Social | - | Social | 12-31 23:00–01-01 01:00 | -"],
