@@ -14,6 +14,9 @@ DATA_FILE = "conferences.toml"  # the file that describes a folder's conferences
 Level = Literal["error", "warning", "info"]
 
 
+UNREAD = "unread-header"  # a diagnostic's code for a line with a date or time not understood
+
+
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
     """Something a person should know about one line of a source."""
@@ -60,6 +63,7 @@ class Conference:
     refresh_minutes: int = 15  # how often that page is fetched again
     cancel_freely: bool = False  # the data file says: record a version however much it cancels
     notes: bool = False  # the data file says: notes (abstracts, minutes), read but not served
+    read_page: bool = True  # the read page may show its source (false: a text not public)
 
     def duration_minutes(self, kind_slug: str) -> int:
         """The default length of a session of this kind, in minutes."""

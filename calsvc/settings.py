@@ -63,6 +63,11 @@ class Settings:
     max_source_mb: int = _setting(
         64, "Largest programme text read, in MB; a larger one is an error naming this setting."
     )
+    read_pages: bool = _setting(
+        True,
+        "Show each conference's read page (its source, line by line, marked with what was "
+        "read); false hides them all (a data file's read_page = false hides one).",
+    )
     allowed_hosts: str = _setting(
         "localhost,127.0.0.1,[::1]",
         "Host names answered when CALSVC_BASE_URL is not set, comma-separated ('*': any); "

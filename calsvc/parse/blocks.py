@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..errors import HeaderProblem
+from ..model import UNREAD
 from .dates import Day
 from .forms import Form, Mention
 from .labels import Vocabulary
@@ -75,7 +76,7 @@ class State:
         """A line with a date or time that was not read as a session, and why."""
         self.first_unread = self.first_unread or self.number(index)
         message = f"{line[:QUOTE]!r}: {reason}; not read"
-        self.notes.add(self.number(index), "warning", "unread-header", message)
+        self.notes.add(self.number(index), "warning", UNREAD, message)
 
     def read(self, line: str) -> Form | None:
         """read_line, remembered per distinct line: programmes repeat lines ('10:30 Coffee

@@ -20,6 +20,7 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from ..errors import HeaderProblem
+from ..model import UNREAD
 from .blocks import Block
 from .dates import Day, read_day
 from .forms import Mention
@@ -247,7 +248,7 @@ def _page_day(
         message = (
             f"{lines[block.line - 1][:QUOTE]!r}: a time with no day heading above it; not read"
         )
-        notes.add(block.line, "warning", "unread-header", message)
+        notes.add(block.line, "warning", UNREAD, message)
     return None
 
 

@@ -27,6 +27,7 @@ from ..sources import problems
 from ..sources.fetch import Pages
 from ..sources.folder import Loaded, SourceRules, folder_signature
 from ..sources.published import Published
+from ..sources.reading import SourceReading, source_reading
 from ..store import leases
 from ..store.guard import HeldVersion
 from . import snapshot, startup
@@ -266,6 +267,20 @@ class Service:
     def source_problems(self) -> list[str]:
         """Every source that failed, has errors, or yields no sessions."""
         return problems.source_problems(self._loaded)
+
+    def reading(self, conference: str) -> SourceReading | None:
+        """A conference's source marked line by line with what was read from it, unless the
+        operator or the data file hides it (or the sources are still being read)."""
+        loaded = self._loaded
+        if loaded is None or not self.shows_reading(conference):
+            return None
+        limit, today = self.settings.max_source_mb, self.clock().date()
+        return source_reading(loaded, conference, pages=self.pages, limit_mb=limit, reference=today)
+
+    def shows_reading(self, conference: str) -> bool:
+        """Whether a conference's read page is shown (CALSVC_READ_PAGES, read_page)."""
+        described = self.catalogue().conferences.get(conference)
+        return self.settings.read_pages and described is not None and described.read_page
 
     def guesses(self, conference: str) -> list[str]:
         """What the reader had to guess for a conference, for the organiser to check."""

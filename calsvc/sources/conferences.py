@@ -23,6 +23,7 @@ _SOURCE_KEYS = {
     "durations",
     "cancel_freely",
     "notes",
+    "read_page",
 }
 _DECODE_LINE = re.compile(r"\(at line (\d+)")
 
@@ -129,11 +130,14 @@ def _conference(
         kinds=kinds,
         cancel_freely=_flag(entry, "cancel_freely", where, text, line),
         notes=_flag(entry, "notes", where, text, line),
+        read_page=_flag(entry, "read_page", where, text, line, default=True),
     )
 
 
-def _flag(entry: dict[str, Any], key: str, where: str, text: str, line: int | None) -> bool:
-    value = entry.get(key, False)
+def _flag(
+    entry: dict[str, Any], key: str, where: str, text: str, line: int | None, default: bool = False
+) -> bool:
+    value = entry.get(key, default)
     if not isinstance(value, bool):
         raise ConfigError(
             where, _line_of(text, key, value) or line, f"{key} must be true or false, not {value!r}"

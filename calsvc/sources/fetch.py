@@ -54,6 +54,12 @@ class Pages:
         with self._lock:
             return any(_due(self._pages.get(url), minutes, now) for url, minutes in urls.items())
 
+    def kept(self, url: str) -> bytes | None:
+        """The last good copy of a page, as its sessions were read from it (no fetch)."""
+        with self._lock:
+            page = self._pages.get(url)
+        return page.body if page else None
+
     def read(self, url: str, *, refresh_minutes: int, now: datetime, limit_mb: int) -> bytes:
         """The page's bytes, fetched anew when due; raises SourceError when there is no good
         copy, or when the fetch failed (naming since when) so the caller keeps what it has."""

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..errors import StoreError
+from ..model import UNREAD
 from .folder import Loaded, SourceState
 
 log = logging.getLogger("calsvc.sources")
@@ -33,7 +34,7 @@ def problems(loaded: Loaded | None, conference: str, limit: int = 10) -> tuple[l
         elif source.error:
             found.append(source.error)
         found += [str(d) for d in source.diagnostics if d.level == "error"]
-        found += [str(d) for d in source.diagnostics if d.code == "unread-header"]
+        found += [str(d) for d in source.diagnostics if d.code == UNREAD]
     return found[:limit], len(found)
 
 

@@ -9,7 +9,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from ..serving.service import Service
 from ..settings import Settings
-from . import api, changes, errors, feeds, hosts, mine, pages
+from . import api, changes, errors, feeds, hosts, mine, pages, reading
 from .compression import Compressed
 from .memory import release_memory
 
@@ -52,6 +52,7 @@ def create_app(
     app.register_blueprint(pages.blueprint)
     app.register_blueprint(mine.blueprint)
     app.register_blueprint(changes.blueprint)
+    app.register_blueprint(reading.blueprint)
     errors.register(app)
     logging.getLogger("calsvc").setLevel(logging.INFO)
     return app

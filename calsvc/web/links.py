@@ -1,7 +1,8 @@
-"""Feed and document URLs, and the subscribe links calendar clients understand."""
+"""Feed, document and read-page URLs, and the subscribe links calendar clients understand."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from urllib.parse import quote, urlencode
@@ -94,3 +95,21 @@ def add_event_links(
         "office365": "https://outlook.office.com/calendar/0/deeplink/compose?"
         + urlencode(outlook, quote_via=quote),
     }
+
+
+LINES_PER_PAGE = 2000  # a read page of a long source stays small; the rest follow by ?from=
+_AT_LINE = re.compile(r"^\S+?:(\d+): (?:error|warning|info): ")  # (Diagnostic.__str__)
+
+
+def read_path(conference: str, line: int | None = None) -> str:
+    """The read page of a conference, at a line (on the part of the page that holds it)."""
+    if line is None:
+        return f"/{conference}/read/"
+    first = (line - 1) // LINES_PER_PAGE * LINES_PER_PAGE + 1
+    return f"/{conference}/read/" + (f"?from={first}" if first > 1 else "") + f"#line-{line}"
+
+
+def line_of(problem: str) -> int | None:
+    """The line a problem told as 'file:line: level: message' is about."""
+    found = _AT_LINE.match(problem)
+    return int(found[1]) if found else None

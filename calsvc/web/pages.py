@@ -25,7 +25,14 @@ from ..model import Conference, Entry, shown_location
 from .context import base_url, selection, served, service
 from .context import catalogue as current_catalogue
 from .errors import status_of
-from .links import add_event_links, document_paths, feed_path, subscribe_links
+from .links import (
+    add_event_links,
+    document_paths,
+    feed_path,
+    line_of,
+    read_path,
+    subscribe_links,
+)
 from .qr import qr_svg
 
 blueprint = Blueprint("pages", __name__)
@@ -202,9 +209,13 @@ def conference(conference: str) -> Response:
         if conf == conference
     ]
     problems, problem_count = service().problems(conference)
+    shown = service().shows_reading(conference)
     return page("conference.html", conference=catalogue.conferences[conference],
+                read_page=read_path(conference) if shown else None,
                 days=by_day(catalogue.select(chosen)), feed=feed_for(catalogue, chosen),
-                tracks=tracks, kinds=kinds, problems=problems,
+                tracks=tracks, kinds=kinds,
+                problems=[(p, read_path(conference, at) if shown and (at := line_of(p)) else None)
+                          for p in problems],
                 problem_count=problem_count,
                 guesses=service().guesses(conference))  # fmt: skip
 

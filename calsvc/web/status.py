@@ -6,6 +6,7 @@ from typing import Any
 
 from ..serving.service import Service
 from ..sources import problems
+from .links import read_path
 
 READING = "being read; the catalogue stored at the last run is served meanwhile"
 
@@ -39,4 +40,11 @@ def status(service: Service) -> dict[str, Any]:
     ]
     if service.loaded is None:
         return {**shown, "sources_folder": str(service.sources), "sources": READING}
-    return {**shown, **problems.sources_status(service.loaded)}
+    found = problems.sources_status(service.loaded)
+    for source in found["sources"]:  # each problem at its line of the read page
+        conference = source["conference"]
+        if conference and not source["notes"] and service.shows_reading(conference):
+            source["read"] = read_path(conference)
+            for diagnostic in source["diagnostics"]:
+                diagnostic["read"] = read_path(conference, diagnostic["line"])
+    return {**shown, **found}

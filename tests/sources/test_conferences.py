@@ -66,7 +66,7 @@ def test_load_data_file_syntax_error_names_the_line(tmp_path: Path) -> None:
          "slug 'x' is used by both a.txt and b.txt; each conference needs its own"),
         ('[[source]]\nfile = "a.txt"\ncolour = "red"\n', 3,
          "unknown key 'colour' for a.txt; allowed: cancel_freely, date, durations, file, "
-         "homepage, name, notes, refresh, slug, timezone, url, venue, year"),
+         "homepage, name, notes, read_page, refresh, slug, timezone, url, venue, year"),
         ('[[source]]\nfile = "a.txt"\nslug = "Big Conf"\n', 3,
          "slug 'Big Conf' must be lowercase ASCII words joined by dashes, e.g. 'big-conf'"),
         ('[[source]]\nfile = "a.txt"\nslug = "api"\n', 3,

@@ -197,7 +197,8 @@ def test_keyboard_reaches_the_skip_link_first(server: str, page: Page) -> None:
     ("name", "path"),
     [("index", "/"), ("conference", "/mlsys-2022/"), ("session", "/events/mlsys-2021-20210406-oral-session-4-training-i/"),
      ("builder", "/builder?kind=poster"), ("embed", "/embed?conference=mlsys-2023"),
-     ("my-schedule", "/my/mlsys-2023/?s=dtknztl.ebmx6ue"), ("changes", "/mlsys-2023/changes/")],
+     ("my-schedule", "/my/mlsys-2023/?s=dtknztl.ebmx6ue"), ("changes", "/mlsys-2023/changes/"),
+     ("read", "/mlsys-2022/read/")],
 )  # fmt: skip
 def test_pages_fit_the_screen_and_are_saved_as_screenshots(
     server: str, browser: Browser, name: str, path: str, size: str
@@ -402,3 +403,21 @@ def test_conference_page_prints_the_programme_and_one_qr_code(server: str, page:
     page.pdf(path=str(SCREENSHOTS / "conference-print.pdf"))
 
     assert shown == {"qr codes": 1, "buttons": 0, "sessions": 6, "header": 0}
+
+
+def test_the_read_page_marks_each_session_and_the_line_left_out(server: str, page: Page) -> None:
+    page.goto(f"{server}/mlsys-2021/")
+    page.get_by_role("link", name="How this programme was read").click()
+
+    sessions = page.locator("tr.mark-session")
+    expect(sessions).to_have_count(6)
+    left_out = [row.get_attribute("id") for row in page.locator("tr.mark-text").all()]
+    first_line = page.locator("#line-1 code").inner_text()
+    page.locator("#line-3 a.to-session").click()
+    expect(page.locator("h1")).to_have_text("Opening Remarks")
+
+    assert (left_out, first_line, page.url) == (
+        ["line-1"],
+        "Schedule Mon Tue Wed Thu Fri",
+        f"{server}/events/mlsys-2021-20210406-opening-remarks/",
+    )
