@@ -217,6 +217,17 @@ def _goes_on(block: Block | None, span: Span) -> None:
         block.span = block.span._replace(end=span.end)
 
 
+def _room_is_a_cell(line: str, form: TimeRow, columns: Columns | None) -> bool:
+    """Whether the room a row was read with is the whole cell of a column the header names
+    a room for, and names no place of its own ('Demos'; not 'Foyer'): then it is that
+    room's session."""
+    cells = cells_in_columns(line) or []
+    if not columns or not form.room or len(cells) != len(columns) or room_line(form.room):
+        return False
+    shown = [clean(cell) for cell in cells]
+    return any(isinstance(c, str) and s == form.room for s, c in zip(shown, columns, strict=True))
+
+
 def column_rooms(line: str, titles: Sequence[str], columns: Columns) -> list[str | None]:
     """The room of the column each title stands in, in this row of the table (a day column
     names none)."""
@@ -250,6 +261,9 @@ def add_row_sessions(state: State, line: str, index: int, form: TimeRow | TimeRo
     column's room when the table's header row names them."""
     layout = "table" if "|" in line or "\t" in line else "agenda"
     rows = form.rows if isinstance(form, TimeRows) else (form,)
+    if isinstance(form, TimeRow) and form.room and _room_is_a_cell(line, form, state.columns):
+        rows = (replace(form, room=None), replace(form, title=form.room, room=None))
+        form = TimeRows(rows)  # '| 10:00 | Posters | Demos |' under 'Hall A | Hall B': two
     rooms: list[str | None] = [None] * len(rows)
     if isinstance(form, TimeRows) and state.columns:  # parallel: each in its column's room
         rooms = column_rooms(line, [row.title for row in rows], state.columns)

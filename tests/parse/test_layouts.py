@@ -941,6 +941,16 @@ BLOCKS = [
         ],
     ),
     (
+        "a-one-word-cell-under-a-room-column-is-its-session",
+        "Monday 3 June 2024\n| Time | Hall A | Hall B |\n| 10:00 | Posters | Demos |\n"
+        "| 11:00 | Coffee break | Foyer |\n",
+        [
+            "Poster | - | Posters | 06-03 10:00–11:00~ | Hall A",
+            "Demo | - | Demos | 06-03 10:00–11:00~ | Hall B",
+            "Coffee Break | - | Coffee break | 06-03 11:00–12:00~ | Foyer",
+        ],
+    ),
+    (
         "social-past-midnight",
         "Social Sat 31 Dec 11 p.m. — Sun 1 Jan 1 a.m.\n",
         ["Social | - | Social | 12-31 23:00–01-01 01:00 | -"],
