@@ -43,6 +43,7 @@ class State:
     blocks: list[Block] = field(default_factory=list)
     day: Day | None = None  # from the last day heading
     day_room: str | None = None  # the room that heading names, if any
+    heading_room: bool = False  # that room is a Markdown heading's ('## 主会场：…'), until the next
     last_day: Day | None = None  # the last day of the run that heading gives, if any
     heading_at: int = -1  # how many blocks there were when the last day heading came
     owner: Block | None = None  # a dated header whose sub-schedule the next rows are

@@ -35,7 +35,8 @@ _TIME_HEADINGS = frozenset(
     {"", "time", "times", "hour", "hours", "when", "slot", "zeit", "uhrzeit", "heure", "horaire",
      "start", "begin", "beginn", "début", "inicio", "inizio", "start time",
      "hora", "horario", "ora", "orario", "tijd", "время", "czas", "godzina", "tid", "aika", "čas",
-     "idő", "ώρα", "saat", "時間", "时间", "시간", "waktu", "jam", "開始時間", "开始时间"}
+     "idő", "ώρα", "saat", "時間", "时间", "시간", "waktu", "jam", "開始時間", "开始时间", "时段",
+     "時段", "时间段"}
 )  # fmt: skip
 
 

@@ -75,6 +75,12 @@ def read_text(state: State, lines: list[str], index: int, form: Undated | None) 
             return
     if _day_closing_place(state, lines, index):
         return
+    if line.lstrip().startswith("#"):  # a Markdown heading: a place over its rows, or none
+        place = _heading_place(clean(line))
+        if place or state.heading_room:
+            state.day_room, state.heading_room = place, place is not None
+        if place:
+            return
     if state.heading_at == len(state.blocks) and state.day_room and _page_text(line):
         state.day_room = None  # prose or a menu before the rows: the heading was the page's
     under_heading = state.heading_at == len(state.blocks) and state.day_room is None
@@ -222,6 +228,13 @@ def _under_roomless_row(state: State, lines: list[str], index: int) -> bool:
         return isinstance(state.read(lines[index - 1]), TimeRow)
     except HeaderProblem:
         return False
+
+
+def _heading_place(text: str) -> str | None:
+    """The place a Markdown heading names over the rows under it, alone or before a colon:
+    '## Main Hall', '## 主会场：主题演讲' (the main hall: keynotes)."""
+    head = re.split(r"[:：]", text, maxsplit=1)[0].strip()
+    return room_line(head) if head else None
 
 
 def _meeting_place(state: State, lines: list[str], index: int) -> str | None:

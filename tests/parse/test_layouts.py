@@ -951,6 +951,16 @@ BLOCKS = [
         ],
     ),
     (
+        "zh-markdown-heading-names-the-place-of-its-table-not-the-next",
+        "2019年11月3日\n\n## 主会场：主题演讲\n\n| 时段 | 主题 | 讲者 |\n| :-: | :-: | :-: |\n"
+        "| 09:20-09:30 | 开场致词 Opening | 启源社 |\n\n## Track 1：开源社区\n\n"
+        "| 时段 | 主题 | 讲者 |\n| :-: | :-: | :-: |\n| 13:30-14:10 | 服务网关设计 | 方启明 |\n",
+        [
+            "Opening | - | 开场致词 Opening | 11-03 09:20–09:30 | 主会场",
+            "Session | - | 服务网关设计 | 11-03 13:30–14:10 | -",
+        ],
+    ),
+    (
         "social-past-midnight",
         "Social Sat 31 Dec 11 p.m. — Sun 1 Jan 1 a.m.\n",
         ["Social | - | Social | 12-31 23:00–01-01 01:00 | -"],
