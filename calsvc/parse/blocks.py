@@ -43,9 +43,11 @@ class State:
     blocks: list[Block] = field(default_factory=list)
     day: Day | None = None  # from the last day heading
     day_room: str | None = None  # the room that heading names, if any
+    bands: bool = False  # a table's band rows have named rooms ('⇥ ⇥ Raum H1 ⇥')
     heading_room: bool = False  # that room is a Markdown heading's ('## 主会场：…'), until the next
     last_day: Day | None = None  # the last day of the run that heading gives, if any
     heading_at: int = -1  # how many blocks there were when the last day heading came
+    heading_line: int = 0  # the line of that heading
     owner: Block | None = None  # a dated header whose sub-schedule the next rows are
     used: set[int] = field(default_factory=set)  # lines taken as a label or room
     first_unread: int | None = None  # the first line with a date or time not read

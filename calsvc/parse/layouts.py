@@ -87,6 +87,11 @@ def read_blocks(lines: list[str], vocabulary: Vocabulary, notes: Notes) -> Readi
             continue
         timed += 1
         _timed(state, lines, index, form)
+    last = state.day
+    if last and last.weekday is not None and state.heading_at == len(state.blocks):
+        # a day heading with its weekday and no row under it, last on the page: a footer's
+        # date ('ALBIX - Samstag, 24. Juni 2017'), the page's one date for the rows above
+        state.mentions.append((state.heading_line, Mention(last)))
     return Reading(read_venues(state.blocks), state.mentions, timed, state.first_unread)
 
 
@@ -111,6 +116,7 @@ def _timed(state: State, lines: list[str], index: int, form: Form) -> None:
         read_when_line(state, lines, index, form)
     elif isinstance(form, DayHeading):
         state.day, state.day_room, state.owner = form.day, form.room, None
+        state.heading_line = state.number(index)
         state.afternoon = False
         state.last_day = form.last
         state.heading_at = len(state.blocks)

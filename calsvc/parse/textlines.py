@@ -25,6 +25,8 @@ from .roles import (
     words,
 )
 from .rooms import in_place, title_and_room
+from .tokens import tokenize
+from .when import looks_timed
 
 MIN_PROSE_WORDS = 8  # words of a sentence whose date may correct the heading above it
 MAX_PROSE_CHARS = 2000  # of a paragraph searched for the day it names
@@ -74,6 +76,10 @@ def read_text(state: State, lines: list[str], index: int, form: Undated | None) 
                 last.label, last.room = title_and_room(last.label)
             return
     if _day_closing_place(state, lines, index):
+        return
+    if _in_cells(line) and (place := _band_place(line, state.bands)) is not None:
+        state.day_room = place  # '⇥ ⇥ Raum H1 ⇥': a table's band row over that room's rows
+        state.bands = True
         return
     if line.lstrip().startswith("#"):  # a Markdown heading: a place over its rows, or none
         place = _heading_place(clean(line))
@@ -228,6 +234,18 @@ def _under_roomless_row(state: State, lines: list[str], index: int) -> bool:
         return isinstance(state.read(lines[index - 1]), TimeRow)
     except HeaderProblem:
         return False
+
+
+def _band_place(line: str, bands: bool) -> str | None:
+    """The room a table row names in its one cell that is not empty, after empty ones ('⇥ ⇥
+    Raum H1 ⇥'), as a table of several rooms heads each room's rows; once a band has named
+    a room, each band after it names the next place, whatever its words ('⇥ ⇥ Sternwarte')."""
+    cells = [cell.strip() for cell in re.split(r"[|\t]", line.strip(" "))]
+    filled = [cell for cell in cells if cell]
+    if len(filled) != 1 or cells[0]:
+        return None  # ('Foyer |': a cell's second line, under the row it belongs to)
+    place = clean(filled[0])
+    return room_line(place) or (place if bands and not looks_timed(tokenize(place)) else None)
 
 
 def _heading_place(text: str) -> str | None:

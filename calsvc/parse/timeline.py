@@ -3,7 +3,8 @@
     Monday 3 June          12:00 Lunch      11:00 Talk      06:30 Run      ← a heading missed?
 
 Rows under a heading rise through the day, or start again with the day's first start (one
-room's rows, then the next room's). A row that goes back before the day's first start, hours
+room's rows, then the next room's), or at any time under a new place over the rows (a
+table's band row, 'Raum H2'). A row that goes back before the day's first start, hours
 before the row above it, is no row of that day: a heading above it was probably not read.
 Such rows are not filed under the day above: they are left out until the next heading, and a
 warning names the lines; when the rows before the jump are the fewer (a row put first out of
@@ -48,6 +49,8 @@ def _check(rows: list[Block], notes: Notes) -> set[int]:
         assert row.span is not None
         start = _minutes(row.span.start)
         night = start < NIGHT_UNTIL * 60 and (night or previous >= NIGHT_FROM * 60)
+        if row.day_room and row.day_room != rows[position - 1].day_room:
+            first = min(first, start)  # the next room's rows, from its own first start
         if night:
             row.after_midnight = True
         elif start < first and previous - start > BACK:

@@ -961,6 +961,18 @@ BLOCKS = [
         ],
     ),
     (
+        "de-room-bands-in-one-table-date-only-in-the-footer",
+        "Programm\n\n\t\tRaum H1\t\n10:00 - 12:00\t\tKiCad von Null an\tUlrike Sembach\t\n"
+        "14:00 - 16:00\t\tJoplin\tBernd Wiesinger\t\n \t\n\t\tSternwarte\t\n"
+        "09:30 - 10:00\t\tSpiegelteleskop\tHeiko Strobel\t\n\nALBIX - Samstag, 24. Juni 2017\n"
+        "Impressum\n",
+        [
+            "Session | - | KiCad von Null an | 06-24 10:00–12:00 | Raum H1",
+            "Session | - | Joplin | 06-24 14:00–16:00 | Raum H1",
+            "Session | - | Spiegelteleskop | 06-24 09:30–10:00 | Sternwarte",
+        ],
+    ),
+    (
         "social-past-midnight",
         "Social Sat 31 Dec 11 p.m. — Sun 1 Jan 1 a.m.\n",
         ["Social | - | Social | 12-31 23:00–01-01 01:00 | -"],
