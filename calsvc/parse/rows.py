@@ -16,7 +16,7 @@ from ..errors import HeaderProblem
 from .clock import Clock, is_hhmm
 from .dates import Day, read_day
 from .forms import EndMark, TimeLine, TimeRow, TimeRows, WhenLine
-from .places import has_place_word, names_a_place
+from .places import has_place_word, names_a_place, room_line
 from .ranges import Span, read_length, read_range
 from .roles import (
     field_place,
@@ -240,9 +240,11 @@ def read_trailing_row(text: str, tokens: Tokens) -> TimeRow | None:
         ):
             continue  # 'Room 2 pm'-like noise: a bare hour needs an end (or '時') to be a row
         written = span_text(text, tokens, first, end)
-        before = tokens[first].start
+        before, place = tokens[first].start, None
         if tokens[first - 1].kind == T.OPEN and end < len(tokens) and tokens[end].kind == T.CLOSE:
             before, end = tokens[first - 1].start, end + 1  # 'Coffee break (10:30 – 11:00)'
+        elif (bracket := _place_in_bracket(text, tokens, first, end)) is not None:
+            (before, place), end = bracket, end + 1  # 'Açılış Paneli (Salon Zümrüt :10.30 - 12.00)'
         fits, room = tail_room(tokens, end, text)
         if first > 0 and tokens[first - 1].kind == T.WORD and tokens[first - 1].lower == "at":
             return None  # 'The talk starts at 9:00': a sentence
@@ -253,8 +255,21 @@ def read_trailing_row(text: str, tokens: Tokens) -> TimeRow | None:
         if not (looks_like_label(label) or _place_then_time(label, tokens, first)):
             return None
         title, own_room = title_and_room(label)
-        return TimeRow(title, span, room or own_room, written)
+        return TimeRow(title, span, room or place or own_room, written)
     return None
+
+
+def _place_in_bracket(text: str, tokens: Tokens, first: int, end: int) -> tuple[int, str] | None:
+    """Where a bracket opens that holds a place and then the row's time, and the place:
+    'Protokol Konuşmaları (Salon Zümrüt:09.30)', 'Opening (Main Hall, 09:30)'."""
+    if end >= len(tokens) or tokens[end].kind != T.CLOSE or tokens[first - 1].kind == T.OPEN:
+        return None
+    opens = [k for k in range(first) if tokens[k].kind in (T.OPEN, T.CLOSE)]
+    if not opens or tokens[opens[-1]].kind != T.OPEN:
+        return None
+    place = text[tokens[opens[-1]].end : tokens[first].start].strip(" :,-–—")
+    room = room_line(place) if place else None
+    return (tokens[opens[-1]].start, room) if room else None
 
 
 def _place_then_time(label: str, tokens: Tokens, first: int) -> bool:

@@ -859,6 +859,27 @@ FORMS = [
     ("sv-lower-case-em-is-a-word", "14:30 em Kaffe", "row 'em Kaffe' 14:30"),
     ("hu-two-capitals-is-a-word", "10:00 DE Bevezető", "row 'DE Bevezető' 10:00"),
     ("ca-capital-de-after-a-day", "DIVENDRES 31 DE GENER", "day Fri ????-01-31"),
+    # A place and then the time in the title's bracket.
+    (
+        "tr-bracket-place-colon-time",
+        "Protokol Konuşmaları (Salon Zümrüt:09.30)",
+        "row 'Protokol Konuşmaları' 09:30 @ Salon Zümrüt",
+    ),
+    (
+        "tr-bracket-place-dash-range",
+        "1.Oturum( Salon Mercan- 14.00-15.30)",
+        "row '1.Oturum' 14:00–15:30 @ Salon Mercan",
+    ),
+    (
+        "bracket-place-comma-time",
+        "Opening session (Main Hall, 09:30)",
+        "row 'Opening session' 09:30 @ Main Hall",
+    ),
+    (
+        "bracket-word-then-time-is-no-place",
+        "Walk (weather permitting, 09:30)",
+        "unread: its date or time is not in a form calsvc reads",
+    ),
     # Dates and times that are not understood are said so.
     (
         "date-without-time",
