@@ -1024,6 +1024,10 @@ def test_data_file_kinds_extend_the_vocabulary() -> None:
         pytest.param("Grazer Rathaus", "Grazer Rathaus", id="de-compound-haus"),
         pytest.param("The Orchard Room", "The Orchard Room", id="a-name-with-its-article"),
         pytest.param("Kongresszentrum Nord", "Kongresszentrum Nord", id="de-compound-zentrum"),
+        pytest.param("Centre Ville", "Centre Ville", id="fr-centre-first"),
+        pytest.param("Place du Marché", None, id="fr-place-is-also-an-english-verb"),
+        pytest.param("Espace Nefs", "Espace Nefs", id="fr-espace-first"),
+        pytest.param("Place your order early", None, id="en-place-is-a-verb-in-a-sentence"),
         pytest.param("The hall was full of people who came early.", None, id="sentence"),
     ],
 )
