@@ -66,6 +66,7 @@ class Service:
         self.sources = self._published_or_folder()
         self.feeds = FeedCache()
         self.pages = Pages()  # programme pages by address, fetched when due
+        self._readings: dict[str, SourceReading] = {}  # the read pages' marks, by text
         self._lock = threading.Lock()
         self._loaded: Loaded | None = None
         self._served: Served | None = None  # the catalogue in service, with its events
@@ -275,7 +276,8 @@ class Service:
         if loaded is None or not self.shows_reading(conference):
             return None
         limit, today = self.settings.max_source_mb, self.clock().date()
-        return source_reading(loaded, conference, pages=self.pages, limit_mb=limit, reference=today)
+        return source_reading(loaded, conference, pages=self.pages, limit_mb=limit,
+                              reference=today, kept=self._readings)  # fmt: skip
 
     def shows_reading(self, conference: str) -> bool:
         """Whether a conference's read page is shown (CALSVC_READ_PAGES, read_page)."""

@@ -22,11 +22,18 @@ class SourceReading:
 
 
 def source_reading(
-    loaded: Loaded, conference: str, *, pages: Pages, limit_mb: int, reference: date
+    loaded: Loaded,
+    conference: str,
+    *,
+    pages: Pages,
+    limit_mb: int,
+    reference: date,
+    kept: dict[str, SourceReading] | None = None,
 ) -> SourceReading | None:
     """The marked text of a conference's source; None when it has none to show (a page by
     address not fetched yet, a source never read). Raises SourceError for a file that can
-    no longer be read."""
+    no longer be read. Marking every line of a large source takes seconds: `kept` holds
+    each conference's last marks, used again while its text and reading stay the same."""
     source = next((s for s in loaded.sources if s.served and s.served.slug == conference), None)
     if source is None or source.schedule is None or source.conference is None:
         return None
@@ -37,8 +44,16 @@ def source_reading(
             return None
     else:
         data = read_bytes(loaded.folder / source.file, name=source.file, limit_mb=limit_mb)
-    current = hashlib.sha256(data).hexdigest() == source.digest
-    schedule = source.schedule
+    digest = hashlib.sha256(data).hexdigest()
+    key = f"{conference} {digest} {source.digest} {id(source.schedule)}"
+    if kept is not None and key in kept:
+        return kept[key]
+    current, schedule = digest == source.digest, source.schedule
     if not current:
         schedule = read_programme(data, schedule.conference, zone_known=True, reference=reference)
-    return SourceReading(source.file, marked_lines(data, schedule), current)
+    reading = SourceReading(source.file, marked_lines(data, schedule), current)
+    if kept is not None:
+        for old in [k for k in list(kept) if k.split(" ", 1)[0] == conference]:
+            kept.pop(old, None)  # (one reading a conference: the newest)
+        kept[key] = reading
+    return reading
