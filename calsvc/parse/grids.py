@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import TypeGuard
 
 from ..errors import HeaderProblem
 from .blocks import Block, Columns, State
@@ -59,9 +60,9 @@ def header_columns(line: str) -> Columns | None:
     '| | April 7th | April 8th |'), else None. A row of days alone ('Monday May 8th ⇥
     Tuesday May 9th') names the last columns of the rows below it."""
     cells = cells_in_columns(line)
-    if cells and len(cells) >= 2 and all(days := [_day_cell(cell) for cell in cells]):
-        return tuple(days)
-    if cells is None or len(cells) < 3 or cells[0].lower().rstrip(":") not in _TIME_HEADINGS:
+    if cells and len(cells) >= 2 and (alone := _days(cells)):
+        return alone
+    if not _timed_header(cells):
         return None
     days = [_day_cell(cell) for cell in cells[1:]]
     if all(days):  # ('Wednesday 9.5' is a day, though '9.5' could number a room)
@@ -70,6 +71,22 @@ def header_columns(line: str) -> Columns | None:
     if all(rooms):
         return (None, *rooms)
     return None
+
+
+def _timed_header(cells: list[str] | None) -> TypeGuard[list[str]]:
+    """Whether cells are a header row of three or more that opens with the time's cell."""
+    return cells is not None and len(cells) >= 3 and cells[0].lower().rstrip(":") in _TIME_HEADINGS
+
+
+def _days(cells: list[str]) -> tuple[Day, ...]:
+    """The day each cell names, when every one names a day; else none (read no further
+    than the first cell that does not: most rows of a table open with a time)."""
+    days = []
+    for cell in cells:
+        if (day := _day_cell(cell)) is None:
+            return ()
+        days.append(day)
+    return tuple(days)
 
 
 def _around_times(cells: list[str], columns: Columns) -> tuple[list[str], Columns]:
@@ -96,11 +113,10 @@ def more_days(state: State, line: str, index: int) -> bool:
     9th' / 'Wednesday May 10th ⇥ Thursday May 11th' / 'Friday May 12th'): its days join it."""
     if state.header_at != index - 1 or not state.columns or state.columns[0] is None:
         return False
-    cells = cells_in_columns(line) or [line]
-    days = [_day_cell(cell) for cell in cells]
-    if not all(days):
+    days = _days(cells_in_columns(line) or [line])
+    if not days:
         return False
-    state.columns += tuple(days)
+    state.columns += days
     state.header_at = index
     return True
 
@@ -121,7 +137,7 @@ def _named_column(line: str, names: frozenset[str]) -> int | None:
     """The first column after the time's whose header cell is one of these names, in a
     header row of three cells or more that opens with the time's ('Time', 'Zeit', '')."""
     cells = cells_in_columns(line)
-    if cells is None or len(cells) < 3 or cells[0].lower().rstrip(":") not in _TIME_HEADINGS:
+    if not _timed_header(cells):
         return None
     return next((i for i, c in enumerate(cells) if i > 0 and c.lower().rstrip(":") in names), None)
 

@@ -11,6 +11,7 @@ from ..errors import HeaderProblem
 from .blocks import Block, State
 from .dates import Day
 from .forms import DayHeading, EndMark, Form, Mention, TimeLine, TimeRow, TimeRows, Undated, Unread
+from .grids import cells_in_columns
 from .neighbours import line_above, neighbour_line
 from .pagedate import dates_named
 from .places import has_place_word, room_line
@@ -95,8 +96,7 @@ def read_text(state: State, lines: list[str], index: int, form: Undated | None) 
         return
     if (
         (under_heading or _over_rows(state, lines, index))
-        and "|" not in line
-        and "\t" not in line
+        and not _in_cells(line)
         and (
             room := room_line(clean(line))
             or under_heading
@@ -240,7 +240,7 @@ def _band_place(line: str, bands: bool) -> str | None:
     """The room a table row names in its one cell that is not empty, after empty ones ('⇥ ⇥
     Raum H1 ⇥'), as a table of several rooms heads each room's rows; once a band has named
     a room, each band after it names the next place, whatever its words ('⇥ ⇥ Sternwarte')."""
-    cells = [cell.strip() for cell in re.split(r"[|\t]", line.strip(" "))]
+    cells = cells_in_columns(line) or []
     filled = [cell for cell in cells if cell]
     if len(filled) != 1 or cells[0]:
         return None  # ('Foyer |': a cell's second line, under the row it belongs to)
