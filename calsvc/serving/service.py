@@ -66,7 +66,7 @@ class Service:
         self.sources = self._published_or_folder()
         self.feeds = FeedCache()
         self.pages = Pages()  # programme pages by address, fetched when due
-        self._readings: dict[str, SourceReading] = {}  # the read pages' marks, by text
+        self._readings: dict[str, tuple[str, SourceReading]] = {}  # read pages' marks, kept
         self._lock = threading.Lock()
         self._loaded: Loaded | None = None
         self._served: Served | None = None  # the catalogue in service, with its events

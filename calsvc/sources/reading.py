@@ -28,7 +28,7 @@ def source_reading(
     pages: Pages,
     limit_mb: int,
     reference: date,
-    kept: dict[str, SourceReading] | None = None,
+    kept: dict[str, tuple[str, SourceReading]] | None = None,
 ) -> SourceReading | None:
     """The marked text of a conference's source; None when it has none to show (a page by
     address not fetched yet, a source never read). Raises SourceError for a file that can
@@ -45,15 +45,13 @@ def source_reading(
     else:
         data = read_bytes(loaded.folder / source.file, name=source.file, limit_mb=limit_mb)
     digest = hashlib.sha256(data).hexdigest()
-    key = f"{conference} {digest} {source.digest} {id(source.schedule)}"
-    if kept is not None and key in kept:
-        return kept[key]
+    key = f"{digest} {source.digest} {id(source.schedule)}"  # (the text, and its reading)
+    if kept is not None and (held := kept.get(conference)) and held[0] == key:
+        return held[1]
     current, schedule = digest == source.digest, source.schedule
     if not current:
         schedule = read_programme(data, schedule.conference, zone_known=True, reference=reference)
     reading = SourceReading(source.file, marked_lines(data, schedule), current)
     if kept is not None:
-        for old in [k for k in list(kept) if k.split(" ", 1)[0] == conference]:
-            kept.pop(old, None)  # (one reading a conference: the newest)
-        kept[key] = reading
+        kept[conference] = (key, reading)  # (one a conference: the newest)
     return reading
