@@ -80,8 +80,8 @@ BUDDHIST_ERA_OFFSET = 543
 THAI_ORDINAL = "ที่"  # after a weekday: 'วันพฤหัสบดีที่ 12 กันยายน' (Thursday the 12th)
 BUDDHIST_ERA = 2443
 MIN_WEEKDAY = 5  # letters of a weekday's name that may take an ending ('söndag' + 'en')
-# Fullwidth ASCII (U+FF01–FF5E) and the ideographic space, one character for one.
-# Full-width forms as ASCII, and the Arabic script's comma and semicolon as the Latin ones.
+# Fullwidth ASCII (U+FF01–FF5E) and the ideographic space, one character for one; and the
+# Arabic script's comma and semicolon as the Latin ones.
 _FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 _FULLWIDTH |= {0x060C: ord(","), 0x061B: ord(";")}
 
