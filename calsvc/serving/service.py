@@ -251,10 +251,16 @@ class Service:
         """The one-session calendar for an event download."""
         return pipeline.single(self.served(), uid, base_url=base_url, ttl=self.ttl)
 
-    def problems(self, conference: str, limit: int = 10) -> tuple[list[str], int]:
-        """What went wrong reading a conference's source, as 'file:line: message', a version
-        held for cancelling too much first."""
-        held = [f"{conference}: {h}" for h in self.held() if h.conference == conference]
+    def problems(
+        self, conference: str, limit: int = 10
+    ) -> tuple[list[problems.SourceProblem], int]:
+        """What went wrong reading a conference's source, as 'file:line: message' with the
+        line, a version held for cancelling too much first."""
+        held = [
+            problems.SourceProblem(f"{conference}: {h}")
+            for h in self.held()
+            if h.conference == conference
+        ]
         found, count = problems.problems(self._loaded, conference, limit)
         return (held + found)[:limit], len(held) + count
 

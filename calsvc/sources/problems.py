@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..errors import StoreError
 from ..model import UNREAD
@@ -23,18 +23,29 @@ def _sources_of(loaded: Loaded | None, conference: str) -> list[SourceState]:
     return [s for s in loaded.sources if s.conference and s.conference.slug == conference]
 
 
-def problems(loaded: Loaded | None, conference: str, limit: int = 10) -> tuple[list[str], int]:
+class SourceProblem(NamedTuple):
+    """A problem as told ('file:line: level: message'), and the line it is about, if one."""
+
+    text: str
+    line: int | None = None
+
+
+def problems(
+    loaded: Loaded | None, conference: str, limit: int = 10
+) -> tuple[list[SourceProblem], int]:
     """What went wrong reading a conference's source (errors, then lines not read), at most
     `limit` of them, and how many there are in all."""
-    found: list[str] = []
+    found: list[SourceProblem] = []
     for source in _sources_of(loaded, conference):
         if source.error and source.schedule is not None and source.loaded_at is not None:
             read = source.loaded_at.strftime("%Y-%m-%d %H:%M UTC")
-            found.append(f"{source.error}; the sessions shown are those read at {read}")
+            found.append(
+                SourceProblem(f"{source.error}; the sessions shown are those read at {read}")
+            )
         elif source.error:
-            found.append(source.error)
-        found += [str(d) for d in source.diagnostics if d.level == "error"]
-        found += [str(d) for d in source.diagnostics if d.code == UNREAD]
+            found.append(SourceProblem(source.error))
+        found += [SourceProblem(str(d), d.line) for d in source.diagnostics if d.level == "error"]
+        found += [SourceProblem(str(d), d.line) for d in source.diagnostics if d.code == UNREAD]
     return found[:limit], len(found)
 
 

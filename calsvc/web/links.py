@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from urllib.parse import quote, urlencode
@@ -98,7 +97,6 @@ def add_event_links(
 
 
 LINES_PER_PAGE = 2000  # a read page of a long source stays small; the rest follow by ?from=
-_AT_LINE = re.compile(r"^\S+?:(\d+): (?:error|warning|info): ")  # (Diagnostic.__str__)
 
 
 def read_path(conference: str, line: int | None = None) -> str:
@@ -107,9 +105,3 @@ def read_path(conference: str, line: int | None = None) -> str:
         return f"/{conference}/read/"
     first = (line - 1) // LINES_PER_PAGE * LINES_PER_PAGE + 1
     return f"/{conference}/read/" + (f"?from={first}" if first > 1 else "") + f"#line-{line}"
-
-
-def line_of(problem: str) -> int | None:
-    """The line a problem told as 'file:line: level: message' is about."""
-    found = _AT_LINE.match(problem)
-    return int(found[1]) if found else None

@@ -29,7 +29,6 @@ from .links import (
     add_event_links,
     document_paths,
     feed_path,
-    line_of,
     read_path,
     subscribe_links,
 )
@@ -214,7 +213,7 @@ def conference(conference: str) -> Response:
                 read_page=read_path(conference) if shown else None,
                 days=by_day(catalogue.select(chosen)), feed=feed_for(catalogue, chosen),
                 tracks=tracks, kinds=kinds,
-                problems=[(p, read_path(conference, at) if shown and (at := line_of(p)) else None)
+                problems=[(p.text, read_path(conference, p.line) if shown and p.line else None)
                           for p in problems],
                 problem_count=problem_count,
                 guesses=service().guesses(conference))  # fmt: skip
