@@ -39,6 +39,13 @@ LANGUAGES = (
 # Languages read by their full month and weekday names only: their abbreviations are words
 # of other languages or units ('Min' is Indonesian Sunday and '(45 min)', 'Sen').
 WIDE_ONLY = frozenset({"id"})
+# Languages that write a month or weekday with case endings CLDR does not list: 'oktoobril'
+# (Estonian, in October), 'oktobrī', 'Piektdien' (Latvian), 'lokakuussa', 'októberben',
+# 'в октябре'. A word opening with the stem of one of their names is that name.
+INFLECTED = frozenset({"et", "lv", "lt", "fi", "hu", "pl", "cs", "sk", "sl", "hr", "sr_Latn"})
+INFLECTED |= {"ru", "uk", "bg", "tr", "is"}
+MIN_STEM = 5  # letters of a stem: 'juuni' → 'juunil'; not 'květ' (květen, May) → 'květina'
+MAX_ENDING = 4  # letters after a stem: 'lokaku' + 'ussa'
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _QUOTED = re.compile(r"'([^']+)'")
@@ -83,12 +90,23 @@ class Lexicon:
     hour_marks: frozenset[str] = frozenset()  # written after a clock's hour: 'h', 'Uhr', '時'
     # weekdays named in two words, by the second word: {'iau': {'dydd': 3}} ('Dydd Iau')
     weekday_pairs: dict[str, dict[str, int]] = field(default_factory=dict)
+    stems: dict[str, Meaning] = field(default_factory=dict)  # of INFLECTED: 'oktoob': October
 
     def means(self, form: str, kind: str) -> int | None:
         """The value of `form` as a word of `kind` ('mar' as a weekday: 1), or None."""
         for meaning in self.meanings.get(form, ()):
             if meaning.kind == kind:
                 return meaning.value
+        return None
+
+    def inflected(self, form: str) -> Meaning | None:
+        """The month or weekday a word with a case ending names ('oktoobril': October), by
+        the longest stem it opens with."""
+        if not form.isalpha():
+            return None
+        for length in range(len(form) - 1, max(MIN_STEM, len(form) - MAX_ENDING) - 1, -1):
+            if (meaning := self.stems.get(form[:length])) is not None:
+                return meaning if meaning.kind else None  # (a stem of two names)
         return None
 
 
@@ -286,6 +304,8 @@ def _add_language(found: Lexicon, language: str) -> None:
         if _usable(form):
             _add(found, meaning, form, language)
     found.day_first.setdefault(language.split("_")[0], day_first_in(locale))
+    if language in INFLECTED:
+        _add_stems(found, locale)
     for context in ("format", "stand-alone"):
         for number, name in locale.days[context]["wide"].items():
             if len(words := fold(name).split()) == 2:  # 'cümə axşamı', 'יום חמישי'
@@ -300,6 +320,27 @@ def _add_language(found: Lexicon, language: str) -> None:
     if hm.lstrip().startswith("a"):  # '午後3時': CJK writes the period first
         periods = locale.day_periods["format"]["abbreviated"]
         found.meridiem_first |= {fold(periods[p]) for p in ("am", "pm") if _CJK.match(periods[p])}
+
+
+def _add_stems(found: Lexicon, locale: Locale) -> None:
+    """The stems of a language's wide month and weekday names: the name, and the name
+    without its last two letters, each at least MIN_STEM long ('október' + 'ben'; 'oktoober'
+    → 'oktoob' + 'ril', 'piektdiena' → 'piektdie' + 'n'). A stem two names share means
+    neither."""
+    for kind, names in ((T.MONTH, locale.months), (T.WEEKDAY, locale.days)):
+        for context in ("format", "stand-alone"):
+            for number, name in names[context]["wide"].items():
+                folded = fold(name)
+                if len(folded) < MIN_STEM or " " in folded:
+                    continue
+                stem = folded[: max(MIN_STEM, len(folded) - 2)]
+                for key in {folded, stem, _plain(folded) or stem, _plain(stem) or stem}:
+                    known = found.stems.get(key)
+                    meaning = Meaning(kind, number)
+                    found.stems[key] = meaning if known in (None, meaning) else _CLASH
+
+
+_CLASH = Meaning("", UNKNOWN)  # a stem of two names
 
 
 def _dotted(found: Lexicon) -> tuple[str, ...]:

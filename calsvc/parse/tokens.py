@@ -161,6 +161,9 @@ def _word(text: str, start: int, end: int, tokens: list[Token]) -> None:
     if (weekday := _weekday_form(folded)) is not None:  # 'Söndagen', 'Montags'
         tokens.append(Token(T.WEEKDAY, text, start, end, weekday))
         return
+    if (inflected := lx.lexicon().inflected(folded)) is not None:  # 'oktoobril', 'Piektdien'
+        tokens.append(Token(inflected.kind, text, start, end, inflected.value))
+        return
     word = text.rstrip(".")
     if word in ZONES:
         tokens.append(Token(T.ZONE, word, start, start + len(word)))
