@@ -34,7 +34,7 @@ LANGUAGES = (
     *("bg", "th", "eo", "lt", "lv", "is", "sr", "sr_Latn", "mk"),
     *("he", "ar", "fa", "hi", "ms", "sq", "az", "cy", "sw", "af"),
     *("ja", "zh", "zh_Hant", "ko"),
-    "id",
+    *("id", "vi"),
 )
 # Languages read by their full month and weekday names only: their abbreviations are words
 # of other languages or units ('Min' is Indonesian Sunday and '(45 min)', 'Sen').
@@ -47,6 +47,7 @@ INFLECTED |= {"ru", "uk", "bg", "tr", "is"}
 MIN_STEM = 5  # letters of a stem: 'juuni' → 'juunil'; not 'květ' (květen, May) → 'květina'
 MAX_ENDING = 4  # letters after a stem: 'lokaku' + 'ussa'
 
+_NUMBERED = re.compile(r"([^\W\d_]+) (\d{1,2})")  # a month named by its number: 'tháng 3'
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _QUOTED = re.compile(r"'([^']+)'")
 _FIELDS = re.compile(r"[GyYuUrQqMLlwWdDFgEecabBhHkKjJCmsSAzZOvVXx]+")
@@ -91,6 +92,7 @@ class Lexicon:
     # weekdays named in two words, by the second word: {'iau': {'dydd': 3}} ('Dydd Iau')
     weekday_pairs: dict[str, dict[str, int]] = field(default_factory=dict)
     stems: dict[str, Meaning] = field(default_factory=dict)  # of INFLECTED: 'oktoob': October
+    month_words: frozenset[str] = frozenset()  # before a month's number: 'tháng 3' (March)
 
     def means(self, form: str, kind: str) -> int | None:
         """The value of `form` as a word of `kind` ('mar' as a weekday: 1), or None."""
@@ -306,6 +308,9 @@ def _add_language(found: Lexicon, language: str) -> None:
     found.day_first.setdefault(language.split("_")[0], day_first_in(locale))
     if language in INFLECTED:
         _add_stems(found, locale)
+    for width in ("wide", "abbreviated"):  # 'tháng 3', 'thg 3': a word and the month's number
+        names = locale.months["format"][width].values()
+        found.month_words |= {m[1] for n in names if (m := _NUMBERED.fullmatch(fold(n)))}
     for context in ("format", "stand-alone"):
         for number, name in locale.days[context]["wide"].items():
             if len(words := fold(name).split()) == 2:  # 'cümə axşamı', 'יום חמישי'

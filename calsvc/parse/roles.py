@@ -61,11 +61,13 @@ def words() -> dict[str, frozenset[str]]:
     }
 
 
-# Bullets, Markdown headings and quotes, list numbers: marks before a line's text ('o' and
-# 'l' are the bullets of a word processor's symbol font, copied as letters).
+# Bullets, Markdown headings and quotes, list numbers (Roman ones of two letters or more: 'IV.
+# Kết thúc'; 'I.' may be an initial): marks before a line's text ('o' and 'l' are the bullets
+# of a word processor's symbol font, copied as letters).
 _MARKUP = re.compile(
     r"^\s*(?:#{1,6}\s+|>\s*|[-–—*+•◦▪▫■□●○◆◇►▶▸▹→⇒➢➤➔✓✔☐★☆▲△▼※‣⁃·◎〇❍❒❖✦➣❯]+\s*"
     r"|\d{1,2}[.)]\s+(?=[^\W\d_]*[^\W\d_a-z]|[^\w\s]|\d{1,2}[:.h]\d\d)|o\s+(?=[A-Z\d])|/\s+(?=\d)"
+    r"|(?=[IVX]{2})X{0,2}(?:IX|IV|V?I{0,3})\.\s+(?=[^\W\d_a-z][^\W\d_]*[^\W\d_.])"
     r"|l\s+(?=\d|[\u3040-\u9fff\uac00-\ud7af])"
     r"|[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3}|[ivx]{1,4}|[a-zA-Z])[)）]\s*)+"
 )

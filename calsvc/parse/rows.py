@@ -212,7 +212,7 @@ def add_minutes(clock: Clock, minutes: int) -> Clock:
     return Clock(later.hour, later.minute)
 
 
-def read_trailing_row(text: str, tokens: Tokens) -> TimeRow | None:
+def read_trailing_row(text: str, tokens: Tokens) -> TimeRow | EndMark | None:
     """A title and then its time: 'Invited Talk Jane Roe 8:15-9:10am', 'Lunch | 12:00 - 13:00'."""
     for first in range(1, len(tokens)):
         if tokens[first].kind not in (T.CLOCK, T.NUMBER, T.NOON, T.MIDNIGHT):
@@ -248,12 +248,17 @@ def read_trailing_row(text: str, tokens: Tokens) -> TimeRow | None:
         fits, room = tail_room(tokens, end, text)
         if first > 0 and tokens[first - 1].kind == T.WORD and tokens[first - 1].lower == "at":
             return None  # 'The talk starts at 9:00': a sentence
+        if room and any(t.kind in (T.MONTH, T.DATE) for t in tokens[end:]):
+            return None  # '… vào lúc 18 giờ 30 phút, ngày 14 tháng 3 năm 2016 tại …': a date
+            # after the time is no room; the line tells the day in a sentence
         about = first > 1 and skip_from(tokens, first - 1) == first  # 'Pause café vers 10h45'
         label = label_text(text[: tokens[first - 1].start if about else before])
         if not fits or not LETTER.search(label):
             return None  # ('09:00 - 09:45 (45 min)': no title before the second time)
         if not (looks_like_label(label) or _place_then_time(label, tokens, first)):
             return None
+        if is_end_marker(label):
+            return EndMark(span)  # 'Kết thúc chương trình (21 giờ)': the end, no session
         title, own_room = title_and_room(label)
         return TimeRow(title, span, room or place or own_room, written)
     return None

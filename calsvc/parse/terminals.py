@@ -15,7 +15,9 @@ from . import lexicon as lx
 from .tokenkinds import T
 from .tokens import CJK, Token, Tokens
 
-OF = frozenset({"of", "de", "del", "."})  # between a day and its month or year
+# Between a day and its month or year: '6th of June', '12 de septiembre de 2024', '14 tháng 3
+# năm 2016' (Vietnamese: 'year').
+OF = frozenset({"of", "de", "del", ".", "năm"})
 _CJK_LETTER = re.compile(f"[{CJK}]")
 
 

@@ -284,6 +284,10 @@ def tokenize(line: str) -> Tokens:
             if start in eras:
                 start, first_year = eras[start]
                 text, value = written[start:end], value + first_year
+            if tokens and 1 <= value <= 12 and tokens[-1].lower in lx.lexicon().month_words:
+                start = tokens.pop().start  # 'tháng 3': March
+                append(Token(T.MONTH, line[start:end], start, end, value))
+                continue
             append(Token(T.NUMBER, text, start, end, value))
         elif kind == "other":
             append(Token(_SINGLE.get(text, T.WORD), text, start, end))
