@@ -382,6 +382,7 @@ FORMS = [
     ("heading-de-short-article", "Freitag, d. 07. September 2018", "day Fri 2018-09-07"),
     ("heading-it-roman-ordinal-glued", "III° Giorno 21.09.2011", "day 2011-09-21"),
     ("heading-sv-weekday-ending", "Söndagen den 14 september", "day Sun ????-09-14"),
+    ("heading-th-day-label-weekday-the", "วันที่ 2 : วันศุกร์ ที่ 25 ธันวาคม 2563", "day Fri 2020-12-25"),
     ("heading-et-month-case-ending", "28. oktoobril 2011", "day 2011-10-28"),
     ("heading-lv-weekday-month-locative", "Piektdien, 20. oktobrī", "day Fri ????-10-20"),
     ("heading-fi-month-inessive", "15. lokakuussa 2020", "day 2020-10-15"),
