@@ -75,7 +75,15 @@ def header_columns(line: str) -> Columns | None:
 
 def _timed_header(cells: list[str] | None) -> TypeGuard[list[str]]:
     """Whether cells are a header row of three or more that opens with the time's cell."""
-    return cells is not None and len(cells) >= 3 and cells[0].lower().rstrip(":") in _TIME_HEADINGS
+    return cells is not None and len(cells) >= 3 and _header_word(cells[0]) in _TIME_HEADINGS
+
+
+def _header_word(cell: str) -> str:
+    """A header cell's word, as the lists of words.toml write it: lower case, no colon, its
+    letters together where the page spaced them out ('시  간', '주  제': '시간', '주제')."""
+    letters = cell.split()
+    word = "".join(letters) if len(letters) > 1 and all(len(x) == 1 for x in letters) else cell
+    return word.lower().rstrip(":")
 
 
 def _days(cells: list[str]) -> tuple[Day, ...]:
@@ -139,7 +147,7 @@ def _named_column(line: str, names: frozenset[str]) -> int | None:
     cells = cells_in_columns(line)
     if not _timed_header(cells):
         return None
-    return next((i for i, c in enumerate(cells) if i > 0 and c.lower().rstrip(":") in names), None)
+    return next((i for i, c in enumerate(cells) if i > 0 and _header_word(c) in names), None)
 
 
 def _day_cell(cell: str) -> Day | None:

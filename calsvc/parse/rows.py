@@ -82,7 +82,7 @@ def read_row(text: str, tokens: Tokens) -> RowForm | None:
         end += 1  # ('20:45. Cena', '19:00 –')
     end = _past_case_ending(tokens, after_times, end)
     dashed = any(t.kind == T.DASH for t in tokens[after_times:end])
-    span, end = _with_length(span, tokens, end)
+    span, end = with_length(span, tokens, end)
     if end >= len(tokens):
         return TimeLine(span, written)
     rest = text[tokens[end].start :]
@@ -191,7 +191,7 @@ def _date_after(tokens: Tokens, end: int) -> Day | None:
     return None
 
 
-def _with_length(span: Span, tokens: Tokens, i: int) -> tuple[Span, int]:
+def with_length(span: Span, tokens: Tokens, i: int) -> tuple[Span, int]:
     """Past a length written after the times ('(45 min)', '· 30 min'), which is no title; it
     gives the end when none is written."""
     found = read_length(tokens, i)

@@ -14,7 +14,7 @@ from .places import room_cell, room_line
 from .ranges import Span, read_range
 from .roles import MAX_LABEL, is_end_marker, looks_like_title, row_title
 from .rooms import room_of, split_cells, tail_room, title_and_room
-from .rows import LETTER, hhmm_range, label_text, sessions, span_text
+from .rows import LETTER, hhmm_range, label_text, sessions, span_text, with_length
 from .tokens import tokenize
 
 
@@ -30,7 +30,7 @@ def read_table_row(text: str, vocabulary: Vocabulary) -> Form | None:
         found = read_range(tokens, 0, hhmm=hhmm_range(tokens, 0))
         if found is None:
             continue
-        span, end = found
+        span, end = with_length(found[0], tokens, found[1])  # '14:00~14:10 (10분)': no room
         fits, room = tail_room(tokens, end, cell)
         if not fits:
             continue

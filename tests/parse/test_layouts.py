@@ -908,6 +908,12 @@ BLOCKS = [
         ],
     ),
     (
+        "ko-letter-spaced-header-length-after-the-time-people-column",
+        "2020년 2월 6일 (목)\n시  간\t주  제\t발표자\n"
+        "14:00~14:10 (10분)\t개회 및 참석자 소개\t사회자\n",
+        ["Session | - | 개회 및 참석자 소개 | 02-06 14:00–14:10 | -"],
+    ),
+    (
         "nl-speaker-column-before-the-subject",
         "## maandag 2 oktober 2023\n\n| Tijd | Spreker | Onderwerp |\n|:---|:---|:---|\n"
         "| 11:00 | [Wessel Hoogeveen](https://example.org/212) | Waarom een bouwdoos |\n"
