@@ -93,6 +93,8 @@ def room_line(text: str) -> str | None:
         return None  # 'Continental Breakfast in Exhibit Hall': a session and its place
     if len(text.split()) <= MAX_ROOM_WORDS and names_a_place(text) and not _sentence(text):
         return text
+    if _with_address(text):
+        return text
     parts = re.split(r", | [–—-] ", text)  # 'Ateneo Mediterraneo – Dipartimento di Fisica'
     if 1 < len(parts) <= 3 and any(room_line(p) for p in parts) and all(map(proper_name, parts)):
         return text
@@ -113,6 +115,23 @@ def proper_name(text: str) -> bool:
     names = (w.lstrip(_QUOTES) for w in text.split() if w not in ("/", "&", "-"))
     return all(  # ('Dworek „Pod Lipami”', 'Sala Albaida / Sala Retama')
         w[:1].isupper() or w[:1].isdigit() or w.lower() in words()["joining_words"] for w in names
+    )
+
+
+# A name and then its street address in brackets: 'Дитяча бібліотека (вул. Шкільна, 3)'.
+_ADDRESSED = re.compile(r"(?P<name>[^()]+?)\s*\((?P<street>[^\W\d_]+)\.?\s[^()]*\d[^()]*\)")
+
+
+def _with_address(text: str) -> bool:
+    """A place named with its address: a capitalised name of a few words, then in brackets a
+    street word and a number ('Depo (ul. Kijowska 52)', 'Café Nord (Rue Haute 12)')."""
+    found = _ADDRESSED.fullmatch(text)
+    return (
+        found is not None
+        and found["street"].lower() in words()["street_words"]
+        and found["name"][:1].isupper()
+        and len(found["name"].split()) <= MAX_ROOM_WORDS
+        and not _sentence(found["name"])
     )
 
 

@@ -1053,6 +1053,14 @@ def test_data_file_kinds_extend_the_vocabulary() -> None:
         pytest.param("Espace Nefs", "Espace Nefs", id="fr-espace-first"),
         pytest.param("Place your order early", None, id="en-place-is-a-verb-in-a-sentence"),
         pytest.param("The hall was full of people who came early.", None, id="sentence"),
+        pytest.param(
+            "Дитяча бібліотека (вул. Шкільна, 3)",
+            "Дитяча бібліотека (вул. Шкільна, 3)",
+            id="uk-name-and-street-address",
+        ),
+        pytest.param("Café Nord (Rue Haute 12)", "Café Nord (Rue Haute 12)", id="fr-street"),
+        pytest.param("Lunch (served 12 times)", None, id="bracket-with-a-number-no-street"),
+        pytest.param("lunch (via Roma 3)", None, id="street-after-no-name"),
     ],
 )
 def test_room_line(line: str, room: str | None) -> None:
