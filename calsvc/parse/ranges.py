@@ -17,6 +17,7 @@ from .tokenkinds import T
 from .tokens import Tokens
 
 _HOURS_GLUED = re.compile(r"(\d{1,2})[hH](\d{2})?")  # a length written as a clock: '1h', '1h50'
+MAX_BACKWARDS = 60  # minutes an end may stand before its start in a range written wrong
 
 
 class Span(NamedTuple):
@@ -135,7 +136,17 @@ def _span(start: Time, end: Time | None, end_day: Day | None, zone: str | None) 
         start_clock = clock_of(start, "a")
     if end is not None and (start.hour == 24 or end.hour == 24 and end.meridiem):
         raise HeaderProblem(f"{start.text!r} is not a time: hour 24 is past 23")
+    if end is not None and end_clock and not end_day and _backwards(start_clock, end_clock):
+        remark = f"{end.text!r} is before the start {start.text!r}; the end is left out"
+        end_clock = None  # ('17h30-17h00': a slip; not a session that ends the next day)
     return Span(start_clock, end_clock, end_day, zone, remark, _which_clock(start, end))
+
+
+def _backwards(start: Clock, end: Clock) -> bool:
+    """Whether a range ends a little before it starts ('17h30-17h00', '11:25 - 11:10' as a
+    page written right to left may be copied), not overnight ('22:00 - 02:00')."""
+    minutes = (start.hour - end.hour) * 60 + start.minute - end.minute
+    return 0 < minutes <= MAX_BACKWARDS
 
 
 def _which_clock(*times: Time | None) -> str:

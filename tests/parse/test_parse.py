@@ -232,9 +232,12 @@ def test_parse_explicit_year_overrides_data_file() -> None:
         ("Poster: A Tue 6 Jun 13:00 p.m.\n",
          [(1, "warning", "odd-time",
            "'13:00 p.m.' is a 24-hour time with a.m./p.m.; read as 13:00")]),
+        ("Poster: A Tue 6 Jun 17:30-17:00\n",
+         [(1, "warning", "odd-time",
+           "'17:00' is before the start '17:30'; the end is left out")]),
     ],
     ids=["weekday-contradicts-date", "zone-abbreviation-contradicts", "dst-gap", "dst-repeat",
-         "31-feb", "hour-25", "13-pm"],
+         "31-feb", "hour-25", "13-pm", "end-before-start"],
 )  # fmt: skip
 def test_parse_reports_problems_with_line(
     text: str, expected: list[tuple[int, str, str, str]]
