@@ -37,6 +37,7 @@ from .when import may_begin
 
 _SEPARATORS = (T.SEP, T.DASH, T.COLON)
 MAX_EVENT_DAYS = 31  # 'Day 40' is no day of one event's programme
+MAX_EVENT_DAY_LEAD = 2  # words before 'Day 1' on its line: 'Agenda Day 1', 'جدول الأعمال'
 
 
 def read_heading(text: str, tokens: Tokens) -> DayHeading | None:
@@ -131,22 +132,23 @@ def _range_ends(tokens: Tokens, first: int, day: Day) -> bool:
 
 
 def _event_day(text: str, tokens: Tokens) -> DayHeading | None:
-    """'Day 2', 'DÍA 1:', '1st day', 'Hari ke-2', '2 일 차', '第2日', '2日目' alone on a line:
-    the second (first, …) of the days the page gives once."""
+    """'Day 2', 'DÍA 1:', '1st day', 'Hari ke-2', '2 일 차', '第2日', '2日目', 'Day one', 'اليوم
+    الأول' on a line, maybe after a heading's word or two ('Agenda Day 1', 'جدول الأعمال
+    اليوم الاول'): the second (first, …) of the days the page gives once."""
     words = lx.lexicon()
     kept = [t for t in tokens if t.kind not in (T.SEP, T.COLON, T.DASH) and t.text != "|"]
     kept = [t for t in kept if t.lower not in words.event_day_marks]
-    numbers = [t for t in kept if t.kind == T.NUMBER]
-    named = [t for t in kept if t.kind != T.NUMBER]
-    if (
-        len(kept) != 2
-        or len(numbers) != 1
-        or not 1 <= numbers[0].value <= MAX_EVENT_DAYS
-        or named[0].lower not in words.event_days
+    lead = kept[:-2]
+    if not 2 <= len(kept) <= 2 + MAX_EVENT_DAY_LEAD or not all(
+        _day_label_word(t.text) for t in lead
     ):
+        return None  # ('Consortium Meeting Day 1' under its date: the day's title)
+    named, count = sorted(kept[-2:], key=lambda t: t.lower not in words.event_days)
+    number = count.value if count.kind == T.NUMBER else words.event_day_ordinals.get(count.lower)
+    if number is None or not 1 <= number <= MAX_EVENT_DAYS or named.lower not in words.event_days:
         return None
     name = text.strip(" \t|:–—-")
-    return DayHeading(Day(0, 0, None, None, name, ordinal=numbers[0].value))
+    return DayHeading(Day(0, 0, None, None, name, ordinal=number))
 
 
 def _weekday_alone(text: str, tokens: Tokens) -> DayHeading | None:

@@ -88,6 +88,7 @@ class Lexicon:
     event_days: frozenset[str] = frozenset()  # 'Day 2', '1st day', '2 일 차'
     day_parts: frozenset[str] = frozenset()  # 'Divendres, 14 tarda': after a weekday's date
     event_day_marks: frozenset[str] = frozenset()  # 'Hari ke-2', '2日目'
+    event_day_ordinals: dict[str, int] = field(default_factory=dict)  # 'Day one', 'اليوم الأول'
     hour_marks: frozenset[str] = frozenset()  # written after a clock's hour: 'h', 'Uhr', '時'
     # weekdays named in two words, by the second word: {'iau': {'dydd': 3}} ('Dydd Iau')
     weekday_pairs: dict[str, dict[str, int]] = field(default_factory=dict)
@@ -286,6 +287,7 @@ def lexicon() -> Lexicon:
     found.dotted = _dotted(found)
     found.era_marks = tuple(time["era_marks"])
     found.era_years = dict(time["era_years"])
+    found.event_day_ordinals = {fold(w): n for w, n in time["event_day_ordinals"].items()}
     found.hour_marks = _meaning(found, T.HOURS)
     found.timeless = _meaning(found, T.WEEKDAY, T.NOON, T.MIDNIGHT)
     return found

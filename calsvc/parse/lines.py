@@ -93,9 +93,13 @@ def _long_row(line: str) -> bool:
 
 
 def _timeless_word(text: str) -> bool:
-    """Whether a line without digits holds a word that tells a day or time ('Monday', 'noon')."""
-    timeless = lx.lexicon().timeless
-    return any(word.casefold() in timeless for word in _WORDS.findall(text))
+    """Whether a line without digits holds a word that tells a day or time ('Monday', 'noon')
+    or counts the event's days ('Day one', 'اليوم الأول')."""
+    words = lx.lexicon()
+    found = {word.casefold() for word in _WORDS.findall(text)}
+    return not found.isdisjoint(words.timeless) or (
+        not found.isdisjoint(words.event_day_ordinals) and not found.isdisjoint(words.event_days)
+    )
 
 
 def _too_long(line: str) -> Unread | None:

@@ -77,7 +77,7 @@ def date_rows(
             block.day = day
     weekly = [b for b in blocks if b.day is not None and b.day.partial]
     if weekly:
-        date_weekdays(weekly, sorted(named), notes)
+        date_weekdays(weekly, sorted(_in_year(named, year)), notes)
     kept = [b for b in blocks if b.span is None or b.day is not None and not b.day.partial]
     left_out = [b.line for b in blocks if b.span is not None and b.day is None]
     return Dated(_each_day(kept, base, notes), min(left_out, default=None))

@@ -97,8 +97,11 @@ def strip_bullet(text: str) -> str:
     return _MARKUP.sub("", text).strip()
 
 
-# 'Results improved. We ran it': a full stop after a word, not after an initial ('A. Person').
-_SENTENCE_BREAK = re.compile(r"\w\w\. [A-Z]")
+# 'Results improved. We ran it': a full stop after a word, not after an initial ('A. Person')
+# or a title ('Prof. Helena M. Korsgaard', 'Dr. Ruiz').
+_SENTENCE_BREAK = re.compile(
+    r"\w\w(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bMrs)(?<!\bProf)\. [A-Z]"
+)
 
 
 def looks_like_title(text: str) -> bool:

@@ -18,6 +18,9 @@ from .roles import clean, field_name, is_end_marker, looks_like_title, row_title
 from .rooms import title_and_room
 from .rows import label_text
 
+MIN_CARDS = 3  # times alone on a page before it may be read as cards (_titles_above)
+CARD_SHARE = 0.6  # of them that must stand right under a title with nothing under them
+
 
 def read_row(
     state: State, lines: list[str], index: int, form: TimeRow | TimeRows | TimeLine
@@ -43,6 +46,8 @@ def read_row(
     below = neighbour_line(lines, index)
     if form.span.end is None and below is not None:
         form = _end_below(state, lines, index, below, form)
+    if _card(state, lines, index, form):
+        return
     below = neighbour(lines, index, 1, state)
     title = row_title(clean(lines[below])) if below is not None else None
     place = None
@@ -73,6 +78,61 @@ def read_row(
     if not clean(lines[below]).startswith(title):  # its first sentence; the rest describes it
         block.body.append(clean(lines[below])[len(title) :].lstrip(" .;,"))
     state.blocks.append(block)
+
+
+def _card(state: State, lines: list[str], index: int, form: TimeLine) -> bool:
+    """A card's time under its title, its place below ('تسجيل الحضور' / '09:00 - 10:00' /
+    … / 'قاعة الندوات'), where the page prints its sessions so (see _titles_above)."""
+    if state.titles_above is None:
+        state.titles_above = _titles_above(state, lines)
+    if not state.titles_above or not _title_right_above(state, lines, index):
+        return False
+    last = state.blocks[-1] if state.blocks else None
+    if last is not None and last.body and last.body[-1] == lines[index - 1]:
+        last.body.pop()  # (taken for the body of the session above)
+    state.used.add(index - 1)
+    name, room = title_and_room(label_text(clean(lines[index - 1])))
+    below = neighbour(lines, index, 1, state)
+    if below is not None and not room and _only_a_room(state, lines, clean(lines[below])):
+        room = clean(lines[below])
+        state.used.add(below)
+    block = Block(state.number(index), name, None, form.span, room or form.room, form.text, "card")
+    state.blocks.append(state.under_heading(block))
+    return True
+
+
+def _titles_above(state: State, lines: list[str]) -> bool:
+    """Whether the page prints its sessions as cards, the title right over its time alone
+    and nothing or a place under it: so for most of its times alone (MIN_CARDS or more)."""
+    alone = [i for i, line in enumerate(lines) if line and _time_alone(state, line)]
+    carded = [i for i in alone if _title_right_above(state, lines, i) and _closes_card(lines, i)]
+    return len(alone) >= MIN_CARDS and len(carded) >= CARD_SHARE * len(alone)
+
+
+def _time_alone(state: State, line: str) -> bool:
+    try:
+        form = state.read(line)
+    except HeaderProblem:
+        return False
+    return isinstance(form, TimeLine) and form.room is None
+
+
+def _title_right_above(state: State, lines: list[str], index: int) -> bool:
+    """Whether the line right over a time (no blank between) may be its title."""
+    if index == 0 or not lines[index - 1] or index - 1 in state.used:
+        return False
+    try:
+        form = state.read(lines[index - 1])
+    except HeaderProblem:
+        return False
+    return isinstance(form, Undated | None) and label_line(lines[index - 1])
+
+
+def _closes_card(lines: list[str], index: int) -> bool:
+    """Whether a time is the last line of its card's title and time: a blank line, a place
+    or the end under it."""
+    below = lines[index + 1] if index + 1 < len(lines) else ""
+    return not below or room_line(clean(below)) is not None
 
 
 def _dated_next(state: State, lines: list[str], index: int) -> bool:

@@ -32,6 +32,8 @@ VOCABULARY = Vocabulary()
 def _day(day: Day | None) -> str:
     if day is None:
         return ""
+    if day.ordinal:
+        return f"day {day.ordinal} of the event"
     if day.partial and not day.day:
         return ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][day.weekday or 0] + " of the week"
     weekday = (
@@ -383,6 +385,10 @@ FORMS = [
     ("heading-it-roman-ordinal-glued", "III° Giorno 21.09.2011", "day 2011-09-21"),
     ("heading-sv-weekday-ending", "Söndagen den 14 september", "day Sun ????-09-14"),
     ("heading-th-day-label-weekday-the", "วันที่ 2 : วันศุกร์ ที่ 25 ธันวาคม 2563", "day Fri 2020-12-25"),
+    ("event-day-in-words", "Day one", "day day 1 of the event"),
+    ("event-day-ar-after-agenda-words", "جدول الأعمال اليوم الثاني", "day day 2 of the event"),
+    ("event-day-title-after-other-words-is-text", "Consortium Meeting Day 1", "text"),
+    ("event-day-in-a-sentence-is-text", "Lunch on day 2", "text"),
     ("heading-et-month-case-ending", "28. oktoobril 2011", "day 2011-10-28"),
     ("heading-lv-weekday-month-locative", "Piektdien, 20. oktobrī", "day Fri ????-10-20"),
     ("heading-fi-month-inessive", "15. lokakuussa 2020", "day 2020-10-15"),

@@ -388,6 +388,25 @@ BLOCKS = [
         ],
     ),
     (
+        "days-by-their-number-in-words-and-the-page-s-days-in-the-data-file-s-year",
+        "Workshop, 15 - 17 November 2024\n\nAgenda Day one\n07.30 - 08.30 Registration\n\n"
+        "اليوم الثاني\n09:00 - 10:00 Talk\n\nAs on 15 - 17 November 2022.\n",
+        [
+            "Registration | - | Registration | 11-15 07:30–08:30 | -",
+            "Talk | - | Talk | 11-16 09:00–10:00 | -",
+        ],
+    ),
+    (
+        "cards-title-over-its-time-alone-place-under-it",
+        "Day 1, 22 April 2025\nOpening\n09:00 - 10:00\n\nMain Hall\nTalk by Prof. Ana Ruiz\n"
+        "10:00 - 11:00\n\nMain Hall\nClosing\n11:00\n\nGarden Room\n",
+        [
+            "Opening | - | Opening | 04-22 09:00–10:00 | Main Hall",
+            "Talk | - | Talk by Prof. Ana Ruiz | 04-22 10:00–11:00 | Main Hall",
+            "Closing | - | Closing | 04-22 11:00–12:00~ | Garden Room",
+        ],
+    ),
+    (
         "days-by-their-number-in-the-days-given-once",
         "Workshop, 15 - 17 November 2024\n\n1st day\n07.30 - 08.30 Registration\n\n"
         "Day 2:\n09.00 - 10.00 Talk\n\n3 일 차 |\n09:00 ~ 10:00 | 폐회식\n",
