@@ -15,6 +15,7 @@ from .terminals import OF, at, day_number, in_words, is_year, means
 from .tokenkinds import T
 from .tokens import Token, Tokens
 
+_CJK_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 CENTURY_PIVOT = 69  # a two-digit year below this is this century's, as strptime has it
 Core = tuple[tuple[int, int, int | None, str], int]  # (month, day, year, order), the end
 
@@ -35,6 +36,7 @@ def read_core(tokens: Tokens, i: int, weekday: bool) -> Core | None:
         or year_next
         or weekday_in_brackets(tokens, i + 1)
         or _weekday_next(tokens, i + 1)
+        or _cjk_after(tokens, i)
     ):
         numeric, numeric_day, _, order = _numeric_date(token.text)
         return (numeric, numeric_day, None, order), i + 1
@@ -62,6 +64,12 @@ def read_core(tokens: Tokens, i: int, weekday: bool) -> Core | None:
         if j < len(tokens) and day_number(tokens[j]):
             return (named, tokens[j].value, None, ""), j + 1
     return None
+
+
+def _cjk_after(tokens: Tokens, i: int) -> bool:
+    """Whether a day and month in numbers opens a line of CJK words ('12/3 飞书会议直播'): as
+    Chinese and Japanese posts head a day, where a fraction or a score stands among words."""
+    return i == 0 and i + 1 < len(tokens) and bool(_CJK_WORD.match(tokens[i + 1].text))
 
 
 def _elided_of(tokens: Tokens, i: int) -> bool:

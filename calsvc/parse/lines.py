@@ -180,8 +180,9 @@ def _dated(text: str, tokens: Tokens, starts: list[int]) -> Form | None:
         sentence = rest.rstrip().endswith(".") and (not fits or len(rest.split()) > 2)
         if sentence:  # (', il convegno sulle scuole.': the rest of a sentence, no room)
             return _mention(text, tokens, starts) or Mention(day, deadline=is_deadline(text))
-        if not fits:
-            return Unread(f"{written!r} is followed by {rest[:40]!r}, which is not a room")
+        if not fits:  # (its date is still the page's: '12/4 下午 13:00 开始 (预估)' over rows)
+            reason = f"{written!r} is followed by {rest[:40]!r}, which is not a room"
+            return Unread(reason, Mention(day, deadline=is_deadline(text)))
         if not label:
             return WhenLine(day, span, room, written)
         return Header(label, day, span, room, written)

@@ -31,6 +31,7 @@ from .when import looks_timed
 
 MIN_PROSE_WORDS = 8  # words of a sentence whose date may correct the heading above it
 MAX_PROSE_CHARS = 2000  # of a paragraph searched for the day it names
+MAX_LINES_TO_ROWS = 3  # lines of text between a date among words and the rows it heads
 _ADDRESS = re.compile(r"\s*\([^()]*\d[^()]*\)\s*$")  # '(R. Marechal Deodoro, 415 – Centro)'
 MIN_MENU_ITEMS = 3  # items of a page's menu line ('Home | Programme | Venue')
 MAX_MENU_WORDS = 3  # words of each
@@ -160,8 +161,9 @@ def heading_by_place(state: State, lines: list[str], index: int, form: Form | No
     """The one day a line names among other words ('Jornada del 3 de junio en Madrid',
     'Freitag den 7. (Anreise)'), when time rows follow it: the grammar of headings does not
     know every way of writing one, but a date standing over rows is their day. Deadlines
-    and runs of days are no headings. One line of text may stand between the date and its
-    rows ('Oturum Başkanları: Ana Lee ve Bo Chen', the session's chairs)."""
+    and runs of days are no headings. Lines of text may stand between the date and its
+    rows ('Oturum Başkanları: Ana Lee ve Bo Chen', the session's chairs; a meeting's link
+    and a table's header row)."""
     mention = form.mention if isinstance(form, Unread) else form
     if not isinstance(mention, Mention) or mention.deadline or mention.last is not None:
         return None
@@ -172,7 +174,9 @@ def heading_by_place(state: State, lines: list[str], index: int, form: Form | No
     try:
         if index and isinstance(state.read(lines[index - 1]), TimeLine):
             return None  # '09.40' / 'Terugblik op de middag op 19 mei': a title, not a day
-        if state.read(lines[below]) is None:
+        for _ in range(MAX_LINES_TO_ROWS):  # (the chairs, a link, a table's header row)
+            if below is None or state.read(lines[below]) is not None:
+                break
             below = neighbour_line(lines, below)
         return mention.first if below is not None and _row(state, lines[below]) else None
     except HeaderProblem:

@@ -335,6 +335,12 @@ FORMS = [
     ("text-run-of-days-in-a-sentence", "Papers (Tuesday to Thursday in two groups)", "text"),
     # The date stated once for the page (family 2): mentions, not headings.
     ("mention-sentence", "The workshop will be held on June 8, 2023", "mention 2023-06-08"),
+    ("mention-zh-day-month-opening-cjk-words", "12/3 飞书会议直播链接：", "mention ????-12-03"),
+    (
+        "day-month-among-latin-words-is-no-mention",
+        "12/3 of the seats",
+        "unread: its date or time is not in a form calsvc reads",
+    ),
     ("mention-run-of-days", "July 4th - July 8th 2022", "mention 2022-07-04…2022-07-08"),
     (
         "mention-range-in-a-month",

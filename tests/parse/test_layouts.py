@@ -407,6 +407,16 @@ BLOCKS = [
         ],
     ),
     (
+        "zh-day-month-lines-over-tables-past-a-link-and-a-header-row",
+        "12/3 会议直播链接：\n\n#会议：731-204-956\n\n时间\t内容\t嘉宾\n9:30\t开幕\t沈知远\n\n"
+        "12/4 下午 13:00 开始 (预估)\n直播间\n作品汇总：快来围观~\n\n时间\t内容\n"
+        "13:10- 15:40\t答辩\n",
+        [
+            "Session | - | 开幕 | 03-12 09:30–10:30~ | -",  # (day first: Lisbon)
+            "Session | - | 答辩 | 04-12 13:10–15:40 | -",
+        ],
+    ),
+    (
         "days-by-their-number-in-the-days-given-once",
         "Workshop, 15 - 17 November 2024\n\n1st day\n07.30 - 08.30 Registration\n\n"
         "Day 2:\n09.00 - 10.00 Talk\n\n3 일 차 |\n09:00 ~ 10:00 | 폐회식\n",
