@@ -152,14 +152,16 @@ def _event_day(text: str, tokens: Tokens) -> DayHeading | None:
 
 
 def _weekday_alone(text: str, tokens: Tokens) -> DayHeading | None:
-    """'Monday', 'TUESDAY:', 'Lunes', 'Viernes, día 25:', 'Divendres, 14 tarda': a weekday
-    standing alone, maybe with its day of the month (the page's dates give the month) and a
-    part of the day."""
+    """'Monday', 'TUESDAY:', 'Lunes', 'Viernes, día 25:', 'Divendres, 14 tarda', 'pátek /
+    Friday': a weekday standing alone (maybe in two languages), maybe with its day of the
+    month (the page's dates give the month) and a part of the day."""
     weekday = means(tokens, 0, "weekday") if tokens else None
     if weekday is None or len(tokens[0].text) < 3:
         return None
     articles, parts = lx.lexicon().articles, lx.lexicon().day_parts
     rest = [t for t in tokens[1:] if t.text not in ":,.-–—" and t.lower not in articles]
+    if len(rest) == 2 and rest[0].text == "/" and means(tuple(rest), 1, "weekday") == weekday:
+        rest = []  # 'pátek / Friday': the weekday in two languages
     if len(rest) == 2 and rest[1].lower in parts:  # 'Divendres, 14 tarda'
         rest = rest[:1]
     day = rest[0].value if len(rest) == 1 and rest[0].kind == T.NUMBER else 0

@@ -22,7 +22,7 @@ from typing import NamedTuple
 from ..errors import HeaderProblem
 from ..model import UNREAD
 from .blocks import Block
-from .dates import Day, read_day
+from .dates import Day, read_day, read_days
 from .forms import Mention
 from .notes import Notes
 from .ranges import read_range
@@ -77,7 +77,11 @@ def date_rows(
             block.day = day
     weekly = [b for b in blocks if b.day is not None and b.day.partial]
     if weekly:
-        date_weekdays(weekly, sorted(_in_year(named, year)), notes)
+        days = _in_year(named, year)
+        if not days:  # ('… se uskuteční 9.-11. února v Olomouci.': a run in a paragraph)
+            paragraphs = _prose_dates(lines[: weekly[0].line - 1], runs=True)
+            days = _in_year(_named(list(paragraphs), base), year)
+        date_weekdays(weekly, sorted(days), notes)
     kept = [b for b in blocks if b.span is None or b.day is not None and not b.day.partial]
     left_out = [b.line for b in blocks if b.span is not None and b.day is None]
     return Dated(_each_day(kept, base, notes), min(left_out, default=None))
@@ -141,15 +145,23 @@ def _in_year(named: dict[date, tuple[int, str]], year: int | None) -> dict[date,
     return kept if year is not None and kept else named
 
 
-def dates_named(text: str) -> Iterator[Day]:
-    """Every date a piece of prose names, read from each place one may begin, in order."""
+def dates_named(text: str, *, runs: bool = False) -> Iterator[Day]:
+    """Every date a piece of prose names, read from each place one may begin, in order; with
+    `runs`, a run of days ('9.-11. února') names its first and last."""
     tokens = tokenize(text)
+    past = 0
     for first in range(len(tokens)):
+        if first < past or not may_begin(tokens, first):
+            continue
         try:
-            found = read_day(tokens, first) if may_begin(tokens, first) else None
+            run = read_days(tokens, first) if runs else None
+            found = None if run else read_day(tokens, first)
         except HeaderProblem:
-            found = None
-        if found is not None:
+            run = found = None
+        if run is not None:
+            yield from run[:2]
+            past = run[2]
+        elif found is not None:
             yield found[0]
 
 
@@ -168,12 +180,13 @@ def _said_above(
     return above or prose or said or list(_prose_dates(lines[: last - 1]))
 
 
-def _prose_dates(lines: list[str]) -> Iterator[tuple[int, Mention]]:
-    """The dates named in the text above the rows, in paragraphs of any length."""
+def _prose_dates(lines: list[str], *, runs: bool = False) -> Iterator[tuple[int, Mention]]:
+    """The dates named in the text above the rows, in paragraphs of any length (with `runs`,
+    the ends of a run of days too)."""
     for number, line in enumerate(lines[:MAX_PROSE_LINES], start=1):
         if not _DIGIT.search(line) or is_deadline(line) or is_metadata(line):
             continue
-        for day in dates_named(line[:MAX_ROW_LENGTH]):
+        for day in dates_named(line[:MAX_ROW_LENGTH], runs=runs):
             if not day.partial:
                 yield number, Mention(day)
 

@@ -391,6 +391,8 @@ FORMS = [
     ("heading-it-roman-ordinal-glued", "III° Giorno 21.09.2011", "day 2011-09-21"),
     ("heading-sv-weekday-ending", "Söndagen den 14 september", "day Sun ????-09-14"),
     ("heading-th-day-label-weekday-the", "วันที่ 2 : วันศุกร์ ที่ 25 ธันวาคม 2563", "day Fri 2020-12-25"),
+    ("weekday-in-two-languages", "pátek / Friday", "day Fri of the week"),
+    ("two-weekdays-are-no-heading", "pátek / Saturday", "text"),
     ("event-day-in-words", "Day one", "day day 1 of the event"),
     ("event-day-ar-after-agenda-words", "جدول الأعمال اليوم الثاني", "day day 2 of the event"),
     ("event-day-title-after-other-words-is-text", "Consortium Meeting Day 1", "text"),

@@ -417,6 +417,18 @@ BLOCKS = [
         ],
     ),
     (
+        "weekday-headings-dated-by-a-run-of-days-deep-in-a-paragraph",
+        "Program\n\n"
+        + "Přátelé se během roku schází na setkáních. " * 6
+        + "Přípravné setkání se uskuteční 9.-11. února 2018 v Olomouci.\n\n"
+        "pátek / Friday\n18.00 - 20.00 večeře / dinner\n\nneděle / Sunday\n"
+        "9.00 - 10.00 morning workshop\n",
+        [
+            "Dinner | - | večeře / dinner | 02-09 18:00–20:00 | -",
+            "Workshop | - | morning workshop | 02-11 09:00–10:00 | -",
+        ],
+    ),
+    (
         "days-by-their-number-in-the-days-given-once",
         "Workshop, 15 - 17 November 2024\n\n1st day\n07.30 - 08.30 Registration\n\n"
         "Day 2:\n09.00 - 10.00 Talk\n\n3 일 차 |\n09:00 ~ 10:00 | 폐회식\n",
