@@ -59,6 +59,10 @@ def decode(data: bytes, source: str) -> tuple[list[str], list[Diagnostic]]:
             message = f"control characters removed ({found}); calendars refuse them in text"
             diagnostics.append(Diagnostic(source, number, "warning", "control", message))
             lines[number - 1] = raw = raw.translate(_WITHOUT_CONTROLS)
+        if _MOJIBAKE.search(raw) and (repaired := _repaired(raw)) != raw:
+            message = "UTF-8 shown as Windows-1252 ('â€“' for '–'); read as UTF-8"
+            diagnostics.append(Diagnostic(source, number, "info", "encoding", message))
+            lines[number - 1] = raw = repaired
         if len(raw) > LONG_LINE:
             length = f"{len(raw):,}"
             message = f"line has {length} characters, more than any programme line; read as text"
@@ -67,6 +71,21 @@ def decode(data: bytes, source: str) -> tuple[list[str], list[Diagnostic]]:
         _embedded_tables(lines, source, diagnostics)
         _inline_html(lines)
     return join_cell_lines([_stripped(line) for line in lines]), diagnostics
+
+
+# UTF-8 read as Windows-1252 or Latin-1 before it was copied: 'â€“' (or 'â' alone, its two
+# invisible bytes dropped) for '–', 'Ã©' for 'é', 'Â' before a no-break space.
+_MOJIBAKE = re.compile(r"[âÃÂ][\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ\s]")
+_LONE_DASH = re.compile(r"(?<=\d) â (?=\d)")  # '09:30 â 10:00'
+
+
+def _repaired(line: str) -> str:
+    """A line of mojibake as it was written, when it reads back as UTF-8; else only its
+    dashes between times."""
+    try:
+        return line.encode("cp1252").decode("utf-8")
+    except UnicodeError:
+        return _LONE_DASH.sub(" – ", line)
 
 
 # HTML written inside Markdown or text: a character reference, a line break.

@@ -429,6 +429,14 @@ BLOCKS = [
         ],
     ),
     (
+        "mojibake-dashes-between-times-with-their-bytes-lost",
+        "Programma woensdag 27 mei 2009\n\n09:30 â 10:00 Ontvangst\n10:00 â 10:05 Welkomstwoord\n",
+        [
+            "Session | - | Ontvangst | 05-27 09:30–10:00 | -",
+            "Session | - | Welkomstwoord | 05-27 10:00–10:05 | -",
+        ],
+    ),
+    (
         "days-by-their-number-in-the-days-given-once",
         "Workshop, 15 - 17 November 2024\n\n1st day\n07.30 - 08.30 Registration\n\n"
         "Day 2:\n09.00 - 10.00 Talk\n\n3 일 차 |\n09:00 ~ 10:00 | 폐회식\n",

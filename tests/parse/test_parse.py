@@ -281,8 +281,9 @@ PROGRAMME = "Poster: A Tue 6 Jun 09:00 a.m.\nAbstract\nCafé text.\n"
         (PROGRAMME.replace("\n", "\u00a0 \u00a0\n").encode("utf-8"), []),
         (PROGRAMME.encode("cp1252"), [(3, "info", "encoding", "not UTF-8; read as Windows-1252")]),
         (PROGRAMME.replace("Café", "Caf\x00é").encode("utf-8"), [(3, "warning", "control", "control characters removed (U+0000); calendars refuse them in text")]),
+        (PROGRAMME.replace("Café", "CafÃ©").encode("utf-8"), [(3, "info", "encoding", "UTF-8 shown as Windows-1252 ('â€“' for '–'); read as UTF-8")]),
     ],
-    ids=["utf-8", "bom", "crlf", "trailing-no-break-spaces", "windows-1252", "nul-bytes"],
+    ids=["utf-8", "bom", "crlf", "trailing-no-break-spaces", "windows-1252", "nul-bytes", "mojibake"],
 )  # fmt: skip
 def test_parse_tolerates_encodings_and_line_ends(
     data: bytes, notes: list[tuple[int, str, str, str]]
