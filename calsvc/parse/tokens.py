@@ -232,6 +232,11 @@ _COMMA_RANGE = re.compile(
 )
 
 
+# A time with a decimal comma alone on its line, over its title: '15,00' (read as '15:00';
+# among words a comma's number is no time: '1,50 €').
+_COMMA_ALONE = re.compile(r"^(\s*)([01]?\d|2[0-3]),([0-5]\d)(\s*)$")
+
+
 def _as_dash(found: re.Match[str]) -> str:
     """A dash in place of the text found, as long as it was (token offsets stay right)."""
     return " " + "–".center(len(found.group()) - 2) + " "
@@ -264,6 +269,7 @@ def tokenize(line: str) -> Tokens:
     line = _SPACED_CLOCK.sub(r"\1:\2 ", line)
     line = _SPACED_DOT_CLOCK.sub(r"\1.\2 ", line)
     line = _COMMA_RANGE.sub(r"\1\2:\3\4\5:\6", line)
+    line = _COMMA_ALONE.sub(r"\1\2:\3\4", line)
     thai = _THAI.search(line) is not None
     if thai:  # an era's name before its year: blanks, as long as it was
         line = _eras().sub(lambda found: " " * len(found.group()), line)

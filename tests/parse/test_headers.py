@@ -417,6 +417,8 @@ FORMS = [
     ("row-uur", "10.00 uur Opening", "row 'Opening' 10:00"),
     ("row-bare-hour-to-dotted", "9-10.30 Vortrag", "row 'Vortrag' 09:00–10:30"),
     ("row-ab-uhr", "ab 18 Uhr Empfang", "row 'Empfang' 18:00"),
+    ("time-comma-alone-on-its-line", "15,00", "time 15:00"),
+    ("number-comma-among-words-is-no-time", "3,50 €", "text"),
     ("row-backwards-range-loses-its-end", "17h30-17h00 : Remise", "row 'Remise' 17:30"),
     ("row-overnight-range-keeps-its-end", "22:00 - 02:00 Party", "row 'Party' 22:00–02:00"),
     (
