@@ -88,10 +88,11 @@ def _hour_minute(
     if (comma := _comma_clock(tokens, i, first)) is not None:
         return comma[0], comma[1], i + 3  # 'Ore 17,00': a comma for the colon
     if token.kind == T.NUMBER and len(token.text) <= 2:
-        marked = at(tokens, i + 1, T.MERIDIEM) or hours_word(tokens, i + 1)
+        dotted = _ordinal_stop(tokens, i) and hours_word(tokens, i + 2)  # 'ob 10. uri'
+        marked = at(tokens, i + 1, T.MERIDIEM) or hours_word(tokens, i + 1) or dotted
         if not (marked or bare or before or _after_hours_word(tokens, i)):
             return None  # (after an hour's word: 'Ore 9 – Registrazione', 'giugno, ore 10')
-        return token.value, 0, i + 1
+        return token.value, 0, i + 1 + dotted
     if token.kind == T.NUMBER and len(token.text) == 4 and (bare or hours_word(tokens, i + 1)):
         hour, minute = divmod(token.value, 100)  # '0800 – 0830', '0900 hrs'
         return hour, minute, i + 1
@@ -99,6 +100,15 @@ def _hour_minute(
         hour, minute = divmod(token.value, 100)  # '730 - 830': superscript minutes flattened
         return hour, minute, i + 1
     return None
+
+
+def _ordinal_stop(tokens: Tokens, i: int) -> bool:
+    """Whether a number has a full stop glued after it, as an ordinal does ('10.')."""
+    return (
+        at(tokens, i + 1, T.WORD)
+        and tokens[i + 1].text == "."
+        and tokens[i].end == tokens[i + 1].start
+    )
 
 
 def _after_hours_word(tokens: Tokens, i: int) -> bool:

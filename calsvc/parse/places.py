@@ -96,9 +96,16 @@ def room_line(text: str) -> str | None:
     if _with_address(text):
         return text
     parts = re.split(r", | [–—-] ", text)  # 'Ateneo Mediterraneo – Dipartimento di Fisica'
-    if 1 < len(parts) <= 3 and any(room_line(p) for p in parts) and all(map(proper_name, parts)):
-        return text
+    if 1 < len(parts) <= 3 and _place_and_names(parts):
+        return text  # ('Lipov trg, Ljubljana': a square, named in lower case, and its city)
     return None
+
+
+def _place_and_names(parts: list[str]) -> bool:
+    """Whether parts of a line are a place and proper names ('Palazzo Reale, Sala delle
+    Colonne'; 'Lipov trg, Ljubljana': a square, named in lower case, and its city)."""
+    rooms = [room_line(part) is not None for part in parts]
+    return any(rooms) and all(room or proper_name(p) for room, p in zip(rooms, parts, strict=True))
 
 
 def _long_cjk(text: str) -> bool:

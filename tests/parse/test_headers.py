@@ -417,6 +417,8 @@ FORMS = [
     ("row-uur", "10.00 uur Opening", "row 'Opening' 10:00"),
     ("row-bare-hour-to-dotted", "9-10.30 Vortrag", "row 'Vortrag' 09:00–10:30"),
     ("row-ab-uhr", "ab 18 Uhr Empfang", "row 'Empfang' 18:00"),
+    ("row-sl-ob-ordinal-hour-uri", "Ob 10. uri: Začetek programa", "row 'Začetek programa' 10:00"),
+    ("row-de-um-ordinal-hour-uhr", "Um 10. Uhr: Beginn", "row 'Beginn' 10:00"),
     ("time-comma-alone-on-its-line", "15,00", "time 15:00"),
     ("number-comma-among-words-is-no-time", "3,50 €", "text"),
     ("row-backwards-range-loses-its-end", "17h30-17h00 : Remise", "row 'Remise' 17:30"),
@@ -1078,6 +1080,9 @@ def test_data_file_kinds_extend_the_vocabulary() -> None:
         ),
         pytest.param("Café Nord (Rue Haute 12)", "Café Nord (Rue Haute 12)", id="fr-street"),
         pytest.param("Lunch (served 12 times)", None, id="bracket-with-a-number-no-street"),
+        pytest.param("Lipov trg, Ljubljana", "Lipov trg, Ljubljana", id="sl-square-and-city"),
+        pytest.param("Letališče Dobrava", "Letališče Dobrava", id="sl-airfield-first"),
+        pytest.param("lunch, Ljubljana", None, id="no-place-word-in-either-part"),
         pytest.param("lunch (via Roma 3)", None, id="street-after-no-name"),
     ],
 )
