@@ -253,6 +253,12 @@ def _japanese_era() -> re.Pattern[str]:
     return re.compile(rf"({names})\s*(?=\d{{1,2}}\s*年)")
 
 
+@functools.cache
+def _bracketed_era() -> re.Pattern[str]:
+    names = "|".join(map(re.escape, lx.lexicon().era_years))
+    return re.compile(rf"(?<=\d)\s*[(（](?:{names})\s*(?:\d{{1,2}}|元)\s*[)）](?=\s*年)")
+
+
 def _japanese_eras(line: str) -> dict[int, tuple[int, int]]:
     """Where the number of each year written in a Japanese era starts: where its era's name
     starts, and the year before the era's first."""
@@ -273,6 +279,8 @@ def tokenize(line: str) -> Tokens:
     thai = _THAI.search(line) is not None
     if thai:  # an era's name before its year: blanks, as long as it was
         line = _eras().sub(lambda found: " " * len(found.group()), line)
+    if "年" in line:  # '2026(令和8)年': the year and, in brackets, its era's: blanks
+        line = _bracketed_era().sub(lambda found: " " * len(found.group()), line)
     eras = _japanese_eras(line) if "年" in line else {}
     if eras:  # ('平成26年': one number from the era's name on, its first year added)
         written, line = line, _japanese_era().sub(lambda found: " " * len(found.group()), line)

@@ -420,6 +420,12 @@ FORMS = [
     ("row-sl-ob-ordinal-hour-uri", "Ob 10. uri: Začetek programa", "row 'Začetek programa' 10:00"),
     ("row-de-um-ordinal-hour-uhr", "Um 10. Uhr: Beginn", "row 'Beginn' 10:00"),
     ("time-comma-alone-on-its-line", "15,00", "time 15:00"),
+    ("row-ja-title-then-range-about", "総会 13:00~14:00頃", "row '総会' 13:00–14:00"),
+    (
+        "when-ja-spaced-field-year-with-its-era-in-brackets",
+        "日 時  2026(令和8)年5月24日(日) 13:00〜16:00",
+        "when Sun 2026-05-24 13:00–16:00",
+    ),
     ("number-comma-among-words-is-no-time", "3,50 €", "text"),
     ("row-backwards-range-loses-its-end", "17h30-17h00 : Remise", "row 'Remise' 17:30"),
     ("row-overnight-range-keeps-its-end", "22:00 - 02:00 Party", "row 'Party' 22:00–02:00"),
