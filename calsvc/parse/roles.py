@@ -167,10 +167,15 @@ def goes_on(title: str, line: str) -> bool:
         return True
     if (title.count('"') + title.count("”") - title.count("“") + title.count("„")) % 2:
         return True  # an open quotation ('"Ernesto Bolla”' is closed, as '„x“' is)
+    if _QUOTED_NAME.match(line) and title[-1:].isalpha() and last and last[0].islower():
+        return True  # a name in quotes under the words it completes: 'виступ гурту' / '«КРУК».'
     wrapped = len(title) >= WRAP_WIDTH and title[-1:].isalpha() and line[:1].islower()
     if wrapped and line.endswith("."):
         return True  # a sentence wrapped at a width: '… Group, with discussion' / 'focusing …'
     return any(_opened(title, left, right) for left, right in _PAIRS if left != right)
+
+
+_QUOTED_NAME = re.compile(r"[«„][^\s«»„“]")  # '«Сірі журавлі».' (not '« Previous Page')
 
 
 def _opened(title: str, left: str, right: str) -> bool:

@@ -42,6 +42,7 @@ _BUILDINGS = (
 _DASH = re.compile(r"\s[-–—]\s+(?=\S)")
 _COLUMNS = re.compile(r"\s{2,}|\t+")
 _FOOTNOTE = re.compile(r"\s*[*†‡]+$")
+_QUOTE_CLOSED = re.compile(r"^[^«„“]*[»“”]")  # a quotation closed in the tail, opened before
 _BRACKETS = re.compile(r"\(([^()]*)\)")  # what a room's name holds in brackets is a name too
 ROWS = ("agenda", "table", "block")  # the layouts of time rows
 MIN_TAILS = 3  # rows ending in a dash and a place before tails are taken as rooms
@@ -100,6 +101,8 @@ def _tail(block: Block) -> tuple[str, str] | None:
     if found is None or len(found["room"].split()) > MAX_ROOM_WORDS:
         return None
     room = found["room"].strip()
+    if _QUOTE_CLOSED.search(room) or not any(c.isalpha() for c in room):
+        return None  # ('фестивалю «Степовий вітер - 2009»': the dash is inside a name)
     return (found["title"], room) if proper_name(_BRACKETS.sub(r"\1", room)) else None
 
 
