@@ -364,6 +364,7 @@ FORMS = [
     ),
     ("page-metadata", "Posted Sat, March 1, 2025 10:00am · Updated Thu, March 6", "text"),
     ("page-metadata-glued-ko", "작성일21.04.19", "text"),
+    ("page-metadata-uk-section-and-stamp", "| Розділ: Події | 15 липня 2009 11:44", "text"),
     ("page-metadata-glued-zh", "发布时间:2014-8-20 10:26:41  来源:组委会秘书处", "text"),
     ("mail-time-stamp", "Date: Thu, 30 Oct 2008 09:41:17 -0700", "text"),
     # Dates in other languages and notations (family 3).
