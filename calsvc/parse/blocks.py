@@ -54,7 +54,7 @@ class State:
     columns: Columns | None = None  # the rooms or days a table's header row names
     header_at: int = -1  # the line of that header row (or its last line, wrapped)
     place_column: int | None = None  # the column a table's header row gives to places
-    people_column: int | None = None  # and to people (speakers): no titles, no rooms
+    aside_column: int | None = None  # and to people or notes: no titles, no rooms
     grid: tuple[int, list[Block]] = (0, [])  # the last table row's line and its sessions
     column_blocks: dict[int, Block] = field(default_factory=dict)  # each column's last session
     forms: dict[str, Form | str | None] = field(default_factory=dict)

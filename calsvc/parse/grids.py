@@ -37,8 +37,10 @@ _TIME_HEADINGS = frozenset(
      "start", "begin", "beginn", "début", "inicio", "inizio", "start time",
      "hora", "horario", "ora", "orario", "tijd", "время", "czas", "godzina", "tid", "aika", "čas",
      "idő", "ώρα", "saat", "時間", "时间", "시간", "waktu", "jam", "開始時間", "开始时间", "时段",
-     "時段", "时间段"}
+     "時段", "时间段", "schedule"}
 )  # fmt: skip
+# Over a column of days before the time's: a day's date on its first row only.
+_DATE_HEADINGS = frozenset({"date", "day", "datum", "tag", "fecha", "día", "data", "jour", "日期"})
 
 
 def cells_in_columns(line: str) -> list[str] | None:
@@ -135,10 +137,14 @@ def place_column(line: str) -> int | None:
     return _named_column(line, words()["location_fields"])
 
 
-def people_column(line: str) -> int | None:
+def aside_column(line: str) -> int | None:
     """The column a table's header row gives to people ('Tijd | Spreker | Onderwerp', '開始時間
-    | … | セッション | 登壇者'): its cells are neither titles nor rooms."""
-    return _named_column(line, words()["people_columns"])
+    | … | セッション | 登壇者') or to notes ('Date | Schedule | Sessions | Note'): its cells are
+    neither titles nor rooms."""
+    cells = cells_in_columns(line)
+    if cells and _header_word(cells[0]) in _DATE_HEADINGS:  # 'Date | Schedule | … | Note'
+        line = "\t".join(cells[1:])  # (counted from the time's column, as rows are)
+    return _named_column(line, words()["people_columns"] | words()["note_columns"])
 
 
 def _named_column(line: str, names: frozenset[str]) -> int | None:
@@ -292,8 +298,8 @@ def add_row_sessions(state: State, line: str, index: int, form: TimeRow | TimeRo
     rooms: list[str | None] = [None] * len(rows)
     if isinstance(form, TimeRows) and state.columns:  # parallel: each in its column's room
         rooms = column_rooms(line, [row.title for row in rows], state.columns)
-    elif state.people_column is not None and state.place_column is None:
-        rows = _without_people(rows, cells_in_columns(line) or [], state.people_column)
+    elif state.aside_column is not None and state.place_column is None:
+        rows = _without_asides(rows, cells_in_columns(line) or [], state.aside_column)
         rooms = [None] * len(rows)
     elif _place_column(state, line) is not None and len(rows) <= 2:  # a column of places
         rows = rows[:1]  # ('| 10:30 AM | … | Lounge | Break · Coffee |' read as two: one)
@@ -326,15 +332,14 @@ def add_row_sessions(state: State, line: str, index: int, form: TimeRow | TimeRo
                 state.column_blocks[found] = block
 
 
-def _without_people(
-    rows: tuple[TimeRow, ...], cells: list[str], people: int
-) -> tuple[TimeRow, ...]:
-    """A table's rows whose header names a column of people and none of places: a cell is
-    no room, and a title read from the people's cell is the next cell's ('| 11:00 | Ruben
-    Terpstra | De bouwdoos |': 'De bouwdoos')."""
+def _without_asides(rows: tuple[TimeRow, ...], cells: list[str], aside: int) -> tuple[TimeRow, ...]:
+    """A table's rows whose header names a column of people or notes (counted from the
+    time's) and none of places: a cell is no room, and a title read from the aside's cell is
+    the next cell's ('| 11:00 | Ruben Terpstra | De bouwdoos |': 'De bouwdoos')."""
     shown = [clean(cell) for cell in cells]
-    person = shown[people] if people < len(shown) else None
-    after = next((cell for cell in shown[people + 1 :] if cell), None)
+    aside += next((i for i, cell in enumerate(shown) if _time_cell(cell)), 0)  # (after a date)
+    person = shown[aside] if aside < len(shown) else None
+    after = next((cell for cell in shown[aside + 1 :] if cell), None)
     kept = []
     for row in rows:
         if row.room in shown:

@@ -36,7 +36,7 @@ from .forms import (
     Unread,
     WhenLine,
 )
-from .grids import header_columns, more_days, people_column, place_column, timed_cells
+from .grids import aside_column, header_columns, more_days, place_column, timed_cells
 from .inline import split_items
 from .labels import Vocabulary
 from .notes import Notes
@@ -101,9 +101,9 @@ def _table_head(state: State, line: str, index: int) -> bool:
     if (columns := header_columns(line)) is not None:
         state.columns, state.column_blocks, state.header_at = columns, {}, index
         return True
-    place, people = place_column(line), people_column(line)
-    if place is not None or people is not None:
-        state.place_column, state.people_column = place, people
+    place, aside = place_column(line), aside_column(line)
+    if place is not None or aside is not None:
+        state.place_column, state.aside_column = place, aside
         return True
     return False
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ..errors import HeaderProblem
 from ..model import UNREAD, Schedule
 from .forms import DayHeading, EndMark, Mention, TimeLine, TimeRow, TimeRows
-from .grids import header_columns, people_column, place_column
+from .grids import aside_column, header_columns, place_column
 from .labels import Vocabulary
 from .lines import read_line
 from .roles import clean, is_deadline
@@ -80,7 +80,7 @@ def _role(text: str, vocabulary: Vocabulary, in_session: bool) -> str:
         return "problem"
     if isinstance(form, DayHeading) and not is_deadline(text):
         return "day"
-    if any(named(text) is not None for named in (header_columns, place_column, people_column)):
+    if any(named(text) is not None for named in (header_columns, place_column, aside_column)):
         return "columns"
     if isinstance(form, DayHeading | Mention | TimeRow | TimeRows | TimeLine | EndMark):
         return "date"

@@ -49,6 +49,7 @@ def read_table_row(text: str, vocabulary: Vocabulary) -> Form | None:
         if (
             len(titles) > 1
             and not rooms_beside
+            and dated is None  # (a day's first row: its title, then notes or speakers)
             and (parallel := _parallel(titles, span, written, vocabulary))
         ):
             return parallel

@@ -70,7 +70,7 @@ def read_text(state: State, lines: list[str], index: int, form: Undated | None) 
         state.blocks.append(Block(state.number(index), form.label, layout="undated"))
         return
     if line and not _in_cells(line) and not _within_table(lines, index):
-        state.columns = state.place_column = state.people_column = None  # out of the table
+        state.columns = state.place_column = state.aside_column = None  # out of the table
         if _goes_on(last, line):  # a title wrapped onto this line
             assert last is not None and last.label is not None
             last.label = f"{last.label} {without_stop(clean(line))}"

@@ -452,6 +452,20 @@ BLOCKS = [
         ],
     ),
     (
+        "glance-table-date-cell-on-a-day-s-first-row-and-a-note-column",
+        "Date\tSchedule\tSessions\tNote\n"
+        "Sep 17\t09:00 ~ 12:00\tDoctoral Forum 1\t4 talks and mentor feedback\n"
+        "14:00 ~17:00\tDoctoral Forum 2\t4 talks and mentor feedback\t\n"
+        "Sep 18\t09:00 ~ 12:00\tWorkshop Block A\t6 workshops\n"
+        "12:00 ~ 13:30\tLunch & Exhibits\tOnline Keynote by Tomasz Wierzbicki\t\n",
+        [
+            "Session | - | Doctoral Forum 1 | 09-17 09:00–12:00 | -",
+            "Session | - | Doctoral Forum 2 | 09-17 14:00–17:00 | -",
+            "Workshop | - | Workshop Block A | 09-18 09:00–12:00 | -",
+            "Lunch | - | Lunch & Exhibits | 09-18 12:00–13:30 | -",
+        ],
+    ),
+    (
         "days-by-their-number-in-the-days-given-once",
         "Workshop, 15 - 17 November 2024\n\n1st day\n07.30 - 08.30 Registration\n\n"
         "Day 2:\n09.00 - 10.00 Talk\n\n3 일 차 |\n09:00 ~ 10:00 | 폐회식\n",
