@@ -92,6 +92,9 @@ def read_text(state: State, lines: list[str], index: int, form: Undated | None) 
     if state.heading_at == len(state.blocks) and state.day_room and _page_text(line):
         state.day_room = None  # prose or a menu before the rows: the heading was the page's
     under_heading = state.heading_at == len(state.blocks) and state.day_room is None
+    if under_heading and _page_venue(lines, index):
+        append_to_body(state, line)
+        return
     if (place := _meeting_place(state, lines, index)) is not None:
         state.day_room = place  # 'Riunione in Sala Ginestra' / 'Ore 17,00 Apertura dei lavori'
         return
@@ -334,6 +337,17 @@ def _numbers_a_paper(state: State, lines: list[str], index: int, code: str) -> b
         return below == index + 1 and state.read(lines[below]) is None
     except HeaderProblem:
         return False
+
+
+def _page_venue(lines: list[str], index: int) -> bool:
+    """Whether a line is a place field under a date field ('Data: 06 de Outubro 2023' /
+    'Local: Câmara Municipal'): the page's venue, as its top says it, not a day's room."""
+    above = line_above(lines, index)
+    return (
+        above is not None
+        and field_name(clean(lines[index])) in words()["location_fields"]
+        and field_name(clean(lines[above])) in words()["when_fields"]
+    )
 
 
 def _day_closing_place(state: State, lines: list[str], index: int) -> bool:

@@ -466,6 +466,15 @@ BLOCKS = [
         ],
     ),
     (
+        "a-place-field-under-a-date-field-is-the-page-s-venue-no-room",
+        "Data: 06 de Outubro 2023\nLocal: Câmara Municipal\n\nPROGRAMAÇÃO:\n"
+        "08h – Credenciamento\n09:15 – Chegada dos convidados\n",
+        [
+            "Session | - | Credenciamento | 10-06 08:00–09:00~ | -",
+            "Session | - | Chegada dos convidados | 10-06 09:15–10:15~ | -",
+        ],
+    ),
+    (
         "days-by-their-number-in-the-days-given-once",
         "Workshop, 15 - 17 November 2024\n\n1st day\n07.30 - 08.30 Registration\n\n"
         "Day 2:\n09.00 - 10.00 Talk\n\n3 일 차 |\n09:00 ~ 10:00 | 폐회식\n",
@@ -936,12 +945,12 @@ BLOCKS = [
         ["Panel | - | Panel I: Komu ještě věříme? | 11-06 10:00–12:30 | sál Refektář"],
     ),
     (
-        "ja-when-field-under-no-name-dates-the-rows-below",
+        "ja-when-field-under-no-name-dates-the-rows-below-its-place-is-the-page-s",
         "2024年2月10日\n\n日　時：　2024年2月27日（火）9時15分から17時00分\n場　所：　みなと会館\n\n"
         "■開会：　9:15～\n■活動報告：　9:30～\n",
         [
-            "Session | - | 開会 | 02-27 09:15–09:30~ | みなと会館",
-            "Session | - | 活動報告 | 02-27 09:30–10:30~ | みなと会館",
+            "Session | - | 開会 | 02-27 09:15–09:30~ | -",
+            "Session | - | 活動報告 | 02-27 09:30–10:30~ | -",
         ],
     ),
     (
