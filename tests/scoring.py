@@ -34,8 +34,12 @@ def texts(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES and not p.stem.isupper())
 
 
+# Emoji and pictographs: a page's markers ('🟢 Opening', '☕ Accueil'), kept or not alike.
+_PICTOGRAPHS = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f]")
+
+
 def _norm(text: str | None) -> str:
-    folded = unicodedata.normalize("NFKC", text or "").casefold()
+    folded = _PICTOGRAPHS.sub(" ", unicodedata.normalize("NFKC", text or "").casefold())
     return re.sub(r"[\s:]+", " ", folded).strip().removesuffix(".").strip()
 
 

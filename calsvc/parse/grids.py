@@ -27,7 +27,7 @@ from .dates import Day, read_day
 from .forms import TimeLine, TimeRow, TimeRows
 from .places import room_line
 from .ranges import Span
-from .roles import DITTO, clean, is_ditto, is_end_marker, words
+from .roles import DITTO, clean, is_dash_cell, is_ditto, is_end_marker, words
 from .rooms import title_and_room
 from .tokenkinds import T
 from .tokens import tokenize
@@ -64,6 +64,9 @@ def header_columns(line: str) -> Columns | None:
     cells = cells_in_columns(line)
     if cells and len(cells) >= 2 and (alone := _days(cells)):
         return alone
+    lead = next((i for i, cell in enumerate(cells or []) if cell), 0)
+    if cells and lead and len(cells) - lead >= 2 and (led := _days(cells[lead:])):
+        return (None,) * lead + led  # '⇥ ⇥ ⇥ 08/07/2024 ⇥ 09/07/2024': over the times' cells
     if not _timed_header(cells):
         return None
     days = [_day_cell(cell) for cell in cells[1:]]
@@ -104,8 +107,8 @@ def _around_times(cells: list[str], columns: Columns) -> tuple[list[str], Column
     hold times ('9:00 ⇥ 10:00 ⇥ …'), then the days, then any cells after them ('… | 11:00');
     a row that stops early ('11:00 | Welcome') has empty cells for the days it leaves out."""
     lead = 0
-    while lead < len(cells) and _time_cell(cells[lead]):
-        lead += 1
+    while lead < len(cells) and (_time_cell(cells[lead]) or lead and is_dash_cell(cells[lead])):
+        lead += 1  # ('9:00 ⇥ - ⇥ 10:30 ⇥ …': a dash's cell between the times)
     if not lead:
         return cells, columns
     cells = cells + [""] * (lead + len(columns) - len(cells))

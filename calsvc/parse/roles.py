@@ -27,6 +27,11 @@ DITTO = "〃"  # a table cell that a taller cell above covers (saved pages' rows
 _DITTOS = frozenset({DITTO, '"', "”", "''", "ditto", "idem", "dto", "dto.", "id."})
 
 
+def is_dash_cell(cell: str) -> bool:
+    """A cell that holds only a dash: between a start's cell and an end's ('9:00 ⇥ - ⇥ 10:30')."""
+    return cell.strip() in ("-", "–", "—", "~", "～")
+
+
 def is_ditto(cell: str) -> bool:
     """'〃', '"', 'ditto': a cell that the cell above it goes on into."""
     return cell.lower() in _DITTOS

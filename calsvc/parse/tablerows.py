@@ -12,7 +12,7 @@ from .headings import read_heading
 from .labels import Vocabulary
 from .places import room_cell, room_line
 from .ranges import Span, read_range
-from .roles import MAX_LABEL, is_end_marker, looks_like_title, row_title
+from .roles import MAX_LABEL, is_dash_cell, is_end_marker, looks_like_title, row_title
 from .rooms import room_of, split_cells, tail_room, title_and_room
 from .rows import LETTER, hhmm_range, label_text, sessions, span_text, with_length
 from .tokens import tokenize
@@ -37,7 +37,9 @@ def read_table_row(text: str, vocabulary: Vocabulary) -> Form | None:
         dated = _date_cells(cells, index)
         taken = {index, *range(index if dated else 0)}
         if span.end is None and index + 1 < len(cells):  # '| 09:00 | 10:00 | Title |'
-            span, taken = _end_cell(span, cells[index + 1], taken | {index + 1})
+            dash = index + 2 < len(cells) and is_dash_cell(cells[index + 1])  # '9:00 ⇥ - ⇥ 10:30'
+            ends = index + 1 + dash
+            span, taken = _end_cell(span, cells[ends], taken | set(range(index + 1, ends + 1)))
         others = [c for i, c in enumerate(cells) if i not in taken]
         titles = [c for c in others if LETTER.search(c)]
         written = span_text(cell, tokens, 0, end)

@@ -22,7 +22,7 @@ from calsvc.model import Conference, Schedule
 from calsvc.parse import parse_programme
 
 from ..conftest import REFERENCE
-from ..scoring import Score, read_table, score_text, texts
+from ..scoring import Score, label, read_table, score_text, texts
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 TEXTS = texts(CORPUS)
@@ -83,6 +83,21 @@ def _readings() -> dict[str, dict[str, int]]:
         row.pop("text"): {name: int(value) for name, value in row.items()}
         for row in read_table(READINGS)
     }
+
+
+@pytest.mark.parametrize(
+    ("kind", "track", "written"),
+    [
+        ("☕ Accueil", None, "accueil"),
+        ("🟢 Opening", "Room 🔴 2", "opening room 2"),
+        ("Session 1", "Soils.", "session 1 soils"),
+    ],
+    ids=["emoji-before", "emoji-inside", "final-stop"],
+)
+def test_labels_compare_without_emoji_and_a_final_stop(
+    kind: str, track: str | None, written: str
+) -> None:
+    assert label(kind, track) == written
 
 
 def test_readings_name_each_corpus_text_once() -> None:

@@ -475,6 +475,18 @@ BLOCKS = [
         ],
     ),
     (
+        "grid-of-day-columns-over-start-dash-end-cells",
+        "Program\n\t\t\t08/07/2024\t09/07/2024\n"
+        "9:00\t-\t10:30\tOpening and practical info\tLorenzo Bellandi\n"
+        "10:30\t-\t11:00\tCoffee Break\tCoffee Break\n",
+        [
+            "Opening | - | Opening and practical info | 07-08 09:00–10:30 | -",
+            "Session | - | Lorenzo Bellandi | 07-09 09:00–10:30 | -",
+            "Coffee Break | - | Coffee Break | 07-08 10:30–11:00 | -",
+            "Coffee Break | - | Coffee Break | 07-09 10:30–11:00 | -",
+        ],
+    ),
+    (
         "days-by-their-number-in-the-days-given-once",
         "Workshop, 15 - 17 November 2024\n\n1st day\n07.30 - 08.30 Registration\n\n"
         "Day 2:\n09.00 - 10.00 Talk\n\n3 일 차 |\n09:00 ~ 10:00 | 폐회식\n",
