@@ -246,6 +246,8 @@ def _suffix(after: str, tokens: Tokens, end: int, full_date_first: bool) -> str 
     inner = after.strip("()[]（）<>〈〉【】《》 ").strip()
     if kind == T.CLOSE and len(after) <= 2:
         return ""  # '<11월 7일>', '【9月21日】': the date in brackets of its own
+    if kind == T.CLOSE and end + 1 < len(tokens) and tokens[end + 1].kind in _SEPARATORS:
+        return _suffix(after[1:], tokens, end + 1, full_date_first)  # 'Dzień 2 (…) - wykłady'
     if kind == T.OPEN and after.endswith((")", "]", "）")):
         inner = _without_place_word(inner)  # '(alla Torre della Provincia)'
         return room_of(inner) if names_a_place(inner) else ""

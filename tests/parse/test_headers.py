@@ -394,6 +394,11 @@ FORMS = [
     ("heading-th-day-label-weekday-the", "วันที่ 2 : วันศุกร์ ที่ 25 ธันวาคม 2563", "day Fri 2020-12-25"),
     ("weekday-in-two-languages", "pátek / Friday", "day Fri of the week"),
     ("two-weekdays-are-no-heading", "pátek / Saturday", "text"),
+    (
+        "heading-pl-day-label-bracketed-weekday-date-then-dash-description",
+        "Dzień 2 (sobota, 2013-03-16) - wykłady po polsku",
+        "day Sat 2013-03-16",
+    ),
     ("event-day-in-words", "Day one", "day day 1 of the event"),
     ("event-day-ar-after-agenda-words", "جدول الأعمال اليوم الثاني", "day day 2 of the event"),
     ("event-day-title-after-other-words-is-text", "Consortium Meeting Day 1", "text"),
