@@ -32,7 +32,7 @@ from .rooms import title_and_room
 from .tokenkinds import T
 from .tokens import tokenize
 
-_TIME_HEADINGS = frozenset(
+TIME_HEADINGS = frozenset(
     {"", "time", "times", "hour", "hours", "when", "slot", "zeit", "uhrzeit", "heure", "horaire",
      "start", "begin", "beginn", "début", "inicio", "inizio", "start time",
      "hora", "horario", "ora", "orario", "tijd", "время", "czas", "godzina", "tid", "aika", "čas",
@@ -80,7 +80,7 @@ def header_columns(line: str) -> Columns | None:
 
 def _timed_header(cells: list[str] | None) -> TypeGuard[list[str]]:
     """Whether cells are a header row of three or more that opens with the time's cell."""
-    return cells is not None and len(cells) >= 3 and _header_word(cells[0]) in _TIME_HEADINGS
+    return cells is not None and len(cells) >= 3 and _header_word(cells[0]) in TIME_HEADINGS
 
 
 def _header_word(cell: str) -> str:

@@ -36,7 +36,14 @@ from .forms import (
     Unread,
     WhenLine,
 )
-from .grids import aside_column, header_columns, more_days, place_column, timed_cells
+from .grids import (
+    TIME_HEADINGS,
+    aside_column,
+    header_columns,
+    more_days,
+    place_column,
+    timed_cells,
+)
 from .inline import split_items
 from .labels import Vocabulary
 from .notes import Notes
@@ -44,6 +51,8 @@ from .roles import MAX_HEADER_LENGTH, is_deadline
 from .textlines import append_to_body, heading_by_place, later_in_prose, read_text
 from .timeblocks import read_row
 from .venues import read_venues
+
+MAX_HEADER_LINES = 8  # lines a header row of days may break over (a line break in each cell)
 
 
 class Reading(NamedTuple):
@@ -63,7 +72,12 @@ def read_blocks(lines: list[str], vocabulary: Vocabulary, notes: Notes) -> Readi
     state = State(vocabulary, notes, numbers=numbers)
     timed = 0
     for index, line in enumerate(lines):
-        if index in state.used or more_days(state, line, index) or _table_head(state, line, index):
+        if (
+            index in state.used
+            or more_days(state, line, index)
+            or _table_head(state, line, index)
+            or _broken_head(state, lines, index)
+        ):
             continue
         if state.columns and timed_cells(state, line, index):
             timed += 1
@@ -105,6 +119,22 @@ def _table_head(state: State, line: str, index: int) -> bool:
     if place is not None or aside is not None:
         state.place_column, state.aside_column = place, aside
         return True
+    return False
+
+
+def _broken_head(state: State, lines: list[str], index: int) -> bool:
+    """A header row of days whose cells break their lines ('Horario ⇥ Lunes' / '20 de
+    octubre ⇥ Martes' / … / '24 de octubre'), copied from cells with line breaks inside:
+    its lines read as one, when that names a day in each column after the time's."""
+    line = lines[index]
+    if "\t" not in line or line.split("\t")[0].strip().lower() not in TIME_HEADINGS:
+        return False
+    for end in range(index + 2, min(index + MAX_HEADER_LINES, len(lines)) + 1):
+        columns = header_columns(" ".join(lines[index:end]))
+        if columns is not None and sum(column is not None for column in columns) >= 2:
+            state.columns, state.column_blocks, state.header_at = columns, {}, end - 1
+            state.used.update(range(index + 1, end))
+            return True
     return False
 
 

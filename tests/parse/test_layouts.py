@@ -487,6 +487,17 @@ BLOCKS = [
         ],
     ),
     (
+        "header-of-days-whose-cells-break-their-lines",
+        "Horario\tLunes\n20 de octubre\tMartes\n21 de octubre 2025\n"
+        "09:00 - 10:30\tApertura\tTaller\n10:30 - 10:50\tCoffee Break\tCoffee Break\n",
+        [
+            "Opening | - | Apertura | 10-20 09:00–10:30 | -",
+            "Workshop | - | Taller | 10-21 09:00–10:30 | -",
+            "Coffee Break | - | Coffee Break | 10-20 10:30–10:50 | -",
+            "Coffee Break | - | Coffee Break | 10-21 10:30–10:50 | -",
+        ],
+    ),
+    (
         "days-by-their-number-in-the-days-given-once",
         "Workshop, 15 - 17 November 2024\n\n1st day\n07.30 - 08.30 Registration\n\n"
         "Day 2:\n09.00 - 10.00 Talk\n\n3 일 차 |\n09:00 ~ 10:00 | 폐회식\n",
