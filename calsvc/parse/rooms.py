@@ -17,7 +17,9 @@ _RULE = re.compile(r"^[\s|:+\-=]*$")
 
 
 _LABELLED = re.compile(r"[-–—,]?\s*\bRoom:\s*(?P<room>.{1,80})\s*$")
-_MODES = frozenset({"virtual", "online", "hybrid", "remote", "in person", "en ligne", "virtuell"})
+_MODES = frozenset(
+    {"virtual", "online", "hybrid", "remote", "in person", "en ligne", "virtuell", "optional"}
+)
 _BRACKETED = re.compile(r"[(（]([^()（）]{1,80})[)）]")  # ASCII or fullwidth: '进场（北辰厅）'
 
 
@@ -38,7 +40,7 @@ def tail_room(tokens: Tokens, i: int, text: str) -> tuple[bool, str | None]:
         return True, room_of(rest)
     rest = rest.rstrip(" |")  # (a copied table's cell ends in ' |')
     if first.kind == T.OPEN and rest.endswith((")", "]", "）", "】")) and len(rest) <= MAX_ROOM:
-        return True, room_of(rest)
+        return True, None if rest[1:-1].strip().lower() in _MODES else room_of(rest)
     if first.kind == T.WORD and first.lower == "in" and i + 1 < len(tokens):
         return True, room_of(text[tokens[i + 1].start :])
     if first.kind == T.WORD and room_line(rest):

@@ -212,6 +212,14 @@ def add_minutes(clock: Clock, minutes: int) -> Clock:
     return Clock(later.hour, later.minute)
 
 
+_ABOUT = ("~", "～", "〜", "±", "ca.", "c.")  # before a time, in its brackets: about
+
+
+def _glued_period(tokens: Tokens, i: int) -> bool:
+    """Whether a bare hour has its a.m./p.m. glued on ('8pm'; not 'Room 2 pm')."""
+    return at(tokens, i + 1, T.MERIDIEM) and tokens[i].end == tokens[i + 1].start
+
+
 def read_trailing_row(text: str, tokens: Tokens) -> TimeRow | EndMark | None:
     """A title and then its time: 'Invited Talk Jane Roe 8:15-9:10am', 'Lunch | 12:00 - 13:00'."""
     for first in range(1, len(tokens)):
@@ -237,12 +245,14 @@ def read_trailing_row(text: str, tokens: Tokens) -> TimeRow | EndMark | None:
             span.end is None
             and tokens[first].kind == T.NUMBER
             and not hours_word(tokens, first + 1)
+            and not _glued_period(tokens, first)  # ('End (~8pm)')
         ):
             continue  # 'Room 2 pm'-like noise: a bare hour needs an end (or '時') to be a row
         written = span_text(text, tokens, first, end)
         before, place = tokens[first].start, None
-        if tokens[first - 1].kind == T.OPEN and end < len(tokens) and tokens[end].kind == T.CLOSE:
-            before, end = tokens[first - 1].start, end + 1  # 'Coffee break (10:30 – 11:00)'
+        opens = first - 1 - (first > 1 and tokens[first - 1].text in _ABOUT)  # '(~6:15pm)'
+        if tokens[opens].kind == T.OPEN and end < len(tokens) and tokens[end].kind == T.CLOSE:
+            before, end = tokens[opens].start, end + 1  # 'Coffee break (10:30 – 11:00)'
         elif (bracket := _place_in_bracket(text, tokens, first, end)) is not None:
             (before, place), end = bracket, end + 1  # 'Açılış Paneli (Salon Zümrüt :10.30 - 12.00)'
         fits, room = tail_room(tokens, end, text)

@@ -425,6 +425,18 @@ FORMS = [
     ("row-ab-uhr", "ab 18 Uhr Empfang", "row 'Empfang' 18:00"),
     ("row-sl-ob-ordinal-hour-uri", "Ob 10. uri: Začetek programa", "row 'Začetek programa' 10:00"),
     ("row-de-um-ordinal-hour-uhr", "Um 10. Uhr: Beginn", "row 'Beginn' 10:00"),
+    ("row-title-then-about-time-in-brackets", "Why We Meet (~6:15pm)", "row 'Why We Meet' 18:15"),
+    ("end-title-then-about-bare-hour-glued-pm", "End (~8pm)", "end 20:00"),
+    (
+        "row-bracketed-mode-after-the-time-is-no-room",
+        "Lightning talks (~6:45pm) (optional)",
+        "row 'Lightning talks' 18:45",
+    ),
+    (
+        "bare-hour-and-spaced-pm-after-words-is-noise",
+        "Room 2 pm",
+        "unread: its date or time is not in a form calsvc reads",
+    ),
     ("time-comma-alone-on-its-line", "15,00", "time 15:00"),
     ("row-ja-title-then-range-about", "総会 13:00~14:00頃", "row '総会' 13:00–14:00"),
     (
