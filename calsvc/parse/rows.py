@@ -63,6 +63,25 @@ def _bracketed_place(rest: str) -> str | None:
     return inner if inner and (names_a_place(inner) or has_place_word(inner)) else None
 
 
+MAX_NAMES_WORDS = 8  # words of the speakers a row names in brackets in place of its title
+
+
+def _bracketed_names(rest: str) -> bool:
+    """Whether a row names in brackets, in place of its title, its speakers: '(Marco
+    Bettoni)', '(dott.ssa Chiara Mondini e Piero Salvalai)'; two capitalised words or more,
+    no digit and no place."""
+    rest = rest.strip()
+    if not (rest.startswith("(") and rest.endswith(")")) or rest.count("(") != 1:
+        return False
+    words = rest[1:-1].split()
+    return (
+        len(words) <= MAX_NAMES_WORDS
+        and sum(w[:1].isupper() for w in words) >= 2
+        and not any(c.isdigit() for c in rest)
+        and not has_place_word(rest[1:-1])
+    )
+
+
 def read_row(text: str, tokens: Tokens) -> RowForm | None:
     """A time at the start of the line and a title after it: '09:15–10:30  Keynote: X',
     'from 14:00 to 15:30: Panel', 'Ore 10.30 – Tavola rotonda'. A date right after the times
@@ -92,6 +111,8 @@ def read_row(text: str, tokens: Tokens) -> RowForm | None:
         return EndMark(span)
     if (room := _bracketed_place(rest)) is not None:
         return TimeLine(span, written, room)
+    if _bracketed_names(rest):
+        return TimeLine(span, written)  # 'h.10:05 (dott.ssa Chiara Mondini)' / its title
     found_title = row_title(rest)
     if found_title is None:
         return None

@@ -437,6 +437,8 @@ FORMS = [
         "Room 2 pm",
         "unread: its date or time is not in a form calsvc reads",
     ),
+    ("time-it-h-dot-before-speakers-in-brackets", "h.10:00 (Marco Bettoni)", "time 10:00"),
+    ("row-one-word-in-brackets-is-a-title", "10:00 (Keynote)", "row '(Keynote)' 10:00"),
     ("time-comma-alone-on-its-line", "15,00", "time 15:00"),
     ("row-ja-title-then-range-about", "総会 13:00~14:00頃", "row '総会' 13:00–14:00"),
     (

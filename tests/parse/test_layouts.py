@@ -498,6 +498,18 @@ BLOCKS = [
         ],
     ),
     (
+        "it-h-dot-times-speakers-in-brackets-titles-on-the-next-line",
+        "La manifestazione ha luogo sabato 24 Ottobre 2015 presso il Museo.\n\nProgramma\n"
+        "h.10:00 (Marco Bettoni)\n     Benvenuto e presentazione della giornata\n"
+        "h.10:05 (dott.ssa Chiara Mondini e Piero Salvalai)\n     Il linguaggio dei mattoncini\n"
+        "h.11:10\n     Pausa caffè\n",
+        [
+            "Session | - | Benvenuto e presentazione della giornata | 10-24 10:00–10:05~ | -",
+            "Session | - | Il linguaggio dei mattoncini | 10-24 10:05–11:05~ | -",
+            "Coffee Break | - | Pausa caffè | 10-24 11:10–12:10~ | -",
+        ],
+    ),
+    (
         "days-by-their-number-in-the-days-given-once",
         "Workshop, 15 - 17 November 2024\n\n1st day\n07.30 - 08.30 Registration\n\n"
         "Day 2:\n09.00 - 10.00 Talk\n\n3 일 차 |\n09:00 ~ 10:00 | 폐회식\n",
