@@ -39,12 +39,14 @@ from .roles import (
     MAX_ROW_LENGTH,
     MAX_UNREAD_WORDS,
     clean,
+    field_name,
     is_deadline,
     is_metadata,
     looks_like_label,
     looks_like_title,
     row_title,
     strip_field,
+    words,
 )
 from .rooms import tail_room, title_and_room
 from .rows import label_text, read_row, read_trailing_row, span_text
@@ -145,6 +147,8 @@ def _timed(text: str, vocabulary: Vocabulary) -> Form | None:
     for reader in (read_heading, read_row, read_trailing_row):
         if (form := reader(text, tokens)) is not None:
             return form
+    if field_name(text) in words()["when_fields"]:
+        return None  # 'Time: 9:00-18:30', 'שעות: 9:00-18:30': the event's hours, no session
     if (mention := _mention(text, tokens, starts)) is not None:
         before = label_text(text[: tokens[starts[0]].start])
         if before and looks_like_label(before) and len(text.split()) <= MAX_UNREAD_WORDS:

@@ -38,6 +38,7 @@ def is_ditto(cell: str) -> bool:
 
 
 # Limits.
+MAX_QUESTION_WORDS = 8  # words of a question that goes on a title after its colon
 MAX_HEADER_LENGTH = 300  # characters: a longer line is prose, never a session header
 MAX_ROW_LENGTH = 1000  # characters of a line that starts with a time (a talk, its authors)
 MAX_LABEL = 200  # characters of a title or label; a longer one is prose
@@ -161,7 +162,8 @@ def goes_on(title: str, line: str) -> bool:
     quotation, a lower-case word or a question goes on it (a name on its own line is the
     speaker)."""
     if title.endswith(":"):  # (a question is no speaker's name: 'Panel I:' / 'Who? (Hall)')
-        return line[:1] in "\"“„«'‘" or line[:1].islower() or "?" in line
+        question = "?" in line and len(line.split()) <= MAX_QUESTION_WORDS
+        return line[:1] in "\"“„«'‘" or line[:1].islower() or question
     if title.endswith(("-", "–", "—", ",", "&", "/", "+")):
         return True
     last = title.rsplit(None, 1)[-1:]  # (none for a title of spaces only)

@@ -288,6 +288,8 @@ def read_trailing_row(text: str, tokens: Tokens) -> TimeRow | EndMark | None:
             return None  # ('09:00 - 09:45 (45 min)': no title before the second time)
         if not (looks_like_label(label) or _place_then_time(label, tokens, first)):
             return None
+        if label.rstrip(" :：").lower() in words()["when_fields"]:
+            return None  # 'Time: 9:00-18:30', 'שעות: 9:00-18:30': the event's hours, no session
         if is_end_marker(label):
             return EndMark(span)  # 'Kết thúc chương trình (21 giờ)': the end, no session
         title, own_room = title_and_room(label)

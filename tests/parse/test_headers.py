@@ -439,6 +439,8 @@ FORMS = [
     ),
     ("time-it-h-dot-before-speakers-in-brackets", "h.10:00 (Marco Bettoni)", "time 10:00"),
     ("row-one-word-in-brackets-is-a-title", "10:00 (Keynote)", "row '(Keynote)' 10:00"),
+    ("event-hours-in-a-time-field-are-no-session", "Time: 9:00-18:30", "text"),
+    ("event-hours-he-field-are-no-session", "שעות: 9:00-18:30", "text"),
     ("time-comma-alone-on-its-line", "15,00", "time 15:00"),
     ("row-ja-title-then-range-about", "総会 13:00~14:00頃", "row '総会' 13:00–14:00"),
     (

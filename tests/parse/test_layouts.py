@@ -510,6 +510,15 @@ BLOCKS = [
         ],
     ),
     (
+        "he-hours-field-no-session-a-long-question-stays-under-its-colon-title",
+        "תאריך: 22/8/21\nשעות: 9:00-18:30\n\n9:00 התכנסות ורישום\n\n9:30 מושב בוקר:\n"
+        'ד"ר אליעזר שחם, המכון לחקר הרי אפרים והמכללה האקדמית כנרת- מעיינות העמק-בין מיתוס?\n',
+        [
+            "Session | - | התכנסות ורישום | 08-22 09:00–09:30~ | -",
+            "Session | - | מושב בוקר: | 08-22 09:30–10:30~ | -",
+        ],
+    ),
+    (
         "days-by-their-number-in-the-days-given-once",
         "Workshop, 15 - 17 November 2024\n\n1st day\n07.30 - 08.30 Registration\n\n"
         "Day 2:\n09.00 - 10.00 Talk\n\n3 일 차 |\n09:00 ~ 10:00 | 폐회식\n",
