@@ -71,6 +71,9 @@ def read_text(state: State, lines: list[str], index: int, form: Undated | None) 
         return
     if line and not _in_cells(line) and not _within_table(lines, index):
         state.columns = state.place_column = state.aside_column = None  # out of the table
+        if (room := room_line(clean(line))) and _times_start_again(state, lines, index, last):
+            state.day_room = room  # '16.00 - Biesiada' / 'SCENA LETNIA' / '15.00 - Zabawy':
+            return  # a place over rows whose times start again, not the row above's room
         if _goes_on(last, line):  # a title wrapped onto this line
             assert last is not None and last.label is not None
             last.label = f"{last.label} {without_stop(clean(line))}"
@@ -337,6 +340,22 @@ def _numbers_a_paper(state: State, lines: list[str], index: int, code: str) -> b
         return below == index + 1 and state.read(lines[below]) is None
     except HeaderProblem:
         return False
+
+
+def _times_start_again(state: State, lines: list[str], index: int, last: Block | None) -> bool:
+    """Whether the time row right under a line starts before the row above it: the line
+    heads another place's rows."""
+    below = neighbour_line(lines, index)
+    if last is None or last.span is None or below is None:
+        return False
+    if index and room_line(clean(lines[index - 1])):
+        return False  # ('Ort:' / 'Rosensaal' / 'Kongresshaus …': a place in two lines)
+    try:
+        form = state.read(lines[below])
+    except HeaderProblem:
+        return False
+    first = form.rows[0] if isinstance(form, TimeRows) else form
+    return isinstance(first, TimeRow) and first.span.start < last.span.start
 
 
 def _page_venue(lines: list[str], index: int) -> bool:

@@ -519,6 +519,18 @@ BLOCKS = [
         ],
     ),
     (
+        "a-place-line-over-rows-whose-times-start-again-heads-them",
+        "piątek 21 sierpnia 2009\n14.30 - Otwarcie Jarmarku\n16.00 - Biesiada Sołecka\n"
+        "          - Rozpoczęcie Pokazów\nSCENA LETNIA - ul.Garncarska\n15.00 -  Zabawy podwórkowe\n"
+        "17.00 -   Występ zespołu\n",
+        [
+            "Session | - | Otwarcie Jarmarku | 08-21 14:30–15:00~ | -",
+            "Session | - | Biesiada Sołecka | 08-21 16:00–17:00~ | -",
+            "Session | - | Zabawy podwórkowe | 08-21 15:00–16:00~ | SCENA LETNIA - ul.Garncarska",
+            "Session | - | Występ zespołu | 08-21 17:00–18:00~ | SCENA LETNIA - ul.Garncarska",
+        ],
+    ),
+    (
         "days-by-their-number-in-the-days-given-once",
         "Workshop, 15 - 17 November 2024\n\n1st day\n07.30 - 08.30 Registration\n\n"
         "Day 2:\n09.00 - 10.00 Talk\n\n3 일 차 |\n09:00 ~ 10:00 | 폐회식\n",
