@@ -341,15 +341,15 @@ def _without_asides(rows: tuple[TimeRow, ...], cells: list[str], aside: int) -> 
     the next cell's ('| 11:00 | Ruben Terpstra | De bouwdoos |': 'De bouwdoos')."""
     shown = [clean(cell) for cell in cells]
     aside += next((i for i, cell in enumerate(shown) if _time_cell(cell)), 0)  # (after a date)
-    person = shown[aside] if aside < len(shown) else None
+    noted = shown[aside] if aside < len(shown) else None
     after = next((cell for cell in shown[aside + 1 :] if cell), None)
     kept = []
     for row in rows:
         if row.room in shown:
             row = replace(row, room=None)
-        if row.title == person:
+        if row.title == noted:
             if after is None or after in (r.title for r in rows):
-                continue  # (parallel rows: the people's cell was read as one of them)
+                continue  # (parallel rows: the aside's cell was read as one of them)
             row = replace(row, title=after)
         kept.append(row)
     return tuple(kept) or rows[:1]
