@@ -13,9 +13,9 @@ from ..errors import HeaderProblem
 from . import lexicon as lx
 from .terminals import OF, at, day_number, in_words, is_year, means
 from .tokenkinds import T
-from .tokens import Token, Tokens
+from .tokens import CJK, Token, Tokens
 
-_CJK_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_CJK_WORD = re.compile(f"[{CJK}]")
 CENTURY_PIVOT = 69  # a two-digit year below this is this century's, as strptime has it
 Core = tuple[tuple[int, int, int | None, str], int]  # (month, day, year, order), the end
 

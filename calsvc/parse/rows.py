@@ -73,10 +73,10 @@ def _bracketed_names(rest: str) -> bool:
     rest = rest.strip()
     if not (rest.startswith("(") and rest.endswith(")")) or rest.count("(") != 1:
         return False
-    words = rest[1:-1].split()
+    names = rest[1:-1].split()
     return (
-        len(words) <= MAX_NAMES_WORDS
-        and sum(w[:1].isupper() for w in words) >= 2
+        len(names) <= MAX_NAMES_WORDS
+        and sum(name[:1].isupper() for name in names) >= 2
         and not any(c.isdigit() for c in rest)
         and not has_place_word(rest[1:-1])
     )

@@ -71,7 +71,7 @@ def read_text(state: State, lines: list[str], index: int, form: Undated | None) 
         return
     if line and not _in_cells(line) and not _within_table(lines, index):
         state.columns = state.place_column = state.aside_column = None  # out of the table
-        if (room := room_line(clean(line))) and _times_start_again(state, lines, index, last):
+        if (room := _place_over_restart(state, lines, index, last)) is not None:
             state.day_room = room  # '16.00 - Biesiada' / 'SCENA LETNIA' / '15.00 - Zabawy':
             return  # a place over rows whose times start again, not the row above's room
         if _goes_on(last, line):  # a title wrapped onto this line
@@ -342,20 +342,24 @@ def _numbers_a_paper(state: State, lines: list[str], index: int, code: str) -> b
         return False
 
 
-def _times_start_again(state: State, lines: list[str], index: int, last: Block | None) -> bool:
-    """Whether the time row right under a line starts before the row above it: the line
-    heads another place's rows."""
+def _place_over_restart(
+    state: State, lines: list[str], index: int, last: Block | None
+) -> str | None:
+    """The place a line names when the time row right under it starts before the row above
+    it: the line heads another place's rows."""
     below = neighbour_line(lines, index)
     if last is None or last.span is None or below is None:
-        return False
-    if index and room_line(clean(lines[index - 1])):
-        return False  # ('Ort:' / 'Rosensaal' / 'Kongresshaus …': a place in two lines)
+        return None
     try:
         form = state.read(lines[below])
     except HeaderProblem:
-        return False
+        return None
     first = form.rows[0] if isinstance(form, TimeRows) else form
-    return isinstance(first, TimeRow) and first.span.start < last.span.start
+    if not isinstance(first, TimeRow) or first.span.start >= last.span.start:
+        return None
+    if index and room_line(clean(lines[index - 1])):
+        return None  # ('Ort:' / 'Rosensaal' / 'Kongresshaus …': a place in two lines)
+    return room_line(clean(lines[index]))
 
 
 def _page_venue(lines: list[str], index: int) -> bool:
