@@ -92,8 +92,10 @@ def _article_then_number(tokens: Tokens, i: int, j: int) -> bool:
 def _open_end(tokens: Tokens, i: int) -> int:
     """Past an end left open: '…', '...', '??:??', '?' (and a.m./p.m. after it), or a word
     that says so ('18.00-selesai', '22:00 – late')."""
-    if at(tokens, i, T.WORD) and tokens[i].lower in lx.lexicon().open_ends:
-        return i + 1
+    for phrase in lx.lexicon().open_ends if at(tokens, i, T.WORD) else ():
+        parts = phrase.split()  # ('18:00 – open end', '22:00 - till late')
+        if all(at(tokens, i + k, T.WORD) and tokens[i + k].lower == w for k, w in enumerate(parts)):
+            return i + len(parts)
     j = i
     while (
         j < len(tokens)

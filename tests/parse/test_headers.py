@@ -885,6 +885,8 @@ FORMS = [
         "row 'Peserta Kembali' 18:00 @ Wisma LPMP Cimahi",
     ),
     ("late-open-end", "22:00 - late Party", "row 'Party' 22:00"),
+    ("open-end-in-two-words", "18:00 – open end \tSektempfang", "row 'Sektempfang' 18:00"),
+    ("ja-lights-out-ends-the-day", "22:30 消灯", "end 22:30"),
     ("end-after-a-dash-ends-the-day", "17:30 - end", "end 17:30"),
     # A start in four digits alone before its title, where it cannot be a year.
     ("hhmm-start-leading-zero", "0900 Call to Order", "row 'Call to Order' 09:00"),
@@ -1112,6 +1114,11 @@ def test_data_file_kinds_extend_the_vocabulary() -> None:
         pytest.param("Letališče Dobrava", "Letališče Dobrava", id="sl-airfield-first"),
         pytest.param("lunch, Ljubljana", None, id="no-place-word-in-either-part"),
         pytest.param("lunch (via Roma 3)", None, id="street-after-no-name"),
+        pytest.param(
+            "Centro Social de Vilamaior", "Centro Social de Vilamaior", id="gl-centre-first"
+        ),
+        pytest.param("Escola de Maxisterio", "Escola de Maxisterio", id="gl-school-first"),
+        pytest.param("Dia da Escola", None, id="pt-school-last-is-a-day-not-a-place"),
     ],
 )
 def test_room_line(line: str, room: str | None) -> None:
