@@ -12,15 +12,14 @@ from .forms import EndMark, Mention, TimeLine, TimeRow, TimeRows, Undated, WhenL
 from .items import is_author_line
 from .neighbours import label_line, line_above, names_kind, neighbour
 from .places import room_line
-from .roles import ROWS_GAP, clean, field_name, words
+from .roles import ROWS_GAP, clean, field_name, says_when, words
 
 
 def read_when_line(state: State, lines: list[str], index: int, form: WhenLine) -> None:
     """A date line: the event's day and hours over its time rows (or as the value of a field
     that names when: 'Date: …', '日　時：…'), or a session named by the lines next to it."""
     when_field = (  # ('日　時：…' under no session's name: '欢迎仪式' / '时 间：5月15日15:00')
-        field_name(clean(lines[index])) in words()["when_fields"]
-        and (index == 0 or not lines[index - 1])
+        says_when(clean(lines[index])) and (index == 0 or not lines[index - 1])
     )
     if when_field or _opens_rows(state, lines, index, form.day) or _after_when_field(lines, index):
         state.mentions.append((state.number(index), Mention(form.day)))  # the day and hours

@@ -78,6 +78,7 @@ class Lexicon:
     meridiem_first: frozenset[str] = frozenset()  # forms written before the time: '午後3時'
     ranges: frozenset[str] = frozenset()  # 'to', 'bis', 'à'
     froms: frozenset[str] = frozenset()  # 'from', 'ab', 'dès'
+    abouts: frozenset[str] = frozenset()  # 'ca.', 'circa', before a start or an end
     open_ends: frozenset[str] = frozenset()  # an end left open: '18.00-selesai', '22:00 - late'
     timeless: frozenset[str] = frozenset()  # forms that tell a date or time without a digit
     dotted: tuple[str, ...] = ()  # a.m./p.m. forms with a full stop inside: 'μ.μ', 'a. m'
@@ -282,6 +283,7 @@ def lexicon() -> Lexicon:
     found.dashes = frozenset(d for d in dashes if d and not d.isalnum())
     for name, listed in _WORD_SETS.items():
         setattr(found, name, frozenset(fold(w) for w in time[listed]))
+    found.froms |= found.abouts  # ('ca. 20:00': about a time is a start too)
     cjk = (f for f in (*found.meanings, *found.ranges) if _CJK.match(f))  # ('から': a range)
     found.cjk_words = tuple(sorted(cjk, key=len, reverse=True))
     found.dotted = _dotted(found)
@@ -294,9 +296,14 @@ def lexicon() -> Lexicon:
 
 
 # The lexicon's sets of words, each from its list in words.toml [time].
-_WORD_SETS = {"articles": "day_articles", "ranges": "range", "froms": "from"} | {
-    name: name for name in ("year_words", "event_days", "day_parts", "event_day_marks", "open_ends")
-}
+_WORD_SETS = (
+    {"articles": "day_articles", "ranges": "range", "froms": "from"}
+    | {
+        name: name
+        for name in ("year_words", "event_days", "day_parts", "event_day_marks", "open_ends")
+    }
+    | {"abouts": "about"}
+)
 
 
 def _add_language(found: Lexicon, language: str) -> None:

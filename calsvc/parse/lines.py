@@ -45,6 +45,7 @@ from .roles import (
     looks_like_label,
     looks_like_title,
     row_title,
+    says_when,
     strip_field,
     words,
 )
@@ -167,7 +168,15 @@ def _dated(text: str, tokens: Tokens, starts: list[int]) -> Form | None:
             continue
         day, span, end = found
         token = tokens[first]
-        label = strip_field(label_text(_without_article(text[: token.start])))
+        before = _without_article(text[: token.start])
+        label = strip_field(label_text(before))
+        if (
+            label
+            and before.rstrip().endswith((":", "："))
+            and says_when(f"{label}:")
+            and not is_deadline(label)  # ('Fecha límite de admisión: 14 de octubre …')
+        ):
+            label = ""  # 'A továbbképzés időpontja: 2024. október 12. 9:00-15:00': its hours
         if (
             label
             and (not looks_like_label(label) or is_deadline(label))

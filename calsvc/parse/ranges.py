@@ -12,7 +12,7 @@ from ..errors import HeaderProblem
 from . import lexicon as lx
 from .clock import Clock, Time, clock_of, read_time
 from .dates import Day, read_day
-from .terminals import at, is_dash, means, skip_from
+from .terminals import at, in_words, is_dash, means, skip_from
 from .tokenkinds import T
 from .tokens import Tokens
 
@@ -67,6 +67,8 @@ def read_range(tokens: Tokens, i: int, *, hhmm: bool = False) -> tuple[Span, int
             end_day, j = day
             if at(tokens, j, T.SEP) and tokens[j].text == ",":
                 j += 1
+        if in_words(tokens, j, lx.lexicon().abouts) and at(tokens, j + 1, T.CLOCK):
+            j += 1  # '20:00 - ca. 20:45'
         if _no_hour(tokens, j) or _article_then_number(tokens, i, j):
             return _span(start, None, None, zone), i  # '9:00 hod. – 90 let od založení'
         if (second := read_time(tokens, j, bare=True)) is not None:

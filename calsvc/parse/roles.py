@@ -207,7 +207,7 @@ _FIELD_PREFIX = re.compile(
 def strip_field(label: str) -> str:
     """'Bio :Oral 6C Fairness' → 'Oral 6C Fairness': a field name glued before a label; a
     field that names when ('Time:', '时 间：', 'Fecha:') is no label at all."""
-    if (name := field_name(label)) is not None and name in words()["when_fields"]:
+    if says_when(label):
         return label.split(":", 1)[-1].split("：", 1)[-1].strip() if _VALUE.search(label) else ""
     if _CJK_SPACE.sub("", _NUMBERED.sub("", label).lower()) in words()["when_fields"]:
         return ""  # '1)日時 2025年4月20日(日)午前10時', 'Date 12 May': the field's name alone
@@ -227,6 +227,27 @@ def field_name(text: str) -> str | None:
     → '地点', written spaced out to align), or None."""
     found = _FIELD.match(text)
     return _CJK_SPACE.sub("", found[1].strip().lower()) if found else None
+
+
+MAX_WHEN_WORDS = 4  # words of a field's name that says when ('Date of the workshop:')
+MIN_WHEN_STEM = 5  # letters of a word for when that may take an ending ('időpont|ja')
+_LONG_FIELD = re.compile(rf"^([^\W\d_]+(?:[ \u3000][^\W\d_]+){{0,{MAX_WHEN_WORDS - 1}}})\s*[:：]")
+
+
+def says_when(text: str) -> bool:
+    """Whether a line opens with a field that says when, before a date: 'Time:', '时 间：',
+    or a name of a few words holding such a word, inflected as it may be ('Date of the
+    workshop:', 'A továbbképzés időpontja:', the course's time)."""
+    when = words()["when_fields"]
+    if (name := field_name(text)) is not None and name in when:
+        return True
+    if (found := _LONG_FIELD.match(text)) is None:
+        return False
+    stems = [w for w in when if len(w) >= MIN_WHEN_STEM]
+    return any(
+        part in when or any(part.startswith(stem) for stem in stems)
+        for part in found[1].lower().split()
+    )
 
 
 def is_field(text: str) -> bool:

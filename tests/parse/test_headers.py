@@ -885,6 +885,17 @@ FORMS = [
         "row 'Peserta Kembali' 18:00 @ Wisma LPMP Cimahi",
     ),
     ("late-open-end", "22:00 - late Party", "row 'Party' 22:00"),
+    ("ca-before-an-end", "20:00 - ca. 20:45\tCellokonzert", "row 'Cellokonzert' 20:00–20:45"),
+    (
+        "hu-when-field-of-words-is-the-hours",
+        "**A továbbképzés időpontja:** 2024. október 12. (szombat) 9:00-15:00",
+        "when Sat 2024-10-12 09:00–15:00",
+    ),
+    (
+        "es-deadline-field-stays-a-deadline",
+        "Fecha límite de admisión: 14 de octubre de 2022 a las 23.59 horas.",
+        "deadline 2022-10-14",
+    ),
     ("open-end-in-two-words", "18:00 – open end \tSektempfang", "row 'Sektempfang' 18:00"),
     ("ja-lights-out-ends-the-day", "22:30 消灯", "end 22:30"),
     ("end-after-a-dash-ends-the-day", "17:30 - end", "end 17:30"),
