@@ -62,6 +62,7 @@ class State:
     numbers: list[int] = field(default_factory=list)  # each piece's line (a line may hold several)
     venues: frozenset[str] | None = None  # lines put under its times again and again (once asked)
     titles_above: bool | None = None  # cards of title, time, room: each title over its time
+    speakers_first: bool | None = None  # cards of time, speakers, title: each title under them
     afternoon: bool = False  # under a heading for the afternoon ('下午', 'Afternoon'), that day
 
     def number(self, index: int) -> int:

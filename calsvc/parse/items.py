@@ -42,6 +42,24 @@ def is_author_line(line: str, *, single_name_ok: bool = False) -> bool:
     return len(names) >= 2 or len(names[0].split()) <= 4
 
 
+_AFFILIATION = re.compile(r"\s*\([^()]*\)\s*[:：]?$")  # 'Henrike Stolzenau (Marburg):'
+_PEOPLE_SEPARATORS = re.compile(r"\s*[、，,&/]\s*")
+_HANDLE = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]{2,19}$")  # 'kuohsin', 'RiverT'
+
+
+def names_people(line: str) -> bool:
+    """Whether a line names a talk's speakers and nothing else: 'Lena Hartmann', 'Henrike
+    Stolzenau (Marburg):', 'Prof. Dr. Wendelin Karst,', 'kuohsin、Yuchen、Moritaka' (a
+    single word is a speaker's handle; CJK words are not told from a kind: '基調講演')."""
+    text = _AFFILIATION.sub("", line).rstrip(":：,; ")
+    if text.isupper():
+        return False  # ('CZYTANKI W MEDIATECE': a title in capitals)
+    names = [name for name in _PEOPLE_SEPARATORS.split(text) if name]
+    return bool(names) and all(
+        is_author_line(name, single_name_ok=True) or _HANDLE.match(name) for name in names
+    )
+
+
 def _is_title_shaped(line: str) -> bool:
     return (
         len(line) <= 200

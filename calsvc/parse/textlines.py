@@ -227,9 +227,18 @@ def _over_rows(state: State, lines: list[str], index: int) -> bool:
             or not state.blocks
             or above is not None
             and isinstance(state.read(lines[above]), TimeRow | TimeRows | EndMark)
+            and not _first_rows_place(state)
         )
     except HeaderProblem:
         return False
+
+
+def _first_rows_place(state: State) -> bool:
+    """Whether a place line stands under the first row of the programme, which names none
+    ('09:00 Uhr Ankommen und Kaffee' / '' / 'Foyer Haus C' / '' / '09:30 Uhr …'): that
+    row's place, not one over the rows below (which would have stood over the first too)."""
+    first = state.blocks[0] if len(state.blocks) == 1 else None
+    return first is not None and first.room is None and first.day_room is None
 
 
 def _under_roomless_row(state: State, lines: list[str], index: int) -> bool:

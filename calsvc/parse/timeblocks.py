@@ -11,6 +11,7 @@ from ..errors import HeaderProblem
 from .blocks import Block, State
 from .forms import TimeLine, TimeRow, TimeRows, Undated
 from .grids import add_row_sessions, empty_slot, grid_row, spanned
+from .items import names_people
 from .lines import read_line
 from .neighbours import label_line, names_kind, neighbour, neighbour_line
 from .places import proper_name, room_line
@@ -62,6 +63,13 @@ def read_row(
         line = clean(lines[below]) if below is not None else ""
         if title is not None and (_only_a_room(state, lines, title) or not looks_like_title(line)):
             title = None  # '12:00 p.m. – 4:30 p.m.' / 'Marriott 📍' / …: the title lost
+    speakers = None
+    after = _title_under_speakers(state, lines, below) if below is not None and not place else None
+    if after is not None:
+        assert below is not None
+        state.used.add(below)  # '09:40 - 10:40' / 'Lena Hartmann' / title
+        speakers, below = clean(lines[below]), after
+        title = row_title(clean(lines[below]))
     if below is None or title is None or not label_line(lines[below], below_time=True):
         state.unread(index, lines[index], "a time with no session name after it")
         return
@@ -71,13 +79,64 @@ def read_row(
         state.blocks.append(state.under_heading(block))
         return
     name, room = title_and_room(title)
-    room = room or place or form.room
+    room = room or place or form.room or _room_above(state, lines, index)
     block = state.under_heading(
         Block(state.number(index), name, None, form.span, room, form.text, "block")
     )
+    if speakers is not None:
+        block.body.append(speakers)
     if not clean(lines[below]).startswith(title):  # its first sentence; the rest describes it
         block.body.append(clean(lines[below])[len(title) :].lstrip(" .;,"))
     state.blocks.append(block)
+
+
+def _room_above(state: State, lines: list[str], index: int) -> str | None:
+    """A place right over a time alone, last in the body of the session before it (after
+    its description): this time's room, as cards print it ('…' / '星河演講廳' / '10:00 ~
+    10:50' / title)."""
+    last = state.blocks[-1] if state.blocks else None
+    if index == 0 or last is None or len(last.body) < 2 or last.body[-1] != lines[index - 1]:
+        return None
+    if (room := room_line(clean(lines[index - 1]))) is not None:
+        last.body.pop()
+    return room
+
+
+def _title_under_speakers(state: State, lines: list[str], below: int) -> int | None:
+    """The line of a talk's title under the line of its speakers, right under its time,
+    where the page prints its talks so (see _speakers_first): else None."""
+    if state.speakers_first is None:
+        state.speakers_first = _speakers_first(state, lines)
+    if not state.speakers_first:
+        return None
+    after = _speaker_card(state, lines, below)
+    return after if after is not None and label_line(lines[after], below_time=True) else None
+
+
+def _speaker_card(state: State, lines: list[str], below: int) -> int | None:
+    """The line under a time's first line when that one names people and this one, a title,
+    does not ('Lena Hartmann' / 'Designing for the second screen'); else None."""
+    after = neighbour(lines, below, 1, state)
+    if after is None or not names_people(clean(lines[below])):
+        return None
+    text = clean(lines[after])
+    return None if names_people(text) or room_line(text) is not None else after
+
+
+def _speakers_first(state: State, lines: list[str]) -> bool:
+    """Whether the page prints its talks as a time, its speakers, then its title: so for
+    most (CARD_SHARE) of its times alone with two lines of text under them, MIN_CARDS or
+    more ('09:40 - 10:40' / 'Lena Hartmann' / 'Designing for the second screen')."""
+    pairs = speakers = 0
+    for index, line in enumerate(lines):
+        if not line or not _time_alone(state, line):
+            continue
+        below = neighbour(lines, index, 1, state)
+        if below is None or neighbour(lines, below, 1, state) is None:
+            continue  # ('08:00 - 09:20' / 'Breakfast + registration': one line)
+        pairs += 1
+        speakers += _speaker_card(state, lines, below) is not None
+    return speakers >= MIN_CARDS and speakers >= CARD_SHARE * pairs
 
 
 def _card(state: State, lines: list[str], index: int, form: TimeLine) -> bool:

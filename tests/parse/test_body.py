@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from calsvc.model import Item
-from calsvc.parse.items import Body, is_author_line, read_body
+from calsvc.parse.items import Body, is_author_line, names_people, read_body
 
 
 def test_read_body_title_authors_abstract_paragraphs() -> None:
@@ -121,3 +121,24 @@ def test_read_body_bio_marker_with_nothing_after_is_ignored() -> None:
 )  # fmt: skip
 def test_is_author_line(line: str, expected: bool) -> None:
     assert is_author_line(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Lena Hartmann", True),
+        ("Henrike Stolzenau (Marburg):", True),
+        ("Prof. Dr. Wendelin Karst,", True),
+        ("kuohsin、Yuchen、Moritaka", True),
+        ("Yuchen, Arlo Pan", True),
+        ("CZYTANKI W MEDIATECE", False),
+        ("Designing for the second screen", False),
+        ("基調講演", False),
+        ("Hacker級贊助：南港數位", False),
+    ],
+    ids=["one-name", "affiliation-and-colon", "titles-and-comma", "handles-cjk-commas",
+         "handle-and-name", "title-in-capitals", "sentence-case-title", "cjk-kind",
+         "sponsor-field"],
+)  # fmt: skip
+def test_names_people(line: str, expected: bool) -> None:
+    assert names_people(line) is expected

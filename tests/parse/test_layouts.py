@@ -1122,6 +1122,47 @@ BLOCKS = [
         ],
     ),
     (
+        "cards-of-time-speakers-then-title",
+        "October 3, 2024\n09:40 - 10:40\nLena Hartmann\nDesigning for the second screen\n\n"
+        "10:50 - 11:35\nTomasz Wrona\nMotion that explains itself\n\n"
+        "11:55 - 12:40\nAiko Brandt, Jo Kim\nResearch ops on a shoestring\n\n"
+        "12:40 - 14:00\nLunch\n",
+        [
+            "Session | - | Designing for the second screen | 10-03 09:40–10:40 | -",
+            "Session | - | Motion that explains itself | 10-03 10:50–11:35 | -",
+            "Session | - | Research ops on a shoestring | 10-03 11:55–12:40 | -",
+            "Lunch | - | Lunch | 10-03 12:40–14:00 | -",
+        ],
+    ),
+    (
+        "one-speaker-card-is-no-page-of-them",
+        "October 3, 2024\n09:40 - 10:40\nLena Hartmann\nDesigning for the second screen\n\n"
+        "10:50 - 11:35\nMotion that explains itself\nTomasz Wrona\n",
+        [
+            "Session | - | Lena Hartmann | 10-03 09:40–10:40 | -",
+            "Session | - | Motion that explains itself | 10-03 10:50–11:35 | -",
+        ],
+    ),
+    (
+        "zh-a-place-over-a-card-after-the-last-ones-description",
+        "10/27\n09:00 ~ 09:50\n開幕與議程導覽\n議程介紹\n我們安排了議程的導覽。\n"
+        "小型研討室\n10:00 ~ 10:50\nTapcoin 平台的架構\n",
+        [
+            "Session | - | 開幕與議程導覽 | 10-27 09:00–09:50 | -",
+            "Session | - | Tapcoin 平台的架構 | 10-27 10:00–10:50 | 小型研討室",
+        ],
+    ),
+    (
+        "a-place-under-the-first-row-is-its-own",
+        "Programm, 8.7.2023\n\n09:00 Uhr Ankommen und Kaffee\n\nFoyer Haus C\n\n"
+        "09:30 Uhr Gemeinsamer Einstieg\n\n10:00 Uhr Arbeitsphase\n",
+        [
+            "Session | - | Ankommen und Kaffee | 07-08 09:00–09:30~ | Foyer Haus C",
+            "Session | - | Gemeinsamer Einstieg | 07-08 09:30–10:00~ | -",
+            "Session | - | Arbeitsphase | 07-08 10:00–11:00~ | -",
+        ],
+    ),
+    (
         "social-past-midnight",
         "Social Sat 31 Dec 11 p.m. — Sun 1 Jan 1 a.m.\n",
         ["Social | - | Social | 12-31 23:00–01-01 01:00 | -"],
