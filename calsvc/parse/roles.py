@@ -238,16 +238,19 @@ def says_when(text: str) -> bool:
     """Whether a line opens with a field that says when, before a date: 'Time:', '时 间：',
     or a name of a few words holding such a word, inflected as it may be ('Date of the
     workshop:', 'A továbbképzés időpontja:', the course's time)."""
+    if ":" not in text and "：" not in text:
+        return False
     when = words()["when_fields"]
     if (name := field_name(text)) is not None and name in when:
         return True
     if (found := _LONG_FIELD.match(text)) is None:
         return False
-    stems = [w for w in when if len(w) >= MIN_WHEN_STEM]
-    return any(
-        part in when or any(part.startswith(stem) for stem in stems)
-        for part in found[1].lower().split()
-    )
+    return any(part in when or part.startswith(_when_stems()) for part in found[1].lower().split())
+
+
+@functools.cache
+def _when_stems() -> tuple[str, ...]:
+    return tuple(w for w in words()["when_fields"] if len(w) >= MIN_WHEN_STEM)
 
 
 def is_field(text: str) -> bool:

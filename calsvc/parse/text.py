@@ -49,8 +49,19 @@ def decode(data: bytes, source: str) -> tuple[list[str], list[Diagnostic]]:
         diagnostics.append(
             Diagnostic(source, line, "info", "encoding", "not UTF-8; read as Windows-1252")
         )
+    suspect = "\r" in text or bool(_CONTROL.search(text) or _MOJIBAKE.search(text))
     lines = text.split("\n")
     del text  # the lines hold it all now; a large source should not be held twice
+    if suspect or max(map(len, lines)) > LONG_LINE:
+        _mend(lines, source, diagnostics)  # (line by line only where the text needs it)
+    if not looks_like_html(data):
+        _embedded_tables(lines, source, diagnostics)
+        _inline_html(lines)
+    return join_cell_lines([_stripped(line) for line in lines]), diagnostics
+
+
+def _mend(lines: list[str], source: str, diagnostics: list[Diagnostic]) -> None:
+    """Lines without CR line ends, control characters and mojibake; overlong ones warned."""
     for number, raw in enumerate(lines, start=1):
         if raw.endswith("\r"):  # CRLF line ends
             lines[number - 1] = raw = raw[:-1]
@@ -67,10 +78,6 @@ def decode(data: bytes, source: str) -> tuple[list[str], list[Diagnostic]]:
             length = f"{len(raw):,}"
             message = f"line has {length} characters, more than any programme line; read as text"
             diagnostics.append(Diagnostic(source, number, "warning", "long-line", message))
-    if not looks_like_html(data):
-        _embedded_tables(lines, source, diagnostics)
-        _inline_html(lines)
-    return join_cell_lines([_stripped(line) for line in lines]), diagnostics
 
 
 # UTF-8 read as Windows-1252 or Latin-1 before it was copied: 'â€“' (or 'â' alone, its two

@@ -16,6 +16,7 @@ from .neighbours import line_above, neighbour_line
 from .pagedate import dates_named
 from .places import has_place_word, room_line
 from .roles import (
+    MAX_HEADER_LENGTH,
     MAX_LABEL_WORDS,
     MAX_ROOM,
     MAX_ROOM_WORDS,
@@ -61,6 +62,9 @@ def read_text(state: State, lines: list[str], index: int, form: Undated | None) 
     """A line with no date or time: a session without one, the end of a wrapped title, a
     room's name, or the body of the session above."""
     line = lines[index]
+    if not line:
+        append_to_body(state, line)  # (a blank line parts the paragraphs of a body)
+        return
     last = state.blocks[-1] if state.blocks else None
     part = clean(line).lower().rstrip(":：")
     if part in words()["afternoon_headings"] or part in words()["morning_headings"]:
@@ -71,6 +75,11 @@ def read_text(state: State, lines: list[str], index: int, form: Undated | None) 
         return
     if line and not _in_cells(line) and not _within_table(lines, index):
         state.columns = state.place_column = state.aside_column = None  # out of the table
+        if len(line) > MAX_HEADER_LENGTH and "→" not in line:  # a paragraph: no title, no place
+            if state.heading_at == len(state.blocks) and state.day_room and _page_text(line):
+                state.day_room = None  # (prose before the rows: the heading was the page's)
+            append_to_body(state, line)
+            return
         if (room := _place_over_restart(state, lines, index, last)) is not None:
             state.day_room = room  # '16.00 - Biesiada' / 'SCENA LETNIA' / '15.00 - Zabawy':
             return  # a place over rows whose times start again, not the row above's room
