@@ -85,7 +85,9 @@ def read_day(tokens: Tokens, i: int) -> tuple[Day, int] | None:
         after_year = i + 1 if joined else i  # 'June 6, 2024', '12 de septiembre de 2024'
         if after_year < len(tokens) and is_year(tokens[after_year]):
             year, i = tokens[after_year].value, after_year + 1
-    if year is not None and in_words(tokens, i, lx.lexicon().year_words):
+    if year is None and in_words(tokens, i, lx.lexicon().day_suffixes):
+        i += 1  # 'antradienį (balandžio 21 d.)'
+    elif year is not None and in_words(tokens, i, lx.lexicon().year_words):
         i += 1  # '26.08.2019 r.', '14 мая 2025 г.'
     if weekday is None and after == first and weekday_in_brackets(tokens, i):
         value = means(tokens, i + 1, T.WEEKDAY)  # 'May 22, 2026 (Friday)': after the year

@@ -84,6 +84,7 @@ class Lexicon:
     dotted: tuple[str, ...] = ()  # a.m./p.m. forms with a full stop inside: 'μ.μ', 'a. m'
     articles: frozenset[str] = frozenset()  # between a weekday and its date: 'den', 'le'
     year_words: frozenset[str] = frozenset()  # after a year: 'r.' (rok), 'г.' (год)
+    day_suffixes: frozenset[str] = frozenset()  # after a day with no year: '21 d.' (diena)
     era_marks: tuple[str, ...] = ()  # before a year, read as blanks: 'พ.ศ.' (Buddhist Era)
     era_years: dict[str, int] = field(default_factory=dict)  # '平成': 1988 ('平成26年': 2014)
     event_days: frozenset[str] = frozenset()  # 'Day 2', '1st day', '2 일 차'
@@ -298,11 +299,12 @@ def lexicon() -> Lexicon:
 # The lexicon's sets of words, each from its list in words.toml [time].
 _WORD_SETS = (
     {"articles": "day_articles", "ranges": "range", "froms": "from"}
+    | {"abouts": "about"}
     | {
         name: name
-        for name in ("year_words", "event_days", "day_parts", "event_day_marks", "open_ends")
+        for name in ("year_words", "day_suffixes", "event_days", "day_parts", "event_day_marks")
     }
-    | {"abouts": "about"}
+    | {"open_ends": "open_ends"}
 )
 
 

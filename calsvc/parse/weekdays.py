@@ -43,6 +43,7 @@ def date_weekdays(weekly: list[Block], named: list[date], notes: Notes) -> None:
             block.day = None
         return
     cursor, heading, when = named[0] - timedelta(days=MONTH_AROUND * days_of_month), None, None
+    dated: Day | None = None
     last = named[-1] + timedelta(days=MONTH_AROUND * days_of_month)
     for block in weekly:
         assert block.day is not None
@@ -56,7 +57,8 @@ def date_weekdays(weekly: list[Block], named: list[date], notes: Notes) -> None:
                 )
                 notes.add(block.line, "warning", "weekday-heading", message)
             cursor = when + timedelta(days=1) if when else cursor
-        block.day = None if when is None else day_on(when, heading.text)
+            dated = None if when is None else day_on(when, heading.text)
+        block.day = dated  # (one Day for the heading's rows, which are checked as one day)
 
 
 def _numbered(heading: Day, named: list[date]) -> date | None:

@@ -885,6 +885,22 @@ FORMS = [
         "row 'Peserta Kembali' 18:00 @ Wisma LPMP Cimahi",
     ),
     ("late-open-end", "22:00 - late Party", "row 'Party' 22:00"),
+    (
+        "lt-val-after-the-hour",
+        "8.30 val. – Rūmų pasitarimas (Senjorų salė).",
+        "row 'Rūmų pasitarimas' 08:30 @ Senjorų salė",
+    ),
+    ("lt-day-word-after-the-day", "ANTRADIENĮ (BALANDŽIO 21 D.)", "day ????-04-21"),
+    (
+        "fr-heures-after-the-hour",
+        "À 14 heures, concours de pétanque ;",
+        "row 'concours de pétanque' 14:00",
+    ),
+    (
+        "es-hasta-el-is-a-run-not-a-deadline",
+        "Las fiestas empiezan el 15 de junio de 2012 y durarán hasta el domingo.",
+        "mention 2012-06-15",
+    ),
     ("ca-before-an-end", "20:00 - ca. 20:45\tCellokonzert", "row 'Cellokonzert' 20:00–20:45"),
     (
         "hu-when-field-of-words-is-the-hours",

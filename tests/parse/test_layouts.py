@@ -1163,6 +1163,16 @@ BLOCKS = [
         ],
     ),
     (
+        "weekday-headings-by-a-byline-date-and-a-row-past-midnight",
+        "(2012-06-14).- Mañana viernes 15 arrancan las fiestas.\nViernes 15.\n"
+        "21:45 h.: Pregón de fiestas\n01:00 h.: Disco móvil\nSabado 16.\n13:00 h.: Misa\n",
+        [
+            "Session | - | Pregón de fiestas | 06-15 21:45–22:45~ | -",
+            "Session | - | Disco móvil | 06-16 01:00–02:00~ | -",
+            "Session | - | Misa | 06-16 13:00–14:00~ | -",
+        ],
+    ),
+    (
         "social-past-midnight",
         "Social Sat 31 Dec 11 p.m. — Sun 1 Jan 1 a.m.\n",
         ["Social | - | Social | 12-31 23:00–01-01 01:00 | -"],
