@@ -45,6 +45,7 @@ class State:
     day_room: str | None = None  # the room that heading names, if any
     bands: bool = False  # a table's band rows have named rooms ('⇥ ⇥ Raum H1 ⇥')
     heading_room: bool = False  # that room is a Markdown heading's ('## 主会场：…'), until the next
+    place_line: bool = False  # that room is a line's of its own, under the day heading
     last_day: Day | None = None  # the last day of the run that heading gives, if any
     heading_at: int = -1  # how many blocks there were when the last day heading came
     heading_line: int = 0  # the line of that heading

@@ -146,6 +146,7 @@ def _timed(state: State, lines: list[str], index: int, form: Form) -> None:
         read_when_line(state, lines, index, form)
     elif isinstance(form, DayHeading):
         state.day, state.day_room, state.owner = form.day, form.room, None
+        state.place_line = False
         state.heading_line = state.number(index)
         state.afternoon = False
         state.last_day = form.last

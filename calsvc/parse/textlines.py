@@ -14,7 +14,7 @@ from .forms import DayHeading, EndMark, Form, Mention, TimeLine, TimeRow, TimeRo
 from .grids import cells_in_columns
 from .neighbours import line_above, neighbour_line
 from .pagedate import dates_named
-from .places import has_place_word, room_line
+from .places import has_place_word, room_line, room_word
 from .roles import (
     MAX_HEADER_LENGTH,
     MAX_LABEL_WORDS,
@@ -37,6 +37,8 @@ _ADDRESS = re.compile(r"\s*\([^()]*\d[^()]*\)\s*$")  # '(R. Marechal Deodoro, 41
 MIN_MENU_ITEMS = 3  # items of a page's menu line ('Home | Programme | Venue')
 MAX_MENU_WORDS = 3  # words of each
 MAX_DAY_PLACE = 80  # characters of a place line under a day heading
+MAX_DAY_ADDRESS = 200  # or of a place and its address there
+MAX_PLACE_NAME_WORDS = 12  # words of that place's name ('Aula Magna de la Facultad de …')
 MAX_PART_WORDS = 4  # words of a part of the day before the dash and its place
 
 
@@ -101,8 +103,13 @@ def read_text(state: State, lines: list[str], index: int, form: Undated | None) 
             state.day_room, state.heading_room = place, place is not None
         if place:
             return
-    if state.heading_at == len(state.blocks) and state.day_room and _page_text(line):
-        state.day_room = None  # prose or a menu before the rows: the heading was the page's
+    if (
+        state.heading_at == len(state.blocks)
+        and state.day_room
+        and _page_text(line, sentences=not state.place_line)
+    ):  # prose or a menu before the rows: the heading was the page's (and a menu after a
+        # place line under it: a sentence there is the day's, 'Actuar: "Cómo llevamos …".')
+        state.day_room = None
     under_heading = state.heading_at == len(state.blocks) and state.day_room is None
     if under_heading and _page_venue(lines, index):
         append_to_body(state, line)
@@ -121,6 +128,7 @@ def read_text(state: State, lines: list[str], index: int, form: Undated | None) 
         )
     ):
         state.day_room = room  # 'LUNEDÌ 3 OTTOBRE' / 'Palazzo La Marmora, Sala delle Colonne'
+        state.place_line = under_heading
         return
     if line.lstrip().startswith("→") and _over_a_row(state, lines, index):
         state.day_room = _after_arrow(line)  # 'ZIELONY STÓŁ' / '→ przy stawie CKO' / '/ 10.00'
@@ -302,8 +310,13 @@ def _meeting_place(state: State, lines: list[str], index: int) -> str | None:
 
 def _day_place(state: State, lines: list[str], index: int) -> str | None:
     """A short line right under a day heading and over its first row that names a place
-    anywhere in it ('Голямата зала на Централния дом на учените, София'): the day's room."""
+    anywhere in it ('Голямата зала на Централния дом на учените, София'), or a line there
+    that opens with a place and may give its address ('Salón de Plenos de la Casa de la
+    Comunidad.', 'Centro Cultural Los Arcos, Plaza de la Judería, 2, 44001 Teruel.'): the
+    day's room."""
     text = clean(lines[index]).removesuffix(":").rstrip()  # ('Sportpálya és környéke:')
+    if _place_first(text):
+        return text.removesuffix(".")
     below = neighbour_line(lines, index)
     if (
         len(text) > MAX_DAY_PLACE
@@ -314,6 +327,21 @@ def _day_place(state: State, lines: list[str], index: int) -> str | None:
     ):
         return None
     return text
+
+
+def _place_first(text: str) -> bool:
+    """Whether a line opens with a place word, in a name of a few words, then maybe its
+    address after commas; a full stop may end it ('Aula Magna de la Facultad, Campus del
+    Ensanche, Calle Ciudad Escolar, 8, 44003 Teruel.')."""
+    name = text.split(",", 1)[0].removesuffix(".").split()
+    return (
+        len(text) <= MAX_DAY_ADDRESS
+        and 0 < len(name) <= MAX_PLACE_NAME_WORDS
+        and room_word(name[0], leading=True)
+        and ". " not in text  # (one sentence, not a paragraph)
+        and ":" not in text
+        and not _LINK.search(text)
+    )
 
 
 _PART_DASH = re.compile(r"\s[–—-]\s")
@@ -416,11 +444,14 @@ _LIST_MARKS = ("- ", "– ", "— ", "• ", "◦ ", "▪ ", "* ", "· ")
 _LINK = re.compile(r"\bhttps?://|\bwww\.", re.IGNORECASE)
 
 
-def _page_text(line: str) -> bool:
+_STOPS = (".", "!", "?")
+
+
+def _page_text(line: str, *, sentences: bool = True) -> bool:
     """The page's own text between a heading and its rows: a sentence or more (at least
     MIN_PROSE_WORDS words, ending with a full stop), a menu ('Home | Programme | Venue'),
     or a link."""
-    if len(line.split()) >= MIN_PROSE_WORDS and line.rstrip().endswith((".", "!", "?")):
+    if sentences and len(line.split()) >= MIN_PROSE_WORDS and line.rstrip().endswith(_STOPS):
         return True
     if _LINK.search(line):
         return True  # a link ('1. http://tv.example.pl/'), as pages list them

@@ -1173,6 +1173,23 @@ BLOCKS = [
         ],
     ),
     (
+        "a-place-and-its-address-under-a-day-heading-over-a-sentence",
+        "Viernes, 23 de octubre de 2026\n"
+        "Aula Magna de la Facultad, Campus del Ensanche, Calle Escolar, 8, 44003 Teruel.\n\n"
+        'Actuar: "Cómo llevamos la participación al día a día del aula".\n\n'
+        "09:00 · Bienvenida\n",
+        [
+            "Session | - | Bienvenida | 10-23 09:00–10:00~ | Aula Magna de la Facultad, Campus"
+            " del Ensanche, Calle Escolar, 8, 44003 Teruel"
+        ],
+    ),
+    (
+        "a-place-under-a-day-heading-over-the-pages-menu-is-the-pages",
+        "Warszawa, 15 października 2009 (czwartek)\nSala im. Banachiewicza, ul. Obserwatoryjna 7"
+        "\n\nStrona główna | Program | Uczestnicy | Dojazd\n\n11.00-11.25 - Otwarcie\n",
+        ["Session | - | Otwarcie | 10-15 11:00–11:25 | -"],
+    ),
+    (
         "social-past-midnight",
         "Social Sat 31 Dec 11 p.m. — Sun 1 Jan 1 a.m.\n",
         ["Social | - | Social | 12-31 23:00–01-01 01:00 | -"],
