@@ -25,10 +25,12 @@ from ..errors import HeaderProblem
 from .blocks import Block, Columns, State
 from .dates import Day, read_day
 from .forms import TimeLine, TimeRow, TimeRows
+from .items import names_people
 from .places import room_line
 from .ranges import Span
-from .roles import DITTO, clean, is_dash_cell, is_ditto, is_end_marker, words
+from .roles import DITTO, clean, is_dash_cell, is_ditto, is_end_marker, row_title, words
 from .rooms import title_and_room
+from .rows import label_text
 from .tokenkinds import T
 from .tokens import tokenize
 
@@ -37,7 +39,7 @@ TIME_HEADINGS = frozenset(
      "start", "begin", "beginn", "début", "inicio", "inizio", "start time",
      "hora", "horario", "ora", "orario", "tijd", "время", "czas", "godzina", "tid", "aika", "čas",
      "idő", "ώρα", "saat", "時間", "时间", "시간", "waktu", "jam", "開始時間", "开始时间", "时段",
-     "時段", "时间段", "schedule"}
+     "時段", "时间段", "schedule", "turno"}
 )  # fmt: skip
 # Over a column of days before the time's: a day's date on its first row only.
 _DATE_HEADINGS = frozenset({"date", "day", "datum", "tag", "fecha", "día", "data", "jour", "日期"})
@@ -80,7 +82,12 @@ def header_columns(line: str) -> Columns | None:
 
 def _timed_header(cells: list[str] | None) -> TypeGuard[list[str]]:
     """Whether cells are a header row of three or more that opens with the time's cell."""
-    return cells is not None and len(cells) >= 3 and _header_word(cells[0]) in TIME_HEADINGS
+    if cells is None or len(cells) < 3:
+        return False
+    word = _header_word(cells[0])  # ('TARDE ⇥ SALA A ⇥ SALA B': the afternoon's columns)
+    return (
+        word in TIME_HEADINGS or word in words()["morning_headings"] | words()["afternoon_headings"]
+    )
 
 
 def _header_word(cell: str) -> str:
@@ -266,6 +273,8 @@ def column_rooms(line: str, titles: Sequence[str], columns: Columns) -> list[str
     """The room of the column each title stands in, in this row of the table (a day column
     names none)."""
     cells = cells_in_columns(line) or []
+    while len(cells) > len(columns) and not cells[-1]:
+        cells.pop()  # ('… ⇥ Crisis febriles ⇥': the row's last tab)
     if len(cells) != len(columns):  # a cell spans columns: which is whose cannot be told
         return [None] * len(titles)
     rooms: list[str | None] = []
@@ -298,6 +307,10 @@ def add_row_sessions(state: State, line: str, index: int, form: TimeRow | TimeRo
     if isinstance(form, TimeRow) and form.room and _room_is_a_cell(line, form, state.columns):
         rows = (replace(form, room=None), replace(form, title=form.room, room=None))
         form = TimeRows(rows)  # '| 10:00 | Posters | Demos |' under 'Hall A | Hall B': two
+    if isinstance(form, TimeRow) and not form.room and (cells := _room_cells(line, state.columns)):
+        titles = [row_title(label_text(cell)) or label_text(cell) for cell in cells]
+        rows = tuple(TimeRow(title, form.span, None, form.text) for title in titles)
+        form = TimeRows(rows)  # 'time ⇥ A ⇥ B ⇥ C' under 'TARDE ⇥ SALA A ⇥ SALA B ⇥ SALA C'
     rooms: list[str | None] = [None] * len(rows)
     if isinstance(form, TimeRows) and state.columns:  # parallel: each in its column's room
         rooms = column_rooms(line, [row.title for row in rows], state.columns)
@@ -333,6 +346,22 @@ def add_row_sessions(state: State, line: str, index: int, form: TimeRow | TimeRo
             found = next((i for i, c in enumerate(cells) if c.startswith(block.label or "\0")), -1)
             if found > 0:
                 state.column_blocks[found] = block
+
+
+def _room_cells(line: str, columns: Columns | None) -> list[str]:
+    """The title cells of a row under a header of rooms, one in each room's column, when
+    it fills two or more of them; else none (a cell that spans the rooms is one session)."""
+    cells = cells_in_columns(line) or []
+    while cells and not cells[-1]:
+        cells.pop()  # ('… ⇥ Crisis febriles ⇥': the row's last tab)
+    if not columns or len(cells) != len(columns) or columns[0] is not None:
+        return []
+    if not all(isinstance(column, str) for column in columns[1:]):
+        return []
+    titles = [cell for cell in cells[1:] if cell]
+    if any(room_line(cell) or names_people(cell) for cell in titles[1:]):
+        return []  # ('Keynote ⇥ Dana Whitfield, Lakeside University': its speaker)
+    return titles if len(titles) >= 2 else []
 
 
 def _without_asides(rows: tuple[TimeRow, ...], cells: list[str], aside: int) -> tuple[TimeRow, ...]:

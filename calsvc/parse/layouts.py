@@ -79,6 +79,8 @@ def read_blocks(lines: list[str], vocabulary: Vocabulary, notes: Notes) -> Readi
             or _broken_head(state, lines, index)
         ):
             continue
+        if state.columns and (joined := _broken_row(state, lines, index)) is not None:
+            lines[index] = line = joined  # a row whose cells break their lines, put together
         if state.columns and timed_cells(state, line, index):
             timed += 1
             continue
@@ -114,6 +116,8 @@ def _table_head(state: State, line: str, index: int) -> bool:
     the rows below take them."""
     if (columns := header_columns(line)) is not None:
         state.columns, state.column_blocks, state.header_at = columns, {}, index
+        if state.bands:  # ('MAÑANA ⇥ Salas A, B, C' / … / 'TARDE ⇥ SALA A ⇥ SALA B')
+            state.day_room, state.bands = None, False
         return True
     place, aside = place_column(line), aside_column(line)
     if place is not None or aside is not None:
@@ -136,6 +140,35 @@ def _broken_head(state: State, lines: list[str], index: int) -> bool:
             state.used.update(range(index + 1, end))
             return True
     return False
+
+
+def _broken_row(state: State, lines: list[str], index: int) -> str | None:
+    """A time row of a table whose cells break their lines, each cell's last line and the
+    next cell's first on one line ('09:15 ⇥ Otras aplicaciones…' / 'Dra. Zoila Chumpitaz ⇥
+    Temblor esencial…' / 'Dr. Ciro Galdós ⇥ Síndrome de West…' / 'Dr. Julián Moriano'), as
+    a copied HTML table gives them: the row of each cell's first line (its title), with
+    the further lines (its speakers) left after it, as celllines.py leaves them."""
+    assert state.columns is not None
+    line, wanted = lines[index], len(state.columns)
+    cells = line.split("\t")
+    if not line[:1].isdigit() or not 1 < len(cells) < wanted:
+        return None
+    end, further = index + 1, []
+    while (
+        end < len(lines)
+        and "\t" in lines[end]
+        and not lines[end][:1].isdigit()  # (the next row)
+        and len(cells) < wanted
+    ):
+        first, *rest = lines[end].split("\t")
+        further.append(first.strip())
+        cells += rest
+        end += 1
+    if len(cells) != wanted or end == index + 1:
+        return None
+    for position, text in enumerate(further, start=index + 1):
+        lines[position] = text  # (each cell's further lines, in the body after the row)
+    return "\t".join(cells)
 
 
 def _timed(state: State, lines: list[str], index: int, form: Form) -> None:

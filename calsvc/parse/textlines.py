@@ -33,6 +33,7 @@ from .when import looks_timed
 MIN_PROSE_WORDS = 8  # words of a sentence whose date may correct the heading above it
 MAX_PROSE_CHARS = 2000  # of a paragraph searched for the day it names
 MAX_LINES_TO_ROWS = 3  # lines of text between a date among words and the rows it heads
+MAX_HEAD_LINES = 5  # lines of a table's header cells' words under its header row
 _ADDRESS = re.compile(r"\s*\([^()]*\d[^()]*\)\s*$")  # '(R. Marechal Deodoro, 415 – Centro)'
 MIN_MENU_ITEMS = 3  # items of a page's menu line ('Home | Programme | Venue')
 MAX_MENU_WORDS = 3  # words of each
@@ -76,6 +77,8 @@ def read_text(state: State, lines: list[str], index: int, form: Undated | None) 
         state.blocks.append(Block(state.number(index), form.label, layout="undated"))
         return
     if line and not _in_cells(line) and not _within_table(lines, index):
+        if state.columns and 0 < index - state.header_at <= MAX_HEAD_LINES:
+            return  # the words of the header's cells, each on its line ('TARDE ⇥ SALA A' / '')
         state.columns = state.place_column = state.aside_column = None  # out of the table
         if len(line) > MAX_HEADER_LENGTH and "→" not in line:  # a paragraph: no title, no place
             if state.heading_at == len(state.blocks) and state.day_room and _page_text(line):
@@ -122,9 +125,8 @@ def read_text(state: State, lines: list[str], index: int, form: Undated | None) 
         and not _in_cells(line)
         and (
             room := room_line(clean(line))
-            or under_heading
-            and _day_place(state, lines, index)
             or _part_place(clean(line))
+            or (_day_place(state, lines, index) if under_heading else None)
         )
     ):
         state.day_room = room  # 'LUNEDÌ 3 OTTOBRE' / 'Palazzo La Marmora, Sala delle Colonne'
@@ -190,7 +192,8 @@ def heading_by_place(state: State, lines: list[str], index: int, form: Form | No
     mention = form.mention if isinstance(form, Unread) else form
     if not isinstance(mention, Mention) or mention.deadline or mention.last is not None:
         return None
-    if lines[index].rstrip().endswith(".") or len(lines[index].split()) >= MIN_PROSE_WORDS:
+    besides = lines[index].replace(mention.first.text, " ")  # ('… 22 tháng 7 năm 2023': 5 words)
+    if lines[index].rstrip().endswith(".") or len(besides.split()) >= MIN_PROSE_WORDS:
         return None  # a sentence: the page's date, which rows under no heading take (pagedate)
     if mention.first.partial or (below := neighbour_line(lines, index)) is None:
         return None
@@ -277,6 +280,8 @@ def _band_place(line: str, bands: bool) -> str | None:
     Raum H1 ⇥'), as a table of several rooms heads each room's rows; once a band has named
     a room, each band after it names the next place, whatever its words ('⇥ ⇥ Sternwarte')."""
     cells = cells_in_columns(line) or []
+    if cells and cells[0].lower() in words()["morning_headings"] | words()["afternoon_headings"]:
+        cells = ["", *cells[1:]]  # ('MAÑANA ⇥ Salas Amazonas A, B, C': the morning's place)
     filled = [cell for cell in cells if cell]
     if len(filled) != 1 or cells[0]:
         return None  # ('Foyer |': a cell's second line, under the row it belongs to)

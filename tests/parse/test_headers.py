@@ -885,6 +885,12 @@ FORMS = [
         "row 'Peserta Kembali' 18:00 @ Wisma LPMP Cimahi",
     ),
     ("late-open-end", "22:00 - late Party", "row 'Party' 22:00"),
+    ("es-setiembre", "Programa  28 de Setiembre del 2016", "day 2016-09-28"),
+    (
+        "fr-a-la-place-after-a-title",
+        "12 h 30 : Déjeuner à la Salle des fêtes",
+        "row 'Déjeuner' 12:30 @ Salle des fêtes",
+    ),
     (
         "lt-val-after-the-hour",
         "8.30 val. – Rūmų pasitarimas (Senjorų salė).",

@@ -1190,6 +1190,26 @@ BLOCKS = [
         ["Session | - | Otwarcie | 10-15 11:00–11:25 | -"],
     ),
     (
+        "a-part-of-day-heads-room-columns-whose-cells-break-their-lines",
+        "Programa 28 de Setiembre del 2016\nTURNO\tSALA A\tSALA B\tSALA C\n"
+        "MAÑANA\tSalas Amazonas A, B, C\n08:30 am - 09:10 am\tNeuronas y circuitos\n"
+        "TARDE\tSALA A\tSALA B\tSALA C\n\nDolor\nSueño\nEpilepsia\n"
+        "03:00 pm - 03:30 pm\tMapa de las vías.\nDr. Owen Hall (USA)\tRitmos circadianos.\n"
+        "Dra. Lucía Brenner (USA)\tCrisis febriles.\n",
+        [
+            "Session | - | Neuronas y circuitos | 09-28 08:30–09:10 | Salas Amazonas A, B, C",
+            "Session | - | Mapa de las vías | 09-28 15:00–15:30 | SALA A",
+            "Session | - | Ritmos circadianos | 09-28 15:00–15:30 | SALA B",
+            "Session | - | Crisis febriles | 09-28 15:00–15:30 | SALA C",
+        ],
+    ),
+    (
+        "vi-a-date-among-short-words-heads-rows-and-its-room-field",
+        "Buổi 1, Thứ Bảy ngày 22 tháng 7 năm 2023\nPhòng : D12.204\n\n(xem maps)\n\n"
+        "8:00-8:30\n\nChào mừng đại biểu\n",
+        ["Session | - | Chào mừng đại biểu | 07-22 08:00–08:30 | D12.204"],
+    ),
+    (
         "social-past-midnight",
         "Social Sat 31 Dec 11 p.m. — Sun 1 Jan 1 a.m.\n",
         ["Social | - | Social | 12-31 23:00–01-01 01:00 | -"],
