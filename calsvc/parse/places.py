@@ -95,10 +95,20 @@ def room_line(text: str) -> str | None:
         return text
     if _with_address(text):
         return text
+    if (place := _before_notice(text)) is not None:
+        return room_line(place)  # 'Pavillón Municipal (Pantón) – ACCESO CON ENTRADA': a notice
     parts = re.split(r", | [–—-] ", text)  # 'Ateneo Mediterraneo – Dipartimento di Fisica'
     if 1 < len(parts) <= 3 and _place_and_names(parts):
         return text  # ('Lipov trg, Ljubljana': a square, named in lower case, and its city)
     return None
+
+
+def _before_notice(text: str) -> str | None:
+    """The place before a dash and a notice in capitals ('… – ACCESO CON ENTRADA'), if any."""
+    place, dash, notice = text.rpartition(" – ")
+    if not dash or not notice.isupper() or len(notice.split()) < 2 or room_line(notice):
+        return None
+    return place
 
 
 def _place_and_names(parts: list[str]) -> bool:

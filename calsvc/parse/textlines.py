@@ -12,6 +12,7 @@ from .blocks import Block, State
 from .dates import Day
 from .forms import DayHeading, EndMark, Form, Mention, TimeLine, TimeRow, TimeRows, Undated, Unread
 from .grids import cells_in_columns
+from .items import names_people
 from .neighbours import line_above, neighbour_line
 from .pagedate import dates_named
 from .places import has_place_word, room_line, room_word
@@ -142,12 +143,35 @@ def read_text(state: State, lines: list[str], index: int, form: Undated | None) 
         and sum(1 for above in last.body if above) <= 1  # a speaker's name may come first
         and (room := room_line(clean(line)) or _after_arrow(line))
         and not _numbers_a_paper(state, lines, index, room)
+        and not _over_next_card(state, lines, index)
     ):
         last.room = room
         if "→" in line:  # ('Opowieści … → mediateka CKO': the description stays)
             append_to_body(state, line.rsplit("→", 1)[0].rstrip())
         return
+    if last is not None and last.room is None and (place := _bracketed_place(line)) is not None:
+        last.room = place  # '– Drugi dan stručnog skupa' / '(Hotel Vrbas)': the row's place
+        return
     append_to_body(state, line)
+
+
+_BRACKETED = re.compile(r"\(([^()]+)\)")
+
+
+def _bracketed_place(line: str) -> str | None:
+    """The place a line names alone in round brackets under a row ('(Hotel Vrbas)', '(Dom
+    kulture, velika sala)'): a name of a few capitalised words, no sentence."""
+    found = _BRACKETED.fullmatch(clean(line))
+    if found is None:
+        return None
+    text = found[1].strip()
+    if len(text) > MAX_ROOM or len(text.split()) > MAX_ROOM_WORDS or text.endswith("."):
+        return None
+    if (names_people(text) or "," in text) and not has_place_word(text):
+        return None  # ('(Moderation Annelie Vortmann)': who; '(Spopolamento, Servizi)': what
+    if {w.strip("&,").lower() for w in text.split()} & words()["audiences"]:
+        return None  # ('(NYSCHSA Staff & Hotel Staff)': who attends
+    return text if text[:1].isupper() and not any(map(str.isdigit, text)) else None
 
 
 def later_in_prose(state: State, line: str, number: int, deadline: bool) -> None:
@@ -368,6 +392,18 @@ def _over_a_row(state: State, lines: list[str], index: int) -> bool:
     below = neighbour_line(lines, index)
     try:
         return below is not None and _row(state, lines[below])
+    except HeaderProblem:
+        return False
+
+
+def _over_next_card(state: State, lines: list[str], index: int) -> bool:
+    """Whether a place line stands right over a time alone on a page of cards that give the
+    time, the speakers, then the title ('報到' / '星河演講廳' / '09:00 ~ 09:50' / 'kuohsin'):
+    the next card's place, as each of the others has it over its time."""
+    if not state.speakers_first or index + 1 >= len(lines):
+        return False
+    try:
+        return isinstance(state.read(lines[index + 1]), TimeLine)
     except HeaderProblem:
         return False
 

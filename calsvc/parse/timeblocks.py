@@ -95,8 +95,10 @@ def _room_above(state: State, lines: list[str], index: int) -> str | None:
     its description): this time's room, as cards print it ('…' / '星河演講廳' / '10:00 ~
     10:50' / title)."""
     last = state.blocks[-1] if state.blocks else None
-    if index == 0 or last is None or len(last.body) < 2 or last.body[-1] != lines[index - 1]:
+    if index == 0 or last is None or not last.body or last.body[-1] != lines[index - 1]:
         return None
+    if len(last.body) < 2 and not state.speakers_first:
+        return None  # (a title's place under it, on a page that gives no place over its cards)
     if (room := room_line(clean(lines[index - 1]))) is not None:
         last.body.pop()
     return room
@@ -120,7 +122,9 @@ def _speaker_card(state: State, lines: list[str], below: int) -> int | None:
     if after is None or not names_people(clean(lines[below])):
         return None
     text = clean(lines[after])
-    return None if names_people(text) or room_line(text) is not None else after
+    if names_people(text) or room_line(text) is not None or text.startswith("("):
+        return None  # (a note in brackets under a title: '– Lesung' / '(Moderation …)')
+    return after
 
 
 def _speakers_first(state: State, lines: list[str]) -> bool:

@@ -1152,6 +1152,13 @@ def test_data_file_kinds_extend_the_vocabulary() -> None:
         ),
         pytest.param("Escola de Maxisterio", "Escola de Maxisterio", id="gl-school-first"),
         pytest.param("Dia da Escola", None, id="pt-school-last-is-a-day-not-a-place"),
+        pytest.param(
+            "Pavillón Municipal de Ferreira (Pantón) – ACCESO CON ENTRADA",
+            "Pavillón Municipal de Ferreira (Pantón)",
+            id="gl-a-notice-in-capitals-after-a-dash",
+        ),
+        pytest.param("Aula Magna – SALA VERDI", "Aula Magna – SALA VERDI", id="two-places"),
+        pytest.param("Kalda Kõrgkooli Narva maja", "Kalda Kõrgkooli Narva maja", id="et-maja"),
     ],
 )
 def test_room_line(line: str, room: str | None) -> None:

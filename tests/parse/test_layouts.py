@@ -1210,6 +1210,31 @@ BLOCKS = [
         ["Session | - | Chào mừng đại biểu | 07-22 08:00–08:30 | D12.204"],
     ),
     (
+        "a-place-alone-in-brackets-under-a-rows-items",
+        "28.11.2013. (četvrtak)\n09.30 sati\n– Otvaranje skupa\n(Hotel Vrbas)\n"
+        "16.30 sati\n– Lesung\n(Moderation Annelie Vortmann)\n"
+        "18.00 sati\n– Rasprava\n(Spopolamento, Servizi)\n"
+        "20.00 sati\n– Sastanak\n(NYSCHSA Staff & Hotel Staff)\n",
+        [
+            "Session | - | Otvaranje skupa | 11-28 09:30–10:30~ | Hotel Vrbas",
+            "Session | - | Lesung | 11-28 16:30–17:30~ | -",
+            "Session | - | Rasprava | 11-28 18:00–19:00~ | -",
+            "Session | - | Sastanak | 11-28 20:00–21:00~ | -",
+        ],
+    ),
+    (
+        "zh-cards-of-speakers-and-title-a-place-over-the-next-card",
+        "10/27\n08:30 ~ 09:00\n報到\n星河演講廳\n09:00 ~ 09:50\nkuohsin、Yuchen\n開幕與導覽\n"
+        "議程介紹\n大會的所有議程。\n小型研討室\n10:00 ~ 10:50\nDora Lin\nWallet 卡片實戰\n"
+        "議程介紹\n集點小舖。\n星河演講廳\n11:00 ~ 11:50\nPeixin\n手機作業系統\n",
+        [
+            "Session | - | 報到 | 10-27 08:30–09:00 | -",
+            "Session | - | 開幕與導覽 | 10-27 09:00–09:50 | 星河演講廳",
+            "Session | - | Wallet 卡片實戰 | 10-27 10:00–10:50 | 小型研討室",
+            "Session | - | 手機作業系統 | 10-27 11:00–11:50 | 星河演講廳",
+        ],
+    ),
+    (
         "social-past-midnight",
         "Social Sat 31 Dec 11 p.m. — Sun 1 Jan 1 a.m.\n",
         ["Social | - | Social | 12-31 23:00–01-01 01:00 | -"],
