@@ -119,8 +119,9 @@ def _speaker_card(state: State, lines: list[str], below: int) -> int | None:
     """The line under a time's first line when that one names people and this one, a title,
     does not ('Lena Hartmann' / 'Designing for the second screen'); else None."""
     after = neighbour(lines, below, 1, state)
-    if after is None or not names_people(clean(lines[below])):
-        return None
+    first = clean(lines[below])
+    if after is None or not names_people(first) or names_kind(state.vocabulary, first):
+        return None  # ('Keynote' / 'On the future of …': a kind over its title, no speaker)
     text = clean(lines[after])
     if names_people(text) or room_line(text) is not None or text.startswith("("):
         return None  # (a note in brackets under a title: '– Lesung' / '(Moderation …)')

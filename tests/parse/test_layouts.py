@@ -1135,6 +1135,17 @@ BLOCKS = [
         ],
     ),
     (
+        "cards-of-a-kind-over-its-title-are-no-speakers",
+        "October 3, 2024\n09:00 - 10:00\nKeynote\nOn the future of calendars\n\n"
+        "10:00 - 11:00\nPanel\nFeeds that never lose an update\n\n"
+        "11:00 - 12:00\nTutorial\nWriting iCalendar by hand\n",
+        [
+            "Keynote | - | Keynote | 10-03 09:00–10:00 | -",
+            "Panel | - | Panel | 10-03 10:00–11:00 | -",
+            "Tutorial | - | Tutorial | 10-03 11:00–12:00 | -",
+        ],
+    ),
+    (
         "one-speaker-card-is-no-page-of-them",
         "October 3, 2024\n09:40 - 10:40\nLena Hartmann\nDesigning for the second screen\n\n"
         "10:50 - 11:35\nMotion that explains itself\nTomasz Wrona\n",
