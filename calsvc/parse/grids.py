@@ -28,7 +28,16 @@ from .forms import TimeLine, TimeRow, TimeRows
 from .items import names_people
 from .places import room_line
 from .ranges import Span
-from .roles import DITTO, clean, is_dash_cell, is_ditto, is_end_marker, row_title, words
+from .roles import (
+    DITTO,
+    clean,
+    is_dash_cell,
+    is_ditto,
+    is_end_marker,
+    parts_of_day,
+    row_title,
+    words,
+)
 from .rooms import title_and_room
 from .rows import label_text
 from .tokenkinds import T
@@ -85,9 +94,7 @@ def _timed_header(cells: list[str] | None) -> TypeGuard[list[str]]:
     if cells is None or len(cells) < 3:
         return False
     word = _header_word(cells[0])  # ('TARDE ⇥ SALA A ⇥ SALA B': the afternoon's columns)
-    return (
-        word in TIME_HEADINGS or word in words()["morning_headings"] | words()["afternoon_headings"]
-    )
+    return word in TIME_HEADINGS or word in parts_of_day()
 
 
 def _header_word(cell: str) -> str:
@@ -272,9 +279,7 @@ def _room_is_a_cell(line: str, form: TimeRow, columns: Columns | None) -> bool:
 def column_rooms(line: str, titles: Sequence[str], columns: Columns) -> list[str | None]:
     """The room of the column each title stands in, in this row of the table (a day column
     names none)."""
-    cells = cells_in_columns(line) or []
-    while len(cells) > len(columns) and not cells[-1]:
-        cells.pop()  # ('… ⇥ Crisis febriles ⇥': the row's last tab)
+    cells = _trimmed(cells_in_columns(line) or [], len(columns))
     if len(cells) != len(columns):  # a cell spans columns: which is whose cannot be told
         return [None] * len(titles)
     rooms: list[str | None] = []
@@ -348,12 +353,18 @@ def add_row_sessions(state: State, line: str, index: int, form: TimeRow | TimeRo
                 state.column_blocks[found] = block
 
 
+def _trimmed(cells: list[str], width: int) -> list[str]:
+    """A row's cells without the empty ones at its end beyond `width` ('… ⇥ Crisis
+    febriles ⇥': the row's last tab)."""
+    while len(cells) > width and not cells[-1]:
+        cells.pop()
+    return cells
+
+
 def _room_cells(line: str, columns: Columns | None) -> list[str]:
     """The title cells of a row under a header of rooms, one in each room's column, when
     it fills two or more of them; else none (a cell that spans the rooms is one session)."""
-    cells = cells_in_columns(line) or []
-    while cells and not cells[-1]:
-        cells.pop()  # ('… ⇥ Crisis febriles ⇥': the row's last tab)
+    cells = _trimmed(cells_in_columns(line) or [], 0)
     if not columns or len(cells) != len(columns) or columns[0] is not None:
         return []
     if not all(isinstance(column, str) for column in columns[1:]):

@@ -5,6 +5,7 @@ into a Span with the a.m. or p.m. its ends share; and its `length` ('(45 min)', 
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
@@ -91,13 +92,19 @@ def _article_then_number(tokens: Tokens, i: int, j: int) -> bool:
     )
 
 
+@functools.cache
+def _open_end_phrases() -> tuple[tuple[str, ...], ...]:
+    """The words that leave an end open, each in its words, longest first ('open end')."""
+    phrases = (tuple(phrase.split()) for phrase in lx.lexicon().open_ends)
+    return tuple(sorted(phrases, key=len, reverse=True))
+
+
 def _open_end(tokens: Tokens, i: int) -> int:
     """Past an end left open: '…', '...', '??:??', '?' (and a.m./p.m. after it), or a word
     that says so ('18.00-selesai', '22:00 – late')."""
-    for phrase in lx.lexicon().open_ends if at(tokens, i, T.WORD) else ():
-        parts = phrase.split()  # ('18:00 – open end', '22:00 - till late')
+    for parts in _open_end_phrases() if at(tokens, i, T.WORD) else ():
         if all(at(tokens, i + k, T.WORD) and tokens[i + k].lower == w for k, w in enumerate(parts)):
-            return i + len(parts)
+            return i + len(parts)  # ('18:00 – open end', '22:00 - till late')
     j = i
     while (
         j < len(tokens)

@@ -249,6 +249,12 @@ def says_when(text: str) -> bool:
 
 
 @functools.cache
+def parts_of_day() -> frozenset[str]:
+    """The words that head a morning's or an afternoon's rows ('MAÑANA', '下午')."""
+    return words()["morning_headings"] | words()["afternoon_headings"]
+
+
+@functools.cache
 def _when_stems() -> tuple[str, ...]:
     return tuple(w for w in words()["when_fields"] if len(w) >= MIN_WHEN_STEM)
 

@@ -24,6 +24,7 @@ from .roles import (
     clean,
     field_name,
     goes_on,
+    parts_of_day,
     without_stop,
     words,
 )
@@ -71,13 +72,13 @@ def read_text(state: State, lines: list[str], index: int, form: Undated | None) 
         return
     last = state.blocks[-1] if state.blocks else None
     part = clean(line).lower().rstrip(":：")
-    if part in words()["afternoon_headings"] or part in words()["morning_headings"]:
+    if part in parts_of_day():
         state.afternoon = part in words()["afternoon_headings"]  # '下午' over its rows
         return
     if isinstance(form, Undated):
         state.blocks.append(Block(state.number(index), form.label, layout="undated"))
         return
-    if line and not _in_cells(line) and not _within_table(lines, index):
+    if not _in_cells(line) and not _within_table(lines, index):
         if state.columns and 0 < index - state.header_at <= MAX_HEAD_LINES:
             return  # the words of the header's cells, each on its line ('TARDE ⇥ SALA A' / '')
         state.columns = state.place_column = state.aside_column = None  # out of the table
@@ -304,7 +305,7 @@ def _band_place(line: str, bands: bool) -> str | None:
     Raum H1 ⇥'), as a table of several rooms heads each room's rows; once a band has named
     a room, each band after it names the next place, whatever its words ('⇥ ⇥ Sternwarte')."""
     cells = cells_in_columns(line) or []
-    if cells and cells[0].lower() in words()["morning_headings"] | words()["afternoon_headings"]:
+    if cells and cells[0].lower() in parts_of_day():
         cells = ["", *cells[1:]]  # ('MAÑANA ⇥ Salas Amazonas A, B, C': the morning's place)
     filled = [cell for cell in cells if cell]
     if len(filled) != 1 or cells[0]:

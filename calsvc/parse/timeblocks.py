@@ -65,8 +65,7 @@ def read_row(
             title = None  # '12:00 p.m. – 4:30 p.m.' / 'Marriott 📍' / …: the title lost
     speakers = None
     after = _title_under_speakers(state, lines, below) if below is not None and not place else None
-    if after is not None:
-        assert below is not None
+    if below is not None and after is not None:
         state.used.add(below)  # '09:40 - 10:40' / 'Lena Hartmann' / title
         speakers, below = clean(lines[below]), after
         title = row_title(clean(lines[below]))
