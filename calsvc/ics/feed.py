@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 
 from .. import __version__
 from ..catalogue.catalogue import Catalogue
+from ..catalogue.spans import zones_of
 from ..model import Entry, Revision, Session
 from .render import CALENDAR_TAIL, EVENT_TAIL, calendar_head, event_body, session_page, url_line
 
@@ -170,6 +171,19 @@ def assemble(
     version = feed_version(catalogue, base_url=base_url, ttl=ttl, key=key)
     pieces = [head, *events, CALENDAR_TAIL]
     return Feed(pieces, name, version, catalogue.last_modified(positions), len(positions))
+
+
+def unpublished_calendar(entries: Sequence[Entry], name: str, *, ttl: timedelta) -> bytes:
+    """A calendar of entries no catalogue serves (a programme tried before it is published):
+    the VEVENTs a feed would carry, but without URLs, since their sessions have no pages."""
+    head = calendar_head(
+        name=name,
+        description=f"{name}: sessions read from a programme not yet published.",
+        zones=zones_of(e.session for e in entries),
+        ttl=ttl,
+    )
+    events = [event_body(e.session, e.conference, e.revision) + EVENT_TAIL for e in entries]
+    return b"".join([head, *events, CALENDAR_TAIL])
 
 
 def feed_head(catalogue: Catalogue, name: str, positions: list[int], *, ttl: timedelta) -> bytes:

@@ -22,7 +22,7 @@ from tomlkit.items import AoT, Table
 
 from ..errors import ConfigError
 from ..kinds import slugify
-from ..model import DATA_FILE, Conference
+from ..model import DATA_FILE, Conference, Schedule
 from ..parse import parse_undescribed, read_bytes
 from .conferences import check_zone, load_data_file
 from .fetch import Pages
@@ -54,6 +54,8 @@ class Facts:
     zone_from_text: bool
     kinds: list[tuple[str, int]]  # the kinds of session found, most frequent first
     sessions: int
+    zone_given: bool = False  # the organiser gave the zone and the year: not guessed
+    year_given: bool = False
 
 
 def infer(path: Path, *, reference: date, taken: set[str]) -> Facts:
@@ -71,18 +73,34 @@ def infer_page(url: str, *, reference: date, taken: set[str]) -> Facts:
 
 
 def _facts(data: bytes, conference: Conference, reference: date) -> Facts:
-    schedule = parse_undescribed(data, conference, reference=reference)
+    return facts_of(parse_undescribed(data, conference, reference=reference))
+
+
+def facts_of(schedule: Schedule, *, zone_given: bool = False, year_given: bool = False) -> Facts:
+    """What a programme's reading tells of its conference; `zone_given` and `year_given` say
+    the organiser gave them, so the entry does not call them guessed."""
+    conference = schedule.conference
     years = Counter(s.day.year for s in schedule.sessions if s.day)
     return Facts(
         file=conference.source,
         slug=conference.slug,
         name=conference.name,
         year=years.most_common(1)[0][0] if years else None,
-        timezone=schedule.conference.timezone,
+        timezone=conference.timezone,
         zone_from_text=any(d.code == "zone-inferred" for d in schedule.diagnostics),
         kinds=Counter(s.kind for s in schedule.sessions).most_common(),
         sessions=len(schedule.sessions),
+        zone_given=zone_given,
+        year_given=year_given,
     )
+
+
+def entry_text(facts: Facts) -> str:
+    """One [[source]] entry of conferences.toml, with the header that says what its keys
+    are, as `calsvc init` would write it for the file alone."""
+    document = _read(None)
+    _sources(document).append(_entry(facts))
+    return tomlkit.dumps(document)
 
 
 def init(folder: Path, *, reference: date) -> list[str]:
@@ -142,8 +160,9 @@ def add(file: Path | str, *, reference: date, folder: Path | None = None, **give
     return done
 
 
-def _read(path: Path) -> tomlkit.TOMLDocument:
-    if not path.exists():
+def _read(path: Path | None) -> tomlkit.TOMLDocument:
+    """The data file, or a new one holding only its header (None: no file)."""
+    if path is None or not path.exists():
         document = tomlkit.document()
         for line in HEADER.splitlines():
             document.add(tomlkit.comment(line))
@@ -179,8 +198,12 @@ def _entry(facts: Facts, *, page: bool = False) -> Table:
     entry.add("slug", facts.slug)
     entry.add("name", _guessed(facts.name, "from the file name: give the conference's name"))
     if facts.year is not None:
-        entry.add("year", _guessed(facts.year, "from the dates"))
-    if facts.zone_from_text:
+        entry.add(
+            "year", facts.year if facts.year_given else _guessed(facts.year, "from the dates")
+        )
+    if facts.zone_given:
+        entry.add("timezone", facts.timezone)
+    elif facts.zone_from_text:
         entry.add("timezone", _guessed(facts.timezone, "from the zone its times are written in"))
     else:
         entry.add("timezone", _guessed(facts.timezone, "the text names no zone: set it"))

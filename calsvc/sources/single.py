@@ -39,10 +39,18 @@ def file_conference(
     if data and (problem := data.problem_with(path.name)):
         raise problem
     known = conference_for(path, data)
-    conference = replace(known or fallback_conference(path), source=str(path))
+    if known is None:
+        return unlisted_conference(str(path), timezone)
+    return replace(known, source=str(path), timezone=timezone or known.timezone), True
+
+
+def unlisted_conference(name: str, timezone: str | None) -> tuple[Conference, bool]:
+    """The conference of a programme no data file lists, named after its file (read in the
+    zone given, else in the one its text names)."""
+    conference = replace(fallback_conference(Path(name)), source=name)
     if timezone:
         conference = replace(conference, timezone=timezone)
-    return conference, known is not None or timezone is not None
+    return conference, timezone is not None
 
 
 def page_conference(url: str, *, timezone: str | None) -> tuple[Conference, bool]:
@@ -63,6 +71,15 @@ def parse_file(
     """One file read as its data-file entry describes it, else in the zone its text names."""
     conference, zone_known = file_conference(path, sources_dir=sources_dir, timezone=timezone)
     data = read_bytes(path)
+    return read_programme(data, conference, zone_known=zone_known, reference=reference, year=year)
+
+
+def parse_text(
+    data: bytes, name: str, *, reference: date, year: int | None = None, timezone: str | None = None
+) -> Schedule:
+    """A programme's bytes (pasted, or a file dropped on a page) read as `calsvc parse` reads
+    a file of that name that no data file lists."""
+    conference, zone_known = unlisted_conference(name, timezone)
     return read_programme(data, conference, zone_known=zone_known, reference=reference, year=year)
 
 
