@@ -68,6 +68,20 @@ class Settings:
         "Show each conference's read page (its source, line by line, marked with what was "
         "read); false hides them all (a data file's read_page = false hides one).",
     )
+    try_page: bool = _setting(
+        True,
+        "Offer the Try it page (/try/), where anyone pastes or drops a programme and sees it "
+        "read; nothing is stored and no address fetched. False turns it off.",
+    )
+    try_max_kb: int = _setting(
+        1024, "Largest programme the Try it page reads, in KB; a larger one is refused (413)."
+    )
+    try_seconds: float = _setting(
+        10.0, "Time one Try it reading may take; a slower one is stopped with a message."
+    )
+    try_per_minute: int = _setting(
+        12, "Try it readings one client address (an IPv6 /64) may ask for a minute, per worker."
+    )
     allowed_hosts: str = _setting(
         "localhost,127.0.0.1,[::1]",
         "Host names answered when CALSVC_BASE_URL is not set, comma-separated ('*': any); "

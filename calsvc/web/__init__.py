@@ -9,7 +9,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from ..serving.service import Service
 from ..settings import Settings
-from . import api, changes, errors, feeds, hosts, mine, pages, reading
+from . import api, changes, errors, feeds, hosts, mine, pages, reading, trying
 from .compression import Compressed
 from .memory import release_memory
 
@@ -53,6 +53,8 @@ def create_app(
     app.register_blueprint(mine.blueprint)
     app.register_blueprint(changes.blueprint)
     app.register_blueprint(reading.blueprint)
+    trying.install(app, per_minute=settings.try_per_minute)
+    app.register_blueprint(trying.blueprint)
     errors.register(app)
     logging.getLogger("calsvc").setLevel(logging.INFO)
     return app

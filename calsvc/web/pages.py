@@ -170,6 +170,7 @@ def helpers() -> dict[str, Any]:
         "track_choices": track_choices,
         "query_string": lambda chosen: urlencode(chosen.query_pairs()),
         "static_export": static_export(),
+        "try_page": service().settings.try_page and not static_export(),
         "refresh_note": REFRESH_NOTE,
         "pick_id": lambda uid: (catalogue := current_catalogue()).short_ids[
             catalogue.position(uid)

@@ -12,7 +12,7 @@ from ..parse.marks import ROLES
 from .context import catalogue as current_catalogue
 from .context import service
 from .links import LINES_PER_PAGE
-from .pages import page
+from .pages import link, page
 
 blueprint = Blueprint("reading", __name__)
 
@@ -41,6 +41,7 @@ def read_page(conference: str) -> Response:
         lines=shown,
         counts=Counter(line.role for line in lines),
         roles=ROLES,
+        session_link=lambda uid: link(f"/events/{uid}/"),
         earlier=max(1, start - LINES_PER_PAGE) if start > 1 else None,
         later=after,
     )

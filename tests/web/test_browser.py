@@ -29,6 +29,7 @@ from calsvc.settings import Settings
 from .. import servers
 from ..calendars import revisions, uids
 from ..conftest import SEEDS
+from ..parsers import PYTHON_PARSERS, lint
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -421,3 +422,44 @@ def test_the_read_page_marks_each_session_and_the_line_left_out(server: str, pag
         "Schedule Mon Tue Wed Thu Fri",
         f"{server}/events/mlsys-2021-20210406-opening-remarks/",
     )
+
+
+TRIED = """Workshop on Tidal Sensing
+Tuesday 9 June 2026
+09:00 - 09:30 Registration
+09:30 - 10:30 Keynote: Listening to the estuary (Room 2.04)
+10:30 - 11:00 Coffee break
+"""
+
+
+def test_try_it_reads_a_pasted_programme_and_downloads_its_calendar(
+    server: str, page: Page
+) -> None:
+    page.goto(f"{server}/")
+    page.get_by_role("link", name="Try a programme").click()
+    page.get_by_label("Programme text").fill(TRIED)
+    page.get_by_label("Time zone of the venue").fill("Europe/Lisbon")
+    page.get_by_role("button", name="Read it").click()
+    expect(page.locator("#found")).to_have_text("3 sessions found")
+    rows = page.locator("table.tried tbody tr").all_inner_texts()
+    page.locator("#line-4 a.to-session").click()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download .ics").click()
+    body = Path(download.value.path()).read_bytes()
+    readings = {name: parse(body) for name, parse in PYTHON_PARSERS.items()}
+
+    assert [" | ".join(row.split("\t")) for row in rows] == [
+        "Tue 2026-06-09 | 09:00–09:30 | REGISTRATION |  | 3",  # (kinds in capitals, by CSS)
+        "Tue 2026-06-09 | 09:30–10:30 | KEYNOTE Keynote: Listening to the estuary | Room 2.04 | 4",
+        "Tue 2026-06-09 | 10:30–11:00 | COFFEE BREAK Coffee break |  | 5",
+    ]
+    assert (page.url, download.value.suggested_filename) == (
+        f"{server}/try/#session-programme-20260609-keynote-listening-to-the-estuary",
+        "programme.ics",
+    )
+    assert (lint(body), readings) == ([], dict.fromkeys(readings, {
+        "programme-20260609-registration": ("2026-06-09T08:00:00Z", "2026-06-09T08:30:00Z"),
+        "programme-20260609-keynote-listening-to-the-estuary":
+            ("2026-06-09T08:30:00Z", "2026-06-09T09:30:00Z"),
+        "programme-20260609-coffee-break": ("2026-06-09T09:30:00Z", "2026-06-09T10:00:00Z"),
+    }))  # fmt: skip
