@@ -146,7 +146,7 @@ def _marks_after(
         i += 1  # '12:00noon', '12:15 Noon'
     elif digits.text[-1:] in "hH" and at(tokens, i, T.NUMBER) and _minutes(tokens[i]):
         minute, i = tokens[i].value, i + 1  # '09h 15 – 10h 00': the minutes spaced off
-    meridiem = before or _period(tokens, i)
+    meridiem = before or _period(tokens, i) or _part_of_day(tokens, i, hour)
     if meridiem and not before:
         i += 1
     elif hours_word(tokens, i):  # '17.30 h', '0900 hrs', '9:00 Uhr', '17 h 30', '午後3時30分'
@@ -156,6 +156,22 @@ def _marks_after(
             if means(tokens, i, T.MINUTES) is not None:
                 i += 1
     return meridiem, minute, i
+
+
+def _part_of_day(tokens: Tokens, i: int, hour: int) -> str | None:
+    """'a' or 'p' for a word of a part of the day that ends a time ('4.30 ptg |', '7.00 mlm',
+    '10.30 malam'), by the hours it covers: '1.00 tgh' (midday) is 13:00. Only at the end of
+    a time's cell or line: 'em' is Swedish p.m. and Portuguese 'in' ('9:00 em Lisboa')."""
+    if not (at(tokens, i, T.WORD) and 1 <= hour <= 12):
+        return None
+    hours = lx.lexicon().period_hours.get(tokens[i].lower)
+    after = tokens[i + 1].kind if i + 1 < len(tokens) else None
+    if hours is None or after not in (None, T.SEP, T.DASH, T.CLOSE):
+        return None
+    morning, afternoon = hour % 12 in hours, hour % 12 + 12 in hours
+    if hour == 12:  # noon, not midnight ('10:00 - 12:00 pagi': the morning up to noon)
+        return "p" if afternoon or morning else None
+    return None if morning == afternoon else "a" if morning else "p"
 
 
 def _minutes(token: Token) -> bool:

@@ -89,6 +89,8 @@ def read_day(tokens: Tokens, i: int) -> tuple[Day, int] | None:
         i += 1  # 'antradienį (balandžio 21 d.)'
     elif year is not None and in_words(tokens, i, lx.lexicon().year_words):
         i += 1  # '26.08.2019 r.', '14 мая 2025 г.'
+    elif year is not None and _stop_then(tokens, i, lx.lexicon().year_words):
+        i += 2  # '18.08.2023. godine'
     if weekday is None and after == first and weekday_in_brackets(tokens, i):
         value = means(tokens, i + 1, T.WEEKDAY)  # 'May 22, 2026 (Friday)': after the year
         weekday, i = (value if value != lx.UNKNOWN else None), i + 3
@@ -97,6 +99,11 @@ def read_day(tokens: Tokens, i: int) -> tuple[Day, int] | None:
     if order == "?" and weekday is not None and year is not None:
         month, day, order = by_weekday(month, day, year, weekday)
     return Day(month, day, weekday, year, written(tokens, first, i), order), i
+
+
+def _stop_then(tokens: Tokens, i: int, words: frozenset[str]) -> bool:
+    """Whether a full stop stands at token i, and one of these words after it."""
+    return at(tokens, i, T.WORD) and tokens[i].text == "." and in_words(tokens, i + 1, words)
 
 
 def _weekday_after(tokens: Tokens, i: int) -> tuple[int | None, int] | None:

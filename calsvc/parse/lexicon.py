@@ -16,6 +16,7 @@ words ('Mo', 'ma', 'set') are plain words until the grammar asks.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import re
 import tomllib
@@ -25,6 +26,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 from babel import Locale
+from babel.dates import get_period_id
 
 from .tokenkinds import T
 
@@ -78,6 +80,7 @@ class Lexicon:
     meridiem_first: frozenset[str] = frozenset()  # forms written before the time: '午後3時'
     ranges: frozenset[str] = frozenset()  # 'to', 'bis', 'à'
     froms: frozenset[str] = frozenset()  # 'from', 'ab', 'dès'
+    before_times: frozenset[str] = frozenset()  # between a date and its time: 'at', 'kl.'
     abouts: frozenset[str] = frozenset()  # 'ca.', 'circa', before a start or an end
     open_ends: frozenset[str] = frozenset()  # an end left open: '18.00-selesai', '22:00 - late'
     timeless: frozenset[str] = frozenset()  # forms that tell a date or time without a digit
@@ -96,6 +99,9 @@ class Lexicon:
     weekday_pairs: dict[str, dict[str, int]] = field(default_factory=dict)
     stems: dict[str, Meaning] = field(default_factory=dict)  # of INFLECTED: 'oktoob': October
     month_words: frozenset[str] = frozenset()  # before a month's number: 'tháng 3' (March)
+    # The hours of the day a period's word covers, for a word read after a time as its half
+    # of the day: 'pagi' (0-11), 'malam' (18-23), 'ptg' (p.m., 12-23): '7.00 mlm' is 19:00.
+    period_hours: dict[str, frozenset[int]] = field(default_factory=dict)
 
     def means(self, form: str, kind: str) -> int | None:
         """The value of `form` as a word of `kind` ('mar' as a weekday: 1), or None."""
@@ -293,19 +299,48 @@ def lexicon() -> Lexicon:
     found.event_day_ordinals = {fold(w): n for w, n in time["event_day_ordinals"].items()}
     found.hour_marks = _meaning(found, T.HOURS)
     found.timeless = _meaning(found, T.WEEKDAY, T.NOON, T.MIDNIGHT)
+    for form, meanings in found.meanings.items():
+        for meaning in meanings:
+            if meaning.kind == T.MERIDIEM and meaning.value in (0, 1) and " " not in form:
+                _add_period(found, form, range(12 * meaning.value, 12 * meaning.value + 12))
+    for short, word in time["day_period_spellings"].items():
+        if (hours := found.period_hours.get(fold(word))) is not None:
+            _add_period(found, fold(short), hours)
+    taken = everyday | found.froms | found.ranges | found.articles
+    found.period_hours = {
+        form: hours
+        for form, hours in found.period_hours.items()
+        if len(form) > 1 and form not in taken and not _meaning_besides(found, form, T.MERIDIEM)
+    }
     return found
 
 
 # The lexicon's sets of words, each from its list in words.toml [time].
 _WORD_SETS = (
     {"articles": "day_articles", "ranges": "range", "froms": "from"}
-    | {"abouts": "about"}
+    | {"abouts": "about", "before_times": "before_time"}
     | {
         name: name
         for name in ("year_words", "day_suffixes", "event_days", "day_parts", "event_day_marks")
     }
     | {"open_ends": "open_ends"}
 )
+
+
+def _add_period(found: Lexicon, form: str, hours: Iterable[int]) -> None:
+    found.period_hours[form] = found.period_hours.get(form, frozenset()) | frozenset(hours)
+
+
+def _flexible_periods(found: Lexicon, locale: Locale) -> None:
+    """CLDR's words for the parts of a day ('pagi', 'malam', 'βράδυ', 'tengah hari'), each
+    with the hours CLDR's rules give it in that language."""
+    periods = locale.day_periods["format"]
+    owner = [get_period_id(datetime.time(hour, 30), locale=locale) for hour in range(24)]
+    for width in ("abbreviated", "wide"):
+        for period, name in periods.get(width, {}).items():
+            form = fold(name)
+            if period not in ("am", "pm") and form and not _CJK.match(form):
+                _add_period(found, form, (h for h in range(24) if owner[h] == period))
 
 
 def _add_language(found: Lexicon, language: str) -> None:
@@ -319,6 +354,7 @@ def _add_language(found: Lexicon, language: str) -> None:
     found.day_first.setdefault(language.split("_")[0], day_first_in(locale))
     if language in INFLECTED:
         _add_stems(found, locale)
+    _flexible_periods(found, locale)
     for width in ("wide", "abbreviated"):  # 'tháng 3', 'thg 3': a word and the month's number
         names = locale.months["format"][width].values()
         found.month_words |= {m[1] for n in names if (m := _NUMBERED.fullmatch(fold(n)))}
@@ -372,6 +408,11 @@ def _dotted(found: Lexicon) -> tuple[str, ...]:
             reverse=True,
         )
     )
+
+
+def _meaning_besides(found: Lexicon, form: str, kind: str) -> bool:
+    """Whether a form means anything but a word of this kind ('h': an hour's mark too)."""
+    return any(m.kind != kind for m in found.meanings.get(form, ()))
 
 
 def _meaning(found: Lexicon, *kinds: str) -> frozenset[str]:

@@ -110,14 +110,15 @@ def _scanner() -> re.Pattern[str]:
     hours = "|".join(
         re.escape(f) for f in sorted(words.hour_marks, key=len, reverse=True) if f.isalpha()
     )
+    MINUTE_MARKS = "[\u0384\u2032\u00b4]"  # after the minutes: Greek '7.40΄ μ.μ.', '10.30′'
     return re.compile(
         rf"""
         (?P<date>\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{4}}(?P<ysep>[./])\s?\d{{1,2}}(?P=ysep)\s?\d{{1,2}}\.?
           |\d{{1,2}}(?P<sep>[./])\d{{1,2}}(?P=sep)(?:\d{{4}}|\d{{2}})|\d{{1,2}}\.\s\d{{1,2}}\.\s\d{{4}}
           |\d{{1,2}}-\d{{1,2}}-\d{{4}}|\d{{2}}-\d{{2}}-\d{{2}})(?![\d-])
       | (?P<daymonth>\d{{1,2}}\.\d{{1,2}}\.(?![\d.])|\d{{1,2}}/\d{{1,2}}(?![\d/]))
-      | (?P<clock>\d{{1,2}}(?:[:.’']\d{{2}}(?::\d{{2}})?|h\d{{2}}(?:mn\b)?|h(?![^\W\d_])
-          |,\d{{2}}(?=\s*(?:{hours})\b)))(?!\d|:\d)
+      | (?P<clock>\d{{1,2}}(?:[:.’']\d{{2}}(?::\d{{2}})?{MINUTE_MARKS}?
+          |h\d{{2}}(?:mn\b)?|h(?![^\W\d_])|,\d{{2}}(?=\s*(?:{hours})\b)))(?!\d|:\d)
       | (?P<number>\d+)(?:(?P<ordinal>st|nd|rd|th|er|[º°ª])(?![^\W\d_{CJK}]))?(?!\d)
       | (?P<meridiem>[ap]\.?\s?m\b\.?|{periods})
       | (?P<offset>(?:UTC|GMT)[+-]\d{{1,2}}(?::?\d{{2}})?)

@@ -82,8 +82,8 @@ def read_when(tokens: Tokens, i: int) -> tuple[Day, Span, int] | None:
     date, i = day
     if i < len(tokens) and tokens[i].kind in (T.SEP, T.COLON, T.DASH) and tokens[i].text != "/":
         i += 1
-    if at(tokens, i, T.WORD) and tokens[i].lower in ("at", "from"):
-        i += 1
+    if at(tokens, i, T.WORD) and tokens[i].lower in lx.lexicon().before_times:
+        i += 1  # 'Tue 6 Jun at 09:00', 'Onsdag kl. 13.00 - 17.30', 'Samstag um 10:00'
     found = read_range(tokens, i)
     if found is None:
         return None
@@ -95,7 +95,8 @@ def _weekday_before_time(tokens: Tokens, i: int) -> tuple[Day, int] | None:
     """A weekday's name, capitalised, right before a clock time ('Fri 6:05 a.m. - 6:35
     a.m.', as a virtual conference lists each talk): a day that the page's dates tell."""
     weekday = means(tokens, i, T.WEEKDAY)
-    if weekday is None or weekday == lx.UNKNOWN or not at(tokens, i + 1, T.CLOCK):
+    said = at(tokens, i + 1, T.WORD) and tokens[i + 1].lower in lx.lexicon().before_times
+    if weekday is None or weekday == lx.UNKNOWN or not at(tokens, i + 1 + said, T.CLOCK):
         return None
     if len(tokens[i].text) < 3 or not tokens[i].text[:1].isupper():
         return None
