@@ -55,6 +55,8 @@ class State:
     columns: Columns | None = None  # the rooms or days a table's header row names
     header_at: int = -1  # the line of that header row (or its last line, wrapped)
     place_column: int | None = None  # the column a table's header row gives to places
+    flat_places: bool = False  # that table's cells run together ('Time Venue Event')
+    flat_place: str | None = None  # and the place its rows above named (a merged cell)
     aside_column: int | None = None  # and to people or notes: no titles, no rooms
     grid: tuple[int, list[Block]] = (0, [])  # the last table row's line and its sessions
     column_blocks: dict[int, Block] = field(default_factory=dict)  # each column's last session

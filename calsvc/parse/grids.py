@@ -26,7 +26,7 @@ from .blocks import Block, Columns, State
 from .dates import Day, read_day
 from .forms import TimeLine, TimeRow, TimeRows
 from .items import names_people
-from .places import room_line
+from .places import room_code, room_line, room_word
 from .ranges import Span
 from .roles import (
     DITTO,
@@ -152,6 +152,48 @@ def place_column(line: str) -> int | None:
     """The column a table's header row gives to places ('Time | Event | Location', 'Время
     ⇥ Мероприятие ⇥ Локация'): its cells are the rows' rooms, whatever words they use."""
     return _named_column(line, words()["location_fields"])
+
+
+MAX_FLAT_HEADER = 4  # words of a header row run together: 'Time Venue Event', 'Zeit Ort Thema'
+
+
+def flat_place_header(line: str) -> bool:
+    """'Time Venue Event': the header row of a table with a column of places, copied with
+    its cells run together into words; its rows run the place and the title together too."""
+    names = clean(line).lower().rstrip(":").split()
+    return (
+        3 <= len(names) <= MAX_FLAT_HEADER
+        and names[0] in TIME_HEADINGS
+        and names[1] in words()["location_fields"]
+        and all(name in words()["column_titles"] for name in names[2:])
+    )
+
+
+MAX_PLACE_WORDS = 6  # words of a place that opens a row of such a table
+
+
+def leading_place(title: str) -> tuple[str, str] | None:
+    """'Auditorium Hall Opening Remarks' → ('Auditorium Hall', 'Opening Remarks'): the place
+    a flattened row opens with, up to its first place word and the place words, codes and
+    brackets right after it ('Seminar Room 2', 'Ground Floor Hall (Beside Room 2)')."""
+    parts = title.split()
+    first = next((k for k, part in enumerate(parts[:MAX_PLACE_WORDS]) if room_word(part)), None)
+    if first is None or not parts[0][:1].isupper():
+        return None
+    end = first + 1
+    while end < len(parts) - 1:
+        part = parts[end]
+        if part.startswith("("):  # a bracket after the place, to its end
+            close = next((k for k in range(end, len(parts)) if parts[k].endswith(")")), None)
+            if close is None or close >= len(parts) - 1:
+                break
+            end = close + 1
+        elif room_word(part) and part.lower() != parts[end - 1].lower() or room_code(part):
+            end += 1  # ('Riverside Campus Campus / Lab Visit': the title repeats its word)
+        else:
+            break
+    place, rest = " ".join(parts[:end]), " ".join(parts[end:])
+    return (place, rest) if rest and room_line(place) else None
 
 
 def aside_column(line: str) -> int | None:
@@ -322,6 +364,8 @@ def add_row_sessions(state: State, line: str, index: int, form: TimeRow | TimeRo
     elif state.aside_column is not None and state.place_column is None:
         rows = _without_asides(rows, cells_in_columns(line) or [], state.aside_column)
         rooms = [None] * len(rows)
+    elif state.flat_places and len(rows) == 1 and cells_in_columns(line) is None:
+        rows, rooms = _flat_place(state, rows[0])
     elif _place_column(state, line) is not None and len(rows) <= 2:  # a column of places
         rows = rows[:1]  # ('| 10:30 AM | … | Lounge | Break · Coffee |' read as two: one)
         assert state.place_column is not None
@@ -351,6 +395,15 @@ def add_row_sessions(state: State, line: str, index: int, form: TimeRow | TimeRo
             found = next((i for i, c in enumerate(cells) if c.startswith(block.label or "\0")), -1)
             if found > 0:
                 state.column_blocks[found] = block
+
+
+def _flat_place(state: State, row: TimeRow) -> tuple[tuple[TimeRow], list[str | None]]:
+    """A row of a table whose cells run together ('09:00AM-09:10AM Auditorium Hall Opening
+    Remarks'): the place it opens with, else the one the rows above named (a merged cell)."""
+    if row.room is None and (found := leading_place(row.title)) is not None:
+        state.flat_place, title = found
+        row = replace(row, title=title)
+    return (row,), [row.room or state.flat_place]
 
 
 def _trimmed(cells: list[str], width: int) -> list[str]:

@@ -26,11 +26,12 @@ from . import lexicon as lx
 from .datecore import read_core
 from .dates import Day, read_day, read_days, read_weekdays
 from .forms import DayHeading
+from .labels import Vocabulary
 from .places import names_a_place, room_line
 from .ranges import read_range
 from .roles import MAX_HEADING_WORDS, MAX_ROOM, field_name, is_field, words
 from .rooms import room_of
-from .terminals import means, skip_from, written
+from .terminals import at, means, skip_from, written
 from .tokenkinds import T
 from .tokens import Tokens
 from .when import may_begin
@@ -66,6 +67,8 @@ def read_heading(text: str, tokens: Tokens) -> DayHeading | None:
         suffix_room = _suffix(after, tokens, end, _strong(day) and first == 0)
         if suffix_room is None or _time_after(tokens, end):
             return None
+        if not (prefix_room or suffix_room) and tokens[first].kind == T.DATE:
+            suffix_room = _town(tokens, end)  # '18.08.2023. godine – Knjaževac'
         return DayHeading(day, prefix_room or suffix_room or None)
     return None
 
@@ -270,6 +273,23 @@ def _suffix(after: str, tokens: Tokens, end: int, full_date_first: bool) -> str 
     if len(parts) <= MAX_HEADING_WORDS and kind == T.WORD and full_date_first:
         return _named_place(after)  # 'Monday, 3.12.2018 Invited Talks' (a link's text), or
     return None  # 'Czwartek (8.09) Krasnopol – Dworek „Pod Lipami”', the day's place
+
+
+KINDS = Vocabulary()  # the built-in kinds of session: 'Excursion' names one, no town
+
+
+def _town(tokens: Tokens, end: int) -> str:
+    """The town a date in numbers names after a dash, last on its line, where a programme
+    moves from town to town ('18.08.2023. godine – Knjaževac'): one capitalised word that
+    names no kind of session, no day and says nothing of the day ('– Lunch', '– Monday',
+    '– Excursion'); else ''."""
+    if len(tokens) != end + 2 or not at(tokens, end, T.DASH) or not at(tokens, end + 1, T.WORD):
+        return ""
+    name = tokens[end + 1].text
+    plain = name.isalpha() and name[:1].isupper() and not name.isupper()
+    known = KINDS.lookup(name) is not None or lx.fold(name) in lx.lexicon().meanings
+    known = known or name.lower() in words()["day_subtitles"]
+    return name if plain and not known else ""
 
 
 def _without_place_word(text: str) -> str:

@@ -39,6 +39,7 @@ from .forms import (
 from .grids import (
     TIME_HEADINGS,
     aside_column,
+    flat_place_header,
     header_columns,
     more_days,
     place_column,
@@ -123,6 +124,9 @@ def _table_head(state: State, line: str, index: int) -> bool:
     if place is not None or aside is not None:
         state.place_column, state.aside_column = place, aside
         return True
+    if flat_place_header(line):  # 'Time Venue Event'
+        state.flat_places, state.flat_place = True, None
+        return True
     return False
 
 
@@ -179,7 +183,7 @@ def _timed(state: State, lines: list[str], index: int, form: Form) -> None:
         read_when_line(state, lines, index, form)
     elif isinstance(form, DayHeading):
         state.day, state.day_room, state.owner = form.day, form.room, None
-        state.place_line = False
+        state.place_line, state.flat_place = False, None
         state.heading_line = state.number(index)
         state.afternoon = False
         state.last_day = form.last

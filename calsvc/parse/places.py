@@ -31,6 +31,11 @@ MAX_BEFORE_ROOM = 2  # words of a place's name before 'Room 2' ('Main Conference
 _ROOM_CODE = re.compile(r"^(?:[A-Z]{0,3}[-.]?\d{1,4}[A-Za-z]?(?:[-./]\d{1,3})?|[A-Z]\d{0,3})$")
 
 
+def room_code(word: str) -> bool:
+    """'511E', 'B-114', '3.01', 'A': what numbers a room after its place word."""
+    return _ROOM_CODE.match(word) is not None
+
+
 def has_place_word(text: str) -> bool:
     """Whether a place word stands anywhere among the words ('Kultúrne centrum Pod
     Hradom'), not only first or last as names_a_place asks: for a place where the layout

@@ -142,7 +142,7 @@ def read_text(state: State, lines: list[str], index: int, form: Undated | None) 
         and last.layout in ("agenda", "block", "page", "table")
         and last.room is None
         and sum(1 for above in last.body if above) <= 1  # a speaker's name may come first
-        and (room := room_line(clean(line)) or _after_arrow(line))
+        and (room := _after_slash(line) or room_line(clean(line)) or _after_arrow(line))
         and not _numbers_a_paper(state, lines, index, room)
         and not _over_next_card(state, lines, index)
     ):
@@ -322,18 +322,18 @@ def _heading_place(text: str) -> str | None:
 
 
 def _meeting_place(state: State, lines: list[str], index: int) -> str | None:
-    """'Riunione in Sala Ginestra' right over time rows: a gathering (a few words) and the
+    """'Riunione in Sala Ginestra' over time rows: a gathering (a few words) and the
     place it is held in, where the rows below are held."""
     text = clean(lines[index])
     if len(text.split()) > MAX_PART_WORDS + 1 + MAX_ROOM_WORDS or any(map(str.isdigit, text)):
         return None  # (a sentence or a description: no gathering and its place)
     if (found := in_place(text)) is None or len(found[0].split()) > MAX_PART_WORDS:
         return None
-    place = found[1]
-    if neighbour_line(lines, index) != index + 1:
+    place, below = found[1], neighbour_line(lines, index)
+    if below is None:
         return None
-    try:
-        return place if isinstance(state.read(lines[index + 1]), TimeRow | TimeRows) else None
+    try:  # (a blank line between them or none)
+        return place if isinstance(state.read(lines[below]), TimeRow | TimeRows) else None
     except HeaderProblem:
         return None
 
@@ -416,6 +416,14 @@ def _after_arrow(line: str) -> str | None:
         return None
     place = line.rsplit("→", 1)[1].strip()
     return place if 0 < len(place) <= MAX_ROOM and not place.endswith(".") else None
+
+
+def _after_slash(line: str) -> str | None:
+    """'Mesa de presentación de ponencias / Salón 204 - Edificio Anexo': the session's kind
+    and its place, on the line under its title."""
+    kind, slash, place = clean(line).rpartition(" / ")
+    apart = slash and kind.strip() and kind.count("(") == kind.count(")")  # ('(HUM / VID)')
+    return room_line(place.strip()) if apart else None
 
 
 def _numbers_a_paper(state: State, lines: list[str], index: int, code: str) -> bool:

@@ -941,6 +941,13 @@ FORMS = [
     ),
     ("de-um-between-date-and-time", "Samstag, 3. Mai, um 10:00", "when Sat ????-05-03 10:00"),
     (
+        "sr-godine-after-a-numeric-date-then-a-town",
+        "18.08.2023. godine – Knjaževac",
+        "day 2023-08-18 @ Knjaževac",
+    ),
+    ("a-numeric-date-then-what-the-day-is", "03.06.2024 – Excursion", "day 2024-06-03"),
+    ("a-numeric-date-then-a-kind", "03.06.2024 – Lunch", "day 2024-06-03"),
+    (
         "es-hasta-el-is-a-run-not-a-deadline",
         "Las fiestas empiezan el 15 de junio de 2012 y durarán hasta el domingo.",
         "mention 2012-06-15",

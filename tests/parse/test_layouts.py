@@ -38,6 +38,49 @@ def _sessions(schedule: Schedule) -> list[str]:
 
 BLOCKS = [
     (
+        "flattened-venue-column-table",
+        "Time Venue Event\nMay 10, 2029 (Thursday)\n"
+        "09:00AM-09:10AM Auditorium Hall Opening Remarks\n09:10AM-09:50AM Keynote Speech I\n"
+        "12:00PM-01:30PM Canteen Lunch\n01:30PM-04:00PM Seminar Room 2 Session III\n"
+        "May 11, 2029 (Friday)\n10:00AM-11:00AM Closing Session\n",
+        [
+            "Opening Remarks | - | Opening Remarks | 05-10 09:00–09:10 | Auditorium Hall",
+            "Keynote | - | Keynote Speech I | 05-10 09:10–09:50 | Auditorium Hall",
+            "Lunch | - | Lunch | 05-10 12:00–13:30 | Canteen",
+            "Session | Session III | Session III | 05-10 13:30–16:00 | Seminar Room 2",
+            "Closing | - | Closing Session | 05-11 10:00–11:00 | -",
+        ],
+    ),
+    (
+        "kind-and-place-after-a-slash-under-the-title",
+        "Martes 8 de octubre de 2024\n14:00 | Formación y recorridos\n"
+        "Mesa de presentación de ponencias / Salón 204 - Edificio Anexo\n"
+        "Modera: Irene Castagnino\n15:00 | Muestra (HUM / VID) de cortos\n",
+        [
+            "Session | - | Formación y recorridos | 10-08 14:00–15:00~ | Salón 204 - Edificio Anexo",
+            "Session | - | Muestra (HUM / VID) de cortos | 10-08 15:00–16:00~ | -",
+        ],
+    ),
+    (
+        "a-gathering-and-its-place-a-blank-line-over-its-rows",
+        "Samedi 7 Octobre 2017\n\nConférences à la Maison des Filaos\n\n"
+        "09h00 : Parents et écrans\n11h00 : Le port et la ville\n",
+        [
+            "Session | - | Parents et écrans | 10-07 09:00–10:00~ | Maison des Filaos",
+            "Session | - | Le port et la ville | 10-07 11:00–12:00~ | Maison des Filaos",
+        ],
+    ),
+    (
+        "a-town-after-a-numeric-date-not-an-excursion",
+        "18.08.2023. godine – Knjaževac\n8:30 – 8:45 časova dolazak\n"
+        "8:45 – 9:30 časova lekarski pregled\n03.09.2023 – Excursion\n9:00 – 12:00 časova izlet\n",
+        [
+            "Session | - | dolazak | 08-18 08:30–08:45 | Knjaževac",
+            "Session | - | lekarski pregled | 08-18 08:45–09:30 | Knjaževac",
+            "Session | - | izlet | 09-03 09:00–12:00 | -",
+        ],
+    ),
+    (
         "label-above-date-line",
         "Invited Talk: Jane Roe\nThu, Jun 20, 2024 ⋅ 1:15 PM - 2:05 PM\nJane Roe is a professor.\n",
         ["Invited Talk | - | Invited Talk: Jane Roe | 06-20 13:15–14:05 | -"],
