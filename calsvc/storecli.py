@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from .credentials import hashed, new_secret
 from .errors import ConfigError
 from .settings import Settings
 from .sources import published
@@ -90,4 +91,47 @@ def publish(paths: tuple[Path, ...], db: str | None, listing: bool, rollback: in
     click.echo(f"published version {number}: {', '.join(files)}")
 
 
-STORE_COMMANDS = (backup, restore, confirm, publish)
+@click.group()
+def organiser() -> None:
+    """Who may publish from the organiser's desk (/desk/): each has a secret, kept in the
+    revision store as a hash only, and the conferences they may publish."""
+
+
+@organiser.command("add")
+@click.argument("name")
+@click.option("--conference", "conferences", multiple=True, required=True, metavar="SLUG",
+              help="A conference they may publish (repeat for several).")  # fmt: skip
+@click.option("--db", help="The revision store (CALSVC_DB).")
+def organiser_add(name: str, conferences: tuple[str, ...], db: str | None) -> None:
+    """Let NAME publish these conferences; prints their secret, once (again: a new one)."""
+    settings = Settings.from_env(db=db)
+    secret = new_secret()
+    with closing(open_store(settings.db)) as store:
+        new = store.set_organiser(name, hashed(secret), conferences, datetime.now(UTC))
+    click.echo(f"{'added' if new else 'new secret for'} {name}: {', '.join(sorted(conferences))}")
+    click.echo(f"secret (shown once, give it to {name} privately): {secret}")
+
+
+@organiser.command("list")
+@click.option("--db", help="The revision store (CALSVC_DB).")
+def organiser_list(db: str | None) -> None:
+    """The organisers and their conferences."""
+    settings = Settings.from_env(db=db)
+    with closing(open_store(settings.db)) as store:
+        for person in store.organisers():
+            click.echo(f"{person.name}  {', '.join(person.conferences)}  (since {person.added})")
+
+
+@organiser.command("remove")
+@click.argument("name")
+@click.option("--db", help="The revision store (CALSVC_DB).")
+def organiser_remove(name: str, db: str | None) -> None:
+    """NAME may publish no more; their signed-in sessions end at their next request."""
+    settings = Settings.from_env(db=db)
+    with closing(open_store(settings.db)) as store:
+        if not store.remove_organiser(name):
+            raise ConfigError(str(settings.db), None, f"no organiser named {name!r}")
+    click.echo(f"removed {name}")
+
+
+STORE_COMMANDS = (backup, restore, confirm, publish, organiser)

@@ -17,6 +17,7 @@ from . import guard
 from .guard import Held, HeldVersion
 from .leases import Leases
 from .moves import recorded_uids, under_recorded
+from .organisers import Organisers
 from .publications import Publications
 from .recording import Change, Connection, Current, read_changes, record
 
@@ -99,6 +100,26 @@ MIGRATIONS: list[tuple[int, str]] = [
         );
         """,
     ),
+    (
+        5,
+        """
+        CREATE TABLE IF NOT EXISTS organisers (
+            name TEXT PRIMARY KEY,
+            secret TEXT NOT NULL,
+            conferences TEXT NOT NULL,
+            added TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS desk_publishes (
+            id {identity},
+            conference TEXT NOT NULL,
+            organiser TEXT NOT NULL,
+            published TEXT NOT NULL,
+            summary TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS desk_publishes_conference ON desk_publishes (conference, id);
+        CREATE TABLE IF NOT EXISTS site_keys (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+        """,
+    ),
 ]
 TYPES = {
     "sqlite": {
@@ -139,7 +160,7 @@ class Stored:
         return self.session
 
 
-class Store(Leases, Publications):
+class Store(Leases, Publications, Organisers):
     """What a revision store does; subclasses say how to reach the database."""
 
     def close(self) -> None:

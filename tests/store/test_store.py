@@ -182,7 +182,7 @@ def test_a_store_file_of_the_previous_version_is_migrated_in_place(tmp_path: Pat
     versions = store._db.execute("SELECT version FROM calsvc_schema").fetchall()
 
     counter = store.generation().split(".")[0]
-    assert (kept["a"].sequence, counter, versions) == (3, "8", [(1,), (2,), (3,), (4,)])
+    assert (kept["a"].sequence, counter, versions) == (3, "8", [(1,), (2,), (3,), (4,), (5,)])
     assert [(c.uid, c.change, c.sequence) for c in store.changes("c")] == [("a", "changed", 4)]
 
 
@@ -280,7 +280,7 @@ def test_replicas_starting_together_migrate_the_database_once(server: postgres.C
     for store in stores:
         store.close()
 
-    assert (len(stores), versions) == (3, [(1,), (2,), (3,), (4,)])
+    assert (len(stores), versions) == (3, [(1,), (2,), (3,), (4,), (5,)])
 
 
 def test_published_versions_are_kept_whole_newest_last(opened: Opener) -> None:
@@ -318,7 +318,11 @@ def test_a_database_of_the_previous_schema_version_is_migrated_in_place(
     with psycopg.connect(database) as connection:
         versions = connection.execute("SELECT version FROM calsvc_schema ORDER BY 1").fetchall()
 
-    assert (kept, published, versions) == ({"a": Revision(2, T0, T0)}, 1, [(1,), (2,), (3,), (4,)])
+    assert (kept, published, versions) == (
+        {"a": Revision(2, T0, T0)},
+        1,
+        [(1,), (2,), (3,), (4,), (5,)],
+    )
 
 
 @pytest.mark.postgres
