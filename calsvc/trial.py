@@ -20,7 +20,8 @@ from pathlib import PurePath
 
 from .errors import CalsvcError
 from .ics.feed import unpublished_calendar
-from .model import Entry, Revision, Schedule
+from .model import Conference, Entry, Revision, Schedule
+from .parse import parse_programme
 from .parse.marks import Marked, marked_lines
 from .sources.conferences import check_zone
 from .sources.entries import Facts, entry_text, facts_of
@@ -72,11 +73,21 @@ def check_given(timezone: str | None, year: int | None) -> None:
 
 
 def try_programme(
-    data: bytes, name: str, *, reference: date, year: int | None, timezone: str | None
+    data: bytes,
+    name: str,
+    *,
+    reference: date,
+    year: int | None,
+    timezone: str | None,
+    conference: Conference | None = None,
 ) -> Trial:
-    """Reads a programme as `calsvc parse` would, in this process."""
+    """Reads a programme as `calsvc parse` would, in this process; or, for a `conference`
+    the service serves, as the service reads its source (a new version of it)."""
     check_given(timezone, year)
-    schedule = parse_text(data, name, reference=reference, year=year, timezone=timezone)
+    if conference is not None:
+        schedule = parse_programme(data, conference, reference=reference)
+    else:
+        schedule = parse_text(data, name, reference=reference, year=year, timezone=timezone)
     facts = facts_of(schedule, zone_given=bool(timezone), year_given=year is not None)
     if year is not None:
         facts = replace(facts, year=year)
@@ -102,6 +113,7 @@ class Reader:
         year: int | None,
         timezone: str | None,
         seconds: float,
+        conference: Conference | None = None,
     ) -> Trial:
         """`try_programme` in the child, stopped after `seconds` (a TrialError then)."""
         check_given(timezone, year)
@@ -109,7 +121,7 @@ class Reader:
             raise TrialBusy("other programmes are being tried; try again in a moment")
         try:
             to_child, from_child = self._started()
-            to_child.send((data, name, reference, year, timezone))
+            to_child.send((data, name, reference, year, timezone, conference))
             if not from_child.poll(seconds):
                 self.stop()
                 raise TrialError(
@@ -170,12 +182,12 @@ def serve() -> None:
     answers.send(READY)  # (its word tables made: a first reading costs what any other does)
     while True:
         try:
-            data, name, reference, year, timezone = requests.recv()
+            data, name, reference, year, timezone, conference = requests.recv()
         except EOFError:
             return
         try:
             outcome: Trial | TrialError = try_programme(
-                data, name, reference=reference, year=year, timezone=timezone
+                data, name, reference=reference, year=year, timezone=timezone, conference=conference
             )
         except CalsvcError as error:  # (a source that is not text): said, not logged
             outcome = TrialError(str(error))

@@ -57,7 +57,20 @@ LAYERS = [
     (_files("ics"), FRONT_ENDS + READING),
     (_files("formats"), FRONT_ENDS + READING + ABOVE_FORMATS),
     (_files("store"), FRONT_ENDS + RENDERING + READING + ABOVE_STORE),
-    (_files("sources", "pipeline", "serving", "settings", "report", "changes", "trial"), FRONT_ENDS),
+    (
+        _files(
+            "sources",
+            "pipeline",
+            "serving",
+            "settings",
+            "report",
+            "changes",
+            "trial",
+            "desk",
+            "credentials",
+        ),
+        FRONT_ENDS,
+    ),
 ]
 CASES = [(path, forbidden) for paths, forbidden in LAYERS for path in paths]
 

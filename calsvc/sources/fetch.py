@@ -89,15 +89,15 @@ class Pages:
         try:
             response = self._http.request("GET", url, headers=headers, preload_content=False)
         except urllib3.exceptions.HTTPError as error:
-            raise SourceError(url, None, f"cannot fetch: {_reason(error)}") from error
+            raise SourceError(url, None, f"cannot fetch: {reason(error)}") from error
         try:
             if response.status == 304 and page.body is not None:
                 return
             if response.status != 200:
                 raise SourceError(url, None, f"the server answered {response.status}")
-            body = _read_limited(url, response, limit_mb)
+            body = read_limited(url, response, limit_mb)
         except urllib3.exceptions.HTTPError as error:
-            raise SourceError(url, None, f"cannot fetch: {_reason(error)}") from error
+            raise SourceError(url, None, f"cannot fetch: {reason(error)}") from error
         finally:
             response.release_conn()
         page.body = body
@@ -109,7 +109,7 @@ def _due(page: _Page | None, minutes: int, now: datetime) -> bool:
     return page is None or page.fetched is None or now - page.fetched >= timedelta(minutes=minutes)
 
 
-def _read_limited(url: str, response: urllib3.BaseHTTPResponse, limit_mb: int) -> bytes:
+def read_limited(url: str, response: urllib3.BaseHTTPResponse, limit_mb: int) -> bytes:
     """The body, read in pieces; a page larger than the limit (or one that never ends) is cut
     off there with an error naming the setting."""
     limit = limit_mb * 2**20
@@ -132,7 +132,7 @@ def _too_large(limit_mb: int) -> str:
     )
 
 
-def _reason(error: Exception) -> str:
+def reason(error: Exception) -> str:
     """urllib3's reason, without the object reprs and errno numbers it wraps it in."""
     reason = str(getattr(error, "reason", None) or error)
     reason = re.sub(r"^(<[^>]*>|\w+\([^)]*\)): ", "", reason)
