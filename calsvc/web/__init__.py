@@ -9,7 +9,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from ..serving.service import Service
 from ..settings import Settings
-from . import api, changes, errors, feeds, hosts, mine, pages, reading, trying
+from . import api, changes, desk, errors, feeds, hosts, mine, pages, reading, trying
 from .compression import Compressed
 from .memory import release_memory
 
@@ -55,6 +55,8 @@ def create_app(
     app.register_blueprint(reading.blueprint)
     trying.install(app, per_minute=settings.try_per_minute)
     app.register_blueprint(trying.blueprint)
+    desk.install(app)
+    app.register_blueprint(desk.blueprint)
     errors.register(app)
     logging.getLogger("calsvc").setLevel(logging.INFO)
     return app

@@ -33,6 +33,7 @@ def changes_page(conference: str) -> Response:
         conference=catalogue.conferences[conference],
         name=catalogue.name(chosen),
         changes=service().changes(chosen),
+        publishes=service().store.desk_publishes(conference, limit=20),
         atom=base_url() + changes_path(chosen, conference, atom=True),
     )
 

@@ -25,6 +25,18 @@ class Throttle:
 
     def wait(self, key: str) -> float:
         """0 when the key may go on now (which counts), else the seconds until it may."""
+        return self._seen_now(key, count=True)
+
+    def blocked(self, key: str) -> float:
+        """The seconds until the key may go on, 0 if it may now (which does not count)."""
+        return self._seen_now(key, count=False)
+
+    def count(self, key: str) -> None:
+        """Counts an event of the key (a wrong secret), whether or not it was let through."""
+        with self._lock:
+            self._seen.setdefault(key, deque()).append(self._clock())
+
+    def _seen_now(self, key: str, *, count: bool) -> float:
         now = self._clock()
         with self._lock:
             seen = self._seen.pop(key, None) or deque()
@@ -33,7 +45,8 @@ class Throttle:
             self._seen[key] = seen  # (last: the most recently seen)
             if len(seen) >= self.limit:
                 return seen[0] + self.window - now
-            seen.append(now)
+            if count:
+                seen.append(now)
             while len(self._seen) > self.MAX_KEYS:
                 self._seen.popitem(last=False)
             return 0.0

@@ -9,6 +9,7 @@ import io
 import shutil
 import threading
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -26,7 +27,7 @@ from playwright.sync_api import Browser, Page, expect, sync_playwright
 from calsvc.export import export_site
 from calsvc.settings import Settings
 
-from .. import servers
+from .. import commands, servers
 from ..calendars import revisions, uids
 from ..conftest import SEEDS
 from ..parsers import PYTHON_PARSERS, lint
@@ -463,3 +464,76 @@ def test_try_it_reads_a_pasted_programme_and_downloads_its_calendar(
             ("2026-06-09T08:30:00Z", "2026-06-09T09:30:00Z"),
         "programme-20260609-coffee-break": ("2026-06-09T09:30:00Z", "2026-06-09T10:00:00Z"),
     }))  # fmt: skip
+
+
+@pytest.fixture
+def desk_server(tmp_path: Path) -> Iterator[tuple[str, str, Path]]:
+    """A server on a copy of the seeds with two organisers: its URL, ana's secret, sources."""
+    shutil.copytree(SEEDS, tmp_path / "sources")
+    env = {"CALSVC_DB": str(tmp_path / "db.sqlite3")}
+    added = commands.calsvc("organiser", "add", "ana", "--conference", "mlsys-2021", env=env)
+    commands.calsvc("organiser", "add", "bob", "--conference", "mlsys-2022", env=env)
+    secret = added.stdout.strip().rsplit(" ", 1)[-1]
+    with servers.calsvc(tmp_path, tmp_path / "sources", {"CALSVC_RELOAD_SECONDS": "0.2"}) as base:
+        yield base, secret, tmp_path / "sources"
+
+
+def test_an_organiser_publishes_a_moved_and_a_removed_session(
+    desk_server: tuple[str, str, Path], page: Page
+) -> None:
+    base, secret, sources = desk_server
+    before = revisions(_fetch(f"{base}/mlsys-2021/calendar.ics"))
+    text = (sources / "mlsys-2021.txt").read_text("utf-8")
+    moved = text.replace(
+        "Opening Remarks Tue 6 Apr 08:00 a.m.", "Opening Remarks Tue 6 Apr 09:00 a.m."
+    )
+    version = "\n".join(line for line in moved.split("\n") if line != "Invited Talk: William Dally")
+    page.goto(f"{base}/desk/sign-in")
+    page.get_by_label("Name").fill("ana")
+    page.get_by_label("Secret").fill(secret)
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_role("link", name="MLSys 2021").click()
+    page.get_by_label("New version: its text").fill(version)
+    page.get_by_role("button", name="See what it changes").click()
+    summary = page.locator("#summary").inner_text()
+    moved_rows = page.locator("ul.moved li").all_inner_texts()
+    cancelled_rows = page.locator("ul.cancelled li").all_inner_texts()
+    page.get_by_role("button", name="Publish").click()
+    expect(page.locator("#done")).to_have_text(
+        "Published: wrote mlsys-2021.txt in the sources folder."
+    )
+    after = revisions(_fetch(f"{base}/mlsys-2021/calendar.ics"))
+    opening = "mlsys-2021-20210406-opening-remarks"
+    dally = "mlsys-2021-20210406-invited-talk-william-dally"
+
+    assert summary == "0 added · 1 moved · 1 cancelled · 4 unchanged"
+    assert (moved_rows, cancelled_rows) == (
+        ["Opening Remarks · Tue 2021-04-06 08:00–09:00 → Tue 2021-04-06 09:00–09:30"],
+        ["Invited Talk: William Dally · Tue 2021-04-06 time not announced"],
+    )
+    assert (before[opening][:2], before[dally][:2]) == ((0, "CONFIRMED"), (0, "CONFIRMED"))
+    assert (after[opening][:2], after[dally][:2]) == ((1, "CONFIRMED"), (1, "CANCELLED"))
+
+
+def test_another_organiser_and_a_stranger_get_403(
+    desk_server: tuple[str, str, Path], tmp_path: Path, page: Page
+) -> None:
+    base, _, _ = desk_server
+    env = {"CALSVC_DB": str(tmp_path / "db.sqlite3")}
+    bob = commands.calsvc("organiser", "add", "bob", "--conference", "mlsys-2022", env=env)
+    page.goto(f"{base}/desk/sign-in")
+    page.get_by_label("Name").fill("bob")
+    page.get_by_label("Secret").fill(bob.stdout.strip().rsplit(" ", 1)[-1])
+    page.get_by_role("button", name="Sign in").click()
+    own = [a.inner_text() for a in page.locator("ul.desk-conferences a").all()]
+    other = page.goto(f"{base}/desk/mlsys-2021/")
+    assert other is not None
+    with pytest.raises(urllib.error.HTTPError) as stranger:
+        _fetch(f"{base}/desk/mlsys-2021/")
+
+    assert (own, other.status, other.text()) == (
+        ["MLSys 2022"], 403, "bob may not publish mlsys-2021\n"
+    )  # fmt: skip
+    assert (stranger.value.code, stranger.value.read()) == (
+        403, b"sign in at /desk/sign-in to use the organiser's desk\n"
+    )  # fmt: skip
