@@ -82,6 +82,11 @@ class Settings:
     try_per_minute: int = _setting(
         12, "Try it readings one client address (an IPv6 /64) may ask for a minute, per worker."
     )
+    desk: bool = _setting(
+        True,
+        "Offer the organiser's desk (/desk/), where organisers that `calsvc organiser add` "
+        "made sign in and publish; false turns it off.",
+    )
     allowed_hosts: str = _setting(
         "localhost,127.0.0.1,[::1]",
         "Host names answered when CALSVC_BASE_URL is not set, comma-separated ('*': any); "

@@ -22,7 +22,7 @@ from flask.wrappers import Request
 
 from ..credentials import matches
 from ..desk import Difference, difference, publish_text, set_address
-from ..errors import CalsvcError, StoreError
+from ..errors import CalsvcError, NotFound, StoreError
 from ..model import Conference, utc_now
 from ..parse.marks import ROLES
 from ..sources.addresses import fetch_public
@@ -74,6 +74,8 @@ def install(app: Flask) -> None:
 @blueprint.before_request
 def guarded() -> None:
     """Every POST carries the form's CSRF token, the one its session holds."""
+    if not service().settings.desk:
+        raise NotFound("page", request.path, ["the organiser's desk is turned off (CALSVC_DESK)"])
     if isinstance(session, NullSession):
         _refuse(503, "the organiser's desk needs the revision store, which cannot be read now")
     if "csrf" not in session:

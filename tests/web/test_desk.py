@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -277,3 +278,14 @@ def test_organisers_are_added_listed_and_removed_with_the_command(tmp_path: Path
     assert added.stdout.splitlines()[0] == f"added ana: {SLUG}, x"
     assert (len(secret), listed.stdout.split("  ")[:2]) == (32, ["ana", f"{SLUG}, x"])
     assert (removed.returncode, removed.stdout, again.returncode) == (0, "removed ana\n", 2)
+
+
+def test_the_operator_can_turn_the_desk_off(settings: Settings) -> None:
+    service = Service(replace(settings, desk=False), clock=Clock(datetime.now(UTC)))
+    client = create_app(replace(settings, desk=False), service=service).test_client()
+    answers = [client.get("/desk/sign-in"), client.post("/desk/sign-in", data={"name": "x"})]
+    service.close()
+
+    assert [(r.status_code, r.data.decode().split(";")[0]) for r in answers] == [
+        (404, "no page '/desk/sign-in'")
+    ] * 2
