@@ -208,11 +208,15 @@ def aside_column(line: str) -> int | None:
 
 def _named_column(line: str, names: frozenset[str]) -> int | None:
     """The first column after the time's whose header cell is one of these names, in a
-    header row of three cells or more that opens with the time's ('Time', 'Zeit', '')."""
+    header row of three cells or more that opens with the time's ('Time', 'Zeit', ''); or
+    the first, when it is one and the time's comes second ('Lugar ⇥ Horario ⇥ Actividad')."""
     cells = cells_in_columns(line)
-    if not _timed_header(cells):
-        return None
-    return next((i for i, c in enumerate(cells) if i > 0 and _header_word(c) in names), None)
+    if _timed_header(cells):
+        return next((i for i, c in enumerate(cells) if i > 0 and _header_word(c) in names), None)
+    if cells and len(cells) >= 3 and _header_word(cells[0]) in names:
+        time = _header_word(cells[1])
+        return 0 if time and time in TIME_HEADINGS else None  # 'Lugar ⇥ Horario ⇥ Actividad'
+    return None
 
 
 def _day_cell(cell: str) -> Day | None:
@@ -371,7 +375,9 @@ def add_row_sessions(state: State, line: str, index: int, form: TimeRow | TimeRo
         assert state.place_column is not None
         cells = cells_in_columns(line) or []
         place = cells[state.place_column] if state.place_column < len(cells) else ""
-        after = cells[state.place_column + 1] if state.place_column + 1 < len(cells) else ""
+        timed = rows[0].text  # (past the time's cell: 'Lugar ⇥ Horario ⇥ Actividad')
+        later = (clean(c) for c in cells[state.place_column + 1 :])
+        after = next((c for c in later if c and not (timed and c.startswith(timed))), "")
         after = after.split(" · ")[0]  # ('Morning Session · Topic: … · Lead: …': its details)
         read_place = rows[0].title.startswith(place) and bool(place)  # (the place's cell)
         if read_place and not after:

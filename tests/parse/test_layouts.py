@@ -38,6 +38,15 @@ def _sessions(schedule: Schedule) -> list[str]:
 
 BLOCKS = [
     (
+        "place-column-before-the-time",
+        "MIERCOLES 18 DE OCTUBRE DEL 2017\n\nLugar\tHorario\tActividad\n"
+        "Teatro\t10:00 - 11:30 hrs.\tActo inaugural\nTeatro\t11:30 - 12:30 hrs.\tConferencia plenaria\n",
+        [
+            "Session | - | Acto inaugural | 10-18 10:00–11:30 | Teatro",
+            "Session | - | Conferencia plenaria | 10-18 11:30–12:30 | Teatro",
+        ],
+    ),
+    (
         "flattened-venue-column-table",
         "Time Venue Event\nMay 10, 2029 (Thursday)\n"
         "09:00AM-09:10AM Auditorium Hall Opening Remarks\n09:10AM-09:50AM Keynote Speech I\n"
