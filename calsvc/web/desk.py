@@ -14,7 +14,7 @@ import hmac
 import secrets
 from datetime import timedelta
 from math import ceil
-from typing import Any, NoReturn
+from typing import Any
 
 from flask import Blueprint, Flask, Response, abort, current_app, redirect, request, session
 from flask.sessions import NullSession, SecureCookieSession, SecureCookieSessionInterface
@@ -30,6 +30,7 @@ from ..trial import Trial, TrialBusy, TrialError, source_name
 from .context import base_url, service
 from .context import catalogue as current_catalogue
 from .pages import link, page
+from .responses import refuse
 from .throttle import Throttle, client_key
 
 blueprint = Blueprint("desk", __name__)
@@ -77,13 +78,13 @@ def guarded() -> None:
     if not service().settings.desk:
         raise NotFound("page", request.path, ["the organiser's desk is turned off (CALSVC_DESK)"])
     if isinstance(session, NullSession):
-        _refuse(503, "the organiser's desk needs the revision store, which cannot be read now")
+        refuse(503, "the organiser's desk needs the revision store, which cannot be read now")
     if "csrf" not in session:
         session["csrf"] = secrets.token_urlsafe(32)
     if request.method == "POST":
         sent = request.form.get("csrf", "")
         if not hmac.compare_digest(sent.encode(), str(session["csrf"]).encode()):
-            _refuse(400, "this form has expired or was not sent from this site: open it again")
+            refuse(400, "this form has expired or was not sent from this site: open it again")
 
 
 @blueprint.after_request
@@ -105,7 +106,7 @@ def sign_in() -> Response:
     address = client_key(request.remote_addr)
     wait = max(names.blocked(name.lower()), addresses.blocked(address))
     if wait:
-        _refuse(429, f"too many wrong secrets: try again in {ceil(wait)} s", retry_after=wait)
+        refuse(429, f"too many wrong secrets: try again in {ceil(wait)} s", retry_after=wait)
     person = service().store.organiser(name) if name else None
     if not matches(secret, person.secret if person else None):
         names.count(name.lower())
@@ -183,7 +184,7 @@ def _signed_in() -> tuple[str, tuple[str, ...]]:
     person = service().store.organiser(name) if name else None
     if person is None:
         session.pop("organiser", None)
-        _refuse(403, "sign in at /desk/sign-in to use the organiser's desk")
+        refuse(403, "sign in at /desk/sign-in to use the organiser's desk")
     return person.name, person.conferences
 
 
@@ -191,7 +192,7 @@ def _own(conference: str) -> tuple[str, Conference]:
     name, conferences = _signed_in()
     described = current_catalogue().conferences.get(conference)
     if conference not in conferences or described is None:
-        _refuse(403, f"{name} may not publish {conference}")
+        refuse(403, f"{name} may not publish {conference}")
     return name, described
 
 
@@ -219,7 +220,7 @@ def _version(name: str, conference: Conference) -> tuple[Trial, dict[str, Any]]:
                             year=None, timezone=None, seconds=settings.try_seconds,
                             conference=conference)  # fmt: skip
     except TrialBusy as busy:
-        _refuse(503, str(busy), retry_after=5)
+        refuse(503, str(busy), retry_after=5)
     except CalsvcError as error:  # (a TrialError, an address refused or failing)
         form = _page("desk_conference.html", status=422, organiser=name,
                      conference=conference, failure=str(error), given=given)  # fmt: skip
@@ -242,11 +243,3 @@ def _preview(name: str, conference: Conference, trial: Trial, given: dict[str, A
 
 def _page(template: str, status: int = 200, **context: Any) -> Response:
     return page(template, status=status, csrf=session.get("csrf", ""), **context)
-
-
-def _refuse(status: int, message: str, *, retry_after: float | None = None) -> NoReturn:
-    response = Response(message + "\n", status=status, mimetype="text/plain")
-    response.headers["Cache-Control"] = "private, no-store"
-    if retry_after is not None:
-        response.headers["Retry-After"] = str(max(1, ceil(retry_after)))
-    abort(response)

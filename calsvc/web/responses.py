@@ -4,10 +4,11 @@ names (RFC 6266)."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from math import ceil
+from typing import Any, NoReturn
 from urllib.parse import quote
 
-from flask import Response, jsonify, request
+from flask import Response, abort, jsonify, request
 from werkzeug.exceptions import NotAcceptable
 
 from ..errors import SelectionError
@@ -101,3 +102,13 @@ def wants_download() -> bool:
     if value.lower() in {"", "0", "false", "no"}:
         return False
     raise SelectionError("download", value, "1 or 0")
+
+
+def refuse(status: int, message: str, *, retry_after: float | None = None) -> NoReturn:
+    """Ends a request with a plain-text refusal that no cache keeps: too often (429), too
+    busy (503, with when to try again), not allowed (403), a form not sent from here (400)."""
+    response = Response(message + "\n", status=status, mimetype="text/plain")
+    response.headers["Cache-Control"] = "private, no-store"
+    if retry_after is not None:
+        response.headers["Retry-After"] = str(max(1, ceil(retry_after)))
+    abort(response)

@@ -7,10 +7,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 from math import ceil
-from typing import NoReturn
 
 import pytz
-from flask import Blueprint, Flask, Response, abort, current_app, g, request
+from flask import Blueprint, Flask, Response, current_app, g, request
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from ..errors import CalsvcError, NotFound
@@ -19,6 +18,7 @@ from ..parse.marks import ROLES
 from ..trial import PASTED, Reader, Trial, TrialBusy, TrialError, source_name, trial_calendar
 from .context import service
 from .pages import page
+from .responses import refuse
 from .throttle import Throttle, client_key
 
 blueprint = Blueprint("trying", __name__)
@@ -90,7 +90,7 @@ def _tried() -> tuple[Trial | None, str | None]:
     settings = service().settings
     wait = current_app.extensions["calsvc.try_throttle"].wait(client_key(request.remote_addr))
     if wait:
-        _refuse(429, f"{settings.try_per_minute} tries a minute is the most one client may "
+        refuse(429, f"{settings.try_per_minute} tries a minute is the most one client may "
                      f"make; try again in {ceil(wait)} s", retry_after=wait)  # fmt: skip
     data, name = _programme(settings.try_max_kb)
     if not data.strip():
@@ -105,7 +105,7 @@ def _tried() -> tuple[Trial | None, str | None]:
             seconds=settings.try_seconds,
         ), None
     except TrialBusy as busy:
-        _refuse(503, str(busy), retry_after=5)
+        refuse(503, str(busy), retry_after=5)
     except CalsvcError as error:  # (a TrialError, a zone or year that is wrong)
         return None, str(error)
 
@@ -132,13 +132,6 @@ def _year(text: str) -> int | None:
     if not text.isdigit():
         raise TrialError(f"year {text!r} is not a year")
     return int(text)
-
-
-def _refuse(status: int, message: str, *, retry_after: float) -> NoReturn:
-    response = Response(message + "\n", status=status, mimetype="text/plain")
-    response.headers["Retry-After"] = str(max(1, ceil(retry_after)))
-    response.headers["Cache-Control"] = "no-store"
-    abort(response)
 
 
 def _page(*, trial: Trial | None = None, failure: str | None = None, status: int = 200) -> Response:
