@@ -62,7 +62,7 @@ def words() -> dict[str, frozenset[str]]:
     data = tomllib.loads(text)
     return {
         name: frozenset(w.lower() for w in listed)
-        for section in ("roles", "rooms", "page")
+        for section in ("roles", "rooms", "page", "data")
         for name, listed in data[section].items()
     }
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from ..errors import SourceError
 from ..model import Diagnostic
 from .celllines import join_cell_lines
+from .datafile import data_lines
 from .webpage import looks_like_html, page_text
 
 MAX_SOURCE_MB = 64
@@ -54,6 +55,10 @@ def decode(data: bytes, source: str) -> tuple[list[str], list[Diagnostic]]:
     del text  # the lines hold it all now; a large source should not be held twice
     if suspect or max(map(len, lines)) > LONG_LINE:
         _mend(lines, source, diagnostics)  # (line by line only where the text needs it)
+    if (records := data_lines(lines)) is not None:
+        lines = records
+        message = "read as a programme kept as data: each record's line holds what was read"
+        diagnostics.append(Diagnostic(source, 1, "info", "data-file", message))
     if not looks_like_html(data):
         _embedded_tables(lines, source, diagnostics)
         _inline_html(lines)
