@@ -27,6 +27,8 @@ from .roles import words
 
 MIN_RECORDS = 3  # timed records a text needs to be read as a programme kept as data
 _YAML_START = re.compile(r"^(?:-\s+[\w-]+\s*:|[\w-]+\s*:(?:\s|$))")
+_YAML_LINE = re.compile(r"^\s*(?:-\s+)?[\w-]+\s*:(?:\s|$)|^\s*-\s")
+YAML_HEAD = 5  # first lines of a YAML data file that must all look like YAML
 _ISO = re.compile(
     r"^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?$"
 )
@@ -111,13 +113,14 @@ def _region(lines: list[str]) -> tuple[int, int, str] | None:
         if end is None:
             return None
         return start + 1, end, "yaml" if opening == "---" else "toml"
-    if _YAML_START.match(opening):
-        return start, len(lines), "data"
+    heads = [line for line in lines[start : start + 2 * YAML_HEAD] if line.strip()][:YAML_HEAD]
+    if _YAML_START.match(opening) and sum(bool(_YAML_LINE.match(h)) for h in heads) == len(heads):
+        return start, len(lines), "data"  # (every one of its first lines a key or list item)
     return None
 
 
 def _yaml_records(text: str) -> Iterator[_Record]:
-    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     if root is not None:
         yield from _walk(root, _Context())
 
