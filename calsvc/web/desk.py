@@ -32,6 +32,7 @@ from .context import catalogue as current_catalogue
 from .pages import link, page
 from .responses import refuse
 from .throttle import Throttle, client_key
+from .uploads import decoded, sent_programme
 
 blueprint = Blueprint("desk", __name__)
 SIGN_IN_TRIES = 10  # wrong secrets a minute, per name and per address, before a wait
@@ -202,16 +203,16 @@ def _version(name: str, conference: Conference) -> tuple[Trial, dict[str, Any]]:
     again with why, when it cannot be read (422)."""
     settings = service().settings
     url = request.form.get("url", "").strip()
-    dropped = request.files.get("file")
     given: dict[str, Any] = {"url": url, "text": request.form.get("text", ""), "data": b""}
     try:
         if url:
             data = fetch_public(url, limit_mb=settings.max_source_mb)
-        elif dropped is not None and dropped.filename:
-            data = dropped.read(settings.max_source_mb * 2**20 + 1)
-            given["text"] = data.decode("utf-8", errors="replace")
         else:
-            data = given["text"].replace("\r\n", "\n").encode("utf-8")
+            too_large = (
+                f"a programme may be at most {settings.max_source_mb} MB (CALSVC_MAX_SOURCE_MB)"
+            )
+            data, filename = sent_programme(settings.max_source_mb * 2**20, too_large)
+            given["text"] = decoded(data) if filename else given["text"]
         given["data"] = data
         if not data.strip():
             raise TrialError("Give the new version: a file, its text, or its page's address.")

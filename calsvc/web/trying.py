@@ -20,6 +20,7 @@ from .context import service
 from .pages import page
 from .responses import refuse
 from .throttle import Throttle, client_key
+from .uploads import decoded, sent_programme
 
 blueprint = Blueprint("trying", __name__)
 FORM_SLACK = 64 * 1024  # what a form holds beside the programme: its other fields, boundaries
@@ -113,14 +114,8 @@ def _tried() -> tuple[Trial | None, str | None]:
 def _programme(max_kb: int) -> tuple[bytes, str]:
     """The programme's bytes and the name it is read under: the file dropped, else the text
     pasted (a saved page, Markdown or text alike)."""
-    dropped = request.files.get("file")
-    if dropped is not None and dropped.filename:
-        data, name = dropped.read(max_kb * 1024 + 1), source_name(dropped.filename)
-    else:
-        data = request.form.get("text", "").encode("utf-8")
-        name = source_name(request.form.get("name") or PASTED)
-    if len(data) > max_kb * 1024:
-        raise RequestEntityTooLarge(_too_large(max_kb))
+    data, filename = sent_programme(max_kb * 1024, _too_large(max_kb))
+    name = source_name(filename or request.form.get("name") or PASTED)
     g.programme = (data, name)
     return data, name
 
@@ -154,14 +149,6 @@ def _page(*, trial: Trial | None = None, failure: str | None = None, status: int
     )
     response.headers["Cache-Control"] = "private, no-store"
     return response
-
-
-def decoded(data: bytes) -> str:
-    """A dropped file's text, for the form to send again with a download's request."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
 
 
 def _download(body: bytes, filename: str, mimetype: str) -> Response:

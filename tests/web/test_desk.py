@@ -4,6 +4,7 @@ people's conferences, addresses inside the network, versions that cancel too muc
 
 from __future__ import annotations
 
+import io
 import re
 import threading
 from collections.abc import Iterator
@@ -289,3 +290,24 @@ def test_the_operator_can_turn_the_desk_off(settings: Settings) -> None:
     assert [(r.status_code, r.data.decode().split(";")[0]) for r in answers] == [
         (404, "no page '/desk/sign-in'")
     ] * 2
+
+
+def test_an_upload_over_the_source_limit_is_refused_whole(
+    settings: Settings, sources: Path
+) -> None:
+    small = replace(settings, max_source_mb=1)
+    service = Service(small, clock=Clock(datetime.now(UTC)))
+    app = create_app(small, service=service)
+    service.store.set_organiser("ana", hashed("ana-secret"), (SLUG,), datetime.now(UTC))
+    client = app.test_client()
+    _sign_in(client, "ana", "ana-secret")
+    upload = {"file": (io.BytesIO(b"x" * (2**20 + 1)), "big.txt"), "csrf": _csrf(client, "/desk/")}
+    response = client.post(f"/desk/{SLUG}/publish", data=upload)
+    response.request.environ["wsgi.input"].close()  # (the test's body, spooled to a file)
+    service.close()
+
+    assert (response.status_code, response.data.decode()) == (
+        413,
+        "413 Request Entity Too Large: a programme may be at most 1 MB (CALSVC_MAX_SOURCE_MB)\n",
+    )
+    assert (sources / f"{SLUG}.txt").read_text("utf-8").count(MOVED[0]) == 1
