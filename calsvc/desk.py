@@ -59,34 +59,37 @@ def _where(session: Session) -> tuple[object, ...]:
     return (session.start, session.end, session.day, session.location)
 
 
+def _in_time(session: Session) -> tuple[object, ...]:
+    """Day by day, timed sessions by their start, then those with no time."""
+    return (session.day, session.start is None, session.start)
+
+
 def difference(served: Iterable[Entry], schedule: Schedule) -> Difference:
     """The change from the sessions served (cancelled ones aside) to a version's: by UID,
     and a session that moved to another day (a new UID) paired with the one it leaves by
     its title."""
     old = {e.session.uid: e.session for e in served if not e.revision.cancelled}
     new = {s.uid: s for s in schedule.sessions if s.day}
-    diff = Difference(unchanged=0)
     gone = {uid: s for uid, s in old.items() if uid not in new}
-    came = [s for uid, s in new.items() if uid not in old]
     by_title = {(s.kind, s.title): s for s in gone.values()}
-    unchanged = 0
-    for uid, session in new.items():
-        if uid in old:
-            if _where(old[uid]) == _where(session):
-                unchanged += 1
-            else:
-                diff.moved.append(Moved(old[uid], session))
-    for session in came:
+    moved = [
+        Moved(old[uid], s) for uid, s in new.items() if uid in old and _where(old[uid]) != _where(s)
+    ]
+    unchanged = sum(1 for uid, s in new.items() if uid in old and _where(old[uid]) == _where(s))
+    added = []
+    for session in (s for uid, s in new.items() if uid not in old):
         was = by_title.pop((session.kind, session.title), None)
-        if was is not None:
-            del gone[was.uid]
-            diff.moved.append(Moved(was, session))
+        if was is None:
+            added.append(session)
         else:
-            diff.added.append(session)
-    diff.cancelled.extend(sorted(gone.values(), key=lambda s: (s.day, s.start is None, s.start)))
-    diff.moved.sort(key=lambda m: (m.new.day, m.new.start is None, m.new.start))
-    diff.added.sort(key=lambda s: (s.day, s.start is None, s.start))
-    return Difference(diff.added, diff.moved, diff.cancelled, unchanged)
+            del gone[was.uid]
+            moved.append(Moved(was, session))
+    return Difference(
+        sorted(added, key=_in_time),
+        sorted(moved, key=lambda m: _in_time(m.new)),
+        sorted(gone.values(), key=_in_time),
+        unchanged,
+    )
 
 
 def publish_text(

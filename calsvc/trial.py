@@ -18,6 +18,7 @@ from datetime import date, datetime, timedelta
 from multiprocessing.connection import Connection
 from pathlib import PurePath
 
+from .catalogue.catalogue import time_order
 from .errors import CalsvcError
 from .ics.feed import unpublished_calendar
 from .model import Conference, Entry, Revision, Schedule
@@ -199,5 +200,4 @@ def trial_calendar(trial: Trial, *, now: datetime, ttl: timedelta) -> bytes:
     conference = trial.schedule.conference
     revision = Revision(sequence=0, created=now, modified=now)
     entries = [Entry(s, conference, revision) for s in trial.schedule.sessions if s.day]
-    entries.sort(key=lambda e: (e.session.day, e.session.start is None, e.session.start))
-    return unpublished_calendar(entries, conference.name, ttl=ttl)
+    return unpublished_calendar(sorted(entries, key=time_order), conference.name, ttl=ttl)

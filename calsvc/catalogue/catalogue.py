@@ -49,7 +49,7 @@ class Catalogue:
     ) -> Catalogue:
         """The catalogue of these entries; `retired` are the UIDs of sessions the store keeps
         but no longer serves, whose ids a personal link may still carry."""
-        ordered = tuple(sorted(entries, key=_time_order))
+        ordered = tuple(sorted(entries, key=time_order))
         ids = short_ids([e.session.uid for e in ordered])
         ends = [e.revision.modified + keep_cancelled for e in ordered if e.revision.cancelled]
         return cls(
@@ -171,7 +171,8 @@ class Catalogue:
         return sorted(day for day in found if day is not None)
 
 
-def _time_order(entry: Entry) -> tuple[str, str]:
+def time_order(entry: Entry) -> tuple[str, str]:
+    """The order of a catalogue's entries, and of every feed: by their start, then UID."""
     session = entry.session
     when = session.start.astimezone(UTC).isoformat() if session.start else f"{session.day}T00"
     return (when, session.uid)
