@@ -8,8 +8,9 @@ under it each session's times, title and place (`16:00–16:30 Coffee Break @ Po
 Terrazza Nord`); a session that writes its own date ('2019-10-19T08:00') under a heading
 of that date.
 What a record's keys mean comes from the key lists in words.toml [data], in many languages;
-a record inherits its day and place from the records around it (a day's list of events,
-a parallel session's papers). The rest of the data region reads as blank lines.
+a day's record is a heading over the records it holds, and a record stands in the place
+of the records around it (a parallel session's papers). The rest of the data region reads
+as blank lines.
 """
 
 from __future__ import annotations
@@ -36,17 +37,21 @@ _CLOCK = re.compile(r"\d{1,2}[:.]\d{2}|\d{1,2}\s*h")
 
 
 @dataclass
-class _Context:
-    """What a record inherits from the records it stands in: its day and its place."""
+class _Record:
+    """A mapping of the data: its line (from 0), its fields, the day it gives itself, and
+    the places it stands in (its own, else those of the records around it)."""
 
+    line: int
+    fields: dict[str, object] = field(default_factory=dict)
     day: str | None = None
     places: tuple[str, ...] = ()
 
 
-@dataclass
-class _Record:
-    line: int  # from 0
-    fields: dict[str, object] = field(default_factory=dict)
+def _record(line: int, fields: dict[str, object], around: tuple[str, ...]) -> _Record:
+    dates = words()["date_keys"]
+    day = next((v for k, v in fields.items() if k in dates and isinstance(v, str)
+                and any(c.isdigit() for c in v)), None)  # fmt: skip
+    return _Record(line, fields, day, _places(fields) or around)
 
 
 def data_lines(lines: list[str]) -> list[str] | None:
@@ -122,7 +127,7 @@ def _region(lines: list[str]) -> tuple[int, int, str] | None:
 def _yaml_records(text: str) -> Iterator[_Record]:
     root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     if root is not None:
-        yield from _walk(root, _Context())
+        yield from _walk(root, ())
 
 
 def _scalar(node: yaml.Node) -> object:
@@ -139,22 +144,19 @@ def _scalar(node: yaml.Node) -> object:
     return None
 
 
-def _walk(node: yaml.Node, context: _Context) -> Iterator[_Record]:
+def _walk(node: yaml.Node, around: tuple[str, ...]) -> Iterator[_Record]:
     if isinstance(node, yaml.SequenceNode):
         for item in node.value:
-            yield from _walk(item, context)
+            yield from _walk(item, around)
         return
     if not isinstance(node, yaml.MappingNode):
         return
     fields = {str(k.value).strip().lower(): _scalar(v) for k, v in node.value}
-    record = _Record(node.start_mark.line, {k: v for k, v in fields.items() if v})
-    inner = _inherit(context, record.fields)
-    own = _inherit(_Context(), record.fields).day
-    record.fields.update(_day=inner.day, _own_day=own, _places=inner.places)
+    record = _record(node.start_mark.line, {k: v for k, v in fields.items() if v}, around)
     yield record
     for _, value in node.value:
         if isinstance(value, yaml.SequenceNode | yaml.MappingNode) and _scalar(value) is None:
-            yield from _walk(value, inner)
+            yield from _walk(value, record.places)
 
 
 def _toml_records(text: str, lines: list[str], first: int) -> Iterator[_Record]:
@@ -162,25 +164,22 @@ def _toml_records(text: str, lines: list[str], first: int) -> Iterator[_Record]:
     that holds its title."""
     at = first
 
-    def walk(value: object, context: _Context) -> Iterator[_Record]:
+    def walk(value: object, around: tuple[str, ...]) -> Iterator[_Record]:
         nonlocal at
         if isinstance(value, list):
             for item in value:
-                yield from walk(item, context)
+                yield from walk(item, around)
         elif isinstance(value, dict):
             fields = {str(k).lower(): _plain(v) for k, v in value.items() if _plain(v)}
             title = str(_field(fields, "title_keys") or "")
-            line = next((i for i in range(at, len(lines)) if title and title in lines[i]), at)
-            at = line
-            inner = _inherit(context, fields)
-            own = _inherit(_Context(), fields).day
-            yield _Record(line, {**fields, "_day": inner.day, "_own_day": own,
-                                 "_places": inner.places})  # fmt: skip
+            at = next((i for i in range(at, len(lines)) if title and title in lines[i]), at)
+            record = _record(at, fields, around)
+            yield record
             for item in value.values():
                 if isinstance(item, list | dict):
-                    yield from walk(item, inner)
+                    yield from walk(item, record.places)
 
-    yield from walk(tomllib.loads(text), _Context())
+    yield from walk(tomllib.loads(text), ())
 
 
 def _plain(value: object) -> object:
@@ -195,16 +194,14 @@ def _field(fields: dict[str, object], keys: str) -> object:
     return next((value for key, value in fields.items() if key in names and value), None)
 
 
-def _inherit(context: _Context, fields: dict[str, object]) -> _Context:
-    """The day and places a mapping's records stand in: its own, else those around it."""
-    dates, rooms = words()["date_keys"], words()["room_keys"]
-    day = next((v for k, v in fields.items() if k in dates and isinstance(v, str)
-                and any(c.isdigit() for c in v)), None)  # fmt: skip
+def _places(fields: dict[str, object]) -> tuple[str, ...]:
+    """The places a mapping's fields name: its room fields, else a note that names one."""
+    rooms = words()["room_keys"]
     places = tuple(v for k, v in fields.items() if k in rooms and isinstance(v, str))
     if not places:  # ('comments = "Auditorio Savassi"', and not '"Intervalo"': a note)
         noted = (v for k, v in fields.items() if k in words()["note_keys"] and isinstance(v, str))
         places = tuple(v for v in noted if room_line(v))[:1]
-    return _Context(day or context.day, places or context.places)
+    return places
 
 
 def _row(record: _Record) -> _Row | None:
@@ -214,8 +211,7 @@ def _row(record: _Record) -> _Row | None:
     title = _field(fields, "title_keys") or _field(fields, "type_keys")
     start = _field(fields, "time_keys")
     if start is None:
-        own = fields.get("_own_day")
-        return _Row(own) if isinstance(own, str) else None
+        return _Row(record.day) if record.day is not None else None
     if not isinstance(title, str):
         return None
     when, day = str(start), None
@@ -231,6 +227,5 @@ def _row(record: _Record) -> _Row | None:
     if end is None and clock and str(minutes or "").isdigit():
         moment = datetime(2000, 1, 1, int(clock[1]), int(clock[2]))
         end = f"{moment + timedelta(minutes=int(str(minutes))):%H:%M}"
-    places = fields.get("_places") or ()
-    where = f" @ {', '.join(places)}" if places else ""  # type: ignore[arg-type]
+    where = f" @ {', '.join(record.places)}" if record.places else ""
     return _Row(" ".join(title.split()), f"{when}–{end}" if end else when, day, where)
